@@ -1,0 +1,163 @@
+import { z } from 'zod/v4';
+
+/**
+ * Every setting the bot reads, in one schema, parsed once at start-up.
+ * A bad value stops the process with one message naming every bad key, because a
+ * bot that starts half-configured fails later, in front of a user, far from the cause.
+ * No secret has a default.
+ */
+
+const blankToUndefined = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
+
+const guid = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected a GUID');
+
+const guidList = z.preprocess(
+  (value) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((part) => part.trim())
+          .filter((part) => part !== '')
+      : value,
+  z.array(guid.transform((id) => id.toLowerCase())).default([]),
+);
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+export const configSchema = z
+  .object({
+    PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+    /** Interface to listen on; defaults to all interfaces with an app id, loopback without. */
+    HOST: optionalString,
+    MicrosoftAppId: z.preprocess(blankToUndefined, guid.optional()),
+    MicrosoftAppPassword: optionalString,
+    MicrosoftAppType: z.preprocess(
+      blankToUndefined,
+      z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    ),
+    MicrosoftAppTenantId: z.preprocess(blankToUndefined, guid.optional()),
+    COSMOS_ENDPOINT: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+    COSMOS_KEY: optionalString,
+    COSMOS_DATABASE: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9-_]{1,255}$/, 'letters, digits, - and _ only')
+        .default('nlc'),
+    ),
+    ORGANISER_AAD_IDS: guidList,
+    LOG_LEVEL: z.preprocess(
+      blankToUndefined,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+    /**
+     * Start the bot's clock at this instant and let it run on from there. The demo
+     * programme is the NLC's spring and summer 2024, so the embedded mode defaults to
+     * the morning of the NLC letter (23 April 2024) to keep it upcoming.
+     */
+    CLOCK_START: z.preprocess(blankToUndefined, z.iso.datetime({ offset: true }).optional()),
+  })
+  .superRefine((env, ctx) => {
+    if (env.MicrosoftAppId) {
+      if (env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['MicrosoftAppPassword'],
+          message: `required when MicrosoftAppId is set and MicrosoftAppType is ${env.MicrosoftAppType}`,
+        });
+      }
+      if (env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['MicrosoftAppTenantId'],
+          message: `required when MicrosoftAppType is ${env.MicrosoftAppType}`,
+        });
+      }
+    }
+    if (!env.MicrosoftAppId && env.HOST && !LOOPBACK.has(env.HOST)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HOST'],
+        message:
+          'without MicrosoftAppId the bot accepts requests with no token, so it listens on loopback only (127.0.0.1 or ::1); set MicrosoftAppId to listen elsewhere',
+      });
+    }
+    if (env.COSMOS_KEY && !env.COSMOS_ENDPOINT) {
+      ctx.addIssue({ code: 'custom', path: ['COSMOS_KEY'], message: 'set COSMOS_ENDPOINT too, or remove the key' });
+    }
+    if (env.CLOCK_START && env.COSMOS_ENDPOINT) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CLOCK_START'],
+        message: 'only for the embedded demo store: a shifted clock against real data would send reminders at the wrong time',
+      });
+    }
+  });
+
+export type EnvConfig = z.infer<typeof configSchema>;
+
+export interface Config {
+  port: number;
+  /** Where the server listens: loopback whenever the bot has no app id (see DESIGN.md). */
+  host: string;
+  bot: {
+    appId?: string;
+    appPassword?: string;
+    appType: EnvConfig['MicrosoftAppType'];
+    tenantId?: string;
+  };
+  cosmos: { mode: 'embedded' } | { mode: 'azure'; endpoint: string; key?: string };
+  cosmosDatabase: string;
+  organiserAadIds: ReadonlySet<string>;
+  logLevel: EnvConfig['LOG_LEVEL'];
+  clockStart?: Date;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const EMBEDDED_DEMO_CLOCK_START = new Date('2024-04-23T08:00:00Z');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const key = issue.path.join('.') || '(environment)';
+      const shown = key in env && !/PASSWORD|KEY/i.test(key) ? ` (got ${JSON.stringify(env[key])})` : '';
+      return `${key}: ${issue.message}${shown}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  const embedded = !e.COSMOS_ENDPOINT;
+  // Without an app id the adapter accepts unauthenticated requests (local mode), so the
+  // default keeps the port off the network; the schema refuses a non-loopback HOST.
+  const host = e.HOST ?? (e.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1');
+  return {
+    port: e.PORT,
+    host,
+    bot: {
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appType: e.MicrosoftAppType,
+      tenantId: e.MicrosoftAppTenantId,
+    },
+    cosmos: e.COSMOS_ENDPOINT
+      ? { mode: 'azure', endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY }
+      : { mode: 'embedded' },
+    cosmosDatabase: e.COSMOS_DATABASE,
+    organiserAadIds: new Set(e.ORGANISER_AAD_IDS),
+    logLevel: e.LOG_LEVEL,
+    clockStart: e.CLOCK_START ? new Date(e.CLOCK_START) : embedded ? EMBEDDED_DEMO_CLOCK_START : undefined,
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * Every Cosmos container and its partition key, declared once. The store code, the
+ * embedded server set-up and the Bicep in infra/ all follow this list (a test keeps
+ * infra/ in step with it).
+ */
+export interface ContainerSpec {
+  readonly id: string;
+  readonly partitionKey: string;
+}
+
+export const CONTAINERS = {
+  /** One partition per event: the event document, its RSVPs (and, for workshops, bookings). */
+  events: { id: 'events', partitionKey: '/eventId' },
+  /** Where the bot is installed: one document per Teams conversation. */
+  conversations: { id: 'conversations', partitionKey: '/id' },
+} as const satisfies Record<string, ContainerSpec>;
+
+export type ContainerName = keyof typeof CONTAINERS;
+
+export const containerSpecs = (): ContainerSpec[] => Object.values(CONTAINERS);

@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import type { Container } from '@azure/cosmos';
+import type { InstalledConversation } from '../domain/conversations/conversation';
+import type { ConversationStore } from '../domain/conversations/ports';
+import { storeCall } from './errors';
+import { readModifyWrite } from './etag';
+
+/**
+ * Conversations container (partition key /id). Teams conversation ids carry characters
+ * (";", "@", ":") that are awkward in Cosmos ids and URLs, so the document id is a hash
+ * of the conversation id and the id itself is kept as a field.
+ */
+type ConversationDoc = InstalledConversation & { id: string; type: 'conversation' };
+
+export const conversationDocId = (conversationId: string): string =>
+  createHash('sha256').update(conversationId).digest('base64url');
+
+function toConversation(doc: ConversationDoc): InstalledConversation {
+  const { id: _id, type: _type, ...rest } = doc;
+  return Object.fromEntries(Object.entries(rest).filter(([k]) => !k.startsWith('_'))) as unknown as InstalledConversation;
+}
+
+export function createConversationStore(container: Container): ConversationStore {
+  return {
+    get: (conversationId) =>
+      storeCall(async () => {
+        const id = conversationDocId(conversationId);
+        const { resource } = await container.item(id, id).read<ConversationDoc>();
+        return resource ? toConversation(resource) : undefined;
+      }),
+
+    update: (conversationId, change) =>
+      storeCall(async () => {
+        const id = conversationDocId(conversationId);
+        const saved = await readModifyWrite<ConversationDoc>(container, id, id, (current) => {
+          const next = change(current ? toConversation(current) : undefined);
+          return next ? { ...next, id, type: 'conversation' } : undefined;
+        });
+        return saved ? toConversation(saved) : undefined;
+      }),
+  };
+}

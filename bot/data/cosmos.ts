@@ -1,0 +1,104 @@
+import { Agent } from 'node:https';
+import { CosmosClient, type Container, type Database } from '@azure/cosmos';
+import { DefaultAzureCredential } from '@azure/identity';
+import type { Config } from '../config';
+import { CONTAINERS, type ContainerName } from './containers';
+import { startEmbeddedCosmos } from './embedded-cosmos';
+
+export interface CosmosHandle {
+  mode: 'embedded' | 'azure';
+  database: Database;
+  containers: Record<ContainerName, Container>;
+  /** Answers true only when the database answers a read. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** The embedded server's well-known dummy key: it checks nothing, but the SDK wants one. */
+const EMBEDDED_KEY = 'embedded-cosmos-has-no-key';
+
+/**
+ * Retries here are kept short: a Teams invoke must be answered within a few seconds, so
+ * a request the SDK cannot get through quickly is better answered with "try again".
+ */
+const connectionPolicy = {
+  requestTimeout: 4000,
+  retryOptions: { maxRetryAttemptCount: 3, maxWaitTimeInSeconds: 2, fixedRetryIntervalInMilliseconds: 0 },
+  // The embedded server and most single-region accounts need no endpoint discovery
+  // chatter in the background.
+  enableBackgroundEndpointRefreshing: false,
+};
+
+export interface CosmosTarget {
+  mode: 'embedded' | 'azure';
+  endpoint?: string;
+  key?: string;
+  database: string;
+}
+
+export const cosmosTargetFrom = (config: Config): CosmosTarget =>
+  config.cosmos.mode === 'azure'
+    ? { mode: 'azure', endpoint: config.cosmos.endpoint, key: config.cosmos.key, database: config.cosmosDatabase }
+    : { mode: 'embedded', database: config.cosmosDatabase };
+
+/**
+ * Connects to Azure Cosmos DB (key, or Entra ID through DefaultAzureCredential when no
+ * key is set) or, with no endpoint configured, to an embedded server started here.
+ * Creates the database and containers if they are missing, so a fresh account or the
+ * embedded server is ready to use.
+ */
+export async function openCosmos(target: CosmosTarget): Promise<CosmosHandle> {
+  const embedded = target.mode === 'embedded' ? await startEmbeddedCosmos() : undefined;
+  const client = embedded
+    ? new CosmosClient({
+        endpoint: embedded.endpoint,
+        key: EMBEDDED_KEY,
+        // Loopback only, to a server whose self-signed certificate ships in the package.
+        agent: new Agent({ keepAlive: true, rejectUnauthorized: false }),
+        connectionPolicy: { ...connectionPolicy, enableEndpointDiscovery: false },
+      })
+    : new CosmosClient({
+        endpoint: target.endpoint ?? '',
+        ...(target.key ? { key: target.key } : { aadCredentials: new DefaultAzureCredential() }),
+        connectionPolicy,
+      });
+  try {
+    const { database } = await client.databases.createIfNotExists({ id: target.database });
+    const entries = await Promise.all(
+      (Object.keys(CONTAINERS) as ContainerName[]).map(async (name) => {
+        const spec = CONTAINERS[name];
+        const { container } = await database.containers.createIfNotExists({
+          id: spec.id,
+          partitionKey: { paths: [spec.partitionKey] },
+        });
+        return [name, container] as const;
+      }),
+    );
+    let closed = false;
+    return {
+      mode: target.mode,
+      database,
+      containers: Object.fromEntries(entries) as Record<ContainerName, Container>,
+      ping: async () => {
+        try {
+          await database.read();
+          return true;
+        } catch {
+          // A failed read is the answer to the question, not an error to report here:
+          // /healthz turns it into a 503 and the platform's probe does the rest.
+          return false;
+        }
+      },
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        client.dispose();
+        await embedded?.close();
+      },
+    };
+  } catch (error) {
+    client.dispose();
+    await embedded?.close();
+    throw error;
+  }
+}

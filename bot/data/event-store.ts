@@ -1,0 +1,109 @@
+import type { Container } from '@azure/cosmos';
+import { eventSchema, type NlcEvent } from '../domain/events/event';
+import type { EventStore } from '../domain/events/ports';
+import { emptyCounts, type Rsvp, type RsvpCounts, rsvpResponseSchema } from '../domain/events/rsvp';
+import { storeCall } from './errors';
+
+/**
+ * Events container layout (partition key /eventId):
+ *   { type: "event", id: <eventId>, eventId, ...event }
+ *   { type: "rsvp",  id: "rsvp:<userId>", eventId, userId, response, ... }
+ * RSVPs live in their event's partition, so the counts are a single-partition query and
+ * the RSVP id is derived from (event, user): writing it twice leaves one document.
+ */
+type EventDoc = NlcEvent & { type: 'event'; eventId: string };
+type RsvpDoc = Rsvp & { type: 'rsvp'; id: string };
+
+const rsvpId = (userId: string): string => `rsvp:${userId}`;
+
+function toEvent(doc: unknown): NlcEvent {
+  // Parsing on the way out means a hand-edited or older document cannot reach a card
+  // half-formed; extra fields (Cosmos' _etag, _ts...) are dropped by the schema.
+  return eventSchema.parse(doc);
+}
+
+function toRsvp(doc: RsvpDoc): Rsvp {
+  return {
+    eventId: doc.eventId,
+    userId: doc.userId,
+    userName: doc.userName,
+    response: rsvpResponseSchema.parse(doc.response),
+    respondedAt: doc.respondedAt,
+  };
+}
+
+export function createEventStore(container: Container): EventStore {
+  return {
+    getEvent: (eventId) =>
+      storeCall(async () => {
+        const { resource } = await container.item(eventId, eventId).read<EventDoc>();
+        return resource && resource.type === 'event' ? toEvent(resource) : undefined;
+      }),
+
+    listUpcoming: (after, limit) =>
+      storeCall(async () => {
+        const { resources } = await container.items
+          .query<EventDoc>({
+            query:
+              "SELECT TOP @limit * FROM c WHERE c.type = 'event' AND c.status = 'scheduled' AND c.endsAt > @after ORDER BY c.startsAt",
+            parameters: [
+              { name: '@limit', value: limit },
+              { name: '@after', value: after.toISOString() },
+            ],
+          })
+          .fetchAll();
+        return resources.map(toEvent);
+      }),
+
+    saveEvent: (event) =>
+      storeCall(async () => {
+        const doc: EventDoc = { ...eventSchema.parse(event), type: 'event', eventId: event.id };
+        await container.items.upsert(doc);
+      }),
+
+    saveRsvp: (rsvp) =>
+      storeCall(async () => {
+        const doc: RsvpDoc = { ...rsvp, type: 'rsvp', id: rsvpId(rsvp.userId) };
+        await container.items.upsert(doc);
+      }),
+
+    getRsvp: (eventId, userId) =>
+      storeCall(async () => {
+        const { resource } = await container.item(rsvpId(userId), eventId).read<RsvpDoc>();
+        return resource ? toRsvp(resource) : undefined;
+      }),
+
+    countRsvps: (eventId) =>
+      storeCall(async () => {
+        // One query, one partition. GROUP BY would be the natural form, but the embedded
+        // server lacks it; conditional sums work on both it and Azure.
+        const { resources } = await container.items
+          .query<Partial<RsvpCounts>>(
+            {
+              query:
+                "SELECT SUM(c.response = 'going' ? 1 : 0) AS going, SUM(c.response = 'maybe' ? 1 : 0) AS maybe, SUM(c.response = 'notGoing' ? 1 : 0) AS notGoing FROM c WHERE c.eventId = @eventId AND c.type = 'rsvp'",
+              parameters: [{ name: '@eventId', value: eventId }],
+            },
+            { partitionKey: eventId },
+          )
+          .fetchAll();
+        const row = resources[0] ?? {};
+        return { ...emptyCounts(), ...definedOnly(row) };
+      }),
+
+    listRsvpsOfUser: (userId) =>
+      storeCall(async () => {
+        const { resources } = await container.items
+          .query<RsvpDoc>({
+            query: "SELECT * FROM c WHERE c.type = 'rsvp' AND c.userId = @userId",
+            parameters: [{ name: '@userId', value: userId }],
+          })
+          .fetchAll();
+        return resources.map(toRsvp);
+      }),
+  };
+}
+
+function definedOnly(row: Partial<RsvpCounts>): Partial<RsvpCounts> {
+  return Object.fromEntries(Object.entries(row).filter(([, v]) => typeof v === 'number'));
+}

@@ -1,0 +1,30 @@
+import type { ConversationStore } from '../domain/conversations/ports';
+import type { EventStore } from '../domain/events/ports';
+import { conversationDocId, createConversationStore } from './conversation-store';
+import { type CosmosHandle, type CosmosTarget, openCosmos } from './cosmos';
+import { createEventStore } from './event-store';
+
+/** Every store the bot uses, over one Cosmos connection. */
+export interface Store {
+  mode: CosmosHandle['mode'];
+  events: EventStore;
+  conversations: ConversationStore;
+  /** The raw containers, for tests and benchmarks that count documents. */
+  cosmos: CosmosHandle;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export async function openStore(target: CosmosTarget): Promise<Store> {
+  const cosmos = await openCosmos(target);
+  return {
+    mode: cosmos.mode,
+    cosmos,
+    events: createEventStore(cosmos.containers.events),
+    conversations: createConversationStore(cosmos.containers.conversations),
+    ping: () => cosmos.ping(),
+    close: () => cosmos.close(),
+  };
+}
+
+export { conversationDocId };

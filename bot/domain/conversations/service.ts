@@ -1,0 +1,40 @@
+import type { Clock } from '../../clock';
+import type { ConversationReferenceData, ConversationScope, InstalledConversation } from './conversation';
+import type { ConversationStore } from './ports';
+
+export interface ConversationsDeps {
+  conversations: ConversationStore;
+  clock: Clock;
+}
+
+export interface InstallFacts {
+  scope: ConversationScope;
+  tenantId?: string;
+  teamId?: string;
+  channelId?: string;
+  userAadObjectId?: string;
+  reference: ConversationReferenceData;
+}
+
+/** Installing again (or Teams sending both installationUpdate and conversationUpdate) updates one record. */
+export async function recordInstalled(deps: ConversationsDeps, facts: InstallFacts): Promise<InstalledConversation> {
+  const now = deps.clock.now().toISOString();
+  const id = facts.reference.conversation.id;
+  const saved = await deps.conversations.update(id, (current) => ({
+    conversationId: id,
+    ...facts,
+    active: true,
+    installedAt: current?.active ? current.installedAt : now,
+    updatedAt: now,
+  }));
+  // update() only returns undefined when change() does; ours always returns a record.
+  return saved as InstalledConversation;
+}
+
+/** Removing the bot keeps the record (history of where it was) but stops all sending to it. */
+export async function recordRemoved(deps: ConversationsDeps, conversationId: string): Promise<void> {
+  const now = deps.clock.now().toISOString();
+  await deps.conversations.update(conversationId, (current) =>
+    current && current.active ? { ...current, active: false, removedAt: now, updatedAt: now } : undefined,
+  );
+}

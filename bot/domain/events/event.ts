@@ -1,0 +1,59 @@
+import { z } from 'zod/v4';
+
+/** The eight FLOURISH outcomes of Norfolk's children and young people partnership strategy. */
+export const FLOURISH = [
+  'Family and friends',
+  'Learning',
+  'Opportunities',
+  'Understood',
+  'Resilience',
+  'Individuality',
+  'Safe',
+  'Healthy',
+] as const;
+export type FlourishTag = (typeof FLOURISH)[number];
+
+/** Ids appear in card data and Cosmos ids, so they are short, lower-case slugs. */
+export const eventIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{2,79}$/, 'an event id is lower-case letters, digits and dashes');
+
+const utcInstant = z.iso.datetime({ message: 'expected a UTC instant like 2024-05-07T08:00:00Z' });
+
+export const locationSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('venue'),
+    name: z.string().trim().min(2).max(120),
+    address: z.string().trim().max(200).optional(),
+  }),
+  z.object({
+    type: z.literal('online'),
+    /** A Teams meeting link; optional because some sessions publish it later. */
+    joinUrl: z.url({ protocol: /^https$/ }).max(2000).optional(),
+  }),
+]);
+export type EventLocation = z.infer<typeof locationSchema>;
+
+export const eventSchema = z
+  .object({
+    id: eventIdSchema,
+    kind: z.enum(['event', 'workshop']).default('event'),
+    title: z.string().trim().min(3).max(140),
+    summary: z.string().trim().max(600).optional(),
+    startsAt: utcInstant,
+    endsAt: utcInstant,
+    location: locationSchema,
+    audience: z.string().trim().min(2).max(200),
+    flourish: z.enum(FLOURISH).optional(),
+    /** Groups sessions, e.g. "Norfolk Practice Week 2024". */
+    series: z.string().trim().max(80).optional(),
+    status: z.enum(['scheduled', 'cancelled']).default('scheduled'),
+    /** Bumped on every change, so calendar files and posted cards can tell they are stale. */
+    sequence: z.number().int().min(0).default(0),
+  })
+  .refine((e) => e.endsAt > e.startsAt, { path: ['endsAt'], message: 'the end must be after the start' });
+
+export type NlcEvent = z.infer<typeof eventSchema>;
+
+export const hasStarted = (event: NlcEvent, now: Date): boolean => new Date(event.startsAt) <= now;
+export const hasEnded = (event: NlcEvent, now: Date): boolean => new Date(event.endsAt) <= now;

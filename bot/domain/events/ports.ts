@@ -1,0 +1,16 @@
+import type { NlcEvent } from './event';
+import type { Rsvp, RsvpCounts } from './rsvp';
+
+/** What the events feature needs from storage. `bot/data/event-store.ts` implements it on Cosmos. */
+export interface EventStore {
+  getEvent(eventId: string): Promise<NlcEvent | undefined>;
+  /** Scheduled events that end after `after`, soonest first. */
+  listUpcoming(after: Date, limit: number): Promise<NlcEvent[]>;
+  /** Create or replace an event (demo data, organiser authoring). */
+  saveEvent(event: NlcEvent): Promise<void>;
+  /** Idempotent: one record per (event, user), whatever the number of calls. */
+  saveRsvp(rsvp: Rsvp): Promise<void>;
+  getRsvp(eventId: string, userId: string): Promise<Rsvp | undefined>;
+  countRsvps(eventId: string): Promise<RsvpCounts>;
+  listRsvpsOfUser(userId: string): Promise<Rsvp[]>;
+}

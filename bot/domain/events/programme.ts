@@ -1,0 +1,34 @@
+import { z } from 'zod/v4';
+import { londonToUtc } from '../time';
+import { eventIdSchema, eventSchema, FLOURISH, locationSchema, type NlcEvent } from './event';
+
+/**
+ * A programme entry as people write it: a London date and wall-clock times, not UTC
+ * instants. The demo programme file uses this form, so the facts in it read exactly as
+ * the NLC letter states them ("7 May 2024, 9-12").
+ */
+export const programmeEntrySchema = z.object({
+  id: eventIdSchema,
+  kind: z.enum(['event', 'workshop']).default('event'),
+  title: z.string(),
+  summary: z.string().optional(),
+  date: z.iso.date(),
+  start: z.iso.time({ precision: -1 }),
+  end: z.iso.time({ precision: -1 }),
+  location: locationSchema,
+  audience: z.string(),
+  flourish: z.enum(FLOURISH).optional(),
+  series: z.string().optional(),
+});
+export type ProgrammeEntry = z.infer<typeof programmeEntrySchema>;
+
+export function eventFromEntry(entry: ProgrammeEntry): NlcEvent {
+  const { date, start, end, ...rest } = entry;
+  return eventSchema.parse({
+    ...rest,
+    startsAt: londonToUtc(date, start).toISOString(),
+    endsAt: londonToUtc(date, end).toISOString(),
+    status: 'scheduled',
+    sequence: 0,
+  });
+}

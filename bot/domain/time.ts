@@ -1,0 +1,60 @@
+import { DateTime } from 'luxon';
+
+/**
+ * The one place dates are turned into words or read from local times. People see
+ * Europe/London; storage holds UTC instants (ISO strings ending in Z). Luxon does the
+ * daylight-saving arithmetic so nothing here adds hours by hand.
+ */
+export const LONDON = 'Europe/London';
+
+const inLondon = (instant: Date): DateTime => DateTime.fromJSDate(instant, { zone: LONDON });
+
+/** "Tue 7 May 2024" */
+export function formatDate(instant: Date): string {
+  return inLondon(instant).toFormat('ccc d LLLL yyyy');
+}
+
+/** "09:00" (24-hour clock, as NLC letters write times) */
+export function formatTime(instant: Date): string {
+  return inLondon(instant).toFormat('HH:mm');
+}
+
+/** "Tue 7 May 2024, 09:00" */
+export function formatDateTime(instant: Date): string {
+  return `${formatDate(instant)}, ${formatTime(instant)}`;
+}
+
+/** "Wed 22 May 2024, 09:30 to 12:30", or both dates when the range crosses midnight. */
+export function formatRange(start: Date, end: Date): string {
+  const sameDay = inLondon(start).hasSame(inLondon(end), 'day');
+  return sameDay
+    ? `${formatDate(start)}, ${formatTime(start)} to ${formatTime(end)}`
+    : `${formatDateTime(start)} to ${formatDateTime(end)}`;
+}
+
+/** The UTC instant of a London wall-clock time: ("2024-05-07", "09:00") -> 08:00Z. */
+export function londonToUtc(date: string, time: string): Date {
+  const local = DateTime.fromISO(`${date}T${time}`, { zone: LONDON });
+  if (!local.isValid) {
+    throw new RangeError(`not a date and time: ${date} ${time} (${local.invalidExplanation ?? 'invalid'})`);
+  }
+  return local.toJSDate();
+}
+
+/** The last instant of the London calendar day that contains `instant`. */
+export function endOfLondonDay(instant: Date): Date {
+  return inLondon(instant).endOf('day').toJSDate();
+}
+
+/** Calendar-day arithmetic in London: "1 day before 09:00" stays 09:00 across a clock change. */
+export function addLondonDays(instant: Date, days: number): Date {
+  return inLondon(instant).plus({ days }).toJSDate();
+}
+
+/** The London calendar date ("2024-05-07") of an instant. */
+export function londonDate(instant: Date): string {
+  return inLondon(instant).toISODate() ?? '';
+}
+
+/** Stored form of an instant: ISO 8601 in UTC, so string order is time order in queries. */
+export const toUtcIso = (instant: Date): string => instant.toISOString();

@@ -1,0 +1,59 @@
+import { type Clock, offsetClock, systemClock } from './clock';
+import type { Config } from './config';
+import { cosmosTargetFrom, type CosmosTarget } from './data/cosmos';
+import { loadDemoProgramme } from './data/demo-programme';
+import { openStore, type Store } from './data/store';
+import type { Logger } from './log';
+import { createServer, listen } from './server';
+import { createApp } from './teams/app';
+
+export interface RunningBot {
+  /** e.g. http://127.0.0.1:3978 */
+  url: string;
+  store: Store;
+  clock: Clock;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  log: Logger;
+  /** Tests pass a ManualClock; otherwise the system clock (shifted by CLOCK_START if set). */
+  clock?: Clock;
+  /** Tests point several bots at one embedded server; otherwise from config. */
+  cosmos?: CosmosTarget;
+  /** Load the demo programme into an embedded store (default: yes). */
+  demoData?: boolean;
+}
+
+/** The composition root: config -> store -> Teams app -> HTTP server. */
+export async function startBot(config: Config, options: StartOptions): Promise<RunningBot> {
+  const { log } = options;
+  const clock = options.clock ?? (config.clockStart ? offsetClock(config.clockStart) : systemClock);
+  const store = await openStore(options.cosmos ?? cosmosTargetFrom(config));
+  try {
+    if (store.mode === 'embedded' && options.demoData !== false) {
+      const count = await loadDemoProgramme(store.events);
+      log.warn(
+        { events: count, clock: clock.now().toISOString() },
+        'running on a local in-memory Cosmos DB (no COSMOS_ENDPOINT): demo programme loaded, data is not kept when the bot stops',
+      );
+    }
+    const bot = createApp({ bot: config.bot, events: store.events, conversations: store.conversations, clock, log });
+    const server = createServer({ messages: bot, ready: () => store.ping(), log });
+    await listen(server, config.port, config.host);
+    const { port } = server.address();
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    return {
+      url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+      store,
+      clock,
+      close: async () => {
+        server.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod/v4';
+import { renderEventCard } from '../../../cards/event';
+import { renderMyEventsCard } from '../../../cards/my-events';
+import { renderNoticeCard } from '../../../cards/notice';
+import { isDomainError } from '../../domain/errors';
+import { eventIdSchema } from '../../domain/events/event';
+import { rsvpResponseSchema } from '../../domain/events/rsvp';
+import { type EventsDeps, listMyEvents, respondToEvent, upcomingEventViews, viewEvent } from '../../domain/events/service';
+import { cardAction, type RouteModule } from './route';
+
+const rsvpData = z.strictObject({ eventId: eventIdSchema, response: rsvpResponseSchema });
+const viewData = z.strictObject({ eventId: eventIdSchema });
+
+export function eventRoutes(deps: EventsDeps): RouteModule {
+  return {
+    commands: [
+      {
+        name: 'events',
+        description: "Upcoming NLC events; answer Going, Maybe or Can't go on each card",
+        aliases: ['upcoming events', 'whats on', "what's on"],
+        run: async (turn) => {
+          // In a personal chat the posted card can already show the person's own answers;
+          // in a group it is the shared view and each member's client refreshes to theirs.
+          const views = await upcomingEventViews(deps, turn.inGroup ? undefined : turn.actor());
+          if (views.length === 0) {
+            await turn.reply(renderNoticeCard({ title: 'No upcoming events', message: 'There are no upcoming NLC events in the programme right now.' }));
+            return;
+          }
+          const refreshUserIds = await turn.refreshUserIds();
+          await turn.reply(views.map((view) => renderEventCard(view, { refreshUserIds })));
+        },
+      },
+      {
+        name: 'my events',
+        description: 'The events you said Going or Maybe to, soonest first',
+        run: async (turn) => {
+          await turn.reply(renderMyEventsCard(await listMyEvents(deps, turn.actor())));
+        },
+      },
+    ],
+    actions: [
+      cardAction('event.rsvp', rsvpData, async (turn, data) => {
+        const actor = turn.actor();
+        try {
+          const view = await respondToEvent(deps, actor, data.eventId, data.response);
+          return renderEventCard(view, { refreshUserIds: [actor.teamsUserId] });
+        } catch (error) {
+          // A click on an old card for a past or cancelled event: show the event as it is
+          // now, with the reason, rather than a bare error that hides the card.
+          if (!isDomainError(error) || error.code !== 'closed') throw error;
+          const view = await viewEvent(deps, actor, data.eventId);
+          return renderEventCard(view, { refreshUserIds: [actor.teamsUserId], banner: error.message });
+        }
+      }),
+      cardAction('event.view', viewData, async (turn, data) => {
+        const actor = turn.actor();
+        return renderEventCard(await viewEvent(deps, actor, data.eventId), { refreshUserIds: [actor.teamsUserId] });
+      }),
+    ],
+  };
+}

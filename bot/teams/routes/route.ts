@@ -1,0 +1,50 @@
+import type { TurnContext } from 'botbuilder';
+import type { z } from 'zod/v4';
+import type { AdaptiveCardJson } from '../../../cards/template';
+import type { Actor } from '../../domain/actor';
+import { parseInput } from '../../domain/validation';
+import type { Logger } from '../../log';
+
+/** What a route handler gets: the turn, plus the few things every handler needs. */
+export interface Turn {
+  context: TurnContext;
+  log: Logger;
+  /** The person who sent this; throws `no_identity` when Teams did not say. */
+  actor(): Actor;
+  inGroup: boolean;
+  /** Teams user ids whose clients should refresh a card posted in this conversation. */
+  refreshUserIds(): Promise<string[]>;
+  /** Sends cards (several go as one carousel message) or a line of text to this conversation or thread. */
+  reply(content: string | AdaptiveCardJson | AdaptiveCardJson[]): Promise<void>;
+}
+
+export interface CommandRoute {
+  /** What people type, lower case, e.g. "my events". */
+  name: string;
+  description: string;
+  aliases?: string[];
+  /** Left out of the help card (organiser-only commands show in their own help). */
+  hidden?: boolean;
+  /** `rest` is whatever followed the command name, normalised. */
+  run(turn: Turn, rest: string): Promise<void>;
+}
+
+export interface ActionRoute {
+  verb: string;
+  run(turn: Turn, data: unknown): Promise<AdaptiveCardJson>;
+}
+
+/** Declares a card action whose data is parsed by `schema` before `run` sees it. */
+export function cardAction<S extends z.ZodType>(
+  verb: string,
+  schema: S,
+  run: (turn: Turn, data: z.infer<S>) => Promise<AdaptiveCardJson>,
+): ActionRoute {
+  return { verb, run: (turn, data) => run(turn, parseInput(schema, data, 'card data')) };
+}
+
+/** One feature's routes; `bot/teams/app.ts` composes them. */
+export interface RouteModule {
+  commands?: CommandRoute[];
+  actions?: ActionRoute[];
+}

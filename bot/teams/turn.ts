@@ -1,0 +1,83 @@
+import { type Activity, type TurnContext } from 'botbuilder';
+import { actorFrom, type Actor } from '../domain/actor';
+import type { ConversationReferenceData, ConversationScope } from '../domain/conversations/conversation';
+import type { InstallFacts } from '../domain/conversations/service';
+
+/**
+ * Reading a Teams activity into plain values the domain understands. Nothing here
+ * trusts card data: identity comes from `from`, set by Teams and checked by the
+ * Bot Connector's token.
+ */
+
+export const actorOf = (activity: Activity): Actor => actorFrom(activity.from);
+
+export function scopeOf(activity: Activity): ConversationScope {
+  const type = activity.conversation?.conversationType;
+  if (type === 'channel') return 'channel';
+  if (type === 'groupChat' || activity.conversation?.isGroup) return 'groupChat';
+  return 'personal';
+}
+
+export const isGroupScope = (activity: Activity): boolean => scopeOf(activity) !== 'personal';
+
+interface TeamsChannelData {
+  tenant?: { id?: string };
+  team?: { id?: string };
+  channel?: { id?: string };
+}
+
+const channelDataOf = (activity: Activity): TeamsChannelData =>
+  typeof activity.channelData === 'object' && activity.channelData !== null ? (activity.channelData as TeamsChannelData) : {};
+
+/** What we keep about a conversation in order to message it later. */
+export function installFactsOf(activity: Activity): InstallFacts {
+  const data = channelDataOf(activity);
+  const scope = scopeOf(activity);
+  const conversation = activity.conversation;
+  const reference: ConversationReferenceData = {
+    bot: { id: activity.recipient.id, name: activity.recipient.name },
+    channelId: activity.channelId,
+    conversation: {
+      id: conversation.id,
+      conversationType: conversation.conversationType,
+      tenantId: conversation.tenantId ?? data.tenant?.id,
+      isGroup: conversation.isGroup,
+    },
+    locale: activity.locale,
+    serviceUrl: activity.serviceUrl,
+    ...(scope === 'personal'
+      ? { user: { id: activity.from.id, aadObjectId: activity.from.aadObjectId } }
+      : {}),
+  };
+  return {
+    scope,
+    tenantId: reference.conversation.tenantId,
+    teamId: data.team?.id,
+    channelId: data.channel?.id,
+    userAadObjectId: scope === 'personal' ? activity.from.aadObjectId?.toLowerCase() : undefined,
+    reference,
+  };
+}
+
+/**
+ * The command a person typed, normalised: the bot's @mention (teams-ai removes the
+ * mention entity; some clients leave `<at>` tags or HTML), spacing and case removed.
+ */
+export function commandTextOf(activity: Activity): string {
+  const raw = typeof activity.text === 'string' ? activity.text : '';
+  return raw
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.!?]+$/, '')
+    .toLowerCase();
+}
+
+/** Labels the turn for its log line (route name, never content). */
+const ROUTE_KEY = Symbol('nlc.route');
+export const setRoute = (context: TurnContext, route: string): void => {
+  context.turnState.set(ROUTE_KEY, route);
+};
+export const routeOf = (context: TurnContext): string | undefined => context.turnState.get<string | undefined>(ROUTE_KEY);

@@ -1,0 +1,22 @@
+import type { MyEvent } from '../bot/domain/events/service';
+import { formatRange } from '../bot/domain/time';
+import { whereText } from './event';
+import json from './my-events.json';
+import { type AdaptiveCardJson, cardTemplate } from './template';
+
+export interface MyEventsCardData {
+  items: { title: string; when: string; where: string; answer: string }[];
+}
+
+const expand = cardTemplate<MyEventsCardData>(json);
+
+export function renderMyEventsCard(mine: readonly MyEvent[]): AdaptiveCardJson {
+  return expand({
+    items: mine.map(({ event, response }) => ({
+      title: event.title,
+      when: formatRange(new Date(event.startsAt), new Date(event.endsAt)),
+      where: whereText(event),
+      answer: response === 'going' ? "You're going" : 'You said maybe',
+    })),
+  });
+}

@@ -1,0 +1,56 @@
+// Lint errors stay errors (`--max-warnings=0` in package.json, and no rule is downgraded
+// to a warning here).
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const teamsOnly = ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/teams-ai'];
+const cosmosOnly = ['@azure/cosmos', '@vercel/cosmosdb-server'];
+
+/** The layering in DESIGN.md, enforced: who may import Teams and Azure packages. */
+const restrict = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/', 'build/', 'node_modules/', 'coverage/', 'docs/', '.data/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.mjs', 'scripts/*.js'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      'no-empty': ['error', { allowEmptyCatch: false }],
+      eqeqeq: ['error', 'always'],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['bot/domain/**/*.ts'],
+    rules: restrict([...teamsOnly, ...cosmosOnly, '@azure/*', 'restify', 'pino'], 'bot/domain is plain TypeScript: no Teams, Azure or server imports.'),
+  },
+  {
+    files: ['bot/data/**/*.ts'],
+    rules: restrict([...teamsOnly, 'restify'], 'bot/data talks to Cosmos only; Teams code lives in bot/teams.'),
+  },
+  {
+    files: ['bot/*.ts', 'bot/jobs/**/*.ts', 'cards/**/*.ts'],
+    ignores: ['bot/start.ts'],
+    rules: restrict([...teamsOnly, ...cosmosOnly], 'Only bot/teams imports botbuilder/teams-ai, and only bot/data imports Cosmos.'),
+  },
+  {
+    files: ['bot/teams/**/*.ts'],
+    rules: restrict(cosmosOnly, 'Only bot/data imports Cosmos.'),
+  },
+  {
+    files: ['scripts/*.js', '*.mjs'],
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { require: 'readonly', process: 'readonly', console: 'readonly', module: 'writable', __dirname: 'readonly' },
+    },
+    rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

@@ -1,0 +1,57 @@
+import { strict as assert } from 'node:assert';
+import { ConfigError, loadConfig } from '../bot/config';
+
+const problemsOf = (env: Record<string, string>): string[] => {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    assert.ok(error instanceof ConfigError);
+    return [...error.problems];
+  }
+};
+
+describe('configuration', () => {
+  it('when nothing is set, then the bot runs locally on 3978, loopback only, on the embedded store', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 3978);
+    assert.equal(config.host, '127.0.0.1');
+    assert.deepEqual(config.cosmos, { mode: 'embedded' });
+    assert.equal(config.bot.appId, undefined);
+    assert.equal(config.clockStart?.toISOString(), '2024-04-23T08:00:00.000Z');
+  });
+
+  it('when several values are bad, then one error names every bad key', () => {
+    const problems = problemsOf({ PORT: 'abc', COSMOS_ENDPOINT: 'not a url', ORGANISER_AAD_IDS: 'x', LOG_LEVEL: 'loud' });
+    const keys = problems.map((p) => p.split(':')[0]);
+    assert.deepEqual(keys.sort(), ['COSMOS_ENDPOINT', 'LOG_LEVEL', 'ORGANISER_AAD_IDS.0', 'PORT']);
+  });
+
+  it('when an app id is set without a password, then start-up stops and says so', () => {
+    const problems = problemsOf({ MicrosoftAppId: '00000000-0000-4000-8000-000000000001' });
+    assert.equal(problems.length, 1);
+    assert.match(problems[0] ?? '', /^MicrosoftAppPassword: required/);
+  });
+
+  it('when there is no app id and HOST is not loopback, then start-up stops and says why', () => {
+    const problems = problemsOf({ HOST: '0.0.0.0' });
+    assert.match(problems[0] ?? '', /^HOST: without MicrosoftAppId .* loopback only/);
+  });
+
+  it('when a secret is wrong, then the message does not repeat it', () => {
+    const problems = problemsOf({ COSMOS_KEY: 'super-secret-value' });
+    assert.ok(problems.every((p) => !p.includes('super-secret-value')));
+  });
+
+  it('when organiser ids are listed, then they are kept as a lower-case set', () => {
+    const config = loadConfig({ ORGANISER_AAD_IDS: ' ABCDEF00-0000-4000-8000-000000000001 , 00000000-0000-4000-8000-000000000002,' });
+    assert.deepEqual([...config.organiserAadIds], ['abcdef00-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002']);
+  });
+
+  it('when a Cosmos endpoint is set, then no demo clock applies and CLOCK_START is refused', () => {
+    const config = loadConfig({ COSMOS_ENDPOINT: 'https://nlc.documents.azure.com:443/' });
+    assert.equal(config.clockStart, undefined);
+    assert.deepEqual(config.cosmos, { mode: 'azure', endpoint: 'https://nlc.documents.azure.com/', key: undefined });
+    assert.match(problemsOf({ COSMOS_ENDPOINT: 'https://nlc.documents.azure.com/', CLOCK_START: '2024-04-23T08:00:00Z' })[0] ?? '', /^CLOCK_START/);
+  });
+});

@@ -1,0 +1,57 @@
+import type { Activity } from 'botbuilder';
+import { ManualClock } from '../../bot/clock';
+import { loadConfig } from '../../bot/config';
+import type { CosmosTarget } from '../../bot/data/cosmos';
+import { silentLogger, type Logger } from '../../bot/log';
+import { type RunningBot, startBot } from '../../bot/start';
+
+/** 23 April 2024, 09:00 London: the date of the NLC letter, before every demo event. */
+export const DEMO_NOW = '2024-04-23T08:00:00Z';
+
+export interface TestBot extends RunningBot {
+  clock: ManualClock;
+  /** POSTs one activity to /api/messages as the Bot Connector would. */
+  post(activity: Partial<Activity>): Promise<{ status: number; body: unknown }>;
+}
+
+export interface TestBotOptions {
+  env?: Record<string, string>;
+  now?: string;
+  cosmos?: CosmosTarget;
+  demoData?: boolean;
+  log?: Logger;
+}
+
+/** The real bot (real server, real Teams app, real embedded Cosmos) on a free loopback port. */
+export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
+  const clock = new ManualClock(options.now ?? DEMO_NOW);
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...options.env });
+  const bot = await startBot(config, {
+    log: options.log ?? silentLogger,
+    clock,
+    cosmos: options.cosmos,
+    demoData: options.demoData,
+  });
+  return {
+    ...bot,
+    clock,
+    post: async (activity) => {
+      const response = await fetch(`${bot.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+    },
+  };
+}
+
+/** The card inside an Action.Execute invoke response body. */
+export function invokeCard(body: unknown): Record<string, unknown> {
+  const response = body as { statusCode?: number; type?: string; value?: Record<string, unknown> };
+  if (response?.type !== 'application/vnd.microsoft.card.adaptive' || !response.value) {
+    throw new Error(`not an Adaptive Card invoke response: ${JSON.stringify(body)}`);
+  }
+  return response.value;
+}

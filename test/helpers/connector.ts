@@ -1,0 +1,192 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A stand-in for Teams' Bot Connector: the HTTP service at `activity.serviceUrl` that a
+ * bot calls to send, update and delete messages and to list members. It records every
+ * call so tests can assert on what the bot sent. This is the one boundary our tests
+ * stand in for (see DESIGN.md).
+ */
+export interface ConnectorCall {
+  method: string;
+  /** Decoded path, e.g. /v3/conversations/a:1/activities */
+  path: string;
+  conversationId?: string;
+  activityId?: string;
+  body: unknown;
+  at: number;
+}
+
+export interface SentActivity {
+  conversationId: string;
+  /** The id the connector gave this message. */
+  id: string;
+  replyToId?: string;
+  activity: {
+    type?: string;
+    text?: string;
+    attachments?: { contentType: string; content: Record<string, unknown> }[];
+    attachmentLayout?: string;
+    [key: string]: unknown;
+  };
+}
+
+export interface Member {
+  id: string;
+  aadObjectId?: string;
+  name?: string;
+}
+
+/** Lets a test change how the connector answers (errors, stalls); undefined = normal. */
+export type Override = (call: ConnectorCall) => { status: number; body?: unknown; headers?: Record<string, string> } | undefined;
+
+export interface StandInConnector {
+  /** Use as `serviceUrl` (ends with a slash, like Teams'). */
+  serviceUrl: string;
+  calls: ConnectorCall[];
+  /** Messages the bot sent or replied, in order. */
+  sent(): SentActivity[];
+  /** Messages sent to one conversation (thread suffixes included as sent). */
+  sentTo(conversationId: string): SentActivity[];
+  /** Waits until `predicate` holds for some sent message. */
+  waitFor(predicate: (sent: SentActivity) => boolean, timeoutMs?: number): Promise<SentActivity>;
+  setMembers(conversationId: string, members: Member[]): void;
+  override(fn: Override | undefined): void;
+  clear(): void;
+  close(): Promise<void>;
+}
+
+const readBody = async (req: IncomingMessage): Promise<unknown> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? JSON.parse(text) : undefined;
+};
+
+const send = (res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void => {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(body === undefined ? '' : JSON.stringify(body));
+};
+
+export async function startConnector(): Promise<StandInConnector> {
+  const calls: ConnectorCall[] = [];
+  const sentActivities: SentActivity[] = [];
+  const members = new Map<string, Member[]>();
+  let override: Override | undefined;
+  let nextId = 1;
+  const waiters = new Set<() => void>();
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://connector');
+    const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    const body = await readBody(req);
+    const [v3, conversations, conversationId, collection, activityId] = segments;
+    const call: ConnectorCall = {
+      method: req.method ?? 'GET',
+      path: `/${segments.join('/')}`,
+      conversationId,
+      activityId: collection === 'activities' ? activityId : undefined,
+      body,
+      at: Date.now(),
+    };
+    calls.push(call);
+    const forced = override?.(call);
+    if (forced) return send(res, forced.status, forced.body, forced.headers);
+    if (v3 !== 'v3' || conversations !== 'conversations') return send(res, 404, { error: { code: 'NotFound' } });
+
+    if (req.method === 'POST' && !conversationId) {
+      // Create a 1:1 conversation (proactive messages to a person).
+      const params = body as { members?: Member[] };
+      const id = `a:created-${params.members?.[0]?.id ?? nextId}`;
+      return send(res, 201, { id });
+    }
+    if (req.method === 'POST' && collection === 'activities' && conversationId) {
+      const id = `msg-${nextId++}`;
+      sentActivities.push({ conversationId, id, replyToId: activityId, activity: body as SentActivity['activity'] });
+      waiters.forEach((wake) => wake());
+      return send(res, 201, { id });
+    }
+    if (req.method === 'PUT' && collection === 'activities' && conversationId && activityId) {
+      return send(res, 200, { id: activityId });
+    }
+    if (req.method === 'DELETE' && collection === 'activities') return send(res, 200);
+    if (req.method === 'GET' && conversationId && (collection === 'members' || collection === 'pagedmembers')) {
+      const list = members.get(conversationId) ?? [];
+      if (collection === 'pagedmembers') return send(res, 200, { members: list });
+      if (activityId) {
+        const one = list.find((m) => m.id === activityId);
+        return one ? send(res, 200, one) : send(res, 404, { error: { code: 'MemberNotFoundInConversation' } });
+      }
+      return send(res, 200, list);
+    }
+    return send(res, 404, { error: { code: 'NotFound', message: `${req.method} ${call.path}` } });
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => send(res, 500, { error: String(error) }));
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    serviceUrl: `http://127.0.0.1:${port}/`,
+    calls,
+    sent: () => [...sentActivities],
+    sentTo: (conversationId) => sentActivities.filter((s) => s.conversationId === conversationId),
+    waitFor: (predicate, timeoutMs = 5000) =>
+      new Promise((resolve, reject) => {
+        const check = (): boolean => {
+          const found = sentActivities.find(predicate);
+          if (found) {
+            waiters.delete(wake);
+            clearTimeout(timer);
+            resolve(found);
+          }
+          return Boolean(found);
+        };
+        const wake = (): void => void check();
+        const timer = setTimeout(() => {
+          waiters.delete(wake);
+          reject(new Error(`no matching message within ${timeoutMs} ms; sent: ${sentActivities.length}`));
+        }, timeoutMs);
+        waiters.add(wake);
+        check();
+      }),
+    setMembers: (conversationId, list) => members.set(conversationId, list),
+    override: (fn) => {
+      override = fn;
+    },
+    clear: () => {
+      calls.length = 0;
+      sentActivities.length = 0;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** The Adaptive Cards in a sent message (a carousel has several). */
+export const cardsIn = (sent: SentActivity): Record<string, unknown>[] =>
+  (sent.activity.attachments ?? [])
+    .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
+    .map((a) => a.content);
+
+/** All visible text of a card, for "the card says X" assertions. */
+export function cardText(card: unknown): string {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if ((key === 'text' || key === 'title' || key === 'value') && typeof value === 'string') out.push(value);
+        else walk(value);
+      }
+    }
+  };
+  walk(card);
+  return out.join('\n');
+}
