@@ -18,7 +18,7 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.mjs', 'scripts/*.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['*.mjs', 'scripts/*.js', 'bench/*.js'] }, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       'no-empty': ['error', { allowEmptyCatch: false }],
@@ -46,7 +46,7 @@ export default tseslint.config(
     rules: restrict(cosmosOnly, 'Only bot/data imports Cosmos.'),
   },
   {
-    files: ['scripts/*.js', '*.mjs'],
+    files: ['scripts/*.js', 'bench/*.js', '*.mjs'],
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
       globals: { require: 'readonly', process: 'readonly', console: 'readonly', module: 'writable', __dirname: 'readonly' },

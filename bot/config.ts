@@ -52,6 +52,8 @@ export const configSchema = z
         .default('nlc'),
     ),
     ORGANISER_AAD_IDS: guidList,
+    /** Embedded mode: fixed loopback port for the in-process Cosmos server (0 = any free port), so tools can inspect it. */
+    EMBEDDED_COSMOS_PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(0)),
     LOG_LEVEL: z.preprocess(
       blankToUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -112,7 +114,7 @@ export interface Config {
     appType: EnvConfig['MicrosoftAppType'];
     tenantId?: string;
   };
-  cosmos: { mode: 'embedded' } | { mode: 'azure'; endpoint: string; key?: string };
+  cosmos: { mode: 'embedded'; port: number } | { mode: 'azure'; endpoint: string; key?: string };
   cosmosDatabase: string;
   organiserAadIds: ReadonlySet<string>;
   logLevel: EnvConfig['LOG_LEVEL'];
@@ -154,7 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     cosmos: e.COSMOS_ENDPOINT
       ? { mode: 'azure', endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY }
-      : { mode: 'embedded' },
+      : { mode: 'embedded', port: e.EMBEDDED_COSMOS_PORT },
     cosmosDatabase: e.COSMOS_DATABASE,
     organiserAadIds: new Set(e.ORGANISER_AAD_IDS),
     logLevel: e.LOG_LEVEL,

@@ -40,7 +40,8 @@ export function whereText(event: NlcEvent): string {
   return event.location.address ? `${event.location.name}, ${event.location.address}` : event.location.name;
 }
 
-export function countsText(counts: RsvpCounts): string {
+export function countsText(counts: RsvpCounts | undefined): string {
+  if (!counts) return 'Counts will show when you next open this card.';
   return `${counts.going} going · ${counts.maybe} maybe · ${counts.notGoing} can't go`;
 }
 

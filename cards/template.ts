@@ -20,13 +20,28 @@ export interface ExecuteAction {
 /** Teams shows at most 60 personalised views of one card (Universal Actions limit). */
 export const MAX_REFRESH_USERS = 60;
 
+/** Distinct expansions remembered per template. */
+const EXPANSIONS_KEPT = 256;
+
 /**
  * Wraps one template so each card has a typed render function. The Template is built
- * once per file, not per card: expansion is then a few tens of microseconds.
+ * once per file, not per card. Expansion costs tens of microseconds, the largest single
+ * cost of answering a click; when many people answer one event at once most of them get
+ * the same card (same counts, same answer), so recent expansions are remembered by
+ * their data. Returned cards are shared: treat them as immutable (add to a copy).
  */
 export function cardTemplate<TData extends object>(json: object): (data: TData) => AdaptiveCardJson {
   const template = new Template(json);
-  return (data) => template.expand({ $root: data }) as AdaptiveCardJson;
+  const recent = new Map<string, AdaptiveCardJson>();
+  return (data) => {
+    const key = JSON.stringify(data);
+    const known = recent.get(key);
+    if (known) return known;
+    const card = template.expand({ $root: data }) as AdaptiveCardJson;
+    if (recent.size >= EXPANSIONS_KEPT) recent.delete(recent.keys().next().value as string);
+    recent.set(key, card);
+    return card;
+  };
 }
 
 /**

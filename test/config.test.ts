@@ -16,7 +16,7 @@ describe('configuration', () => {
     const config = loadConfig({});
     assert.equal(config.port, 3978);
     assert.equal(config.host, '127.0.0.1');
-    assert.deepEqual(config.cosmos, { mode: 'embedded' });
+    assert.deepEqual(config.cosmos, { mode: 'embedded', port: 0 });
     assert.equal(config.bot.appId, undefined);
     assert.equal(config.clockStart?.toISOString(), '2024-04-23T08:00:00.000Z');
   });

@@ -7,6 +7,8 @@ import { startEmbeddedCosmos } from './embedded-cosmos';
 
 export interface CosmosHandle {
   mode: 'embedded' | 'azure';
+  /** Where the client connects (the embedded server's loopback URL in embedded mode). */
+  endpoint: string;
   database: Database;
   containers: Record<ContainerName, Container>;
   /** Answers true only when the database answers a read. */
@@ -15,7 +17,7 @@ export interface CosmosHandle {
 }
 
 /** The embedded server's well-known dummy key: it checks nothing, but the SDK wants one. */
-const EMBEDDED_KEY = 'embedded-cosmos-has-no-key';
+export const EMBEDDED_KEY = 'embedded-cosmos-has-no-key';
 
 /**
  * Retries here are kept short: a Teams invoke must be answered within a few seconds, so
@@ -31,6 +33,8 @@ const connectionPolicy = {
 
 export interface CosmosTarget {
   mode: 'embedded' | 'azure';
+  /** Embedded only: loopback port for the server (0 = any free port). */
+  port?: number;
   endpoint?: string;
   key?: string;
   database: string;
@@ -39,7 +43,7 @@ export interface CosmosTarget {
 export const cosmosTargetFrom = (config: Config): CosmosTarget =>
   config.cosmos.mode === 'azure'
     ? { mode: 'azure', endpoint: config.cosmos.endpoint, key: config.cosmos.key, database: config.cosmosDatabase }
-    : { mode: 'embedded', database: config.cosmosDatabase };
+    : { mode: 'embedded', port: config.cosmos.port, database: config.cosmosDatabase };
 
 /**
  * Connects to Azure Cosmos DB (key, or Entra ID through DefaultAzureCredential when no
@@ -48,7 +52,7 @@ export const cosmosTargetFrom = (config: Config): CosmosTarget =>
  * embedded server is ready to use.
  */
 export async function openCosmos(target: CosmosTarget): Promise<CosmosHandle> {
-  const embedded = target.mode === 'embedded' ? await startEmbeddedCosmos() : undefined;
+  const embedded = target.mode === 'embedded' ? await startEmbeddedCosmos(target.port ?? 0) : undefined;
   const client = embedded
     ? new CosmosClient({
         endpoint: embedded.endpoint,
@@ -77,6 +81,7 @@ export async function openCosmos(target: CosmosTarget): Promise<CosmosHandle> {
     let closed = false;
     return {
       mode: target.mode,
+      endpoint: embedded?.endpoint ?? target.endpoint ?? '',
       database,
       containers: Object.fromEntries(entries) as Record<ContainerName, Container>,
       ping: async () => {

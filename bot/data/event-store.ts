@@ -1,7 +1,9 @@
-import type { Container } from '@azure/cosmos';
+import type { Container, JSONObject } from '@azure/cosmos';
 import { eventSchema, type NlcEvent } from '../domain/events/event';
 import type { EventStore } from '../domain/events/ports';
 import { emptyCounts, type Rsvp, type RsvpCounts, rsvpResponseSchema } from '../domain/events/rsvp';
+import { coalesce } from './coalesce';
+import { groupCommit } from './group-commit';
 import { storeCall } from './errors';
 
 /**
@@ -33,12 +35,26 @@ function toRsvp(doc: RsvpDoc): Rsvp {
 }
 
 export function createEventStore(container: Container): EventStore {
-  return {
-    getEvent: (eventId) =>
+  // When many people answer one event at once, they share its reads and batch their
+  // writes (see coalesce.ts and group-commit.ts); alone, each is one plain request.
+  const countRsvps = coalesce((eventId: string) => storeCall(() => queryCounts(container, eventId)));
+  const getEvent = coalesce(
+    (eventId: string) =>
       storeCall(async () => {
         const { resource } = await container.item(eventId, eventId).read<EventDoc>();
         return resource && resource.type === 'event' ? toEvent(resource) : undefined;
       }),
+    // Events change rarely (an organiser's edit); seeing an edit made on another
+    // instance up to this long after it commits is harmless, and under a burst of
+    // answers it saves most event reads.
+    { reuseForMs: EVENT_REUSE_MS },
+  );
+  const saveRsvp = groupCommit((eventId: string, docs: RsvpDoc[]) => storeCall(() => upsertAll(container, eventId, docs)), {
+    maxBatch: MAX_TRANSACTIONAL_BATCH,
+    idOf: (doc) => doc.id,
+  });
+  return {
+    getEvent,
 
     listUpcoming: (after, limit) =>
       storeCall(async () => {
@@ -59,13 +75,10 @@ export function createEventStore(container: Container): EventStore {
       storeCall(async () => {
         const doc: EventDoc = { ...eventSchema.parse(event), type: 'event', eventId: event.id };
         await container.items.upsert(doc);
+        getEvent.forget(event.id);
       }),
 
-    saveRsvp: (rsvp) =>
-      storeCall(async () => {
-        const doc: RsvpDoc = { ...rsvp, type: 'rsvp', id: rsvpId(rsvp.userId) };
-        await container.items.upsert(doc);
-      }),
+    saveRsvp: (rsvp) => saveRsvp(rsvp.eventId, { ...rsvp, type: 'rsvp', id: rsvpId(rsvp.userId) }),
 
     getRsvp: (eventId, userId) =>
       storeCall(async () => {
@@ -73,23 +86,7 @@ export function createEventStore(container: Container): EventStore {
         return resource ? toRsvp(resource) : undefined;
       }),
 
-    countRsvps: (eventId) =>
-      storeCall(async () => {
-        // One query, one partition. GROUP BY would be the natural form, but the embedded
-        // server lacks it; conditional sums work on both it and Azure.
-        const { resources } = await container.items
-          .query<Partial<RsvpCounts>>(
-            {
-              query:
-                "SELECT SUM(c.response = 'going' ? 1 : 0) AS going, SUM(c.response = 'maybe' ? 1 : 0) AS maybe, SUM(c.response = 'notGoing' ? 1 : 0) AS notGoing FROM c WHERE c.eventId = @eventId AND c.type = 'rsvp'",
-              parameters: [{ name: '@eventId', value: eventId }],
-            },
-            { partitionKey: eventId },
-          )
-          .fetchAll();
-        const row = resources[0] ?? {};
-        return { ...emptyCounts(), ...definedOnly(row) };
-      }),
+    countRsvps,
 
     listRsvpsOfUser: (userId) =>
       storeCall(async () => {
@@ -102,6 +99,50 @@ export function createEventStore(container: Container): EventStore {
         return resources.map(toRsvp);
       }),
   };
+}
+
+/** How long a read event document may be reused (see getEvent). */
+export const EVENT_REUSE_MS = 250;
+
+/** Cosmos' limit on operations in one transactional batch. */
+const MAX_TRANSACTIONAL_BATCH = 100;
+
+/** Upserts into one partition: one request, a transactional batch when there are several. */
+async function upsertAll(container: Container, partitionKey: string, docs: RsvpDoc[]): Promise<void> {
+  if (docs.length === 1) {
+    await container.items.upsert(docs[0]!);
+    return;
+  }
+  const response = await container.items.batch(
+    // RsvpDoc is plain JSON; the SDK's type only lacks our interface's index signature.
+    docs.map((doc) => ({ operationType: 'Upsert' as const, partitionKey, resourceBody: doc as unknown as JSONObject })),
+    partitionKey,
+  );
+  // A failed transactional batch fails as a whole (Azure answers 207 with per-operation
+  // codes); report the first real failure so transient ones become "try again".
+  const failed = (response.result ?? []).find((op) => op.statusCode >= 300 && op.statusCode !== 424);
+  if ((response.code !== undefined && response.code >= 300) || failed) {
+    throw Object.assign(new Error('transactional batch failed'), { code: failed?.statusCode ?? response.code });
+  }
+}
+
+/**
+ * One query, one partition. GROUP BY would be the natural form, but the embedded server
+ * lacks it; conditional sums work on both it and Azure (a single-partition query, so the
+ * non-VALUE aggregate runs in the partition without a cross-partition query plan).
+ */
+async function queryCounts(container: Container, eventId: string): Promise<RsvpCounts> {
+  const { resources } = await container.items
+    .query<Partial<RsvpCounts>>(
+      {
+        query:
+          "SELECT SUM(c.response = 'going' ? 1 : 0) AS going, SUM(c.response = 'maybe' ? 1 : 0) AS maybe, SUM(c.response = 'notGoing' ? 1 : 0) AS notGoing FROM c WHERE c.eventId = @eventId AND c.type = 'rsvp'",
+        parameters: [{ name: '@eventId', value: eventId }],
+      },
+      { partitionKey: eventId },
+    )
+    .fetchAll();
+  return { ...emptyCounts(), ...definedOnly(resources[0] ?? {}) };
 }
 
 function definedOnly(row: Partial<RsvpCounts>): Partial<RsvpCounts> {

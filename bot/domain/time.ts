@@ -26,11 +26,24 @@ export function formatDateTime(instant: Date): string {
 
 /** "Wed 22 May 2024, 09:30 to 12:30", or both dates when the range crosses midnight. */
 export function formatRange(start: Date, end: Date): string {
+  const key = `${start.getTime()}/${end.getTime()}`;
+  const cached = rangeCache.get(key);
+  if (cached !== undefined) return cached;
   const sameDay = inLondon(start).hasSame(inLondon(end), 'day');
-  return sameDay
+  const text = sameDay
     ? `${formatDate(start)}, ${formatTime(start)} to ${formatTime(end)}`
     : `${formatDateTime(start)} to ${formatDateTime(end)}`;
+  if (rangeCache.size >= RANGE_CACHE_SIZE) rangeCache.clear();
+  rangeCache.set(key, text);
+  return text;
 }
+
+/**
+ * Every event card shows its range, and time-zone arithmetic is the costliest part of
+ * rendering one; the same few events are shown over and over, so remember the text.
+ */
+const RANGE_CACHE_SIZE = 1000;
+const rangeCache = new Map<string, string>();
 
 /** The UTC instant of a London wall-clock time: ("2024-05-07", "09:00") -> 08:00Z. */
 export function londonToUtc(date: string, time: string): Date {

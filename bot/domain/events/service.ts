@@ -1,6 +1,6 @@
 import type { Clock } from '../../clock';
 import type { Actor } from '../actor';
-import { DomainError } from '../errors';
+import { DomainError, isDomainError } from '../errors';
 import { hasEnded, type NlcEvent } from './event';
 import type { EventStore } from './ports';
 import { assertCanRespond, isAttending, newRsvp, type RsvpCounts, type RsvpResponse } from './rsvp';
@@ -13,7 +13,8 @@ export interface EventsDeps {
 /** What one person sees on one event card: the event, the counts, and their own answer. */
 export interface EventView {
   event: NlcEvent;
-  counts: RsvpCounts;
+  /** Absent when the store could not count just now (the answer itself was saved). */
+  counts?: RsvpCounts;
   myResponse?: RsvpResponse;
   now: Date;
 }
@@ -53,7 +54,12 @@ export async function respondToEvent(
   const now = deps.clock.now();
   assertCanRespond(event, now);
   await deps.events.saveRsvp(newRsvp(event, actor, response, now));
-  const counts = await deps.events.countRsvps(eventId);
+  // The answer is saved: a busy store must not turn that into "try again", which would
+  // be untrue. The card then shows the answer without counts.
+  const counts = await deps.events.countRsvps(eventId).catch((error: unknown) => {
+    if (isDomainError(error) && error.code === 'unavailable') return undefined;
+    throw error;
+  });
   return { event, counts, myResponse: response, now };
 }
 

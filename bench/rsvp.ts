@@ -1,0 +1,170 @@
+/**
+ * npm run bench:rsvp
+ *
+ * Against the real bot (`node dist/bot/index.js`, its own process, embedded Cosmos):
+ *  1. realistic load: RSVPs from distinct people arriving at 50/s for 20 s (open loop);
+ *     p50/p95/p99 invoke latency. Target: p99 < 50 ms.
+ *  2. saturation: 100 people clicking as fast as they are answered, each changing their
+ *     answer (Going -> Maybe -> Can't go -> ...); RSVPs/s,
+ *     and in the same run the same for a bare teams-ai app on the same adapter answering
+ *     with a fixed card and no storage (bench/floor-bot.js). Target: >= 0.7 of the floor.
+ *  3. every click recorded exactly once: one RSVP document per person, holding the answer
+ *     of their last acknowledged click.
+ * Rounds alternate bot/floor so noise on this shared 2-core machine hits both; the
+ * summary quotes medians. Options (env): ROUNDS (3), RATE (50), SECONDS (20), SAT_SECONDS (10), CONCURRENCY (100).
+ */
+import { Agent } from 'node:https';
+import { CosmosClient } from '@azure/cosmos';
+import { EMBEDDED_KEY } from '../bot/data/cosmos';
+import { CONTAINERS } from '../bot/data/containers';
+import { createTestInvoke, personalChat, type TestUser } from '../test/helpers/activities';
+import { jsonClient, type Reply } from './lib/http';
+import { freePort, startNodeProcess } from './lib/processes';
+import { median, round, summarise } from './lib/stats';
+
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
+const RATE = Number(process.env.RATE ?? 50);
+const SECONDS = Number(process.env.SECONDS ?? 20);
+const SAT_SECONDS = Number(process.env.SAT_SECONDS ?? 10);
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 100);
+const EVENT_ID = 'practice-week-2024-conference';
+const SERVICE_URL = 'http://127.0.0.1:9/'; // invokes are answered in the HTTP response; nothing is sent here
+const FLOOR_USER: TestUser = { id: '29:floor', aadObjectId: '00000000-0000-4000-8000-ffffffffffff', name: 'Floor' };
+
+type Answer = 'going' | 'maybe' | 'notGoing';
+const ANSWERS: Answer[] = ['going', 'maybe', 'notGoing'];
+const CONFIRMATION: Record<Answer, string> = { going: "You're going", maybe: 'You said maybe', notGoing: "You can't go" };
+
+let nextUser = 1;
+let clicks = 0;
+/** Per person (aadObjectId): the answer of their last click the bot acknowledged. */
+const lastAcknowledged = new Map<string, Answer>();
+const newUser = (): TestUser => {
+  const n = nextUser++;
+  return { id: `29:bench-${n}`, aadObjectId: `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`, name: `Bench ${n}` };
+};
+
+const click = (user: TestUser, response: Answer) =>
+  createTestInvoke(SERVICE_URL, personalChat(user), user, 'event.rsvp', { eventId: EVENT_ID, response });
+
+/** One click; remembers the answer when the bot's card confirms it. */
+async function clickAs(client: ReturnType<typeof jsonClient>, user: TestUser, response: Answer): Promise<Reply & { ok: boolean }> {
+  clicks++;
+  const reply = await client.post('/api/messages', click(user, response));
+  const ok = reply.status === 200 && reply.body.includes(CONFIRMATION[response]);
+  if (ok) lastAcknowledged.set(user.aadObjectId ?? '', response);
+  return { ...reply, ok };
+}
+
+async function openLoop(url: string): Promise<{ latencies: number[]; ok: number; failed: number }> {
+  const client = jsonClient(url);
+  const total = RATE * SECONDS;
+  const interval = 1000 / RATE;
+  const start = performance.now();
+  const pending: Promise<Reply & { ok: boolean }>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = start + i * interval;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    pending.push(clickAs(client, newUser(), 'going'));
+  }
+  const replies = await Promise.all(pending);
+  client.close();
+  return { latencies: replies.map((r) => r.ms), ok: replies.filter((r) => r.ok).length, failed: replies.filter((r) => !r.ok).length };
+}
+
+/** CONCURRENCY people, each clicking again as soon as answered. `people` is reused across rounds. */
+async function closedLoop(url: string, people: TestUser[] | undefined): Promise<{ perSecond: number; ok: number; failed: number; latencies: number[] }> {
+  const client = jsonClient(url, CONCURRENCY);
+  const end = performance.now() + SAT_SECONDS * 1000;
+  let ok = 0;
+  let failed = 0;
+  const latencies: number[] = [];
+  const worker = async (_: unknown, w: number): Promise<void> => {
+    for (let i = 0; performance.now() < end; i++) {
+      const answer = ANSWERS[i % 3]!;
+      const reply = people
+        ? await clickAs(client, people[w]!, answer)
+        : await client.post('/api/messages', click(FLOOR_USER, answer)).then((r) => ({ ...r, ok: r.status === 200 }));
+      latencies.push(reply.ms);
+      if (reply.ok) ok++;
+      else failed++;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const elapsed = (performance.now() - started) / 1000;
+  client.close();
+  return { perSecond: ok / elapsed, ok, failed, latencies };
+}
+
+async function storedRsvps(cosmosPort: number): Promise<{ userId: string; response: Answer }[]> {
+  const client = new CosmosClient({
+    endpoint: `https://127.0.0.1:${cosmosPort}`,
+    key: EMBEDDED_KEY,
+    agent: new Agent({ keepAlive: true, rejectUnauthorized: false }),
+    connectionPolicy: { enableEndpointDiscovery: false },
+  });
+  const container = client.database('nlc').container(CONTAINERS.events.id);
+  const { resources } = await container.items
+    .query<{ userId: string; response: Answer }>({
+      query: "SELECT c.userId, c.response FROM c WHERE c.type = 'rsvp' AND c.eventId = @e",
+      parameters: [{ name: '@e', value: EVENT_ID }],
+    })
+    .fetchAll();
+  client.dispose();
+  return resources;
+}
+
+async function main(): Promise<void> {
+  const cosmosPort = await freePort();
+  const bot = await startNodeProcess('dist/bot/index.js', { LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', EMBEDDED_COSMOS_PORT: String(cosmosPort) }, await freePort());
+  const floor = await startNodeProcess('bench/floor-bot.js', {}, await freePort());
+  const realistic: ReturnType<typeof summarise>[] = [];
+  const ratios: number[] = [];
+  const botRates: number[] = [];
+  const floorRates: number[] = [];
+  try {
+    // Warm both (JIT, connection pools) before measuring.
+    const people = Array.from({ length: CONCURRENCY }, newUser);
+    await closedLoop(floor.url, undefined);
+    await closedLoop(bot.url, people);
+
+    for (let round_ = 1; round_ <= ROUNDS; round_++) {
+      const open = await openLoop(bot.url);
+      const summary = summarise(open.latencies);
+      realistic.push(summary);
+      const ours = await closedLoop(bot.url, people);
+      const base = await closedLoop(floor.url, undefined);
+      botRates.push(ours.perSecond);
+      floorRates.push(base.perSecond);
+      ratios.push(ours.perSecond / base.perSecond);
+      console.log(
+        `round ${round_}: realistic ${RATE}/s x ${SECONDS}s -> p50 ${summary.p50} ms, p95 ${summary.p95} ms, p99 ${summary.p99} ms (errors ${open.failed}); ` +
+          `saturation ${CONCURRENCY} users -> bot ${round(ours.perSecond)} RSVPs/s (errors ${ours.failed}), floor ${round(base.perSecond)}/s, ratio ${round(ours.perSecond / base.perSecond, 2)}`,
+      );
+    }
+    const stored = await storedRsvps(cosmosPort);
+    const byUser = new Map(stored.map((r) => [r.userId, r.response]));
+    const duplicates = stored.length - byUser.size;
+    // Every acknowledged click is in the store: each person's document holds the answer of
+    // their last acknowledged click (later unacknowledged clicks may also have landed).
+    const wrong = [...lastAcknowledged].filter(([user, answer]) => byUser.get(user) !== answer).length;
+    console.log('\nsummary (medians of rounds)');
+    console.log(`  realistic: p50 ${median(realistic.map((r) => r.p50))} ms, p95 ${median(realistic.map((r) => r.p95))} ms, p99 ${median(realistic.map((r) => r.p99))} ms  (target p99 < 50 ms)`);
+    console.log(`  saturation: bot ${round(median(botRates))} RSVPs/s, floor ${round(median(floorRates))}/s, ratio ${round(median(ratios), 2)}  (target >= 0.7)`);
+    console.log(
+      `  recorded: ${clicks} clicks by ${nextUser - 1} people; ${stored.length} RSVP documents for ${byUser.size} people; ` +
+        `duplicates ${duplicates}; people whose document differs from their last acknowledged answer ${wrong}  (target: 0, 0)`,
+    );
+    if (wrong > 0 || duplicates > 0 || byUser.size !== nextUser - 1) process.exitCode = 1;
+  } finally {
+    await bot.stop();
+    await floor.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

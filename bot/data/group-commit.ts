@@ -1,0 +1,61 @@
+/**
+ * Group commit for independent writes to one partition.
+ *
+ * When many people answer the same event at once, each answer is one small upsert into
+ * the event's partition. Sending them one request each spends most of the time in
+ * per-request overhead (client pipeline, signing, HTTP, server routing). Instead, writes
+ * for a key that arrive while an earlier write for that key is in flight wait and go
+ * together in the next request (a Cosmos transactional batch, up to `maxBatch`). Nothing
+ * waits on a timer: a write that finds nothing in flight is sent at once, so at low load
+ * this is exactly one request per write. Every caller learns its own outcome only after
+ * the request carrying its write has completed.
+ */
+export interface GroupCommitOptions<T> {
+  maxBatch: number;
+  /** Writes with the same id in one batch are merged, the latest winning (a transactional batch may not repeat an id). */
+  idOf(item: T): string;
+}
+
+interface Waiter<T> {
+  item: T;
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+export function groupCommit<K, T>(
+  commit: (key: K, items: T[]) => Promise<void>,
+  options: GroupCommitOptions<T>,
+): (key: K, item: T) => Promise<void> {
+  const queues = new Map<K, Waiter<T>[]>();
+  const busy = new Set<K>();
+
+  const flush = async (key: K): Promise<void> => {
+    const queue = queues.get(key) ?? [];
+    const waiters = queue.splice(0, options.maxBatch);
+    if (waiters.length === 0) {
+      busy.delete(key);
+      queues.delete(key);
+      return;
+    }
+    const latest = new Map<string, T>();
+    for (const w of waiters) latest.set(options.idOf(w.item), w.item);
+    try {
+      await commit(key, [...latest.values()]);
+      waiters.forEach((w) => w.resolve());
+    } catch (error) {
+      waiters.forEach((w) => w.reject(error));
+    }
+    await flush(key);
+  };
+
+  return (key, item) =>
+    new Promise<void>((resolve, reject) => {
+      const queue = queues.get(key) ?? [];
+      queue.push({ item, resolve, reject });
+      queues.set(key, queue);
+      if (!busy.has(key)) {
+        busy.add(key);
+        void flush(key);
+      }
+    });
+}
