@@ -4,6 +4,9 @@ import { cosmosTargetFrom, type CosmosTarget } from './data/cosmos';
 import { loadDemoProgramme } from './data/demo-programme';
 import { openStore, type Store } from './data/store';
 import type { Logger } from './log';
+import type { Messenger } from './domain/messaging';
+import { organisersFrom } from './domain/organisers';
+import { type Job, startJobs } from './jobs/runner';
 import { createServer, listen } from './server';
 import { createApp } from './teams/app';
 
@@ -12,6 +15,7 @@ export interface RunningBot {
   url: string;
   store: Store;
   clock: Clock;
+  messenger: Messenger;
   close(): Promise<void>;
 }
 
@@ -23,6 +27,13 @@ export interface StartOptions {
   cosmos?: CosmosTarget;
   /** Load the demo programme into an embedded store (default: yes). */
   demoData?: boolean;
+  /** Run scheduled jobs on their timers (default: yes); tests run them by hand. */
+  jobs?: boolean;
+}
+
+/** Every scheduled job; features add theirs here. */
+function createJobs(): Job[] {
+  return [];
 }
 
 /** The composition root: config -> store -> Teams app -> HTTP server. */
@@ -38,7 +49,9 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
         'running on a local in-memory Cosmos DB (no COSMOS_ENDPOINT): demo programme loaded, data is not kept when the bot stops',
       );
     }
-    const bot = createApp({ bot: config.bot, events: store.events, conversations: store.conversations, clock, log });
+    const organisers = organisersFrom(config.organiserAadIds);
+    const bot = createApp({ bot: config.bot, events: store.events, conversations: store.conversations, organisers, clock, log });
+    const jobs = startJobs(options.jobs === false ? [] : createJobs(), log);
     const server = createServer({ messages: bot, ready: () => store.ping(), log });
     await listen(server, config.port, config.host);
     const { port } = server.address();
@@ -47,8 +60,10 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
       store,
       clock,
+      messenger: bot.messenger,
       close: async () => {
         server.close();
+        await jobs.stop();
         await store.close();
       },
     };

@@ -29,6 +29,20 @@ export function createConversationStore(container: Container): ConversationStore
         return resource ? toConversation(resource) : undefined;
       }),
 
+    findPersonal: (aadObjectId) =>
+      storeCall(async () => {
+        const { resources } = await container.items
+          .query<ConversationDoc>({
+            query:
+              "SELECT * FROM c WHERE c.type = 'conversation' AND c.scope = 'personal' AND c.active = true AND c.userAadObjectId = @user",
+            parameters: [{ name: '@user', value: aadObjectId.toLowerCase() }],
+          })
+          .fetchAll();
+        // Several personal chats for one person cannot happen in Teams; if data says so, the latest wins.
+        const latest = resources.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+        return latest ? toConversation(latest) : undefined;
+      }),
+
     update: (conversationId, change) =>
       storeCall(async () => {
         const id = conversationDocId(conversationId);

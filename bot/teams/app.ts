@@ -16,10 +16,13 @@ import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { ConversationStore } from '../domain/conversations/ports';
 import type { EventStore } from '../domain/events/ports';
+import type { Messenger } from '../domain/messaging';
+import type { Organisers } from '../domain/organisers';
 import type { Logger } from '../log';
 import { createAdapter } from './adapter';
 import { registerCardActions } from './card-actions';
 import { registerCommands } from './commands';
+import { createMessenger } from './proactive';
 import { eventRoutes } from './routes/events';
 import type { ActionRoute, CommandRoute, Turn } from './routes/route';
 import { welcomeRoutes } from './routes/welcome';
@@ -29,6 +32,7 @@ export interface AppDeps {
   bot: Config['bot'];
   events: EventStore;
   conversations: ConversationStore;
+  organisers: Organisers;
   clock: Clock;
   log: Logger;
 }
@@ -37,11 +41,14 @@ export interface BotApp {
   /** Handles one POST /api/messages: authenticates, runs the turn, answers the request. */
   process(req: Request, res: Response): Promise<void>;
   adapter: TeamsAdapter;
+  /** Proactive sending through the same adapter (jobs, notifications). */
+  messenger: Messenger;
 }
 
 /** Composition of the Teams side: every route the bot has is registered here. */
 export function createApp(deps: AppDeps): BotApp {
   const adapter = createAdapter(deps.bot, deps.log);
+  const messenger = createMessenger(adapter, deps.bot.appId ?? '');
   const app = new Application({
     adapter,
     botAppId: deps.bot.appId ?? '',
@@ -63,6 +70,7 @@ export function createApp(deps: AppDeps): BotApp {
 
   return {
     adapter,
+    messenger,
     process: (req, res) => adapter.process(req, res, (context) => runTurn(app, context, deps.log)),
   };
 }

@@ -31,6 +31,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     clock,
     cosmos: options.cosmos,
     demoData: options.demoData,
+    jobs: false,
   });
   return {
     ...bot,
