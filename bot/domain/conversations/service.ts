@@ -1,5 +1,5 @@
 import type { Clock } from '../../clock';
-import type { ConversationReferenceData, ConversationScope, InstalledConversation } from './conversation';
+import type { InstalledConversation } from './conversation';
 import type { ConversationStore } from './ports';
 
 export interface ConversationsDeps {
@@ -7,14 +7,8 @@ export interface ConversationsDeps {
   clock: Clock;
 }
 
-export interface InstallFacts {
-  scope: ConversationScope;
-  tenantId?: string;
-  teamId?: string;
-  channelId?: string;
-  userAadObjectId?: string;
-  reference: ConversationReferenceData;
-}
+/** What an install activity tells us about the conversation. */
+export type InstallFacts = Pick<InstalledConversation, 'scope' | 'tenantId' | 'teamId' | 'channelId' | 'userAadObjectId' | 'reference'>;
 
 /** Installing again (or Teams sending both installationUpdate and conversationUpdate) updates one record. */
 export async function recordInstalled(deps: ConversationsDeps, facts: InstallFacts): Promise<InstalledConversation> {
