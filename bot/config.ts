@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { z } from 'zod/v4';
 
 /**
@@ -52,6 +53,12 @@ export const configSchema = z
         .default('nlc'),
     ),
     ORGANISER_AAD_IDS: guidList,
+    /**
+     * Embedded mode: where data is kept between runs (a snapshot written every
+     * DATA_SAVE_SECONDS and on shutdown). "memory" keeps nothing.
+     */
+    DATA_DIR: z.preprocess(blankToUndefined, z.string().min(1).default('.data')),
+    DATA_SAVE_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3600).default(5)),
     /** Embedded mode: fixed loopback port for the in-process Cosmos server (0 = any free port), so tools can inspect it. */
     EMBEDDED_COSMOS_PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(0)),
     LOG_LEVEL: z.preprocess(
@@ -114,7 +121,7 @@ export interface Config {
     appType: EnvConfig['MicrosoftAppType'];
     tenantId?: string;
   };
-  cosmos: { mode: 'embedded'; port: number } | { mode: 'azure'; endpoint: string; key?: string };
+  cosmos: { mode: 'embedded'; port: number; dataDir?: string; saveIntervalMs: number } | { mode: 'azure'; endpoint: string; key?: string };
   cosmosDatabase: string;
   organiserAadIds: ReadonlySet<string>;
   logLevel: EnvConfig['LOG_LEVEL'];
@@ -156,7 +163,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     cosmos: e.COSMOS_ENDPOINT
       ? { mode: 'azure', endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY }
-      : { mode: 'embedded', port: e.EMBEDDED_COSMOS_PORT },
+      : {
+          mode: 'embedded',
+          port: e.EMBEDDED_COSMOS_PORT,
+          dataDir: e.DATA_DIR === 'memory' ? undefined : resolve(e.DATA_DIR),
+          saveIntervalMs: e.DATA_SAVE_SECONDS * 1000,
+        },
     cosmosDatabase: e.COSMOS_DATABASE,
     organiserAadIds: new Set(e.ORGANISER_AAD_IDS),
     logLevel: e.LOG_LEVEL,

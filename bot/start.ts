@@ -40,13 +40,18 @@ function createJobs(): Job[] {
 export async function startBot(config: Config, options: StartOptions): Promise<RunningBot> {
   const { log } = options;
   const clock = options.clock ?? (config.clockStart ? offsetClock(config.clockStart) : systemClock);
-  const store = await openStore(options.cosmos ?? cosmosTargetFrom(config));
+  const target = options.cosmos ?? cosmosTargetFrom(config);
+  const store = await openStore(target, (message) => log.warn(message));
   try {
-    if (store.mode === 'embedded' && options.demoData !== false) {
-      const count = await loadDemoProgramme(store.events);
+    if (store.mode === 'embedded') {
+      // Demo data only on a first start: after a restart the kept data (organisers' edits,
+      // people's answers) must not be overwritten.
+      const events = store.cosmos.restored === 0 && options.demoData !== false ? await loadDemoProgramme(store.events) : 0;
       log.warn(
-        { events: count, clock: clock.now().toISOString() },
-        'running on a local in-memory Cosmos DB (no COSMOS_ENDPOINT): demo programme loaded, data is not kept when the bot stops',
+        { demoEvents: events, restoredDocuments: store.cosmos.restored, dataDir: target.dataDir ?? null, clock: clock.now().toISOString() },
+        target.dataDir
+          ? `running on a local embedded Cosmos DB (no COSMOS_ENDPOINT): data is kept in ${target.dataDir}, saved every ${Math.round((target.saveIntervalMs ?? 5000) / 1000)} s and on shutdown`
+          : 'running on a local in-memory Cosmos DB (no COSMOS_ENDPOINT, DATA_DIR=memory): data is not kept when the bot stops',
       );
     }
     const organisers = organisersFrom(config.organiserAadIds);

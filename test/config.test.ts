@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from '../bot/config';
 
 const problemsOf = (env: Record<string, string>): string[] => {
@@ -16,7 +17,7 @@ describe('configuration', () => {
     const config = loadConfig({});
     assert.equal(config.port, 3978);
     assert.equal(config.host, '127.0.0.1');
-    assert.deepEqual(config.cosmos, { mode: 'embedded', port: 0 });
+    assert.deepEqual(config.cosmos, { mode: 'embedded', port: 0, dataDir: resolve('.data'), saveIntervalMs: 5000 });
     assert.equal(config.bot.appId, undefined);
     assert.equal(config.clockStart?.toISOString(), '2024-04-23T08:00:00.000Z');
   });
@@ -41,6 +42,13 @@ describe('configuration', () => {
   it('when a secret is wrong, then the message does not repeat it', () => {
     const problems = problemsOf({ COSMOS_KEY: 'super-secret-value' });
     assert.ok(problems.every((p) => !p.includes('super-secret-value')));
+  });
+
+  it('when DATA_DIR is "memory", then nothing is kept; otherwise the directory is made absolute', () => {
+    const memory = loadConfig({ DATA_DIR: 'memory' });
+    assert.equal(memory.cosmos.mode === 'embedded' && memory.cosmos.dataDir, undefined);
+    const kept = loadConfig({ DATA_DIR: 'var/nlc', DATA_SAVE_SECONDS: '2' });
+    assert.deepEqual(kept.cosmos, { mode: 'embedded', port: 0, dataDir: resolve('var/nlc'), saveIntervalMs: 2000 });
   });
 
   it('when organiser ids are listed, then they are kept as a lower-case set', () => {

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -24,7 +26,8 @@ export interface Started {
 export async function startNodeProcess(script: string, env: Record<string, string>, port: number, readyPath = '/healthz'): Promise<Started> {
   const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), script], {
     cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port) },
+    // A fresh data directory per run: a benchmark must not start from the last one's data.
+    env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'nlc-bench-')), ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -9,6 +9,8 @@ export interface CosmosHandle {
   mode: 'embedded' | 'azure';
   /** Where the client connects (the embedded server's loopback URL in embedded mode). */
   endpoint: string;
+  /** Embedded mode: documents restored from the data directory (0 on a fresh start). */
+  restored: number;
   database: Database;
   containers: Record<ContainerName, Container>;
   /** Answers true only when the database answers a read. */
@@ -35,6 +37,9 @@ export interface CosmosTarget {
   mode: 'embedded' | 'azure';
   /** Embedded only: loopback port for the server (0 = any free port). */
   port?: number;
+  /** Embedded only: keep data in this directory between runs (absent: memory only). */
+  dataDir?: string;
+  saveIntervalMs?: number;
   endpoint?: string;
   key?: string;
   database: string;
@@ -43,7 +48,7 @@ export interface CosmosTarget {
 export const cosmosTargetFrom = (config: Config): CosmosTarget =>
   config.cosmos.mode === 'azure'
     ? { mode: 'azure', endpoint: config.cosmos.endpoint, key: config.cosmos.key, database: config.cosmosDatabase }
-    : { mode: 'embedded', port: config.cosmos.port, database: config.cosmosDatabase };
+    : { mode: 'embedded', port: config.cosmos.port, dataDir: config.cosmos.dataDir, saveIntervalMs: config.cosmos.saveIntervalMs, database: config.cosmosDatabase };
 
 /**
  * Connects to Azure Cosmos DB (key, or Entra ID through DefaultAzureCredential when no
@@ -51,8 +56,11 @@ export const cosmosTargetFrom = (config: Config): CosmosTarget =>
  * Creates the database and containers if they are missing, so a fresh account or the
  * embedded server is ready to use.
  */
-export async function openCosmos(target: CosmosTarget): Promise<CosmosHandle> {
-  const embedded = target.mode === 'embedded' ? await startEmbeddedCosmos(target.port ?? 0) : undefined;
+export async function openCosmos(target: CosmosTarget, onWarning?: (message: string) => void): Promise<CosmosHandle> {
+  const embedded =
+    target.mode === 'embedded'
+      ? await startEmbeddedCosmos({ port: target.port, dataDir: target.dataDir, saveIntervalMs: target.saveIntervalMs, key: EMBEDDED_KEY, onWarning })
+      : undefined;
   const client = embedded
     ? new CosmosClient({
         endpoint: embedded.endpoint,
@@ -82,6 +90,7 @@ export async function openCosmos(target: CosmosTarget): Promise<CosmosHandle> {
     return {
       mode: target.mode,
       endpoint: embedded?.endpoint ?? target.endpoint ?? '',
+      restored: embedded?.restored ?? 0,
       database,
       containers: Object.fromEntries(entries) as Record<ContainerName, Container>,
       ping: async () => {

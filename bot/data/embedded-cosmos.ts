@@ -1,49 +1,56 @@
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 export interface EmbeddedCosmos {
   endpoint: string;
+  /** Documents loaded from the data directory's snapshot (0 for a fresh start). */
+  restored: number;
   close(): Promise<void>;
 }
 
-/**
- * The worker's whole program: start the server on a loopback port and report the port.
- * Inline rather than a file so it runs the same from TypeScript (tests) and from dist/.
- */
-const workerSource = (serverModule: string): string => `
-const { parentPort, workerData } = require('node:worker_threads');
-const { createHttpsServer } = require(${JSON.stringify(serverModule)});
-const server = createHttpsServer({ keepAlive: true });
-server.on('error', (error) => parentPort.postMessage({ error: error.message }));
-server.listen(workerData.port, '127.0.0.1', () => parentPort.postMessage({ port: server.address().port }));
-parentPort.on('message', (message) => {
-  if (message === 'close') {
-    server.closeAllConnections();
-    server.close(() => process.exit(0));
-  }
-});
-`;
+export interface EmbeddedOptions {
+  /** Loopback port (0 = any free port). */
+  port?: number;
+  /** Keep data across restarts in this directory; without it data lives in memory only. */
+  dataDir?: string;
+  /** How often changed data is written to the snapshot. */
+  saveIntervalMs?: number;
+  /** The key the bot's client signs with (the server checks nothing; the worker's own client needs one). */
+  key: string;
+  /** Told about snapshot problems the worker survives (e.g. a full disk). */
+  onWarning?: (message: string) => void;
+}
 
 /**
  * A Cosmos SQL API server (@vercel/cosmosdb-server) on a loopback port, for running with
- * no Azure account and for tests. It runs in a worker thread: its query evaluation, JSON
- * and TLS work then use the machine's other core instead of competing with the bot's
- * turns. It ships its own self-signed certificate; keep-alive matters (without it every
- * request pays a TLS handshake, about five times slower). Data lives in memory only.
+ * no Azure account and for tests. It runs in a worker thread (embedded-cosmos-worker.js):
+ * its query evaluation, JSON, TLS and snapshot work then use the machine's other core
+ * instead of competing with the bot's turns. It ships its own self-signed certificate;
+ * keep-alive matters (without it every request pays a TLS handshake, about five times
+ * slower).
  */
-export async function startEmbeddedCosmos(port = 0): Promise<EmbeddedCosmos> {
-  const worker = new Worker(workerSource(require.resolve('@vercel/cosmosdb-server')), { eval: true, workerData: { port } });
-  const actual = await new Promise<number>((resolve, reject) => {
-    worker.once('message', (message: { port?: number; error?: string }) =>
-      message.port ? resolve(message.port) : reject(new Error(`embedded Cosmos did not start: ${message.error ?? 'unknown'}`)),
-    );
+export async function startEmbeddedCosmos(options: EmbeddedOptions): Promise<EmbeddedCosmos> {
+  const worker = new Worker(join(__dirname, 'embedded-cosmos-worker.js'), {
+    workerData: { port: options.port ?? 0, dataDir: options.dataDir, saveIntervalMs: options.saveIntervalMs ?? 5000, key: options.key },
+  });
+  type Message = { port?: number; restored?: number; error?: string; warning?: string };
+  const ready = await new Promise<{ port: number; restored: number }>((resolve, reject) => {
+    worker.on('message', (message: Message) => {
+      if (message.warning) options.onWarning?.(message.warning);
+      else if (message.port) resolve({ port: message.port, restored: message.restored ?? 0 });
+      else reject(new Error(`embedded Cosmos did not start: ${message.error ?? 'unknown'}`));
+    });
     worker.once('error', reject);
   });
   // The bot may exit without closing (tests, crashes): the worker must not keep it alive.
   worker.unref();
   return {
-    endpoint: `https://127.0.0.1:${actual}`,
+    endpoint: `https://127.0.0.1:${ready.port}`,
+    restored: ready.restored,
     close: async () => {
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      // Keep this process alive until the worker has written its last snapshot and gone.
+      worker.ref();
       worker.postMessage('close');
       await exited;
     },

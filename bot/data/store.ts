@@ -15,8 +15,8 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export async function openStore(target: CosmosTarget): Promise<Store> {
-  const cosmos = await openCosmos(target);
+export async function openStore(target: CosmosTarget, onWarning?: (message: string) => void): Promise<Store> {
+  const cosmos = await openCosmos(target, onWarning);
   return {
     mode: cosmos.mode,
     cosmos,

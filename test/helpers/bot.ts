@@ -29,7 +29,8 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const bot = await startBot(config, {
     log: options.log ?? silentLogger,
     clock,
-    cosmos: options.cosmos,
+    // In memory unless a test asks otherwise: tests never write to the repository's .data/.
+    cosmos: options.cosmos ?? { mode: 'embedded', database: 'nlc' },
     demoData: options.demoData,
     jobs: false,
   });
