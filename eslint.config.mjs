@@ -18,7 +18,7 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.mjs', 'scripts/*.js', 'bench/*.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['*.mjs', 'scripts/*.js', 'bench/*.js', 'bot/data/*.js'] }, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       'no-empty': ['error', { allowEmptyCatch: false }],
@@ -46,10 +46,10 @@ export default tseslint.config(
     rules: restrict(cosmosOnly, 'Only bot/data imports Cosmos.'),
   },
   {
-    files: ['scripts/*.js', 'bench/*.js', '*.mjs'],
+    files: ['scripts/*.js', 'bench/*.js', 'bot/data/*.js', '*.mjs'],
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
-      globals: { require: 'readonly', process: 'readonly', console: 'readonly', module: 'writable', __dirname: 'readonly' },
+      globals: { require: 'readonly', process: 'readonly', console: 'readonly', module: 'writable', __dirname: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setTimeout: 'readonly' },
     },
     rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },
   },
