@@ -2,6 +2,7 @@ import { type Clock, offsetClock, systemClock } from './clock';
 import type { Config } from './config';
 import { cosmosTargetFrom, type CosmosTarget } from './data/cosmos';
 import { loadDemoProgramme } from './data/demo-programme';
+import { loadDemoTaskGroups } from './data/demo-task-groups';
 import { openStore, type Store } from './data/store';
 import type { Logger } from './log';
 import type { Messenger } from './domain/messaging';
@@ -44,13 +45,22 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   try {
     if (store.mode === 'embedded' && options.demoData !== false) {
       const count = await loadDemoProgramme(store.events);
+      const groups = await loadDemoTaskGroups(store.taskGroups, clock.now());
       log.warn(
-        { events: count, clock: clock.now().toISOString() },
+        { events: count, taskGroups: groups, clock: clock.now().toISOString() },
         'running on a local in-memory Cosmos DB (no COSMOS_ENDPOINT): demo programme loaded, data is not kept when the bot stops',
       );
     }
     const organisers = organisersFrom(config.organiserAadIds);
-    const bot = createApp({ bot: config.bot, events: store.events, conversations: store.conversations, organisers, clock, log });
+    const bot = createApp({
+      bot: config.bot,
+      events: store.events,
+      conversations: store.conversations,
+      taskGroups: store.taskGroups,
+      organisers,
+      clock,
+      log,
+    });
     const jobs = startJobs(options.jobs === false ? [] : createJobs(), log);
     const server = createServer({ messages: bot, ready: () => store.ping(), log });
     await listen(server, config.port, config.host);

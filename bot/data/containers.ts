@@ -13,6 +13,8 @@ export const CONTAINERS = {
   events: { id: 'events', partitionKey: '/eventId' },
   /** Where the bot is installed: one document per Teams conversation. */
   conversations: { id: 'conversations', partitionKey: '/id' },
+  /** One partition per task group: the group, its members, calls and contributions. */
+  taskGroups: { id: 'taskGroups', partitionKey: '/groupId' },
 } as const satisfies Record<string, ContainerSpec>;
 
 export type ContainerName = keyof typeof CONTAINERS;
