@@ -3,6 +3,8 @@ import { CONTRIBUTION_KINDS, type ContributionKind } from '../domain/task-groups
 import { callSchema, taskGroupSchema, type Call, type Contribution, type Membership, type TaskGroup } from '../domain/task-groups/model';
 import type { TaskGroupStore } from '../domain/task-groups/ports';
 import { isStatus, storeCall } from './errors';
+import { READ_REUSE_MS, batchedWriter } from './batch';
+import { coalesce } from './coalesce';
 import { readModifyWrite } from './etag';
 
 /**
@@ -15,6 +17,7 @@ import { readModifyWrite } from './etag';
  * ignores the partition option).
  */
 type Doc<T, K extends string> = T & { type: K; id: string; groupId: string };
+type ContributionDoc = Doc<Contribution, 'contribution'> & { contributionId: string };
 
 const memberId = (userId: string) => `member:${userId}`;
 const callDocId = (callId: string) => `call:${callId}`;
@@ -39,6 +42,27 @@ export function createTaskGroupStore(container: Container): TaskGroupStore {
   };
   const inGroup = (type: string) => `FROM c WHERE c.groupId = @g AND c.type = '${type}'`;
   const g = (groupId: string): SqlParameter => ({ name: '@g', value: groupId });
+  // Groups and calls change rarely and every contribution needs both: reads are shared
+  // and reused briefly; contributions to one group arriving together are batched.
+  const getGroup = coalesce(
+    (groupId: string) =>
+      storeCall(async () => {
+        const { resource } = await container.item(groupId, groupId).read<Doc<TaskGroup, 'group'>>();
+        return resource?.type === 'group' ? taskGroupSchema.parse(resource) : undefined;
+      }),
+    { reuseForMs: READ_REUSE_MS },
+  );
+  // Keyed by "<groupId>/<callId>" (slugs, so "/" cannot occur in either).
+  const getCall = coalesce(
+    (key: string) =>
+      storeCall(async () => {
+        const [groupId = '', callId = ''] = key.split('/');
+        const { resource } = await container.item(callDocId(callId), groupId).read<Doc<Call, 'call'> & { callId: string }>();
+        return resource?.type === 'call' ? callSchema.parse({ ...resource, id: resource.callId }) : undefined;
+      }),
+    { reuseForMs: READ_REUSE_MS },
+  );
+  const createContribution = batchedWriter<ContributionDoc>(container, 'Create');
 
   return {
     listGroups: () =>
@@ -46,14 +70,11 @@ export function createTaskGroupStore(container: Container): TaskGroupStore {
         const docs = await query<TaskGroup>("SELECT * FROM c WHERE c.type = 'group'", []);
         return docs.map((d) => taskGroupSchema.parse(d)).sort((a, b) => (a.number ?? 99) - (b.number ?? 99) || a.name.localeCompare(b.name));
       }),
-    getGroup: (groupId) =>
-      storeCall(async () => {
-        const { resource } = await container.item(groupId, groupId).read<Doc<TaskGroup, 'group'>>();
-        return resource?.type === 'group' ? taskGroupSchema.parse(resource) : undefined;
-      }),
+    getGroup,
     saveGroup: (group) =>
       storeCall(async () => {
         await container.items.upsert({ ...taskGroupSchema.parse(group), type: 'group', groupId: group.id });
+        getGroup.forget(group.id);
       }),
     createGroup: (group) =>
       storeCall(async () => {
@@ -72,6 +93,7 @@ export function createTaskGroupStore(container: Container): TaskGroupStore {
           const next = change(current?.type === 'group' ? taskGroupSchema.parse(current) : undefined);
           return next ? { ...taskGroupSchema.parse(next), type: 'group', groupId } : undefined;
         });
+        getGroup.forget(groupId);
         return saved ? taskGroupSchema.parse(saved) : undefined;
       }),
 
@@ -100,15 +122,12 @@ export function createTaskGroupStore(container: Container): TaskGroupStore {
     groupsOf: (userId) =>
       storeCall(async () => query<string>("SELECT VALUE c.groupId FROM c WHERE c.type = 'member' AND c.userId = @u", [{ name: '@u', value: userId }])),
 
-    getCall: (groupId, callId) =>
-      storeCall(async () => {
-        const { resource } = await container.item(callDocId(callId), groupId).read<Doc<Call, 'call'> & { callId: string }>();
-        return resource?.type === 'call' ? callSchema.parse({ ...resource, id: resource.callId }) : undefined;
-      }),
+    getCall: (groupId, callId) => getCall(`${groupId}/${callId}`),
     saveCall: (call) =>
       storeCall(async () => {
         const parsed = callSchema.parse(call);
         await container.items.upsert({ ...parsed, type: 'call', id: callDocId(call.id), callId: call.id });
+        getCall.forget(`${call.groupId}/${call.id}`);
       }),
     listOpenCalls: (after) =>
       storeCall(async () => {
@@ -124,13 +143,9 @@ export function createTaskGroupStore(container: Container): TaskGroupStore {
         const { resource } = await container.item(contributionDocId(id), groupId).read<Doc<Contribution, 'contribution'> & { contributionId: string }>();
         return resource?.type === 'contribution' ? toContribution(resource) : undefined;
       }),
-    createContribution: (c) =>
-      storeCall(async () => {
-        await container.items.create({ ...c, type: 'contribution', id: contributionDocId(c.id), contributionId: c.id });
-      }),
+    createContribution: (c) => createContribution(c.groupId, { ...c, type: 'contribution', id: contributionDocId(c.id), contributionId: c.id }),
     updateContribution: (groupId, id, change) =>
       storeCall(async () => {
-        type ContributionDoc = Doc<Contribution, 'contribution'> & { contributionId: string };
         const saved = await readModifyWrite<ContributionDoc>(container, contributionDocId(id), groupId, (current) => {
           const next = change(current ? toContribution(current) : undefined);
           return next ? { ...next, type: 'contribution', id: contributionDocId(id), contributionId: id } : undefined;

@@ -68,9 +68,17 @@ function fieldSchema(field: FieldSpec): z.ZodType {
   }
 }
 
+/** Schemas built so far, per field list: building one costs more than using it. */
+const built = new WeakMap<readonly FieldSpec[], z.ZodType<FormValues>>();
+
 /** The zod schema for a form's submitted values: exactly its fields, nothing else. */
 export function formSchema(fields: readonly FieldSpec[]): z.ZodType<FormValues> {
-  return z.strictObject(Object.fromEntries(fields.map((f) => [f.id, fieldSchema(f)]))) as unknown as z.ZodType<FormValues>;
+  let schema = built.get(fields);
+  if (!schema) {
+    schema = z.strictObject(Object.fromEntries(fields.map((f) => [f.id, fieldSchema(f)]))) as unknown as z.ZodType<FormValues>;
+    built.set(fields, schema);
+  }
+  return schema;
 }
 
 export type FormResult = { ok: true; values: FormValues } | { ok: false; problems: FieldProblem[] };

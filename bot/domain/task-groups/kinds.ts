@@ -50,13 +50,22 @@ export interface SurveyQuestion {
   required: boolean;
 }
 
-/** The form for a kind; a survey's form is its respondent type plus the lead's questions. */
+const surveyForms = new WeakMap<readonly SurveyQuestion[], FieldSpec[]>();
+
+/**
+ * The form for a kind; a survey's form is its respondent type plus the lead's questions.
+ * The same list comes back for the same survey, so its validation schema is built once.
+ */
 export function fieldsFor(kind: ContributionKind, survey: readonly SurveyQuestion[] = []): FieldSpec[] {
   if (kind !== 'surveyAnswer') return FIXED_FIELDS[kind];
-  return [
+  const known = surveyForms.get(survey);
+  if (known) return known;
+  const fields: FieldSpec[] = [
     { kind: 'choice', id: 'respondent', label: 'I am answering as a', required: true, choices: RESPONDENT_TYPES },
     ...survey.map((q): FieldSpec => ({ kind: 'text', id: q.id, label: q.text, required: q.required, maxLength: SURVEY_ANSWER_MAX, multiline: true })),
   ];
+  surveyForms.set(survey, fields);
+  return fields;
 }
 
 /** Where a contribution's headline comes from, for lists and digests. */
