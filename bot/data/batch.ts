@@ -1,4 +1,4 @@
-import type { Container, JSONObject } from '@azure/cosmos';
+import type { Container } from '@azure/cosmos';
 import { storeCall } from './errors';
 import { groupCommit } from './group-commit';
 
@@ -18,8 +18,7 @@ export async function writeAll(container: Container, partitionKey: string, docs:
     return;
   }
   const response = await container.items.batch(
-    // Our documents are plain JSON; the SDK's type only lacks an index signature.
-    docs.map((doc) => ({ operationType: operation, partitionKey, resourceBody: doc as unknown as JSONObject })),
+    docs.map((doc) => ({ operationType: operation, partitionKey, resourceBody: doc })),
     partitionKey,
   );
   // A failed transactional batch fails as a whole (Azure answers 207 with per-operation
