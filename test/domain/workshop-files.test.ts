@@ -21,8 +21,8 @@ const ledger = decideBookings(undefined, [
   request('a', { role: 'headteacher', school: 'Acle Academy', needs: '' }),
   request('b', { role: 'senco', school: '=HYPERLINK("http://evil.example")', needs: 'Says "hello", then\nleaves' }),
 ]).next!;
-/** Content lines, long ones unfolded (RFC 5545 folds at 75 octets with CRLF + space). */
-const lines = (ics: string): string[] => ics.replace(/\r\n /g, '').split('\r\n');
+/** Content lines, long ones unfolded (RFC 5545 folds at 75 octets with CRLF and a space or tab). */
+const lines = (ics: string): string[] => ics.replace(/\r\n[ \t]/g, '').split('\r\n');
 const field = (ics: string, name: string): string | undefined => lines(ics).find((l) => l.startsWith(`${name}:`) || l.startsWith(`${name};`));
 
 describe('workshop files', () => {
