@@ -190,7 +190,7 @@ describe('events end to end over HTTP', () => {
     const [workshop, card] = cardsIn(sent!);
     assert.match(cardText(workshop), /Book a place/, "the workshop's shared card shows no one's booking");
     assert.match(cardText(card), /Will you come\?/, 'the shared card shows no one\'s answer');
-    assert.deepEqual((card.refresh as { userIds: string[] }).userIds, [alice.id, bob.id, testUser(3).id]);
+    assert.deepEqual((card!.refresh as { userIds: string[] }).userIds, [alice.id, bob.id, testUser(3).id]);
   });
 
   it('when mentioned in a channel thread, then the reply goes to the same thread', async () => {
