@@ -1,6 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import { type BookingDecision, type BookingRequest, decideBookings, type Ledger } from '../domain/workshops/ledger';
 import type { ExportGrant, WorkshopStore } from '../domain/workshops/ports';
+import { coalesce } from './coalesce';
 import { storeCall } from './errors';
 import { readModifyWrite } from './etag';
 import { groupCommit } from './group-commit';
@@ -54,12 +55,18 @@ export function createWorkshopStore(container: Container): WorkshopStore {
     { maxBatch: MAX_REQUESTS_PER_WRITE },
   );
 
+  // A posted card refreshes for every member who sees it, and a full workshop's ledger
+  // is a sizeable document: concurrent readers share one read that started after they
+  // asked (so each still sees its own earlier writes).
+  const getLedger = coalesce((eventId: string) =>
+    storeCall(async () => {
+      const { resource } = await container.item(LEDGER_ID, eventId).read<LedgerDoc>();
+      return resource ? toLedger(resource) : undefined;
+    }),
+  );
+
   return {
-    getLedger: (eventId) =>
-      storeCall(async () => {
-        const { resource } = await container.item(LEDGER_ID, eventId).read<LedgerDoc>();
-        return resource ? toLedger(resource) : undefined;
-      }),
+    getLedger,
 
     book: (request) => book(request.eventId, request),
 
