@@ -3,6 +3,7 @@ import { renderAttendeesCard } from '../../../cards/attendees';
 import { renderPromotionMessage } from '../../../cards/workshop';
 import { isDomainError } from '../../domain/errors';
 import { eventIdSchema } from '../../domain/events/event';
+import { assertOrganiser } from '../../domain/organisers';
 import {
   attendeeList,
   changeWorkshopCapacity,
@@ -58,6 +59,8 @@ export function workshopOrganiserRoutes(deps: WorkshopRouteDeps & OrganiserDeps)
         await turn.reply(renderAttendeesCard(await exportAttendees(deps, turn.actor(), workshop.id), { banner: 'Your export is ready.' }));
       }, ['export bookings']),
       command('capacity', 'Change the number of places, e.g. "capacity 45"; raising it books people from the waitlist', async (turn, rest) => {
+        // Refuse non-organisers before telling them anything about the command's shape.
+        assertOrganiser(deps.organisers, turn.actor(), 'change the number of places');
         const [places, id = ''] = parseInput(capacityCommand, rest, 'command').split(' ');
         const workshop = await resolveWorkshop(deps, turn.actor(), id, 'change the number of places');
         await turn.reply(await changeCapacity(turn, workshop.id, places));
