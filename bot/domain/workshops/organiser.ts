@@ -96,7 +96,8 @@ export async function exportAttendees(deps: OrganiserDeps, actor: Actor, eventId
   const token = newToken();
   const url = deps.links.attendees(eventId, token);
   if (!url) {
-    throw new DomainError('unavailable', 'This bot has no public web address set up, so it cannot offer downloads.', {
+    // Not "unavailable": trying again would not help until the bot is configured.
+    throw new DomainError('closed', 'This bot has no public web address set up, so it cannot offer downloads.', {
       hint: 'Ask whoever runs the bot to set PUBLIC_URL.',
     });
   }
