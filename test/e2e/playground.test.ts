@@ -63,4 +63,23 @@ describe('with the Agents Playground as the Teams client', function () {
       1,
     );
   });
+
+  it('when Book is pressed on the workshop card with the form filled in, then the place is confirmed with calendar and cancel', async () => {
+    const chat = playground.context.personalChat.id;
+    const since = playground.messages().length;
+    await playground.sendText(chat, 'events');
+    const carousel = await playground.waitForMessage((m) => m.conversationId === chat && m.attachments.length > 1, { since });
+    const result = await playground.invoke({
+      conversationId: chat,
+      replyToId: carousel.messageId,
+      verb: 'workshop.book',
+      data: { eventId: 'ap-framework-workshop-2024', role: 'inclusion-lead', school: 'Acle Academy', needs: '' },
+    });
+    assert.equal(result.status, 200);
+    const card = (result.body as { value?: unknown }).value;
+    assert.match(cardText(card), /Booked: your place is confirmed[\s\S]*39 of 40 places left/);
+    assert.match(JSON.stringify(card), /"title":"Add to calendar"[\s\S]*"title":"Cancel my booking"/);
+    const ledger = await bot.store.workshops.getLedger('ap-framework-workshop-2024');
+    assert.equal(ledger?.entries[0]?.userId, playground.context.currentUser.aadObjectId);
+  });
 });
