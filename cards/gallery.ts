@@ -1,6 +1,7 @@
 import { demoEvents } from '../bot/data/demo-programme';
 import type { NlcEvent } from '../bot/domain/events/event';
 import { renderEventCard } from './event';
+import { workshopGallery } from './gallery-workshops';
 import { renderMyEventsCard } from './my-events';
 import { renderNoticeCard } from './notice';
 import type { AdaptiveCardJson } from './template';
@@ -121,4 +122,5 @@ export const gallery: GalleryEntry[] = [
         actions: [{ title: 'Try again', verb: 'event.rsvp', data: { eventId: 'new-horizons-2024', response: 'going' } }],
       }),
   },
+  ...workshopGallery,
 ];

@@ -18,6 +18,7 @@ import type { ConversationStore } from '../domain/conversations/ports';
 import type { EventStore } from '../domain/events/ports';
 import type { Messenger } from '../domain/messaging';
 import type { Organisers } from '../domain/organisers';
+import type { DownloadLinks, WorkshopStore } from '../domain/workshops/ports';
 import type { Logger } from '../log';
 import { createAdapter } from './adapter';
 import { registerCardActions } from './card-actions';
@@ -26,12 +27,17 @@ import { createMessenger } from './proactive';
 import { eventRoutes } from './routes/events';
 import type { ActionRoute, CommandRoute, Turn } from './routes/route';
 import { welcomeRoutes } from './routes/welcome';
+import { workshopOrganiserRoutes } from './routes/workshop-organisers';
+import { workshopRoutes } from './routes/workshops';
 import { actorOf, isGroupScope, routeOf } from './turn';
 
 export interface AppDeps {
   bot: Config['bot'];
   events: EventStore;
   conversations: ConversationStore;
+  workshops: WorkshopStore;
+  /** Calendar and export links served by this bot's HTTP server. */
+  links: DownloadLinks;
   organisers: Organisers;
   clock: Clock;
   log: Logger;
@@ -57,11 +63,14 @@ export function createApp(deps: AppDeps): BotApp {
     removeRecipientMention: true,
   });
 
-  const events = eventRoutes(deps);
+  const workshops = workshopRoutes({ ...deps, messenger });
+  const workshopOrganisers = workshopOrganiserRoutes({ ...deps, messenger });
+  const events = eventRoutes(deps, workshops.workshopCard);
   const commands: CommandRoute[] = [];
-  const welcome = welcomeRoutes(deps, () => commands.filter((c) => !c.hidden));
-  commands.push(...(welcome.commands ?? []), ...(events.commands ?? []));
-  const actions: ActionRoute[] = [...(events.actions ?? [])];
+  const welcome = welcomeRoutes(deps, () => commands.filter((c) => !c.hidden), () => commands.filter((c) => c.hidden));
+  const features = [events, workshops, workshopOrganisers];
+  commands.push(...(welcome.commands ?? []), ...features.flatMap((f) => f.commands ?? []));
+  const actions: ActionRoute[] = features.flatMap((f) => f.actions ?? []);
 
   const makeTurn = (context: TurnContext): Turn => createTurn(context, deps.log);
   registerLifecycle(app, welcome, makeTurn, deps.log);
