@@ -7,11 +7,8 @@
  * then reads the contributions back from Cosmos: one per acknowledged submission.
  * Options (env): ROUNDS (3), SECONDS (10), CONCURRENCY (200).
  */
-import { Agent } from 'node:https';
-import { CosmosClient } from '@azure/cosmos';
-import { EMBEDDED_KEY } from '../bot/data/cosmos';
-import { CONTAINERS } from '../bot/data/containers';
 import { createTestInvoke, personalChat, type TestUser } from '../test/helpers/activities';
+import { withEmbeddedContainer } from './lib/cosmos';
 import { jsonClient } from './lib/http';
 import { closedLoop } from './lib/load';
 import { freePort, startNodeProcess } from './lib/processes';
@@ -40,19 +37,10 @@ const submission = (user: TestUser, i: number) =>
   });
 
 async function countContributions(cosmosPort: number): Promise<number> {
-  const client = new CosmosClient({
-    endpoint: `https://127.0.0.1:${cosmosPort}`,
-    key: EMBEDDED_KEY,
-    agent: new Agent({ keepAlive: true, rejectUnauthorized: false }),
-    connectionPolicy: { enableEndpointDiscovery: false },
+  return withEmbeddedContainer(cosmosPort, 'taskGroups', async (container) => {
+    const { resources } = await container.items.query<number>("SELECT VALUE COUNT(1) FROM c WHERE c.type = 'contribution'").fetchAll();
+    return resources[0] ?? 0;
   });
-  const { resources } = await client
-    .database('nlc')
-    .container(CONTAINERS.taskGroups.id)
-    .items.query<number>("SELECT VALUE COUNT(1) FROM c WHERE c.type = 'contribution'")
-    .fetchAll();
-  client.dispose();
-  return resources[0] ?? 0;
 }
 
 async function main(): Promise<void> {

@@ -7,9 +7,16 @@ import { openStore, type Store } from './data/store';
 import type { Logger } from './log';
 import type { Messenger } from './domain/messaging';
 import { organisersFrom } from './domain/organisers';
+import type { DownloadKind } from './domain/downloads';
+import { openContributionsExport } from './domain/task-groups/export';
+import { openWorkshopDownload } from './domain/workshops/downloads';
+import type { DownloadLinks } from './domain/workshops/ports';
+import type { PromotionDeps } from './domain/workshops/promotions';
+import { promotionNoticesJob } from './jobs/promotion-notices';
 import { type Job, startJobs } from './jobs/runner';
-import { createServer, listen } from './server';
+import { createServer, downloadPath, listen } from './server';
 import { createApp } from './teams/app';
+import { renderPromotionMessage } from '../cards/workshop';
 
 export interface RunningBot {
   /** e.g. http://127.0.0.1:3978 */
@@ -32,9 +39,27 @@ export interface StartOptions {
   jobs?: boolean;
 }
 
+interface JobDeps {
+  promotions: PromotionDeps;
+  log: Logger;
+}
+
 /** Every scheduled job; features add theirs here. */
-function createJobs(): Job[] {
-  return [];
+function createJobs(deps: JobDeps): Job[] {
+  return [promotionNoticesJob(deps.promotions, deps.log)];
+}
+
+/**
+ * Links to files this server serves. The base is PUBLIC_URL; without it, a local-mode
+ * bot links to its own loopback address (known once it listens), and a bot with an app
+ * id offers no links rather than ones that would not open.
+ */
+function downloadLinks(base: () => string | undefined): DownloadLinks {
+  const link = (kind: DownloadKind) => (subject: string, token: string) => {
+    const root = base();
+    return root ? `${root}${downloadPath({ kind, subject, token })}` : undefined;
+  };
+  return { calendar: link('calendar'), attendees: link('attendees'), contributions: link('contributions') };
 }
 
 /** The composition root: config -> store -> Teams app -> HTTP server. */
@@ -52,22 +77,29 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       );
     }
     const organisers = organisersFrom(config.organiserAadIds);
-    const bot = createApp({
-      bot: config.bot,
-      events: store.events,
-      conversations: store.conversations,
-      taskGroups: store.taskGroups,
-      organisers,
-      clock,
+    let linkBase = config.publicUrl;
+    const links = downloadLinks(() => linkBase);
+    const { events, conversations, workshops, taskGroups } = store;
+    const bot = createApp({ bot: config.bot, events, conversations, workshops, taskGroups, links, organisers, clock, log });
+    const promotions = { events, workshops, conversations, messenger: bot.messenger, clock, links, promotionMessage: renderPromotionMessage };
+    const jobs = startJobs(options.jobs === false ? [] : createJobs({ promotions, log }), log);
+    const server = createServer({
+      messages: bot,
+      ready: () => store.ping(),
+      download: (request) =>
+        request.kind === 'contributions'
+          ? openContributionsExport({ taskGroups, organisers, clock, links }, request)
+          : openWorkshopDownload({ events, workshops, clock, links }, request),
       log,
     });
-    const jobs = startJobs(options.jobs === false ? [] : createJobs(), log);
-    const server = createServer({ messages: bot, ready: () => store.ping(), log });
     await listen(server, config.port, config.host);
     const { port } = server.address();
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+    if (!linkBase && !config.bot.appId) linkBase = url;
+    if (!linkBase) log.warn('PUBLIC_URL is not set, so workshop cards offer no calendar or export links');
     return {
-      url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+      url,
       store,
       clock,
       messenger: bot.messenger,

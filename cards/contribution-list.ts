@@ -20,6 +20,8 @@ export interface ListCard {
   items: { headline: string; detail: string; buttons?: ListButton[] }[];
   footer?: string;
   actions?: ListButton[];
+  /** A link to open in the browser, e.g. a CSV export. */
+  link?: { title: string; url: string };
 }
 
 type ListCardData = Required<Omit<ListCard, 'items'>> & { items: { headline: string; detail: string; buttons: ListButton[] }[] };
@@ -36,5 +38,6 @@ export function renderListCard(list: ListCard): AdaptiveCardJson {
     items: list.items.map((i) => ({ ...i, buttons: i.buttons ?? [] })),
     footer: list.footer ?? '',
     actions: list.actions ?? [],
+    link: list.link ?? { title: '', url: '' },
   });
 }

@@ -3,7 +3,7 @@ import { type ContributionView, formOf } from '../bot/domain/task-groups/contrib
 import { headlineOf, KIND_LABELS, CONTRIBUTION_KINDS } from '../bot/domain/task-groups/kinds';
 import type { Digest } from '../bot/domain/task-groups/leads';
 import type { Call, Contribution, TaskGroup } from '../bot/domain/task-groups/model';
-import { formatDate, formatDateTime } from '../bot/domain/time';
+import { formatDate, formatDateTime, formatTime } from '../bot/domain/time';
 import { renderFormCard } from './form';
 import { renderListCard } from './contribution-list';
 import { groupLabel } from './task-group';
@@ -74,7 +74,7 @@ export function renderMyContributionsCard(views: readonly ContributionView[]): A
 const MAX_NAMES = 25;
 
 /** A lead's view: counts by kind, the latest ten, and members who have not answered yet. */
-export function renderDigestCard(digest: Digest): AdaptiveCardJson {
+export function renderDigestCard(digest: Digest, exported?: { url: string; expiresAt: Date }): AdaptiveCardJson {
   const { group } = digest;
   const waiting = digest.notResponded.map((m) => m.userName ?? 'A member');
   const waitingText =
@@ -98,7 +98,14 @@ export function renderDigestCard(digest: Digest): AdaptiveCardJson {
           : { title: 'Mark used', verb: 'contribution.markUsed', data: { groupId: group.id, contributionId: c.id, used: true } },
       ],
     })),
-    footer: `${digest.latest.length < digest.total ? `Showing the latest ${digest.latest.length}. ` : ''}${waitingText}`,
+    footer: [
+      digest.latest.length < digest.total ? `Showing the latest ${digest.latest.length}.` : '',
+      waitingText,
+      exported ? `The CSV link works until ${formatTime(exported.expiresAt)}.` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+    link: exported ? { title: 'Download the CSV', url: exported.url } : undefined,
     actions: [
       { title: 'Export all as CSV', verb: 'contributions.export', data: { groupId: group.id } },
       { title: 'Refresh', verb: 'digest.view', data: { groupId: group.id } },

@@ -8,6 +8,7 @@ import { renderFormCard } from './form';
 import { renderTaskGroupCard } from './task-group';
 import type { NlcEvent } from '../bot/domain/events/event';
 import { renderEventCard } from './event';
+import { workshopGallery } from './gallery-workshops';
 import { renderMyEventsCard } from './my-events';
 import { renderNoticeCard } from './notice';
 import type { AdaptiveCardJson } from './template';
@@ -220,4 +221,5 @@ export const gallery: GalleryEntry[] = [
         actions: [{ title: 'Try again', verb: 'event.rsvp', data: { eventId: 'new-horizons-2024', response: 'going' } }],
       }),
   },
+  ...workshopGallery,
 ];

@@ -5,6 +5,8 @@ import { conversationDocId, createConversationStore } from './conversation-store
 import { type CosmosHandle, type CosmosTarget, openCosmos } from './cosmos';
 import { createEventStore } from './event-store';
 import { createTaskGroupStore } from './task-group-store';
+import type { WorkshopStore } from '../domain/workshops/ports';
+import { createWorkshopStore } from './workshop-store';
 
 /** Every store the bot uses, over one Cosmos connection. */
 export interface Store {
@@ -12,6 +14,7 @@ export interface Store {
   events: EventStore;
   conversations: ConversationStore;
   taskGroups: TaskGroupStore;
+  workshops: WorkshopStore;
   /** The raw containers, for tests and benchmarks that count documents. */
   cosmos: CosmosHandle;
   ping(): Promise<boolean>;
@@ -26,6 +29,7 @@ export async function openStore(target: CosmosTarget): Promise<Store> {
     events: createEventStore(cosmos.containers.events),
     conversations: createConversationStore(cosmos.containers.conversations),
     taskGroups: createTaskGroupStore(cosmos.containers.taskGroups),
+    workshops: createWorkshopStore(cosmos.containers.events),
     ping: () => cosmos.ping(),
     close: () => cosmos.close(),
   };

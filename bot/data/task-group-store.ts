@@ -1,6 +1,7 @@
 import type { Container, SqlParameter } from '@azure/cosmos';
 import { CONTRIBUTION_KINDS, type ContributionKind } from '../domain/task-groups/kinds';
 import { callSchema, taskGroupSchema, type Call, type Contribution, type Membership, type TaskGroup } from '../domain/task-groups/model';
+import type { ExportGrantRecord } from '../domain/downloads';
 import type { TaskGroupStore } from '../domain/task-groups/ports';
 import { isStatus, storeCall } from './errors';
 import { READ_REUSE_MS, batchedWriter } from './batch';
@@ -128,6 +129,22 @@ export function createTaskGroupStore(container: Container): TaskGroupStore {
         const parsed = callSchema.parse(call);
         await container.items.upsert({ ...parsed, type: 'call', id: callDocId(call.id), callId: call.id });
         getCall.forget(`${call.groupId}/${call.id}`);
+      }),
+    listCalls: (groupId) =>
+      storeCall(async () => {
+        const docs = await query<Doc<Call, 'call'> & { callId: string }>(`SELECT * ${inGroup('call')}`, [g(groupId)], groupId);
+        return docs.map((d) => callSchema.parse({ ...d, id: d.callId }));
+      }),
+    saveExportGrant: ({ groupId, ...grant }) =>
+      storeCall(async () => {
+        await container.items.create({ ...grant, groupId, type: 'export', id: `export:${grant.tokenHash}` });
+      }),
+    getExportGrant: (groupId, tokenHash) =>
+      storeCall(async () => {
+        const { resource } = await container.item(`export:${tokenHash}`, groupId).read<Doc<ExportGrantRecord, 'export'>>();
+        if (resource?.type !== 'export') return undefined;
+        const { by, createdAt, expiresAt } = resource;
+        return { tokenHash: resource.tokenHash, by, createdAt, expiresAt };
       }),
     listOpenCalls: (after) =>
       storeCall(async () => {

@@ -20,6 +20,7 @@ import type { EventStore } from '../domain/events/ports';
 import type { TaskGroupStore } from '../domain/task-groups/ports';
 import type { Messenger } from '../domain/messaging';
 import type { Organisers } from '../domain/organisers';
+import type { DownloadLinks, WorkshopStore } from '../domain/workshops/ports';
 import type { Logger } from '../log';
 import { createAdapter } from './adapter';
 import { registerCardActions } from './card-actions';
@@ -30,6 +31,8 @@ import { eventRoutes } from './routes/events';
 import { taskGroupRoutes } from './routes/task-groups';
 import type { ActionRoute, CommandRoute, Turn } from './routes/route';
 import { welcomeRoutes } from './routes/welcome';
+import { workshopOrganiserRoutes } from './routes/workshop-organisers';
+import { workshopRoutes } from './routes/workshops';
 import { actorOf, isGroupScope, routeOf } from './turn';
 
 export interface AppDeps {
@@ -37,6 +40,9 @@ export interface AppDeps {
   events: EventStore;
   conversations: ConversationStore;
   taskGroups: TaskGroupStore;
+  workshops: WorkshopStore;
+  /** Calendar and export links served by this bot's HTTP server. */
+  links: DownloadLinks;
   organisers: Organisers;
   clock: Clock;
   log: Logger;
@@ -63,9 +69,12 @@ export function createApp(deps: AppDeps): BotApp {
   });
 
   const taskGroupDeps = { ...deps, newId: () => randomBytes(12).toString('base64url') };
-  const features = [eventRoutes(deps), taskGroupRoutes(taskGroupDeps), contributionRoutes(taskGroupDeps)];
+  const workshops = workshopRoutes({ ...deps, messenger });
+  const workshopOrganisers = workshopOrganiserRoutes({ ...deps, messenger });
+  const events = eventRoutes(deps, workshops.workshopCard);
   const commands: CommandRoute[] = [];
-  const welcome = welcomeRoutes(deps, () => commands.filter((c) => !c.hidden));
+  const welcome = welcomeRoutes(deps, () => commands.filter((c) => !c.hidden), () => commands.filter((c) => c.hidden));
+  const features = [events, workshops, workshopOrganisers, taskGroupRoutes(taskGroupDeps), contributionRoutes(taskGroupDeps)];
   commands.push(...(welcome.commands ?? []), ...features.flatMap((f) => f.commands ?? []));
   const actions: ActionRoute[] = features.flatMap((f) => f.actions ?? []);
 

@@ -136,6 +136,21 @@ describe('task groups and contributions end to end over HTTP', () => {
     assert.match(cardText(cardsIn(await say(member, 'my contributions'))[0]), /used by the group/);
   });
 
+  const exportedCsv = async (): Promise<string> => {
+    const card = await click(organiser, 'contributions.export', { groupId: TG1 });
+    const url = /"url":"(http[^"]+\/downloads\/contributions\/[^"]+)"/.exec(JSON.stringify(card))?.[1];
+    assert.ok(url, 'the digest offers a download link');
+    const response = await fetch(url);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /text\/csv/);
+    return response.text();
+  };
+
+  it('when the lead exports, then the CSV link gives every contribution of the group; a member may not export', async () => {
+    assert.match(await exportedCsv(), /Growing our own teaching assistants/);
+    assert.match(cardText(await click(member, 'contributions.export', { groupId: TG1 })), /Only the leads/);
+  });
+
   it('when the contributor withdraws it, then its document and text are gone and the digest no longer shows it', async () => {
     const card = await click(member, 'contribution.withdraw', { groupId: TG1, contributionId });
     assert.match(cardText(card), /deleted/);
@@ -143,6 +158,7 @@ describe('task groups and contributions end to end over HTTP', () => {
     const digest = cardText(await click(organiser, 'digest.view', { groupId: TG1 }));
     assert.doesNotMatch(digest, /Growing our own/);
     assert.match(digest, /Nothing has come in yet/);
+    assert.doesNotMatch(await exportedCsv(), /Growing our own/, 'and the export no longer has it');
   });
 
   it('when a call has closed, then a late submission is refused with a clear card and nothing is written', async () => {

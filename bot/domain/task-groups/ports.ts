@@ -1,4 +1,5 @@
 import type { Call, Contribution, Membership, TaskGroup } from './model';
+import type { ExportGrantRecord } from '../downloads';
 import type { ContributionKind } from './kinds';
 
 /**
@@ -27,6 +28,11 @@ export interface TaskGroupStore {
 
   getCall(groupId: string, callId: string): Promise<Call | undefined>;
   saveCall(call: Call): Promise<void>;
+  /** Every call of a group, open or closed. */
+  listCalls(groupId: string): Promise<Call[]>;
+  /** Export links: only the hash of each link's token is kept. */
+  saveExportGrant(grant: ExportGrantRecord & { groupId: string }): Promise<void>;
+  getExportGrant(groupId: string, tokenHash: string): Promise<ExportGrantRecord | undefined>;
   /** Calls that close after `after`, soonest closing first, across groups. */
   listOpenCalls(after: Date): Promise<Call[]>;
 

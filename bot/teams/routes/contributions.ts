@@ -9,8 +9,10 @@ import {
   viewOwnContribution,
   withdrawContribution,
 } from '../../domain/task-groups/contributions';
+import { exportContributions } from '../../domain/task-groups/export';
 import { digestFor, groupsToDigest, markUsed } from '../../domain/task-groups/leads';
 import { callIdSchema, contributionIdSchema, groupIdSchema, isOpen } from '../../domain/task-groups/model';
+import type { DownloadLinks } from '../../domain/downloads';
 import { listOpenCalls, requireCall, requireGroup, type TaskGroupsDeps } from '../../domain/task-groups/service';
 import { asText, inputsOf, submitForm } from './form-errors';
 import { cardAction, type RouteModule } from './route';
@@ -24,7 +26,7 @@ const groupData = z.strictObject({ groupId: groupIdSchema });
 /** What follows "digest": a group number or id, short. */
 const digestArg = z.string().max(60);
 
-export function contributionRoutes(deps: TaskGroupsDeps): RouteModule {
+export function contributionRoutes(deps: TaskGroupsDeps & { links: DownloadLinks }): RouteModule {
   return {
     commands: [
       {
@@ -113,6 +115,11 @@ export function contributionRoutes(deps: TaskGroupsDeps): RouteModule {
         });
       }),
       cardAction('digest.view', groupData, async (turn, { groupId }) => renderDigestCard(await digestFor(deps, turn.actor(), groupId))),
+      cardAction('contributions.export', groupData, async (turn, { groupId }) => {
+        const actor = turn.actor();
+        const exported = await exportContributions(deps, actor, groupId);
+        return renderDigestCard(await digestFor(deps, actor, groupId), exported);
+      }),
       cardAction('contribution.markUsed', usedData, async (turn, { groupId, contributionId, used }) => {
         const actor = turn.actor();
         await markUsed(deps, actor, groupId, contributionId, used);
