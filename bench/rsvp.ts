@@ -13,12 +13,10 @@
  * Rounds alternate bot/floor so noise on this shared 2-core machine hits both; the
  * summary quotes medians. Options (env): ROUNDS (3), RATE (50), SECONDS (20), SAT_SECONDS (10), CONCURRENCY (100).
  */
-import { Agent } from 'node:https';
-import { CosmosClient } from '@azure/cosmos';
-import { EMBEDDED_KEY } from '../bot/data/cosmos';
-import { CONTAINERS } from '../bot/data/containers';
 import { createTestInvoke, personalChat, type TestUser } from '../test/helpers/activities';
+import { withEmbeddedContainer } from './lib/cosmos';
 import { jsonClient, type Reply } from './lib/http';
+import { closedLoop, type LoadResult } from './lib/load';
 import { freePort, startNodeProcess } from './lib/processes';
 import { median, round, summarise } from './lib/stats';
 
@@ -73,47 +71,31 @@ async function openLoop(url: string): Promise<{ latencies: number[]; ok: number;
   return { latencies: replies.map((r) => r.ms), ok: replies.filter((r) => r.ok).length, failed: replies.filter((r) => !r.ok).length };
 }
 
-/** CONCURRENCY people, each clicking again as soon as answered. `people` is reused across rounds. */
-async function closedLoop(url: string, people: TestUser[] | undefined): Promise<{ perSecond: number; ok: number; failed: number; latencies: number[] }> {
+/** CONCURRENCY people, each clicking again as soon as answered. `people` is reused across rounds; none = the floor bot's fixed user. */
+async function saturate(url: string, people: TestUser[] | undefined): Promise<LoadResult> {
   const client = jsonClient(url, CONCURRENCY);
-  const end = performance.now() + SAT_SECONDS * 1000;
-  let ok = 0;
-  let failed = 0;
-  const latencies: number[] = [];
-  const worker = async (_: unknown, w: number): Promise<void> => {
-    for (let i = 0; performance.now() < end; i++) {
+  try {
+    return await closedLoop(CONCURRENCY, SAT_SECONDS, async (w, i) => {
       const answer = ANSWERS[i % 3]!;
-      const reply = people
-        ? await clickAs(client, people[w]!, answer)
-        : await client.post('/api/messages', click(FLOOR_USER, answer)).then((r) => ({ ...r, ok: r.status === 200 }));
-      latencies.push(reply.ms);
-      if (reply.ok) ok++;
-      else failed++;
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const elapsed = (performance.now() - started) / 1000;
-  client.close();
-  return { perSecond: ok / elapsed, ok, failed, latencies };
+      return people
+        ? clickAs(client, people[w]!, answer)
+        : client.post('/api/messages', click(FLOOR_USER, answer)).then((r) => ({ ms: r.ms, ok: r.status === 200 }));
+    });
+  } finally {
+    client.close();
+  }
 }
 
 async function storedRsvps(cosmosPort: number): Promise<{ userId: string; response: Answer }[]> {
-  const client = new CosmosClient({
-    endpoint: `https://127.0.0.1:${cosmosPort}`,
-    key: EMBEDDED_KEY,
-    agent: new Agent({ keepAlive: true, rejectUnauthorized: false }),
-    connectionPolicy: { enableEndpointDiscovery: false },
+  return withEmbeddedContainer(cosmosPort, 'events', async (container) => {
+    const { resources } = await container.items
+      .query<{ userId: string; response: Answer }>({
+        query: "SELECT c.userId, c.response FROM c WHERE c.type = 'rsvp' AND c.eventId = @e",
+        parameters: [{ name: '@e', value: EVENT_ID }],
+      })
+      .fetchAll();
+    return resources;
   });
-  const container = client.database('nlc').container(CONTAINERS.events.id);
-  const { resources } = await container.items
-    .query<{ userId: string; response: Answer }>({
-      query: "SELECT c.userId, c.response FROM c WHERE c.type = 'rsvp' AND c.eventId = @e",
-      parameters: [{ name: '@e', value: EVENT_ID }],
-    })
-    .fetchAll();
-  client.dispose();
-  return resources;
 }
 
 async function main(): Promise<void> {
@@ -127,15 +109,15 @@ async function main(): Promise<void> {
   try {
     // Warm both (JIT, connection pools) before measuring.
     const people = Array.from({ length: CONCURRENCY }, newUser);
-    await closedLoop(floor.url, undefined);
-    await closedLoop(bot.url, people);
+    await saturate(floor.url, undefined);
+    await saturate(bot.url, people);
 
     for (let round_ = 1; round_ <= ROUNDS; round_++) {
       const open = await openLoop(bot.url);
       const summary = summarise(open.latencies);
       realistic.push(summary);
-      const ours = await closedLoop(bot.url, people);
-      const base = await closedLoop(floor.url, undefined);
+      const ours = await saturate(bot.url, people);
+      const base = await saturate(floor.url, undefined);
       botRates.push(ours.perSecond);
       floorRates.push(base.perSecond);
       ratios.push(ours.perSecond / base.perSecond);

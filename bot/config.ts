@@ -59,6 +59,11 @@ export const configSchema = z
      */
     DATA_DIR: z.preprocess(blankToUndefined, z.string().min(1).default('.data')),
     DATA_SAVE_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3600).default(5)),
+    /**
+     * The bot's public address (e.g. https://nlc-bot.azurewebsites.net): calendar and
+     * attendee-export links point at this server. Local mode defaults to the listening address.
+     */
+    PUBLIC_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
     /** Embedded mode: fixed loopback port for the in-process Cosmos server (0 = any free port), so tools can inspect it. */
     EMBEDDED_COSMOS_PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(0)),
     LOG_LEVEL: z.preprocess(
@@ -97,6 +102,13 @@ export const configSchema = z
           'without MicrosoftAppId the bot accepts requests with no token, so it listens on loopback only (127.0.0.1 or ::1); set MicrosoftAppId to listen elsewhere',
       });
     }
+    if (env.PUBLIC_URL && new URL(env.PUBLIC_URL).protocol !== 'https:' && !LOOPBACK.has(new URL(env.PUBLIC_URL).hostname.replace(/^\[|\]$/g, ''))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PUBLIC_URL'],
+        message: 'download links carry secrets, so they must use https (plain http only on loopback)',
+      });
+    }
     if (env.COSMOS_KEY && !env.COSMOS_ENDPOINT) {
       ctx.addIssue({ code: 'custom', path: ['COSMOS_KEY'], message: 'set COSMOS_ENDPOINT too, or remove the key' });
     }
@@ -124,6 +136,8 @@ export interface Config {
   cosmos: { mode: 'embedded'; port: number; dataDir?: string; saveIntervalMs: number } | { mode: 'azure'; endpoint: string; key?: string };
   cosmosDatabase: string;
   organiserAadIds: ReadonlySet<string>;
+  /** Base of the links the bot serves (no trailing slash); unset = local address in local mode, no links otherwise. */
+  publicUrl?: string;
   logLevel: EnvConfig['LOG_LEVEL'];
   clockStart?: Date;
 }
@@ -171,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         },
     cosmosDatabase: e.COSMOS_DATABASE,
     organiserAadIds: new Set(e.ORGANISER_AAD_IDS),
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
     clockStart: e.CLOCK_START ? new Date(e.CLOCK_START) : embedded ? EMBEDDED_DEMO_CLOCK_START : undefined,
   };

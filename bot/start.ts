@@ -2,13 +2,21 @@ import { type Clock, offsetClock, systemClock } from './clock';
 import type { Config } from './config';
 import { cosmosTargetFrom, type CosmosTarget } from './data/cosmos';
 import { loadDemoProgramme } from './data/demo-programme';
+import { loadDemoTaskGroups } from './data/demo-task-groups';
 import { openStore, type Store } from './data/store';
 import type { Logger } from './log';
 import type { Messenger } from './domain/messaging';
 import { organisersFrom } from './domain/organisers';
+import type { DownloadKind } from './domain/downloads';
+import { openContributionsExport } from './domain/task-groups/export';
+import { openWorkshopDownload } from './domain/workshops/downloads';
+import type { DownloadLinks } from './domain/workshops/ports';
+import type { PromotionDeps } from './domain/workshops/promotions';
+import { promotionNoticesJob } from './jobs/promotion-notices';
 import { type Job, startJobs } from './jobs/runner';
-import { createServer, listen } from './server';
+import { createServer, downloadPath, listen } from './server';
 import { createApp } from './teams/app';
+import { renderPromotionMessage } from '../cards/workshop';
 
 export interface RunningBot {
   /** e.g. http://127.0.0.1:3978 */
@@ -31,9 +39,27 @@ export interface StartOptions {
   jobs?: boolean;
 }
 
+interface JobDeps {
+  promotions: PromotionDeps;
+  log: Logger;
+}
+
 /** Every scheduled job; features add theirs here. */
-function createJobs(): Job[] {
-  return [];
+function createJobs(deps: JobDeps): Job[] {
+  return [promotionNoticesJob(deps.promotions, deps.log)];
+}
+
+/**
+ * Links to files this server serves. The base is PUBLIC_URL; without it, a local-mode
+ * bot links to its own loopback address (known once it listens), and a bot with an app
+ * id offers no links rather than ones that would not open.
+ */
+function downloadLinks(base: () => string | undefined): DownloadLinks {
+  const link = (kind: DownloadKind) => (subject: string, token: string) => {
+    const root = base();
+    return root ? `${root}${downloadPath({ kind, subject, token })}` : undefined;
+  };
+  return { calendar: link('calendar'), attendees: link('attendees'), contributions: link('contributions') };
 }
 
 /** The composition root: config -> store -> Teams app -> HTTP server. */
@@ -46,23 +72,40 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     if (store.mode === 'embedded') {
       // Demo data only on a first start: after a restart the kept data (organisers' edits,
       // people's answers) must not be overwritten.
-      const events = store.cosmos.restored === 0 && options.demoData !== false ? await loadDemoProgramme(store.events) : 0;
+      const seed = store.cosmos.restored === 0 && options.demoData !== false;
+      const events = seed ? await loadDemoProgramme(store.events) : 0;
+      const groups = seed ? await loadDemoTaskGroups(store.taskGroups, clock.now()) : 0;
       log.warn(
-        { demoEvents: events, restoredDocuments: store.cosmos.restored, dataDir: target.dataDir ?? null, clock: clock.now().toISOString() },
+        { demoEvents: events, demoTaskGroups: groups, restoredDocuments: store.cosmos.restored, dataDir: target.dataDir ?? null, clock: clock.now().toISOString() },
         target.dataDir
           ? `running on a local embedded Cosmos DB (no COSMOS_ENDPOINT): data is kept in ${target.dataDir}, saved every ${Math.round((target.saveIntervalMs ?? 5000) / 1000)} s and on shutdown`
           : 'running on a local in-memory Cosmos DB (no COSMOS_ENDPOINT, DATA_DIR=memory): data is not kept when the bot stops',
       );
     }
     const organisers = organisersFrom(config.organiserAadIds);
-    const bot = createApp({ bot: config.bot, events: store.events, conversations: store.conversations, organisers, clock, log });
-    const jobs = startJobs(options.jobs === false ? [] : createJobs(), log);
-    const server = createServer({ messages: bot, ready: () => store.ping(), log });
+    let linkBase = config.publicUrl;
+    const links = downloadLinks(() => linkBase);
+    const { events, conversations, workshops, taskGroups } = store;
+    const bot = createApp({ bot: config.bot, events, conversations, workshops, taskGroups, links, organisers, clock, log });
+    const promotions = { events, workshops, conversations, messenger: bot.messenger, clock, links, promotionMessage: renderPromotionMessage };
+    const jobs = startJobs(options.jobs === false ? [] : createJobs({ promotions, log }), log);
+    const server = createServer({
+      messages: bot,
+      ready: () => store.ping(),
+      download: (request) =>
+        request.kind === 'contributions'
+          ? openContributionsExport({ taskGroups, organisers, clock, links }, request)
+          : openWorkshopDownload({ events, workshops, clock, links }, request),
+      log,
+    });
     await listen(server, config.port, config.host);
     const { port } = server.address();
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+    if (!linkBase && !config.bot.appId) linkBase = url;
+    if (!linkBase) log.warn('PUBLIC_URL is not set, so workshop cards offer no calendar or export links');
     return {
-      url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+      url,
       store,
       clock,
       messenger: bot.messenger,

@@ -62,4 +62,11 @@ describe('configuration', () => {
     assert.deepEqual(config.cosmos, { mode: 'azure', endpoint: 'https://nlc.documents.azure.com/', key: undefined });
     assert.match(problemsOf({ COSMOS_ENDPOINT: 'https://nlc.documents.azure.com/', CLOCK_START: '2024-04-23T08:00:00Z' })[0] ?? '', /^CLOCK_START/);
   });
+
+  it('when PUBLIC_URL is set, then links use it without a trailing slash, and plain http is refused off loopback', () => {
+    assert.equal(loadConfig({ PUBLIC_URL: 'https://nlc-bot.example.org/' }).publicUrl, 'https://nlc-bot.example.org');
+    assert.equal(loadConfig({ PUBLIC_URL: 'http://127.0.0.1:3978' }).publicUrl, 'http://127.0.0.1:3978');
+    assert.equal(loadConfig({}).publicUrl, undefined);
+    assert.match(problemsOf({ PUBLIC_URL: 'http://nlc-bot.example.org' })[0] ?? '', /^PUBLIC_URL: download links carry secrets/);
+  });
 });

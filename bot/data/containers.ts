@@ -9,10 +9,12 @@ export interface ContainerSpec {
 }
 
 export const CONTAINERS = {
-  /** One partition per event: the event document, its RSVPs (and, for workshops, bookings). */
+  /** One partition per event: the event document, its RSVPs (and, for workshops, the booking ledger and export grants). */
   events: { id: 'events', partitionKey: '/eventId' },
   /** Where the bot is installed: one document per Teams conversation. */
   conversations: { id: 'conversations', partitionKey: '/id' },
+  /** One partition per task group: the group, its members, calls and contributions. */
+  taskGroups: { id: 'taskGroups', partitionKey: '/groupId' },
 } as const satisfies Record<string, ContainerSpec>;
 
 export type ContainerName = keyof typeof CONTAINERS;

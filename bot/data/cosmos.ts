@@ -21,6 +21,9 @@ export interface CosmosHandle {
 /** The embedded server's well-known dummy key: it checks nothing, but the SDK wants one. */
 export const EMBEDDED_KEY = 'embedded-cosmos-has-no-key';
 
+/** Connections to the embedded server: plenty for one worker thread to stay busy. */
+const EMBEDDED_SOCKETS = 16;
+
 /**
  * Retries here are kept short: a Teams invoke must be answered within a few seconds, so
  * a request the SDK cannot get through quickly is better answered with "try again".
@@ -66,7 +69,9 @@ export async function openCosmos(target: CosmosTarget, onWarning?: (message: str
         endpoint: embedded.endpoint,
         key: EMBEDDED_KEY,
         // Loopback only, to a server whose self-signed certificate ships in the package.
-        agent: new Agent({ keepAlive: true, rejectUnauthorized: false }),
+        // A bounded pool: without a cap, a burst of requests opens a TLS connection each
+        // (a handshake is far dearer than the request) and most are thrown away after.
+        agent: new Agent({ keepAlive: true, rejectUnauthorized: false, maxSockets: EMBEDDED_SOCKETS, maxFreeSockets: EMBEDDED_SOCKETS }),
         connectionPolicy: { ...connectionPolicy, enableEndpointDiscovery: false },
       })
     : new CosmosClient({

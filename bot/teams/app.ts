@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import {
   ActivityTypes,
@@ -16,22 +17,32 @@ import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { ConversationStore } from '../domain/conversations/ports';
 import type { EventStore } from '../domain/events/ports';
+import type { TaskGroupStore } from '../domain/task-groups/ports';
 import type { Messenger } from '../domain/messaging';
 import type { Organisers } from '../domain/organisers';
+import type { DownloadLinks, WorkshopStore } from '../domain/workshops/ports';
 import type { Logger } from '../log';
 import { createAdapter } from './adapter';
 import { registerCardActions } from './card-actions';
 import { registerCommands } from './commands';
 import { createMessenger } from './proactive';
+import { contributionRoutes } from './routes/contributions';
 import { eventRoutes } from './routes/events';
+import { taskGroupRoutes } from './routes/task-groups';
 import type { ActionRoute, CommandRoute, Turn } from './routes/route';
 import { welcomeRoutes } from './routes/welcome';
+import { workshopOrganiserRoutes } from './routes/workshop-organisers';
+import { workshopRoutes } from './routes/workshops';
 import { actorOf, isGroupScope, routeOf } from './turn';
 
 export interface AppDeps {
   bot: Config['bot'];
   events: EventStore;
   conversations: ConversationStore;
+  taskGroups: TaskGroupStore;
+  workshops: WorkshopStore;
+  /** Calendar and export links served by this bot's HTTP server. */
+  links: DownloadLinks;
   organisers: Organisers;
   clock: Clock;
   log: Logger;
@@ -57,11 +68,15 @@ export function createApp(deps: AppDeps): BotApp {
     removeRecipientMention: true,
   });
 
-  const events = eventRoutes(deps);
+  const taskGroupDeps = { ...deps, newId: () => randomBytes(12).toString('base64url') };
+  const workshops = workshopRoutes({ ...deps, messenger });
+  const workshopOrganisers = workshopOrganiserRoutes({ ...deps, messenger });
+  const events = eventRoutes(deps, workshops.workshopCard);
   const commands: CommandRoute[] = [];
-  const welcome = welcomeRoutes(deps, () => commands.filter((c) => !c.hidden));
-  commands.push(...(welcome.commands ?? []), ...(events.commands ?? []));
-  const actions: ActionRoute[] = [...(events.actions ?? [])];
+  const welcome = welcomeRoutes(deps, () => commands.filter((c) => !c.hidden), () => commands.filter((c) => c.hidden));
+  const features = [events, workshops, workshopOrganisers, taskGroupRoutes(taskGroupDeps), contributionRoutes(taskGroupDeps)];
+  commands.push(...(welcome.commands ?? []), ...features.flatMap((f) => f.commands ?? []));
+  const actions: ActionRoute[] = features.flatMap((f) => f.actions ?? []);
 
   const makeTurn = (context: TurnContext): Turn => createTurn(context, deps.log);
   registerLifecycle(app, welcome, makeTurn, deps.log);

@@ -75,8 +75,9 @@ describe('events end to end over HTTP', () => {
     assert.equal(sent.length, 1);
     assert.equal(sent[0]!.activity.attachmentLayout, 'carousel');
     const cards = cardsIn(sent[0]!);
-    assert.equal(cards.length, 9);
-    assert.match(cardText(cards[0]), /Practice Week bitesize: a love of learning[\s\S]*Mon 20 May 2024, 12:30 to 13:15/);
+    assert.equal(cards.length, 10);
+    assert.match(cardText(cards[0]), /AP framework workshop[\s\S]*Tue 7 May 2024, 09:00 to 12:00[\s\S]*Book a place/);
+    assert.match(cardText(cards[1]), /Practice Week bitesize: a love of learning[\s\S]*Mon 20 May 2024, 12:30 to 13:15/);
     const conferenceCard = cards.find((c) => cardText(c).includes('Practice Week online conference'));
     assert.match(cardText(conferenceCard), /Wed 22 May 2024, 09:30 to 12:30[\s\S]*Online \(Microsoft Teams\)/);
     assert.deepEqual((conferenceCard?.refresh as { userIds: string[] }).userIds, [alice.id]);
@@ -186,9 +187,10 @@ describe('events end to end over HTTP', () => {
     connector.setMembers(chat.id, [bob, testUser(3)].map((u) => ({ id: u.id, aadObjectId: u.aadObjectId, name: u.name })));
     await bot.post(createTestMessage(connector.serviceUrl, chat, alice, 'events'));
     const [sent] = connector.sentTo(chat.id);
-    const card = cardsIn(sent!)[0]!;
+    const [workshop, card] = cardsIn(sent!);
+    assert.match(cardText(workshop), /Book a place/, "the workshop's shared card shows no one's booking");
     assert.match(cardText(card), /Will you come\?/, 'the shared card shows no one\'s answer');
-    assert.deepEqual((card.refresh as { userIds: string[] }).userIds, [alice.id, bob.id, testUser(3).id]);
+    assert.deepEqual((card!.refresh as { userIds: string[] }).userIds, [alice.id, bob.id, testUser(3).id]);
   });
 
   it('when mentioned in a channel thread, then the reply goes to the same thread', async () => {

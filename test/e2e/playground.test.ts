@@ -23,6 +23,15 @@ describe('with the Agents Playground as the Teams client', function () {
     await bot?.close();
   });
 
+  /** Types "events" in the personal chat and presses a button on the carousel that comes back. */
+  const pressOnProgramme = async (verb: string, data: Record<string, unknown>) => {
+    const chat = playground.context.personalChat.id;
+    const since = playground.messages().length;
+    await playground.sendText(chat, 'events');
+    const carousel = await playground.waitForMessage((m) => m.conversationId === chat && m.attachments.length > 1, { since });
+    return playground.invoke({ conversationId: chat, replyToId: carousel.messageId, verb, data });
+  };
+
   it('when installed in a personal chat, then the welcome card arrives and the chat is stored', async () => {
     const chat = playground.context.personalChat.id;
     const since = playground.messages().length;
@@ -43,16 +52,7 @@ describe('with the Agents Playground as the Teams client', function () {
   });
 
   it('when Going is clicked on an event card, then the card comes back with the answer and Cosmos records it once', async () => {
-    const chat = playground.context.personalChat.id;
-    const since = playground.messages().length;
-    await playground.sendText(chat, 'events');
-    const carousel = await playground.waitForMessage((m) => m.conversationId === chat && m.attachments.length > 1, { since });
-    const result = await playground.invoke({
-      conversationId: chat,
-      replyToId: carousel.messageId,
-      verb: 'event.rsvp',
-      data: { eventId: 'new-horizons-2024', response: 'going' },
-    });
+    const result = await pressOnProgramme('event.rsvp', { eventId: 'new-horizons-2024', response: 'going' });
     assert.equal(result.status, 200);
     const card = (result.body as { value?: unknown }).value;
     assert.match(cardText(card), /You're going\. Change your answer\?/);
@@ -62,5 +62,15 @@ describe('with the Agents Playground as the Teams client', function () {
       await countDocs(bot.store.cosmos.containers.events, "c.type = 'rsvp' AND c.userId = @u AND c.eventId = 'new-horizons-2024'", [{ name: '@u', value: me }]),
       1,
     );
+  });
+
+  it('when Book is pressed on the workshop card with the form filled in, then the place is confirmed with calendar and cancel', async () => {
+    const result = await pressOnProgramme('workshop.book', { eventId: 'ap-framework-workshop-2024', role: 'inclusion-lead', school: 'Acle Academy', needs: '' });
+    assert.equal(result.status, 200);
+    const card = (result.body as { value?: unknown }).value;
+    assert.match(cardText(card), /Booked: your place is confirmed[\s\S]*39 of 40 places left/);
+    assert.match(JSON.stringify(card), /"title":"Add to calendar"[\s\S]*"title":"Cancel my booking"/);
+    const ledger = await bot.store.workshops.getLedger('ap-framework-workshop-2024');
+    assert.equal(ledger?.entries[0]?.userId, playground.context.currentUser.aadObjectId);
   });
 });

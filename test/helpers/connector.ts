@@ -182,7 +182,7 @@ export function cardText(card: unknown): string {
     if (Array.isArray(node)) return node.forEach(walk);
     if (node && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) {
-        if ((key === 'text' || key === 'title' || key === 'value') && typeof value === 'string') out.push(value);
+        if ((key === 'text' || key === 'title' || key === 'value' || key === 'label') && typeof value === 'string') out.push(value);
         else walk(value);
       }
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { workshopTermsSchema } from '../workshops/terms';
 
 /** The eight FLOURISH outcomes of Norfolk's children and young people partnership strategy. */
 export const FLOURISH = [
@@ -50,8 +51,14 @@ export const eventSchema = z
     status: z.enum(['scheduled', 'cancelled']).default('scheduled'),
     /** Bumped on every change, so calendar files and posted cards can tell they are stale. */
     sequence: z.number().int().min(0).default(0),
+    /** Workshops only: places, booking deadline and organiser. */
+    booking: workshopTermsSchema.optional(),
   })
-  .refine((e) => e.endsAt > e.startsAt, { path: ['endsAt'], message: 'the end must be after the start' });
+  .refine((e) => e.endsAt > e.startsAt, { path: ['endsAt'], message: 'the end must be after the start' })
+  .refine((e) => (e.kind === 'workshop') === (e.booking !== undefined), {
+    path: ['booking'],
+    message: 'a workshop needs booking terms, and only a workshop has them',
+  });
 
 export type NlcEvent = z.infer<typeof eventSchema>;
 

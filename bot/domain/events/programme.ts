@@ -1,5 +1,6 @@
 import { z } from 'zod/v4';
 import { londonToUtc } from '../time';
+import { programmeTermsSchema, termsFromProgramme } from '../workshops/terms';
 import { eventIdSchema, eventSchema, FLOURISH, locationSchema, type NlcEvent } from './event';
 
 /**
@@ -19,13 +20,16 @@ export const programmeEntrySchema = z.object({
   audience: z.string(),
   flourish: z.enum(FLOURISH).optional(),
   series: z.string().optional(),
+  /** Workshops: places, the "book by" date, and the organiser. */
+  booking: programmeTermsSchema.optional(),
 });
 export type ProgrammeEntry = z.infer<typeof programmeEntrySchema>;
 
 export function eventFromEntry(entry: ProgrammeEntry): NlcEvent {
-  const { date, start, end, ...rest } = entry;
+  const { date, start, end, booking, ...rest } = entry;
   return eventSchema.parse({
     ...rest,
+    ...(booking ? { booking: termsFromProgramme(booking) } : {}),
     startsAt: londonToUtc(date, start).toISOString(),
     endsAt: londonToUtc(date, end).toISOString(),
     status: 'scheduled',

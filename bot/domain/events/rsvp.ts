@@ -28,6 +28,12 @@ export const emptyCounts = (): RsvpCounts => ({ going: 0, maybe: 0, notGoing: 0 
 
 /** Answers stay open until the event starts; after that the answer no longer means anything. */
 export function assertCanRespond(event: NlcEvent, now: Date): void {
+  if (event.kind === 'workshop') {
+    // Only an old or forged card sends this: a workshop's card books places instead.
+    throw new DomainError('invalid_input', `"${event.title}" is a workshop: book a place on its card instead.`, {
+      hint: 'Type "events" to get its booking card.',
+    });
+  }
   if (event.status === 'cancelled') {
     throw new DomainError('closed', `"${event.title}" has been cancelled, so it no longer takes answers.`, {
       hint: 'Type "events" to see what is coming up.',

@@ -2,8 +2,11 @@ import { z } from 'zod/v4';
 import { renderEventCard } from '../../../cards/event';
 import { renderMyEventsCard } from '../../../cards/my-events';
 import { renderNoticeCard } from '../../../cards/notice';
+import type { AdaptiveCardJson } from '../../../cards/template';
+import type { Actor } from '../../domain/actor';
 import { isDomainError } from '../../domain/errors';
 import { eventIdSchema } from '../../domain/events/event';
+import type { Workshop } from '../../domain/workshops/booking';
 import { rsvpResponseSchema } from '../../domain/events/rsvp';
 import { type EventsDeps, listMyEvents, respondToEvent, upcomingEventViews, viewEvent } from '../../domain/events/service';
 import { cardAction, type RouteModule } from './route';
@@ -11,23 +14,32 @@ import { cardAction, type RouteModule } from './route';
 const rsvpData = z.strictObject({ eventId: eventIdSchema, response: rsvpResponseSchema });
 const viewData = z.strictObject({ eventId: eventIdSchema });
 
-export function eventRoutes(deps: EventsDeps): RouteModule {
+/** The card for a workshop in the programme (its booking card); events without one get the RSVP card. */
+export type WorkshopCard = (workshop: Workshop, actor: Actor | undefined, refreshUserIds: string[]) => Promise<AdaptiveCardJson>;
+
+export function eventRoutes(deps: EventsDeps, workshopCard?: WorkshopCard): RouteModule {
   return {
     commands: [
       {
         name: 'events',
-        description: "Upcoming NLC events; answer Going, Maybe or Can't go on each card",
+        description: "Upcoming NLC events; answer Going, Maybe or Can't go, or book a workshop place, on each card",
         aliases: ['upcoming events', 'whats on', "what's on"],
         run: async (turn) => {
           // In a personal chat the posted card can already show the person's own answers;
           // in a group it is the shared view and each member's client refreshes to theirs.
-          const views = await upcomingEventViews(deps, turn.inGroup ? undefined : turn.actor());
+          const actor = turn.inGroup ? undefined : turn.actor();
+          const views = await upcomingEventViews(deps, actor);
           if (views.length === 0) {
             await turn.reply(renderNoticeCard({ title: 'No upcoming events', message: 'There are no upcoming NLC events in the programme right now.' }));
             return;
           }
           const refreshUserIds = await turn.refreshUserIds();
-          await turn.reply(views.map((view) => renderEventCard(view, { refreshUserIds })));
+          const cards = views.map(async ({ event, ...view }) =>
+            event.kind === 'workshop' && event.booking && workshopCard
+              ? workshopCard({ ...event, booking: event.booking }, actor, refreshUserIds)
+              : renderEventCard({ event, ...view }, { refreshUserIds }),
+          );
+          await turn.reply(await Promise.all(cards));
         },
       },
       {

@@ -1,5 +1,6 @@
 import { renderWelcomeCard, type CommandHelp } from '../../../cards/welcome';
 import { type ConversationsDeps, recordInstalled, recordRemoved } from '../../domain/conversations/service';
+import { assertOrganiser, type Organisers } from '../../domain/organisers';
 import { installFactsOf } from '../turn';
 import type { RouteModule, Turn } from './route';
 
@@ -11,8 +12,10 @@ export interface LifecycleRoutes {
 }
 
 export function welcomeRoutes(
-  deps: ConversationsDeps,
+  deps: ConversationsDeps & { organisers: Organisers },
   commands: () => readonly CommandHelp[],
+  /** The commands left out of the help card, listed by "organiser help" for organisers only. */
+  organiserCommands: () => readonly CommandHelp[] = () => [],
 ): RouteModule & LifecycleRoutes {
   return {
     installed: async (turn, { greet }) => {
@@ -29,6 +32,17 @@ export function welcomeRoutes(
         aliases: ['hi', 'hello', 'start', 'commands'],
         run: async (turn) => {
           await turn.reply(renderWelcomeCard(commands(), { inGroup: turn.inGroup, installed: false }));
+        },
+      },
+      {
+        name: 'organiser help',
+        description: 'The commands for NLC organisers',
+        aliases: ['organizer help', 'organisers', 'organizers'],
+        hidden: true,
+        run: async (turn) => {
+          assertOrganiser(deps.organisers, turn.actor(), 'see the organiser commands');
+          const listed = organiserCommands().filter((c) => c.name !== 'organiser help');
+          await turn.reply(renderWelcomeCard(listed, { inGroup: turn.inGroup, installed: false, heading: 'Organiser commands' }));
         },
       },
     ],

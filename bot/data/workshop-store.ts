@@ -1,0 +1,101 @@
+import type { Container } from '@azure/cosmos';
+import { type BookingDecision, type BookingRequest, decideBookings, type Ledger } from '../domain/workshops/ledger';
+import type { ExportGrant, WorkshopStore } from '../domain/workshops/ports';
+import { coalesce } from './coalesce';
+import { storeCall } from './errors';
+import { readModifyWrite } from './etag';
+import { groupCommit } from './group-commit';
+
+/**
+ * Workshop bookings live in the workshop's own partition of the events container
+ * (partition key /eventId), beside the event document:
+ *   { type: "ledger", id: "ledger", eventId, capacity, closed, nextSeq, entries: [...], changes: [...] }
+ *   { type: "export", id: "export:<sha256 of token>", eventId, by, createdAt, expiresAt }
+ * The ledger holds every booking with its details and history, so the one etag-guarded
+ * replace of it is the commit point of every booking, cancellation and promotion.
+ */
+const LEDGER_ID = 'ledger';
+type LedgerDoc = Ledger & { id: typeof LEDGER_ID; type: 'ledger' };
+type ExportDoc = ExportGrant & { id: string; type: 'export' };
+
+const exportId = (tokenHash: string): string => `export:${tokenHash}`;
+
+function toLedger(doc: LedgerDoc): Ledger {
+  return { eventId: doc.eventId, capacity: doc.capacity, closed: doc.closed, nextSeq: doc.nextSeq, entries: doc.entries, changes: doc.changes };
+}
+
+const toDoc = (ledger: Ledger): LedgerDoc => ({ ...ledger, id: LEDGER_ID, type: 'ledger' });
+
+/** One etag-guarded read-modify-write of a ledger; `change` is re-run after a lost race, and the result of the run that was written comes back. */
+async function changeLedger<R>(container: Container, eventId: string, change: (current: Ledger | undefined) => { next?: Ledger; result: R }): Promise<R> {
+  let result: R | undefined;
+  await readModifyWrite<LedgerDoc>(container, LEDGER_ID, eventId, (current) => {
+    const outcome = change(current ? toLedger(current) : undefined);
+    result = outcome.result;
+    return outcome.next ? toDoc(outcome.next) : undefined;
+  });
+  // readModifyWrite runs `change` at least once before it returns.
+  return result as R;
+}
+
+/**
+ * A whole ledger write per burst, not per click: hundreds of people pressing Book at
+ * once would otherwise each read the ledger, lose the etag race to one another and
+ * retry (hundreds of 412s). Requests that arrive while a write is in flight are decided
+ * together by the next one; other instances of the bot still race through the etag.
+ */
+const MAX_REQUESTS_PER_WRITE = 1000;
+
+export function createWorkshopStore(container: Container): WorkshopStore {
+  const book = groupCommit<string, BookingRequest, BookingDecision>(
+    (eventId, requests) => storeCall(() => changeLedger(container, eventId, (current) => {
+      const { next, results } = decideBookings(current, requests);
+      return { next, result: results };
+    })),
+    { maxBatch: MAX_REQUESTS_PER_WRITE },
+  );
+
+  // A posted card refreshes for every member who sees it, and a full workshop's ledger
+  // is a sizeable document: concurrent readers share one read that started after they
+  // asked (so each still sees its own earlier writes).
+  const getLedger = coalesce((eventId: string) =>
+    storeCall(async () => {
+      const { resource } = await container.item(LEDGER_ID, eventId).read<LedgerDoc>();
+      return resource ? toLedger(resource) : undefined;
+    }),
+  );
+
+  return {
+    getLedger,
+
+    book: (request) => book(request.eventId, request),
+
+    updateLedger: (eventId, change) => storeCall(() => changeLedger(container, eventId, change)),
+
+    workshopsOfUser: (userId) =>
+      storeCall(async () => {
+        // The embedded server has no DISTINCT; a person has few entries, so de-duplicate here.
+        const { resources } = await container.items
+          .query<string>({
+            query: "SELECT VALUE c.eventId FROM c JOIN e IN c.entries WHERE c.type = 'ledger' AND e.userId = @userId",
+            parameters: [{ name: '@userId', value: userId }],
+          })
+          .fetchAll();
+        return [...new Set(resources)];
+      }),
+
+    saveExportGrant: (grant) =>
+      storeCall(async () => {
+        const doc: ExportDoc = { ...grant, id: exportId(grant.tokenHash), type: 'export' };
+        await container.items.create(doc);
+      }),
+
+    getExportGrant: (eventId, tokenHash) =>
+      storeCall(async () => {
+        const { resource } = await container.item(exportId(tokenHash), eventId).read<ExportDoc>();
+        if (!resource || resource.type !== 'export') return undefined;
+        const { eventId: id, tokenHash: hash, by, createdAt, expiresAt } = resource;
+        return { eventId: id, tokenHash: hash, by, createdAt, expiresAt };
+      }),
+  };
+}

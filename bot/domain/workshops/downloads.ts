@@ -1,0 +1,28 @@
+import { type DownloadFile, type DownloadRequest, grantStillValid, hashToken, sameSecret } from '../downloads';
+import { londonDate } from '../time';
+import { attendeesCsv } from './attendees';
+import { asWorkshop } from './booking';
+import { calendarFile, calendarFileName } from './calendar';
+import type { WorkshopsDeps } from './service';
+
+/** A booking's calendar file, or an organiser's attendee export (see ../downloads.ts). */
+export async function openWorkshopDownload(deps: WorkshopsDeps, request: DownloadRequest): Promise<DownloadFile | undefined> {
+  const event = await deps.events.getEvent(request.subject);
+  if (event?.kind !== 'workshop' || !event.booking) return undefined;
+  const workshop = asWorkshop(event);
+  const now = deps.clock.now();
+  if (request.kind === 'calendar') {
+    const ledger = await deps.workshops.getLedger(request.subject);
+    const entry = ledger?.entries.find((e) => sameSecret(e.calendarToken, request.token));
+    if (!entry) return undefined;
+    return { filename: calendarFileName(workshop), contentType: 'text/calendar; charset=utf-8', body: calendarFile(workshop, entry, now) };
+  }
+  if (request.kind !== 'attendees') return undefined;
+  const grant = await deps.workshops.getExportGrant(request.subject, hashToken(request.token));
+  if (!grantStillValid(grant, now)) return undefined;
+  return {
+    filename: `${workshop.id}-attendees-${londonDate(now)}.csv`,
+    contentType: 'text/csv; charset=utf-8',
+    body: attendeesCsv(await deps.workshops.getLedger(request.subject)),
+  };
+}

@@ -1,0 +1,30 @@
+import type { ExportGrantRecord } from '../downloads';
+import type { BookingDecision, BookingRequest, Ledger } from './ledger';
+
+/** What workshop booking needs from storage. `bot/data/workshop-store.ts` implements it on Cosmos. */
+export interface WorkshopStore {
+  getLedger(eventId: string): Promise<Ledger | undefined>;
+  /**
+   * Decides a booking request with `decideBookings`. Requests for one workshop that
+   * arrive while a write for it is in flight are decided together, in arrival order, by
+   * the next etag-guarded write of the ledger.
+   */
+  book(request: BookingRequest): Promise<BookingDecision>;
+  /**
+   * Read-modify-write of a workshop's ledger, guarded by its etag: `change` may run more
+   * than once (it is re-run against the winner after a lost race), so it must be pure.
+   * It returns the next ledger (or undefined to leave it) and a result for the caller.
+   */
+  updateLedger<R>(eventId: string, change: (current: Ledger | undefined) => { next?: Ledger; result: R }): Promise<R>;
+  /** Ids of the workshops where this person has an entry (any status). */
+  workshopsOfUser(userId: string): Promise<string[]>;
+  /** A short-lived permission to download a workshop's attendee list, kept by the hash of its token. */
+  saveExportGrant(grant: ExportGrant): Promise<void>;
+  getExportGrant(eventId: string, tokenHash: string): Promise<ExportGrant | undefined>;
+}
+
+export interface ExportGrant extends ExportGrantRecord {
+  eventId: string;
+}
+
+export type { DownloadLinks } from '../downloads';

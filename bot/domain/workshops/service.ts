@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { newToken } from '../downloads';
+import type { Clock } from '../../clock';
+import type { Actor } from '../actor';
+import { hasEnded } from '../events/event';
+import type { EventStore } from '../events/ports';
+import { asWorkshop, assertCanBook, assertCanCancel, closedReason, parseBookingForm, type Workshop } from './booking';
+import { activeEntryOf, bookedCount, type BookingEntry, cancelEntry, type Ledger, waitlist, waitlistPosition } from './ledger';
+import type { DownloadLinks, WorkshopStore } from './ports';
+
+export interface WorkshopsDeps {
+  events: EventStore;
+  workshops: WorkshopStore;
+  clock: Clock;
+  links: DownloadLinks;
+}
+
+export type Availability = 'open' | 'full' | 'closed';
+
+/** The person's own place: booked or waiting, with where they stand and their calendar link. */
+export interface MyPlace {
+  entry: BookingEntry;
+  position?: number;
+  calendarUrl?: string;
+}
+
+/** One workshop as one person sees it. */
+export interface WorkshopView {
+  workshop: Workshop;
+  capacity: number;
+  booked: number;
+  waitlisted: number;
+  availability: Availability;
+  closedReason?: string;
+  mine?: MyPlace;
+  now: Date;
+}
+
+/** A random secret for a link: 256 bits, URL-safe (43 characters). */
+
+export function myPlace(ledger: Ledger, entry: BookingEntry, links: DownloadLinks): MyPlace {
+  return { entry, position: waitlistPosition(ledger, entry), calendarUrl: links.calendar(ledger.eventId, entry.calendarToken) };
+}
+
+export function workshopView(workshop: Workshop, ledger: Ledger | undefined, userId: string | undefined, now: Date, links: DownloadLinks): WorkshopView {
+  const capacity = ledger?.capacity ?? workshop.booking.capacity;
+  const booked = bookedCount(ledger);
+  const reason = closedReason(workshop, now, ledger?.closed ?? false);
+  const entry = userId ? activeEntryOf(ledger, userId) : undefined;
+  return {
+    workshop,
+    capacity,
+    booked,
+    waitlisted: waitlist(ledger).length,
+    availability: reason ? 'closed' : booked >= capacity ? 'full' : 'open',
+    closedReason: reason,
+    mine: ledger && entry ? myPlace(ledger, entry, links) : undefined,
+    now,
+  };
+}
+
+export const requireWorkshop = async (deps: Pick<WorkshopsDeps, 'events'>, eventId: string): Promise<Workshop> =>
+  asWorkshop(await deps.events.getEvent(eventId));
+
+export async function viewWorkshop(deps: WorkshopsDeps, actor: Actor | undefined, workshop: Workshop | string): Promise<WorkshopView> {
+  const found = typeof workshop === 'string' ? await requireWorkshop(deps, workshop) : workshop;
+  const ledger = await deps.workshops.getLedger(found.id);
+  return workshopView(found, ledger, actor?.aadObjectId, deps.clock.now(), deps.links);
+}
+
+export interface BookingResult {
+  view: WorkshopView;
+  /** `existing`: they already held a place or a waitlist spot, which they keep. */
+  outcome: 'booked' | 'waitlisted' | 'existing';
+}
+
+/**
+ * Book a place, or a waitlist spot when the workshop is full. Nothing is written unless
+ * the workshop takes bookings and the form is valid; a second Book by the same person
+ * leaves their first booking as it is.
+ */
+export async function bookWorkshop(deps: WorkshopsDeps, actor: Actor, eventId: string, values: unknown): Promise<BookingResult> {
+  const workshop = await requireWorkshop(deps, eventId);
+  const now = deps.clock.now();
+  assertCanBook(workshop, now);
+  const form = parseBookingForm(values);
+  const decision = await deps.workshops.book({
+    eventId,
+    initialCapacity: workshop.booking.capacity,
+    userId: actor.aadObjectId,
+    name: actor.name,
+    form,
+    at: now.toISOString(),
+    bookingId: randomUUID(),
+    calendarToken: newToken(),
+  });
+  // An organiser closed booking between our check and the write.
+  if (decision.kind === 'closed') assertCanBook(workshop, now, true);
+  return { view: workshopView(workshop, decision.ledger, actor.aadObjectId, now, deps.links), outcome: decision.kind === 'closed' ? 'existing' : decision.kind };
+}
+
+export interface CancelOutcome {
+  view: WorkshopView;
+  /** People moved up from the waitlist into the freed place: tell them (see promotions.ts). */
+  promoted: BookingEntry[];
+}
+
+/** Cancel one's own booking or waitlist spot; a freed place goes to the first in line in the same write. */
+export async function cancelBooking(deps: WorkshopsDeps, actor: Actor, eventId: string, bookingId: string): Promise<CancelOutcome> {
+  const workshop = await requireWorkshop(deps, eventId);
+  const now = deps.clock.now();
+  assertCanCancel(workshop, now);
+  const result = await deps.workshops.updateLedger(eventId, (current) => {
+    const outcome = cancelEntry(current, bookingId, actor.aadObjectId, now.toISOString());
+    return { next: outcome.changed ? outcome.ledger : undefined, result: outcome };
+  });
+  return { view: workshopView(workshop, result.ledger, actor.aadObjectId, now, deps.links), promoted: result.promoted };
+}
+
+/** The person's places and waitlist spots in workshops that have not ended, soonest first. */
+export async function listMyBookings(deps: WorkshopsDeps, actor: Actor): Promise<WorkshopView[]> {
+  const now = deps.clock.now();
+  const ids = await deps.workshops.workshopsOfUser(actor.aadObjectId);
+  const views = await Promise.all(
+    ids.map(async (id) => {
+      const event = await deps.events.getEvent(id);
+      if (!event || event.kind !== 'workshop' || hasEnded(event, now)) return undefined;
+      return viewWorkshop(deps, actor, asWorkshop(event));
+    }),
+  );
+  return views
+    .filter((v): v is WorkshopView => v?.mine !== undefined)
+    .sort((a, b) => a.workshop.startsAt.localeCompare(b.workshop.startsAt));
+}

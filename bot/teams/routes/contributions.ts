@@ -1,0 +1,130 @@
+import { z } from 'zod/v4';
+import { renderContributionCard } from '../../../cards/contribution';
+import { renderCallCard, renderDigestCard, renderMyContributionsCard, renderOpenCallsCard } from '../../../cards/contributions';
+import { renderNoticeCard } from '../../../cards/notice';
+import {
+  editContribution,
+  listMyContributions,
+  submitContribution,
+  viewOwnContribution,
+  withdrawContribution,
+} from '../../domain/task-groups/contributions';
+import { exportContributions } from '../../domain/task-groups/export';
+import { digestFor, groupsToDigest, markUsed } from '../../domain/task-groups/leads';
+import { callIdSchema, contributionIdSchema, groupIdSchema, isOpen } from '../../domain/task-groups/model';
+import type { DownloadLinks } from '../../domain/downloads';
+import { listOpenCalls, requireCall, requireGroup, type TaskGroupsDeps } from '../../domain/task-groups/service';
+import { asText, inputsOf, submitForm } from './form-errors';
+import { cardAction, type RouteModule } from './route';
+
+const callData = z.strictObject({ groupId: groupIdSchema, callId: callIdSchema });
+const contributionData = z.strictObject({ groupId: groupIdSchema, contributionId: contributionIdSchema });
+const submission = z.object({ groupId: groupIdSchema, callId: callIdSchema }).catchall(z.unknown());
+const update = z.object({ groupId: groupIdSchema, contributionId: contributionIdSchema }).catchall(z.unknown());
+const usedData = z.strictObject({ groupId: groupIdSchema, contributionId: contributionIdSchema, used: z.boolean() });
+const groupData = z.strictObject({ groupId: groupIdSchema });
+/** What follows "digest": a group number or id, short. */
+const digestArg = z.string().max(60);
+
+export function contributionRoutes(deps: TaskGroupsDeps & { links: DownloadLinks }): RouteModule {
+  return {
+    commands: [
+      {
+        name: 'calls',
+        description: 'Open calls for contributions from the task groups; answer them on the card',
+        aliases: ['contribute', 'calls for contributions'],
+        run: async (turn) => {
+          await turn.reply(renderOpenCallsCard(await listOpenCalls(deps)));
+        },
+      },
+      {
+        name: 'digest',
+        description: 'For task-group leads: what has come in (add a group number, e.g. "digest 2")',
+        hidden: true,
+        run: async (turn, rest) => {
+          const actor = turn.actor();
+          const groups = await groupsToDigest(deps, actor, digestArg.parse(rest));
+          if (groups.length === 0) {
+            await turn.reply(renderNoticeCard({ title: 'No groups to show', message: 'You do not lead a task group.', hint: 'Leads are chosen by NLC organisers.' }));
+            return;
+          }
+          await turn.reply(await Promise.all(groups.map(async (g) => renderDigestCard(await digestFor(deps, actor, g.id)))));
+        },
+      },
+      {
+        name: 'my contributions',
+        description: 'What you have sent to the task groups; edit or withdraw it',
+        run: async (turn) => {
+          await turn.reply(renderMyContributionsCard(await listMyContributions(deps, turn.actor())));
+        },
+      },
+    ],
+    actions: [
+      cardAction('call.open', callData, async (_turn, { groupId, callId }) => {
+        const [group, call] = await Promise.all([requireGroup(deps, groupId), requireCall(deps, groupId, callId)]);
+        if (!isOpen(call, deps.clock.now())) {
+          return renderNoticeCard({ title: 'That call has closed', message: `"${call.title}" no longer takes contributions.`, hint: 'Type "calls" to see the open ones.' });
+        }
+        return renderCallCard(call, group);
+      }),
+      cardAction('contribution.submit', submission, async (turn, data) => {
+        const inputs = inputsOf(data, ['groupId', 'callId']);
+        return submitForm(
+          async () => {
+            const view = await submitContribution(deps, turn.actor(), data.groupId, data.callId, inputs);
+            return renderContributionCard(view, { justSent: true, callOpen: true });
+          },
+          async (problems) => {
+            const [group, call] = await Promise.all([requireGroup(deps, data.groupId), requireCall(deps, data.groupId, data.callId)]);
+            return renderCallCard(call, group, { values: asText(inputs), problems });
+          },
+        );
+      }),
+      cardAction('contribution.view', contributionData, async (turn, { groupId, contributionId }) => {
+        const view = await viewOwnContribution(deps, turn.actor(), groupId, contributionId);
+        return renderContributionCard(view, { justSent: false, callOpen: isOpen(view.call, deps.clock.now()) });
+      }),
+      cardAction('contribution.edit', contributionData, async (turn, { groupId, contributionId }) => {
+        const view = await viewOwnContribution(deps, turn.actor(), groupId, contributionId);
+        if (!isOpen(view.call, deps.clock.now())) {
+          return renderContributionCard(view, { justSent: false, callOpen: false });
+        }
+        return renderCallCard(view.call, view.group, { editing: view.contribution });
+      }),
+      cardAction('contribution.update', update, async (turn, data) => {
+        const inputs = inputsOf(data, ['groupId', 'contributionId']);
+        const actor = turn.actor();
+        return submitForm(
+          async () => {
+            const view = await editContribution(deps, actor, data.groupId, data.contributionId, inputs);
+            return renderContributionCard(view, { justSent: false, callOpen: true });
+          },
+          async (problems) => {
+            const view = await viewOwnContribution(deps, actor, data.groupId, data.contributionId);
+            return renderCallCard(view.call, view.group, { editing: view.contribution, values: asText(inputs), problems });
+          },
+        );
+      }),
+      cardAction('contribution.withdraw', contributionData, async (turn, { groupId, contributionId }) => {
+        await withdrawContribution(deps, turn.actor(), groupId, contributionId);
+        return renderNoticeCard({
+          title: 'Withdrawn',
+          message: 'Your contribution has been deleted. The task group can no longer see it.',
+          tone: 'good',
+          hint: 'Type "calls" if you would like to send something new.',
+        });
+      }),
+      cardAction('digest.view', groupData, async (turn, { groupId }) => renderDigestCard(await digestFor(deps, turn.actor(), groupId))),
+      cardAction('contributions.export', groupData, async (turn, { groupId }) => {
+        const actor = turn.actor();
+        const exported = await exportContributions(deps, actor, groupId);
+        return renderDigestCard(await digestFor(deps, actor, groupId), exported);
+      }),
+      cardAction('contribution.markUsed', usedData, async (turn, { groupId, contributionId, used }) => {
+        const actor = turn.actor();
+        await markUsed(deps, actor, groupId, contributionId, used);
+        return renderDigestCard(await digestFor(deps, actor, groupId));
+      }),
+    ],
+  };
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod/v4';
+import { renderFormCard } from '../../../cards/form';
+import { renderNoticeCard } from '../../../cards/notice';
+import { renderTaskGroupCard } from '../../../cards/task-group';
+import { DomainError } from '../../domain/errors';
+import { assertOrganiser } from '../../domain/organisers';
+import { createGroup, leadFormFields, NEW_GROUP_FIELDS, setLeads } from '../../domain/task-groups/leads';
+import { groupIdSchema } from '../../domain/task-groups/model';
+import { listGroupViews, setMembership, type TaskGroupsDeps, viewGroup } from '../../domain/task-groups/service';
+import { asText, inputsOf, submitForm } from './form-errors';
+import { cardAction, type RouteModule } from './route';
+
+const groupData = z.strictObject({ groupId: groupIdSchema });
+/** Form submissions: our own keys strictly, the inputs checked by the domain's form. */
+const groupForm = z.object({ groupId: groupIdSchema }).catchall(z.unknown());
+const anyForm = z.record(z.string(), z.unknown());
+
+const newGroupForm = (values?: Record<string, string>, problems?: Parameters<typeof renderFormCard>[0]['problems']) =>
+  renderFormCard({
+    title: 'New task group',
+    intro: 'After creating it, ask people to join, then choose its leads from the members.',
+    fields: NEW_GROUP_FIELDS,
+    values,
+    problems,
+    banner: problems?.length ? 'Some answers need another look; nothing was saved yet.' : undefined,
+    actions: [{ title: 'Create group', verb: 'group.create', data: {} }],
+  });
+
+export function taskGroupRoutes(deps: TaskGroupsDeps): RouteModule {
+  return {
+    commands: [
+      {
+        name: 'task groups',
+        description: 'The NLC task groups: what each is working on; join or leave',
+        aliases: ['groups', 'task group'],
+        run: async (turn) => {
+          const actor = turn.actor();
+          const views = await listGroupViews(deps, actor);
+          if (views.length === 0) {
+            await turn.reply(renderNoticeCard({ title: 'No task groups yet', message: 'There are no NLC task groups yet.' }));
+            return;
+          }
+          const refreshUserIds = await turn.refreshUserIds();
+          await turn.reply(views.map((v) => renderTaskGroupCard(v, refreshUserIds)));
+        },
+      },
+      {
+        name: 'new task group',
+        description: 'Create a task group (organisers)',
+        hidden: true,
+        run: async (turn) => {
+          assertOrganiser(deps.organisers, turn.actor(), 'create task groups');
+          await turn.reply(newGroupForm());
+        },
+      },
+    ],
+    actions: [
+      cardAction('group.join', groupData, async (turn, { groupId }) =>
+        renderTaskGroupCard(await setMembership(deps, turn.actor(), groupId, true), [turn.actor().teamsUserId]),
+      ),
+      cardAction('group.leave', groupData, async (turn, { groupId }) =>
+        renderTaskGroupCard(await setMembership(deps, turn.actor(), groupId, false), [turn.actor().teamsUserId]),
+      ),
+      cardAction('group.view', groupData, async (turn, { groupId }) =>
+        renderTaskGroupCard(await viewGroup(deps, turn.actor(), groupId), [turn.actor().teamsUserId]),
+      ),
+      cardAction('group.create', anyForm, async (turn, data) =>
+        submitForm(
+          async () => renderTaskGroupCard(await viewGroup(deps, turn.actor(), (await createGroup(deps, turn.actor(), data)).id), [turn.actor().teamsUserId]),
+          (problems) => newGroupForm(asText(data), problems),
+        ),
+      ),
+      cardAction('group.chooseLeads', groupData, async (turn, { groupId }) => {
+        const { group, fields } = await leadFormFields(deps, turn.actor(), groupId);
+        if (fields[0]?.kind === 'multiChoice' && fields[0].options.length === 0) {
+          throw new DomainError('closed', `${group.name} has no members yet, so there is no one to choose.`, {
+            hint: 'Leads are chosen from the members: ask them to join the group first.',
+          });
+        }
+        return renderFormCard({
+          title: `Leads of ${group.name}`,
+          fields,
+          values: { leads: group.leadIds.join(',') },
+          actions: [{ title: 'Save leads', verb: 'group.setLeads', data: { groupId } }],
+        });
+      }),
+      cardAction('group.setLeads', groupForm, async (turn, data) => {
+        const actor = turn.actor();
+        const inputs = inputsOf(data, ['groupId']);
+        return submitForm(
+          async () => {
+            await setLeads(deps, actor, data.groupId, inputs);
+            return renderTaskGroupCard(await viewGroup(deps, actor, data.groupId), [actor.teamsUserId]);
+          },
+          async (problems) => {
+            const { group, fields } = await leadFormFields(deps, actor, data.groupId);
+            return renderFormCard({
+              title: `Leads of ${group.name}`,
+              fields,
+              values: asText(inputs),
+              problems,
+              actions: [{ title: 'Save leads', verb: 'group.setLeads', data: { groupId: data.groupId } }],
+            });
+          },
+        );
+      }),
+    ],
+  };
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod/v4';
+import { renderMyBookingsCard } from '../../../cards/my-bookings';
+import { renderPromotionMessage, renderWorkshopCard } from '../../../cards/workshop';
+import { type DomainError, isDomainError } from '../../domain/errors';
+import { eventIdSchema } from '../../domain/events/event';
+import type { FormValues } from '../../domain/workshops/booking';
+import type { BookingEntry } from '../../domain/workshops/ledger';
+import { announcePromotions, type PromotionDeps } from '../../domain/workshops/promotions';
+import { bookWorkshop, type BookingResult, cancelBooking, listMyBookings, viewWorkshop, type WorkshopsDeps } from '../../domain/workshops/service';
+import type { Logger } from '../../log';
+import type { WorkshopCard } from './events';
+import { cardAction, type RouteModule, type Turn } from './route';
+
+export type WorkshopRouteDeps = WorkshopsDeps & Omit<PromotionDeps, 'promotionMessage'>;
+
+/** The card's data plus its inputs (Teams merges them): the form fields are checked by the booking rules, so problems show beside each field. */
+const bookData = z.strictObject({
+  eventId: eventIdSchema,
+  role: z.unknown().optional(),
+  school: z.unknown().optional(),
+  needs: z.unknown().optional(),
+});
+const cancelData = z.strictObject({ eventId: eventIdSchema, bookingId: z.uuid() });
+const viewData = z.strictObject({ eventId: eventIdSchema });
+
+const FORM_FIELDS: readonly (keyof FormValues)[] = ['role', 'school', 'needs'];
+
+const BOOKED_BANNER: Record<BookingResult['outcome'], (entry: BookingEntry | undefined) => string> = {
+  booked: () => 'Booked: your place is confirmed.',
+  waitlisted: () => "The workshop is full, so you're on the waitlist.",
+  existing: (entry) => (entry?.status === 'waitlisted' ? "You're already on the waitlist, so nothing changed." : 'You already have a place, so nothing changed.'),
+};
+
+/** Problems with the form's own fields, as opposed to the card's data (a notice card). */
+const isFormProblem = (error: DomainError): boolean =>
+  error.code === 'invalid_input' && (error.details.fields ?? []).every((f) => FORM_FIELDS.includes(f.field as keyof FormValues));
+
+const asText = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** Work that follows an answer (telling promoted people): the clicker is not kept waiting for Teams. */
+export function afterAnswer(log: Logger, work: () => Promise<void>): void {
+  void work().catch((error: unknown) => log.error({ err: error }, 'promotion notices failed; the promotion-notices job will retry'));
+}
+
+export function workshopRoutes(deps: WorkshopRouteDeps): RouteModule & {
+  /** The booking card that `events` shows for a workshop instead of Going / Maybe / Can't go. */
+  workshopCard: WorkshopCard;
+} {
+  const promotionDeps: PromotionDeps = { ...deps, promotionMessage: renderPromotionMessage };
+  const own = (turn: Turn) => ({ refreshUserIds: [turn.actor().teamsUserId] });
+
+  return {
+    workshopCard: async (workshop, actor, refreshUserIds) => renderWorkshopCard(await viewWorkshop(deps, actor, workshop), { refreshUserIds }),
+    commands: [
+      {
+        name: 'my bookings',
+        description: 'Your workshop places and waitlist spots, with calendar and cancel',
+        aliases: ['my workshops', 'my booking'],
+        run: async (turn) => {
+          await turn.reply(renderMyBookingsCard(await listMyBookings(deps, turn.actor())));
+        },
+      },
+    ],
+    actions: [
+      cardAction('workshop.view', viewData, async (turn, data) => renderWorkshopCard(await viewWorkshop(deps, turn.actor(), data.eventId), own(turn))),
+      cardAction('workshop.book', bookData, async (turn, data) => {
+        const actor = turn.actor();
+        const values: FormValues = { role: asText(data.role), school: asText(data.school), needs: asText(data.needs) };
+        try {
+          const { view, outcome } = await bookWorkshop(deps, actor, data.eventId, values);
+          return renderWorkshopCard(view, { ...own(turn), banner: BOOKED_BANNER[outcome](view.mine?.entry), bannerTone: 'good' });
+        } catch (error) {
+          // The same form back, with what they typed and each problem beside its field; or,
+          // for an old card after booking closed, the workshop as it is now with the reason.
+          if (!isDomainError(error) || !(isFormProblem(error) || error.code === 'closed')) throw error;
+          const view = await viewWorkshop(deps, actor, data.eventId);
+          if (view.mine) return renderWorkshopCard(view, { ...own(turn), banner: BOOKED_BANNER.existing(view.mine.entry), bannerTone: 'good' });
+          if (isFormProblem(error)) {
+            const problems = error.details.fields ?? [];
+            return renderWorkshopCard(view, { ...own(turn), banner: 'Please check the form: nothing was booked yet.', form: { values, problems } });
+          }
+          return renderWorkshopCard(view, { ...own(turn), banner: error.message });
+        }
+      }),
+      cardAction('workshop.cancel', cancelData, async (turn, data) => {
+        const { view, promoted } = await cancelBooking(deps, turn.actor(), data.eventId, data.bookingId);
+        if (promoted.length > 0) afterAnswer(turn.log, () => announcePromotions(promotionDeps, data.eventId, promoted));
+        return renderWorkshopCard(view, { ...own(turn), banner: 'Your booking is cancelled.', bannerTone: 'good' });
+      }),
+    ],
+  };
+}

@@ -1,0 +1,42 @@
+import type { WorkshopView } from '../bot/domain/workshops/service';
+import { formatRange } from '../bot/domain/time';
+import { whereText } from './event';
+import json from './my-bookings.json';
+import { type AdaptiveCardJson, cardTemplate } from './template';
+
+export interface MyBookingsCardData {
+  items: {
+    eventId: string;
+    bookingId: string;
+    title: string;
+    when: string;
+    where: string;
+    statusText: string;
+    statusColor: 'Good' | 'Warning';
+    calendarUrl: string;
+  }[];
+}
+
+const expand = cardTemplate<MyBookingsCardData>(json);
+
+/** The answer to "my bookings": places and waitlist spots, soonest first, each with calendar and Cancel. */
+export function renderMyBookingsCard(views: readonly WorkshopView[]): AdaptiveCardJson {
+  return expand({
+    items: views.flatMap(({ workshop, mine }) =>
+      mine
+        ? [
+            {
+              eventId: workshop.id,
+              bookingId: mine.entry.bookingId,
+              title: workshop.title,
+              when: formatRange(new Date(workshop.startsAt), new Date(workshop.endsAt)),
+              where: whereText(workshop),
+              statusText: mine.entry.status === 'booked' ? "You're booked" : `Waitlist: you're number ${mine.position ?? '?'}`,
+              statusColor: mine.entry.status === 'booked' ? ('Good' as const) : ('Warning' as const),
+              calendarUrl: mine.calendarUrl ?? '',
+            },
+          ]
+        : [],
+    ),
+  });
+}

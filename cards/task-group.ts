@@ -1,0 +1,46 @@
+import type { GroupView } from '../bot/domain/task-groups/service';
+import { formatDate } from '../bot/domain/time';
+import json from './task-group.json';
+import { type AdaptiveCardJson, cardTemplate, withRefresh } from './template';
+
+export interface TaskGroupCardData {
+  groupId: string;
+  eyebrow: string;
+  title: string;
+  purpose: string;
+  projects: string[];
+  leads: string;
+  members: string;
+  calls: { groupId: string; callId: string; title: string; closes: string }[];
+  statusText: string;
+  statusColor: 'Default' | 'Good';
+  buttons: { title: string; verb: string }[];
+}
+
+const expand = cardTemplate<TaskGroupCardData>(json);
+
+export const groupLabel = (group: GroupView['group']): string =>
+  group.number ? `Task Group ${group.number}` : 'NLC task group';
+
+/** One task group as one person sees it: their membership, and lead tools for leads. */
+export function renderTaskGroupCard(view: GroupView, refreshUserIds: readonly string[]): AdaptiveCardJson {
+  const { group } = view;
+  const card = expand({
+    groupId: group.id,
+    eyebrow: `Norfolk Learning Collaborative · ${groupLabel(group)}`,
+    title: group.name,
+    purpose: group.purpose,
+    projects: group.projects,
+    leads: group.leadNames.length > 0 ? group.leadNames.join(', ') : 'NLC organisers',
+    members: view.memberCount === 1 ? '1 member' : `${view.memberCount} members`,
+    calls: view.openCalls.map((c) => ({ groupId: group.id, callId: c.id, title: c.title, closes: `Closes ${formatDate(new Date(c.closesAt))}` })),
+    statusText: view.isMember ? "You're a member of this group." : 'Join to hear about its calls for contributions.',
+    statusColor: view.isMember ? 'Good' : 'Default',
+    buttons: [
+      view.isMember ? { title: 'Leave', verb: 'group.leave' } : { title: 'Join', verb: 'group.join' },
+      ...(view.canLead ? [{ title: 'What has come in', verb: 'digest.view' }] : []),
+      ...(view.canOrganise ? [{ title: 'Choose leads', verb: 'group.chooseLeads' }] : []),
+    ],
+  });
+  return withRefresh(card, 'group.view', { groupId: group.id }, refreshUserIds);
+}

@@ -1,0 +1,125 @@
+import type { FieldProblem } from '../bot/domain/errors';
+import type { OutgoingMessage } from '../bot/domain/messaging';
+import { hasStarted } from '../bot/domain/events/event';
+import { type FormValues, MAX_NEEDS_LENGTH, MAX_SCHOOL_LENGTH, ROLES } from '../bot/domain/workshops/booking';
+import type { WorkshopView } from '../bot/domain/workshops/service';
+import { formatDate, formatRange } from '../bot/domain/time';
+import { eyebrowText, whereText } from './event';
+import json from './workshop.json';
+import { type AdaptiveCardJson, cardTemplate, withRefresh } from './template';
+
+type Color = 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
+
+export interface WorkshopCardData {
+  eventId: string;
+  eyebrow: string;
+  title: string;
+  banner: string;
+  bannerColor: Color;
+  summary: string;
+  when: string;
+  where: string;
+  audience: string;
+  deadlineText: string;
+  placesText: string;
+  placesColor: Color;
+  statusText: string;
+  statusColor: Color;
+  detailsText: string;
+  showForm: boolean;
+  bookTitle: string;
+  roles: { title: string; value: string }[];
+  role: string;
+  school: string;
+  needs: string;
+  roleError: string;
+  schoolError: string;
+  needsError: string;
+  schoolMaxLength: number;
+  needsMaxLength: number;
+  bookingId: string;
+  calendarUrl: string;
+}
+
+const expand = cardTemplate<WorkshopCardData>(json);
+
+const ROLE_CHOICES = Object.entries(ROLES).map(([value, title]) => ({ title, value }));
+
+/** A kept value is shown back as typed, but never lets a forged giant value swell the card past Teams' size. */
+const KEPT_VALUE_LIMIT = 2 * MAX_NEEDS_LENGTH;
+
+export interface WorkshopCardOptions {
+  /** Teams user ids whose clients refresh the card to their own view; at most 60 are kept. */
+  refreshUserIds: readonly string[];
+  /** A line above the details: what just happened, or why it could not. */
+  banner?: string;
+  bannerTone?: 'good' | 'warning';
+  /** An invalid booking form: the person's values, and each problem beside its field. */
+  form?: { values: Partial<FormValues>; problems: readonly FieldProblem[] };
+}
+
+export function placesText(view: WorkshopView): { text: string; color: Color } {
+  if (view.availability === 'closed') return { text: 'Booking closed', color: 'Default' };
+  if (view.availability === 'full') {
+    return view.mine ? { text: `All ${view.capacity} places are taken`, color: 'Warning' } : { text: 'Full: join the waitlist', color: 'Warning' };
+  }
+  return { text: `${view.capacity - view.booked} of ${view.capacity} places left`, color: 'Good' };
+}
+
+function myStatus(view: WorkshopView): Pick<WorkshopCardData, 'statusText' | 'statusColor' | 'detailsText'> {
+  const mine = view.mine;
+  if (!mine) return { statusText: '', statusColor: 'Default', detailsText: '' };
+  const { entry } = mine;
+  const details = `${ROLES[entry.role]}, ${entry.school}${entry.needs ? `. Needs: ${entry.needs}` : ''}`;
+  if (entry.status === 'booked') return { statusText: "You're booked. Your place is confirmed.", statusColor: 'Good', detailsText: details };
+  return {
+    statusText: `You're number ${mine.position ?? '?'} on the waitlist. If a place opens you'll be booked at once and we'll message you in Teams.`,
+    statusColor: 'Warning',
+    detailsText: details,
+  };
+}
+
+/** One workshop as one person sees it: places left, their own booking, and the form while they can book. */
+export function renderWorkshopCard(view: WorkshopView, options: WorkshopCardOptions): AdaptiveCardJson {
+  const { workshop, mine } = view;
+  const places = placesText(view);
+  const problem = (field: keyof FormValues): string => options.form?.problems.find((p) => p.field === field)?.message ?? '';
+  const kept = (field: keyof FormValues): string => (options.form?.values[field] ?? '').slice(0, KEPT_VALUE_LIMIT);
+  const card = expand({
+    eventId: workshop.id,
+    eyebrow: eyebrowText(workshop),
+    title: workshop.title,
+    banner: options.banner ?? '',
+    bannerColor: options.bannerTone === 'good' ? 'Good' : 'Attention',
+    summary: workshop.summary ?? '',
+    when: formatRange(new Date(workshop.startsAt), new Date(workshop.endsAt)),
+    where: whereText(workshop),
+    audience: workshop.audience,
+    deadlineText: `Book by ${formatDate(new Date(workshop.booking.deadline))}`,
+    placesText: places.text,
+    placesColor: places.color,
+    ...myStatus(view),
+    showForm: !mine && view.availability !== 'closed',
+    bookTitle: view.availability === 'full' ? 'Join the waitlist' : 'Book a place',
+    roles: ROLE_CHOICES,
+    role: kept('role'),
+    school: kept('school'),
+    needs: kept('needs'),
+    roleError: problem('role'),
+    schoolError: problem('school'),
+    needsError: problem('needs'),
+    schoolMaxLength: MAX_SCHOOL_LENGTH,
+    needsMaxLength: MAX_NEEDS_LENGTH,
+    bookingId: mine && !hasStarted(workshop, view.now) ? mine.entry.bookingId : '',
+    calendarUrl: mine?.calendarUrl ?? '',
+  });
+  return withRefresh(card, 'workshop.view', { eventId: workshop.id }, options.refreshUserIds);
+}
+
+export const PROMOTION_TEXT = "A place has opened: you're booked";
+
+/** The proactive message to someone moved up from the waitlist: their own booked card, with Cancel and calendar. */
+export function renderPromotionMessage(view: WorkshopView): OutgoingMessage {
+  const banner = `${PROMOTION_TEXT} for ${view.workshop.title}.`;
+  return { text: PROMOTION_TEXT, cards: [renderWorkshopCard(view, { refreshUserIds: [], banner, bannerTone: 'good' })] };
+}

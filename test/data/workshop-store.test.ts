@@ -1,0 +1,138 @@
+import { strict as assert } from 'node:assert';
+import { Agent } from 'node:https';
+import { type Container, CosmosClient } from '@azure/cosmos';
+import { EMBEDDED_KEY } from '../../bot/data/cosmos';
+import type { Store } from '../../bot/data/store';
+import { createWorkshopStore } from '../../bot/data/workshop-store';
+import { type BookingRequest, waitlist, waitlistPosition } from '../../bot/domain/workshops/ledger';
+import { countDocs, openTestStore } from '../helpers/store';
+
+const EVENT = 'ap-framework-workshop-2024';
+const userId = (n: number): string => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+const request = (n: number, capacity = 40): BookingRequest => ({
+  eventId: EVENT,
+  initialCapacity: capacity,
+  userId: userId(n),
+  name: `Leader ${n}`,
+  form: { role: 'headteacher', school: `School ${n}`, needs: '' },
+  at: '2024-04-23T08:00:00.000Z',
+  bookingId: `${n.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`,
+  calendarToken: `token-${n}`,
+});
+
+/** The same container, counting the writes made through it. */
+function countingWrites(container: Container): { container: Container; writes: () => number } {
+  let writes = 0;
+  const counted = <T extends object>(target: T, methods: string[]): T =>
+    new Proxy(target, {
+      get(t, prop, receiver) {
+        const value = Reflect.get(t, prop, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (methods.includes(String(prop))) writes++;
+          return (value as (...a: unknown[]) => unknown).apply(t, args);
+        };
+      },
+    });
+  const proxy = new Proxy(container, {
+    get(target, prop, receiver) {
+      if (prop === 'item') return (id: string, pk: string) => counted(target.item(id, pk), ['replace']);
+      if (prop === 'items') return counted(target.items, ['create', 'upsert']);
+      return Reflect.get(target, prop, receiver) as unknown;
+    },
+  });
+  return { container: proxy, writes: () => writes };
+}
+
+describe('workshop store (embedded Cosmos)', () => {
+  let store: Store;
+  beforeEach(async () => {
+    store = await openTestStore();
+  });
+  afterEach(() => store.close());
+
+  it('when 500 different people press Book at the same instant on a 40-place workshop, then exactly 40 are booked and 460 wait in arrival order', async () => {
+    const { container, writes } = countingWrites(store.cosmos.containers.events);
+    const workshops = createWorkshopStore(container);
+    const people = Array.from({ length: 500 }, (_, i) => i + 1);
+    const decisions = await Promise.all(people.map((n) => workshops.book(request(n))));
+
+    assert.deepEqual(
+      decisions.map((d) => d.kind),
+      people.map((n) => (n <= 40 ? 'booked' : 'waitlisted')),
+      'the first 40 to arrive get places',
+    );
+    const ledger = await workshops.getLedger(EVENT);
+    assert.ok(ledger);
+    assert.equal(ledger.entries.filter((e) => e.status === 'booked').length, 40);
+    assert.deepEqual(waitlist(ledger).map((e) => e.userId), people.slice(40).map(userId), '460 waiting, in arrival order');
+    assert.equal(new Set(ledger.entries.map((e) => e.userId)).size, 500, 'no one twice');
+    assert.deepEqual(ledger.entries.map((e) => e.seq), people, 'arrival numbers are 1..500 without gaps');
+    assert.equal(await countDocs(store.cosmos.containers.events, "c.type = 'ledger'"), 1);
+    assert.ok(writes() < 50, `requests arriving together share ledger writes (${writes()} writes for 500 requests)`);
+  });
+
+  it('when two bot instances take bookings for one workshop at the same time, then the etag keeps the capacity exact', async () => {
+    const client = new CosmosClient({
+      endpoint: store.cosmos.endpoint,
+      key: EMBEDDED_KEY,
+      agent: new Agent({ keepAlive: true, rejectUnauthorized: false }),
+      connectionPolicy: { enableEndpointDiscovery: false },
+    });
+    try {
+      const other = createWorkshopStore(client.database('nlc-test').container('events'));
+      const people = Array.from({ length: 200 }, (_, i) => i + 1);
+      const decisions = await Promise.all(people.map((n) => (n % 2 === 0 ? store.workshops : other).book(request(n, 15))));
+      assert.equal(decisions.filter((d) => d.kind === 'booked').length, 15);
+      assert.equal(decisions.filter((d) => d.kind === 'waitlisted').length, 185);
+      const ledger = (await store.workshops.getLedger(EVENT))!;
+      assert.equal(ledger.entries.length, 200);
+      assert.equal(ledger.entries.filter((e) => e.status === 'booked').length, 15);
+      // Every answer matches what was stored: a waitlist position the person was told exists in order.
+      for (const d of decisions) {
+        if (d.kind !== 'waitlisted') continue;
+        const stored = ledger.entries.find((e) => e.bookingId === d.entry.bookingId);
+        assert.equal(stored?.status, 'waitlisted');
+        assert.ok((waitlistPosition(ledger, stored) ?? 0) >= 1);
+      }
+      const positions = waitlist(ledger).map((e) => waitlistPosition(ledger, e));
+      assert.deepEqual(positions, Array.from({ length: 185 }, (_, i) => i + 1));
+    } finally {
+      client.dispose();
+    }
+  });
+
+  it('when the same person presses Book twenty times at once, then they hold one entry', async () => {
+    const decisions = await Promise.all(Array.from({ length: 20 }, (_, i) => store.workshops.book({ ...request(7), bookingId: `0000000${i % 10}-0000-4000-8000-00000000000${i % 10}` })));
+    assert.equal(decisions.filter((d) => d.kind === 'booked').length, 1);
+    assert.equal(decisions.filter((d) => d.kind === 'existing').length, 19);
+    assert.equal((await store.workshops.getLedger(EVENT))?.entries.length, 1);
+  });
+
+  it('when a ledger change throws, then nothing is written and the error reaches the caller', async () => {
+    await store.workshops.book(request(1));
+    await assert.rejects(
+      store.workshops.updateLedger(EVENT, () => {
+        throw new Error('refused');
+      }),
+      /refused/,
+    );
+    assert.equal((await store.workshops.getLedger(EVENT))?.entries.length, 1);
+  });
+
+  it("when a person's workshops are listed, then each workshop where they have an entry comes back once", async () => {
+    await store.workshops.book(request(1));
+    await store.workshops.book({ ...request(1), eventId: 'another-workshop' });
+    await store.workshops.book(request(2));
+    assert.deepEqual((await store.workshops.workshopsOfUser(userId(1))).sort(), ['another-workshop', EVENT]);
+    assert.deepEqual(await store.workshops.workshopsOfUser(userId(3)), []);
+  });
+
+  it('when an export grant is saved, then it is found by its token hash in its workshop only', async () => {
+    const grant = { eventId: EVENT, tokenHash: 'a'.repeat(64), by: userId(1), createdAt: '2024-04-23T08:00:00.000Z', expiresAt: '2024-04-23T08:15:00.000Z' };
+    await store.workshops.saveExportGrant(grant);
+    assert.deepEqual(await store.workshops.getExportGrant(EVENT, grant.tokenHash), grant);
+    assert.equal(await store.workshops.getExportGrant('another-workshop', grant.tokenHash), undefined);
+    assert.equal(await store.workshops.getExportGrant(EVENT, 'b'.repeat(64)), undefined);
+  });
+});
