@@ -42,6 +42,12 @@ export const configSchema = z
       z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
     ),
     MicrosoftAppTenantId: z.preprocess(blankToUndefined, guid.optional()),
+    /**
+     * Tests only: where incoming Bot Framework tokens' signing keys are published, so a
+     * test can sign its own tokens. Loopback only, because whoever serves these keys can
+     * sign requests the bot will trust. Unset, the public cloud's keys are used.
+     */
+    BOT_OPENID_METADATA_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
     COSMOS_ENDPOINT: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
     COSMOS_KEY: optionalString,
     COSMOS_DATABASE: z.preprocess(
@@ -90,6 +96,13 @@ export const configSchema = z
           'without MicrosoftAppId the bot accepts requests with no token, so it listens on loopback only (127.0.0.1 or ::1); set MicrosoftAppId to listen elsewhere',
       });
     }
+    if (env.BOT_OPENID_METADATA_URL && !LOOPBACK.has(new URL(env.BOT_OPENID_METADATA_URL).hostname.replace(/^\[|\]$/g, ''))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BOT_OPENID_METADATA_URL'],
+        message: 'for tests only: a loopback URL (whoever serves these keys can sign requests the bot trusts); leave it empty in Azure',
+      });
+    }
     if (env.COSMOS_KEY && !env.COSMOS_ENDPOINT) {
       ctx.addIssue({ code: 'custom', path: ['COSMOS_KEY'], message: 'set COSMOS_ENDPOINT too, or remove the key' });
     }
@@ -113,6 +126,8 @@ export interface Config {
     appPassword?: string;
     appType: EnvConfig['MicrosoftAppType'];
     tenantId?: string;
+    /** Tests only: a loopback OpenID metadata URL whose keys the bot trusts instead of the public cloud's. */
+    openIdMetadataUrl?: string;
   };
   cosmos: { mode: 'embedded'; port: number } | { mode: 'azure'; endpoint: string; key?: string };
   cosmosDatabase: string;
@@ -153,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appPassword: e.MicrosoftAppPassword,
       appType: e.MicrosoftAppType,
       tenantId: e.MicrosoftAppTenantId,
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
     },
     cosmos: e.COSMOS_ENDPOINT
       ? { mode: 'azure', endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY }
