@@ -95,5 +95,29 @@ describe('endpoint authentication (app id set)', () => {
     assert.equal(await rsvps(), before + 1);
     assert.ok(tokens.fetches() >= 2, 'the keys came from the stand-in, not the public cloud');
   });
+});
 
+describe('endpoint authentication when the signing keys cannot be fetched', () => {
+  it('when the key service is down, then the request fails closed: no handler runs and the answer holds no internals', async () => {
+    const tokens = await startTokenService();
+    const token = tokens.channelToken({ appId: APP_ID, serviceUrl: SERVICE_URL });
+    const metadataUrl = tokens.metadataUrl;
+    await tokens.close();
+    const bot = await startTestBot({ env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'unused-by-these-tests', BOT_OPENID_METADATA_URL: metadataUrl } });
+    const quiet = sinon.stub(console, 'error');
+    try {
+      const alice = testUser(2);
+      const response = await bot.post(
+        createTestInvoke(SERVICE_URL, personalChat(alice), alice, 'event.rsvp', { eventId: 'new-horizons-2024', response: 'going' }),
+        { authorization: `Bearer ${token}` },
+      );
+      // Our side could not check the token: a server error, not the caller's fault.
+      assert.equal(response.status, 500);
+      assert.deepEqual(response.body, { code: 'InternalError', message: 'internal error' });
+      assert.equal(await countDocs(bot.store.cosmos.containers.events, "c.type = 'rsvp'"), 0);
+    } finally {
+      quiet.restore();
+      await bot.close();
+    }
+  });
 });
