@@ -7,12 +7,12 @@ import { z } from 'zod/v4';
  * No secret has a default.
  */
 
-const blankToUndefined = (value: unknown): unknown =>
+export const blankToUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
 const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
 
-const guid = z
+export const guid = z
   .string()
   .trim()
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected a GUID');
@@ -145,17 +145,20 @@ export class ConfigError extends Error {
 
 export const EMBEDDED_DEMO_CLOCK_START = new Date('2024-04-23T08:00:00Z');
 
+/** Parses an environment with `schema`; every bad key goes into one ConfigError (secrets not repeated). */
+export function parseEnvironment<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.infer<S> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => {
+    const key = issue.path.join('.') || '(environment)';
+    const shown = key in env && !/PASSWORD|KEY/i.test(key) ? ` (got ${JSON.stringify(env[key])})` : '';
+    return `${key}: ${issue.message}${shown}`;
+  });
+  throw new ConfigError(problems);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = configSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const key = issue.path.join('.') || '(environment)';
-      const shown = key in env && !/PASSWORD|KEY/i.test(key) ? ` (got ${JSON.stringify(env[key])})` : '';
-      return `${key}: ${issue.message}${shown}`;
-    });
-    throw new ConfigError(problems);
-  }
-  const e = parsed.data;
+  const e = parseEnvironment(configSchema, env);
   const embedded = !e.COSMOS_ENDPOINT;
   // Without an app id the adapter accepts unauthenticated requests (local mode), so the
   // default keeps the port off the network; the schema refuses a non-loopback HOST.
