@@ -1,10 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { Writable } from 'node:stream';
 import sinon from 'sinon';
-import { streamLogger } from '../../bot/log';
 import { createTestInvoke, personalChat, testUser } from '../helpers/activities';
 import { invokeCard, startTestBot, type TestBot } from '../helpers/bot';
 import { newSigningKey, startTokenService, type TokenService } from '../helpers/bot-framework-tokens';
+import { collectingLogger } from '../helpers/logs';
 import { countDocs } from '../helpers/store';
 
 const APP_ID = '6f1c2d3e-4a5b-4c6d-8e7f-123456789abc';
@@ -20,21 +19,15 @@ const SERVICE_URL = 'https://smba.trafficmanager.net/uk/';
 describe('endpoint authentication (app id set)', () => {
   let tokens: TokenService;
   let bot: TestBot;
-  const logLines: string[] = [];
+  const { log, lines: logLines } = collectingLogger();
   const alice = testUser(1);
   const event = 'new-horizons-2024';
 
   before(async () => {
     tokens = await startTokenService();
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        logLines.push(chunk.toString());
-        done();
-      },
-    });
     bot = await startTestBot({
       env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'unused-by-these-tests', BOT_OPENID_METADATA_URL: tokens.metadataUrl },
-      log: streamLogger('info', sink),
+      log,
     });
   });
   after(async () => {

@@ -1,24 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { Writable } from 'node:stream';
-import { type Logger, streamLogger } from '../../bot/log';
 import { createServer, listen, MAX_BODY_BYTES } from '../../bot/server';
 import { createTestMessage, personalChat, testUser } from '../helpers/activities';
 import { startTestBot, type TestBot } from '../helpers/bot';
 import { startConnector, type StandInConnector } from '../helpers/connector';
+import { collectingLogger } from '../helpers/logs';
 
 /** A stack frame as Node prints it: "at fn (file.js:12:3)". */
 const STACK_FRAME = /\bat .+\.[jt]s:\d+/;
-
-const collectingLogger = (): { log: Logger; lines: string[] } => {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(chunk.toString());
-      done();
-    },
-  });
-  return { log: streamLogger('info', sink), lines };
-};
 
 /** What the bot answers over HTTP beyond the happy path: routes, sizes, failures. */
 describe('the HTTP surface', () => {
