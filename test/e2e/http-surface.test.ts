@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 import { createServer, listen, MAX_BODY_BYTES } from '../../bot/server';
 import { createTestMessage, personalChat, testUser } from '../helpers/activities';
 import { startTestBot, type TestBot } from '../helpers/bot';
@@ -117,5 +119,16 @@ describe('the HTTP surface', () => {
     } finally {
       server.close();
     }
+  });
+
+  it('when started with no app id on a non-loopback interface, then the process refuses to start and says why', async () => {
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = execFile(process.execPath, ['--import', 'tsx', join(__dirname, '../../bot/index.ts')], {
+        env: { ...process.env, HOST: '0.0.0.0', PORT: '0', MicrosoftAppId: '', LOG_LEVEL: 'silent' },
+        timeout: 20_000,
+      }, (_error, _stdout, stderr) => resolve({ code: child.exitCode, stderr }));
+    });
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /HOST: without MicrosoftAppId the bot accepts requests with no token, so it listens on loopback only/);
   });
 });
