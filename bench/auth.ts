@@ -16,6 +16,7 @@
 import { createTestInvoke, personalChat, type TestUser } from '../test/helpers/activities';
 import { newSigningKey, startTokenService } from '../test/helpers/bot-framework-tokens';
 import { jsonClient, type Reply } from './lib/http';
+import { closedLoop } from './lib/load';
 import { freePort, startNodeProcess } from './lib/processes';
 import { median, round, summarise } from './lib/stats';
 
@@ -38,24 +39,17 @@ interface Run {
   statuses: Map<number, number>;
 }
 
-/** CONCURRENCY workers, each posting again as soon as answered, for SAT_SECONDS. */
+/** CONCURRENCY people posting again as soon as answered, for SAT_SECONDS; every answer's status counted. */
 async function saturate(url: string, headers: Record<string, string>): Promise<Run> {
   const client = jsonClient(url, CONCURRENCY);
-  const end = performance.now() + SAT_SECONDS * 1000;
-  const latencies: number[] = [];
   const statuses = new Map<number, number>();
-  const worker = async (_: unknown, w: number): Promise<void> => {
-    for (let i = 0; performance.now() < end; i++) {
-      const reply: Reply = await client.post('/api/messages', click(people[w]!, i), headers);
-      latencies.push(reply.ms);
-      statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const elapsed = (performance.now() - started) / 1000;
+  const result = await closedLoop(CONCURRENCY, SAT_SECONDS, async (worker, i) => {
+    const reply: Reply = await client.post('/api/messages', click(people[worker]!, i), headers);
+    statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
+    return { ok: true, ms: reply.ms };
+  });
   client.close();
-  return { perSecond: latencies.length / elapsed, latencies, statuses };
+  return { perSecond: result.perSecond, latencies: result.latencies, statuses };
 }
 
 const describeRun = (run: Run): string => {
