@@ -16,6 +16,9 @@ export const PAGE_HTML = `<!doctype html>
     border: 1px solid #D1D1D1; border-radius: 4px; min-height: 32px; padding: 4px 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .ac-pushButton.style-positive { color: #FFFFFF; background: #5B5FC7; border-color: #5B5FC7; }
   .ac-pushButton.style-destructive { color: #C4314B; border-color: #C4314B; }
+  .ac-input input, .ac-input select, .ac-input textarea, input.ac-input, select.ac-input, textarea.ac-input {
+    font: 14px 'Segoe UI', 'Helvetica Neue', 'Liberation Sans', Arial, sans-serif; color: #242424; background: #FFFFFF;
+    border: 1px solid #D1D1D1; border-bottom-color: #616161; border-radius: 4px; padding: 5px 8px; box-sizing: border-box; }
   a { color: #5B5FC7; }
 </style></head>
 <body><div id="stage"><div id="frame"></div></div></body></html>`;
