@@ -8,12 +8,12 @@ import { z } from 'zod/v4';
  * No secret has a default.
  */
 
-const blankToUndefined = (value: unknown): unknown =>
+export const blankToUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
 const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
 
-const guid = z
+export const guid = z
   .string()
   .trim()
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected a GUID');
@@ -43,6 +43,12 @@ export const configSchema = z
       z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
     ),
     MicrosoftAppTenantId: z.preprocess(blankToUndefined, guid.optional()),
+    /**
+     * Tests only: where incoming Bot Framework tokens' signing keys are published, so a
+     * test can sign its own tokens. Loopback only, because whoever serves these keys can
+     * sign requests the bot will trust. Unset, the public cloud's keys are used.
+     */
+    BOT_OPENID_METADATA_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
     COSMOS_ENDPOINT: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
     COSMOS_KEY: optionalString,
     COSMOS_DATABASE: z.preprocess(
@@ -109,6 +115,13 @@ export const configSchema = z
         message: 'download links carry secrets, so they must use https (plain http only on loopback)',
       });
     }
+    if (env.BOT_OPENID_METADATA_URL && !LOOPBACK.has(new URL(env.BOT_OPENID_METADATA_URL).hostname.replace(/^\[|\]$/g, ''))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BOT_OPENID_METADATA_URL'],
+        message: 'for tests only: a loopback URL (whoever serves these keys can sign requests the bot trusts); leave it empty in Azure',
+      });
+    }
     if (env.COSMOS_KEY && !env.COSMOS_ENDPOINT) {
       ctx.addIssue({ code: 'custom', path: ['COSMOS_KEY'], message: 'set COSMOS_ENDPOINT too, or remove the key' });
     }
@@ -132,6 +145,8 @@ export interface Config {
     appPassword?: string;
     appType: EnvConfig['MicrosoftAppType'];
     tenantId?: string;
+    /** Tests only: a loopback OpenID metadata URL whose keys the bot trusts instead of the public cloud's. */
+    openIdMetadataUrl?: string;
   };
   cosmos: { mode: 'embedded'; port: number; dataDir?: string; saveIntervalMs: number } | { mode: 'azure'; endpoint: string; key?: string };
   cosmosDatabase: string;
@@ -151,17 +166,20 @@ export class ConfigError extends Error {
 
 export const EMBEDDED_DEMO_CLOCK_START = new Date('2024-04-23T08:00:00Z');
 
+/** Parses an environment with `schema`; every bad key goes into one ConfigError (secrets not repeated). */
+export function parseEnvironment<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.infer<S> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => {
+    const key = issue.path.join('.') || '(environment)';
+    const shown = key in env && !/PASSWORD|KEY/i.test(key) ? ` (got ${JSON.stringify(env[key])})` : '';
+    return `${key}: ${issue.message}${shown}`;
+  });
+  throw new ConfigError(problems);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = configSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const key = issue.path.join('.') || '(environment)';
-      const shown = key in env && !/PASSWORD|KEY/i.test(key) ? ` (got ${JSON.stringify(env[key])})` : '';
-      return `${key}: ${issue.message}${shown}`;
-    });
-    throw new ConfigError(problems);
-  }
-  const e = parsed.data;
+  const e = parseEnvironment(configSchema, env);
   const embedded = !e.COSMOS_ENDPOINT;
   // Without an app id the adapter accepts unauthenticated requests (local mode), so the
   // default keeps the port off the network; the schema refuses a non-loopback HOST.
@@ -174,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appPassword: e.MicrosoftAppPassword,
       appType: e.MicrosoftAppType,
       tenantId: e.MicrosoftAppTenantId,
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
     },
     cosmos: e.COSMOS_ENDPOINT
       ? { mode: 'azure', endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY }

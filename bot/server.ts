@@ -32,7 +32,13 @@ export function createServer(deps: ServerDeps): Server {
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
   server.post('/api/messages', async (req, res) => {
-    await deps.messages.process(req, res);
+    // botbuilder throws (a 500, and a stack in the log) on a body with no activity type,
+    // before it even checks the token: a malformed request is the caller's error.
+    if (!isActivityShaped(req.body)) {
+      res.send(400, { code: 'BadRequest', message: 'expected a Bot Framework activity: a JSON object with a "type"' });
+      return;
+    }
+    await deps.messages.process(req, withoutServerErrorDetail(res, deps.log));
   });
 
   server.get('/healthz', async (_req, res) => {
@@ -65,14 +71,37 @@ export function createServer(deps: ServerDeps): Server {
     }
   });
 
-  // Errors never echo stack traces or internals to the caller.
+  // Errors never echo stack traces or internals to the caller. A plain Error (no status)
+  // is given one here: restify would otherwise wrap it in a new error quoting its message.
   server.on('restifyError', (req: restify.Request, _res: restify.Response, err: RestifyError, callback: () => void) => {
     const status = err.statusCode ?? 500;
+    err.statusCode = status;
     if (status >= 500) deps.log.error({ err, path: req.path() }, 'request failed');
-    err.toJSON = () => ({ code: err.code ?? 'Error', message: status >= 500 ? 'internal error' : err.message });
+    err.toJSON = () => (status >= 500 ? INTERNAL_ERROR : { code: err.code ?? 'Error', message: err.message });
     callback();
   });
   return server;
+}
+
+const isActivityShaped = (body: unknown): boolean =>
+  typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as { type?: unknown }).type === 'string';
+
+const INTERNAL_ERROR = { code: 'InternalError', message: 'internal error' };
+
+/**
+ * botbuilder answers its own failures (e.g. the Bot Framework's keys could not be
+ * fetched) with the error message as the body. A 4xx message is about the request and
+ * stays; a 5xx one is about our insides, so it goes to the log and the caller gets the
+ * same generic body as any other server error.
+ */
+function withoutServerErrorDetail(res: restify.Response, log: Logger): restify.Response {
+  const send = res.send.bind(res) as (...args: unknown[]) => unknown;
+  res.send = ((...args: unknown[]) => {
+    if (res.statusCode < 500) return send(...args);
+    log.error({ status: res.statusCode, detail: String(args[args.length - 1]).slice(0, 500) }, 'bot adapter failed');
+    return send(INTERNAL_ERROR);
+  }) as restify.Response['send'];
+  return res;
 }
 
 export function listen(server: Server, port: number, host: string): Promise<void> {

@@ -8,11 +8,14 @@ export interface Reply {
 }
 
 /** A keep-alive JSON client: the load generator should cost as little as possible. */
-export function jsonClient(baseUrl: string, maxSockets = 256): { post(path: string, body: unknown): Promise<Reply>; close(): void } {
+export function jsonClient(
+  baseUrl: string,
+  maxSockets = 256,
+): { post(path: string, body: unknown, headers?: Record<string, string>): Promise<Reply>; close(): void } {
   const agent = new Agent({ keepAlive: true, maxSockets });
   const url = new URL(baseUrl);
   return {
-    post: (path, body) =>
+    post: (path, body, headers = {}) =>
       new Promise((resolve, reject) => {
         const payload = Buffer.from(JSON.stringify(body));
         const started = performance.now();
@@ -23,7 +26,7 @@ export function jsonClient(baseUrl: string, maxSockets = 256): { post(path: stri
             port: url.port,
             method: 'POST',
             path,
-            headers: { 'content-type': 'application/json', 'content-length': payload.length },
+            headers: { 'content-type': 'application/json', 'content-length': payload.length, ...headers },
           },
           (res) => {
             const chunks: Buffer[] = [];

@@ -23,12 +23,18 @@ export interface Started {
 }
 
 /** Starts a Node script as its own process and waits until `readyPath` answers 200. */
-export async function startNodeProcess(script: string, env: Record<string, string>, port: number, readyPath = '/healthz'): Promise<Started> {
+export async function startNodeProcess(
+  script: string,
+  env: Record<string, string>,
+  port: number,
+  readyPath = '/healthz',
+  stderr: 'inherit' | 'ignore' = 'inherit',
+): Promise<Started> {
   const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), script], {
     cwd: ROOT,
     // A fresh data directory per run: a benchmark must not start from the last one's data.
     env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'nlc-bench-')), ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', stderr],
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;

@@ -1,6 +1,6 @@
 import { Agent } from 'node:https';
 import { CosmosClient, type Container, type Database } from '@azure/cosmos';
-import { DefaultAzureCredential } from '@azure/identity';
+import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 import type { Config } from '../config';
 import { CONTAINERS, type ContainerName } from './containers';
 import { startEmbeddedCosmos } from './embedded-cosmos';
@@ -54,6 +54,14 @@ export const cosmosTargetFrom = (config: Config): CosmosTarget =>
     : { mode: 'embedded', port: config.cosmos.port, dataDir: config.cosmos.dataDir, saveIntervalMs: config.cosmos.saveIntervalMs, database: config.cosmosDatabase };
 
 /**
+ * How the client signs in to an Azure account: with the account key when one is set,
+ * otherwise with Entra ID. In Azure that is the bot's managed identity (AZURE_CLIENT_ID
+ * names it, and the account has keys switched off: see infra/); on a laptop, `az login`.
+ */
+export const azureSignIn = (key: string | undefined): { key: string } | { aadCredentials: TokenCredential } =>
+  key ? { key } : { aadCredentials: new DefaultAzureCredential() };
+
+/**
  * Connects to Azure Cosmos DB (key, or Entra ID through DefaultAzureCredential when no
  * key is set) or, with no endpoint configured, to an embedded server started here.
  * Creates the database and containers if they are missing, so a fresh account or the
@@ -76,7 +84,7 @@ export async function openCosmos(target: CosmosTarget, onWarning?: (message: str
       })
     : new CosmosClient({
         endpoint: target.endpoint ?? '',
-        ...(target.key ? { key: target.key } : { aadCredentials: new DefaultAzureCredential() }),
+        ...azureSignIn(target.key),
         connectionPolicy,
       });
   try {

@@ -1,4 +1,5 @@
-import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import { CallerIdConstants, ConfigurationServiceClientCredentialFactory, StatusCodes } from 'botbuilder';
+import { AuthenticationConstants, AuthenticationError } from 'botframework-connector';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Config } from '../config';
 import type { Logger } from '../log';
@@ -14,8 +15,10 @@ export function createAdapter(bot: Config['bot'], log: Logger): TeamsAdapter {
     MicrosoftAppPassword: bot.appPassword ?? '',
     MicrosoftAppType: bot.appType,
     MicrosoftAppTenantId: bot.tenantId ?? '',
+    ...(bot.openIdMetadataUrl ? publicCloudTrusting(bot.openIdMetadataUrl) : {}),
   };
   const adapter = new TeamsAdapter(settings, new ConfigurationServiceClientCredentialFactory(settings));
+  refuseUnverifiedTokensWith401(adapter);
   // Only reached when something throws outside our own route error handling (which
   // answers the person itself): record it; the adapter answers the HTTP request.
   adapter.onTurnError = (context, error) => {
@@ -23,4 +26,50 @@ export function createAdapter(bot: Config['bot'], log: Logger): TeamsAdapter {
     return Promise.resolve();
   };
   return adapter;
+}
+
+/**
+ * The public cloud's settings with one change: incoming tokens are checked against keys
+ * published at `metadataUrl` (a test's own, on loopback). botbuilder treats any one of
+ * these settings as "all given", so the rest are spelled out with their usual values.
+ */
+function publicCloudTrusting(metadataUrl: string): Record<string, string | boolean> {
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: metadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: metadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
+}
+
+/** jsonwebtoken's own failures ("invalid signature", "jwt not active", ...). */
+const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+
+/**
+ * botbuilder answers 401 when a token's key id is unknown, but lets jsonwebtoken's error
+ * escape when the key id is a trusted one and the signature does not match (a forged
+ * token naming a real key): the caller then gets a 500. Such a request is unauthenticated,
+ * so it is turned into the same 401 here; the handler never runs either way.
+ */
+function refuseUnverifiedTokensWith401(adapter: TeamsAdapter): void {
+  const auth = (adapter as unknown as { botFrameworkAuthentication: Authenticator }).botFrameworkAuthentication;
+  const authenticate = auth.authenticateRequest.bind(auth);
+  auth.authenticateRequest = async (activity, authHeader) => {
+    try {
+      return await authenticate(activity, authHeader);
+    } catch (error) {
+      if (error instanceof Error && TOKEN_ERRORS.has(error.name)) {
+        throw new AuthenticationError(`Unauthorized. ${error.message}`, StatusCodes.UNAUTHORIZED);
+      }
+      throw error;
+    }
+  };
+}
+
+interface Authenticator {
+  authenticateRequest(activity: unknown, authHeader: string): Promise<unknown>;
 }

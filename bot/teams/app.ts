@@ -54,6 +54,8 @@ export interface BotApp {
   adapter: TeamsAdapter;
   /** Proactive sending through the same adapter (jobs, notifications). */
   messenger: Messenger;
+  /** The commands the help card lists (the Teams app manifest lists the same). */
+  commands: readonly CommandRoute[];
 }
 
 /** Composition of the Teams side: every route the bot has is registered here. */
@@ -86,6 +88,7 @@ export function createApp(deps: AppDeps): BotApp {
   return {
     adapter,
     messenger,
+    commands: commands.filter((c) => !c.hidden),
     process: (req, res) => adapter.process(req, res, (context) => runTurn(app, context, deps.log)),
   };
 }

@@ -10,8 +10,8 @@ export const DEMO_NOW = '2024-04-23T08:00:00Z';
 
 export interface TestBot extends RunningBot {
   clock: ManualClock;
-  /** POSTs one activity to /api/messages as the Bot Connector would. */
-  post(activity: Partial<Activity>): Promise<{ status: number; body: unknown }>;
+  /** POSTs one activity to /api/messages as the Bot Connector would (with extra headers, e.g. Authorization). */
+  post(activity: Partial<Activity>, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
 }
 
 export interface TestBotOptions {
@@ -37,10 +37,10 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   return {
     ...bot,
     clock,
-    post: async (activity) => {
+    post: async (activity, headers = {}) => {
       const response = await fetch(`${bot.url}/api/messages`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify(activity),
       });
       const text = await response.text();

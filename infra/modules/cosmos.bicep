@@ -1,0 +1,116 @@
+// Azure Cosmos DB for NoSQL: the account (keys switched off), the database, every
+// container the code declares, and data-plane access for the bot's managed identity.
+
+@description('Globally unique account name.')
+param accountName string
+
+@description('Azure region.')
+param location string
+
+@description('Database name (COSMOS_DATABASE).')
+param databaseName string
+
+@description('Serverless capacity (true) or provisioned autoscale throughput on the database (false).')
+param serverless bool
+
+@description('Provisioned mode only: the database\'s autoscale ceiling in RU/s.')
+param autoscaleMaxThroughput int
+
+@description('Principal (object) id given the built-in Cosmos DB Data Contributor role: the bot\'s managed identity.')
+param dataContributorPrincipalId string
+
+// Every container and its partition key, exactly as bot/data/containers.ts declares them
+// (test/infra/infra.test.ts fails when the two differ). The bot reads these at start-up
+// and, with data-plane RBAC, cannot create them itself, so each must be here.
+var containers = [
+  {
+    name: 'events'
+    partitionKey: '/eventId'
+  }
+  {
+    name: 'conversations'
+    partitionKey: '/id'
+  }
+  {
+    name: 'taskGroups'
+    partitionKey: '/groupId'
+  }
+]
+
+// Cosmos DB Built-in Data Contributor: read and write items, read metadata; no keys, no
+// control-plane rights.
+var dataContributorRoleId = '00000000-0000-0000-0000-000000000002'
+
+resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
+  name: accountName
+  location: location
+  kind: 'GlobalDocumentDB'
+  properties: {
+    databaseAccountOfferType: 'Standard'
+    locations: [
+      {
+        locationName: location
+        failoverPriority: 0
+        isZoneRedundant: false
+      }
+    ]
+    consistencyPolicy: {
+      defaultConsistencyLevel: 'Session'
+    }
+    capabilities: serverless ? [
+      {
+        name: 'EnableServerless'
+      }
+    ] : []
+    // Entra ID only: no account keys, so there is no key to leak or rotate.
+    disableLocalAuth: true
+    disableKeyBasedMetadataWriteAccess: true
+    minimalTlsVersion: 'Tls12'
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-11-15' = {
+  parent: account
+  name: databaseName
+  properties: {
+    resource: {
+      id: databaseName
+    }
+    options: serverless ? {} : {
+      autoscaleSettings: {
+        maxThroughput: autoscaleMaxThroughput
+      }
+    }
+  }
+}
+
+resource containerResources 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = [for container in containers: {
+  parent: database
+  name: container.name
+  properties: {
+    resource: {
+      id: container.name
+      partitionKey: {
+        paths: [
+          container.partitionKey
+        ]
+        kind: 'Hash'
+        version: 2
+      }
+    }
+  }
+}]
+
+resource dataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = {
+  parent: account
+  name: guid(account.id, dataContributorPrincipalId, dataContributorRoleId)
+  properties: {
+    roleDefinitionId: '${account.id}/sqlRoleDefinitions/${dataContributorRoleId}'
+    principalId: dataContributorPrincipalId
+    scope: account.id
+  }
+}
+
+output accountName string = account.name
+output endpoint string = account.properties.documentEndpoint
