@@ -52,6 +52,13 @@ export const configSchema = z
         .default('nlc'),
     ),
     ORGANISER_AAD_IDS: guidList,
+    /** Teams' limit per app per tenant is 50 requests a second; broadcasts stay under this. */
+    BROADCAST_MAX_RPS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10000).default(50)),
+    /**
+     * Broadcast sends in flight at once. Also the most copies a crash can repeat: a send the
+     * connector accepted but whose record was not yet written is sent again on restart.
+     */
+    BROADCAST_CONCURRENCY: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(256).default(16)),
     /** Embedded mode: fixed loopback port for the in-process Cosmos server (0 = any free port), so tools can inspect it. */
     EMBEDDED_COSMOS_PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(0)),
     LOG_LEVEL: z.preprocess(
@@ -117,6 +124,7 @@ export interface Config {
   cosmos: { mode: 'embedded'; port: number } | { mode: 'azure'; endpoint: string; key?: string };
   cosmosDatabase: string;
   organiserAadIds: ReadonlySet<string>;
+  broadcast: { maxRps: number; concurrency: number };
   logLevel: EnvConfig['LOG_LEVEL'];
   clockStart?: Date;
 }
@@ -159,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : { mode: 'embedded', port: e.EMBEDDED_COSMOS_PORT },
     cosmosDatabase: e.COSMOS_DATABASE,
     organiserAadIds: new Set(e.ORGANISER_AAD_IDS),
+    broadcast: { maxRps: e.BROADCAST_MAX_RPS, concurrency: e.BROADCAST_CONCURRENCY },
     logLevel: e.LOG_LEVEL,
     clockStart: e.CLOCK_START ? new Date(e.CLOCK_START) : embedded ? EMBEDDED_DEMO_CLOCK_START : undefined,
   };

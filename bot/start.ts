@@ -64,6 +64,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       close: async () => {
         server.close();
         await jobs.stop();
+        bot.close();
         await store.close();
       },
     };

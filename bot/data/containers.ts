@@ -13,6 +13,10 @@ export const CONTAINERS = {
   events: { id: 'events', partitionKey: '/eventId' },
   /** Where the bot is installed: one document per Teams conversation. */
   conversations: { id: 'conversations', partitionKey: '/id' },
+  /** One partition per broadcast: the broadcast document and one delivery record per recipient. */
+  broadcasts: { id: 'broadcasts', partitionKey: '/broadcastId' },
+  /** Named, expiring leases (bot/data/lease.ts): which process does a piece of scheduled work. */
+  leases: { id: 'leases', partitionKey: '/id' },
 } as const satisfies Record<string, ContainerSpec>;
 
 export type ContainerName = keyof typeof CONTAINERS;

@@ -19,9 +19,10 @@ import type { EventStore } from '../domain/events/ports';
 import type { Messenger } from '../domain/messaging';
 import type { Organisers } from '../domain/organisers';
 import type { Logger } from '../log';
-import { createAdapter } from './adapter';
+import { createAdapter, createConnectorTokens } from './adapter';
 import { registerCardActions } from './card-actions';
 import { registerCommands } from './commands';
+import { createConnectorClient } from './connector-client';
 import { createMessenger } from './proactive';
 import { eventRoutes } from './routes/events';
 import type { ActionRoute, CommandRoute, Turn } from './routes/route';
@@ -41,14 +42,17 @@ export interface BotApp {
   /** Handles one POST /api/messages: authenticates, runs the turn, answers the request. */
   process(req: Request, res: Response): Promise<void>;
   adapter: TeamsAdapter;
-  /** Proactive sending through the same adapter (jobs, notifications). */
+  /** Proactive sending with the bot's identity (jobs, notifications). */
   messenger: Messenger;
+  /** Closes the proactive connections. */
+  close(): void;
 }
 
 /** Composition of the Teams side: every route the bot has is registered here. */
 export function createApp(deps: AppDeps): BotApp {
   const adapter = createAdapter(deps.bot, deps.log);
-  const messenger = createMessenger(adapter, deps.bot.appId ?? '');
+  const connector = createConnectorClient({ token: createConnectorTokens(deps.bot) });
+  const messenger = createMessenger(connector);
   const app = new Application({
     adapter,
     botAppId: deps.bot.appId ?? '',
@@ -72,6 +76,7 @@ export function createApp(deps: AppDeps): BotApp {
     adapter,
     messenger,
     process: (req, res) => adapter.process(req, res, (context) => runTurn(app, context, deps.log)),
+    close: () => connector.close(),
   };
 }
 
