@@ -39,6 +39,9 @@ export interface ConnectorClient {
 const flatten = (headers: IncomingHttpHeaders): Record<string, string | undefined> =>
   Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
 
+const abortError = (signal: AbortSignal): Error =>
+  signal.reason instanceof Error ? signal.reason : Object.assign(new Error('aborted'), { name: 'AbortError' });
+
 export function createConnectorClient(options: ConnectorClientOptions): ConnectorClient {
   const timeoutMs = options.timeoutMs ?? 15_000;
   const agents = {
@@ -91,7 +94,9 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
         req.on('error', (error) => {
           // The caller's own abort stays an AbortError (the sender is stopping); our
           // timeout becomes a TimeoutError, which is transient like any network failure.
-          reject(signal?.aborted ? signal.reason : timeout.aborted ? Object.assign(new Error(`no answer within ${timeoutMs} ms`), { name: 'TimeoutError' }) : error);
+          if (signal?.aborted) reject(abortError(signal));
+          else if (timeout.aborted) reject(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { name: 'TimeoutError' }));
+          else reject(error);
         });
         req.end(payload);
       });
