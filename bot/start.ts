@@ -4,8 +4,10 @@ import { cosmosTargetFrom, type CosmosTarget } from './data/cosmos';
 import { loadDemoProgramme } from './data/demo-programme';
 import { openStore, type Store } from './data/store';
 import type { Logger } from './log';
+import { type BroadcastCatalogue, defaultCatalogue } from './domain/broadcasts/catalogue';
 import type { Messenger } from './domain/messaging';
 import { organisersFrom } from './domain/organisers';
+import { broadcastJobFrom } from './jobs/broadcasts/wiring';
 import { type Job, startJobs } from './jobs/runner';
 import { createServer, listen } from './server';
 import { createApp } from './teams/app';
@@ -16,6 +18,9 @@ export interface RunningBot {
   store: Store;
   clock: Clock;
   messenger: Messenger;
+  /** Every scheduled job, also when not started (tests run them by hand with `run()`). */
+  jobs: Job[];
+  catalogue: BroadcastCatalogue;
   close(): Promise<void>;
 }
 
@@ -31,16 +36,27 @@ export interface StartOptions {
   jobs?: boolean;
 }
 
+interface JobParts {
+  config: Config;
+  store: Store;
+  messenger: Messenger;
+  catalogue: BroadcastCatalogue;
+  clock: Clock;
+  log: Logger;
+}
+
 /** Every scheduled job; features add theirs here. */
-function createJobs(): Job[] {
-  return [];
+function createJobs(parts: JobParts): Job[] {
+  return [
+    broadcastJobFrom({ ...parts, settings: parts.config.broadcast }),
+  ];
 }
 
 /** The composition root: config -> store -> Teams app -> HTTP server. */
 export async function startBot(config: Config, options: StartOptions): Promise<RunningBot> {
   const { log } = options;
   const clock = options.clock ?? (config.clockStart ? offsetClock(config.clockStart) : systemClock);
-  const store = await openStore(options.cosmos ?? cosmosTargetFrom(config));
+  const store = await openStore(options.cosmos ?? cosmosTargetFrom(config), { clock });
   try {
     if (store.mode === 'embedded' && options.demoData !== false) {
       const count = await loadDemoProgramme(store.events);
@@ -50,8 +66,11 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       );
     }
     const organisers = organisersFrom(config.organiserAadIds);
-    const bot = createApp({ bot: config.bot, events: store.events, conversations: store.conversations, organisers, clock, log });
-    const jobs = startJobs(options.jobs === false ? [] : createJobs(), log);
+    const catalogue = defaultCatalogue();
+    const { events, conversations, broadcasts } = store;
+    const bot = createApp({ bot: config.bot, events, conversations, broadcasts, catalogue, organisers, clock, log });
+    const allJobs = createJobs({ config, store, messenger: bot.messenger, catalogue, clock, log });
+    const jobs = startJobs(options.jobs === false ? [] : allJobs, log);
     const server = createServer({ messages: bot, ready: () => store.ping(), log });
     await listen(server, config.port, config.host);
     const { port } = server.address();
@@ -61,6 +80,8 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       store,
       clock,
       messenger: bot.messenger,
+      jobs: allJobs,
+      catalogue,
       close: async () => {
         server.close();
         await jobs.stop();

@@ -1,27 +1,41 @@
+import { type Clock, systemClock } from '../clock';
+import type { BroadcastStore } from '../domain/broadcasts/ports';
 import type { ConversationStore } from '../domain/conversations/ports';
 import type { EventStore } from '../domain/events/ports';
+import type { Leases } from '../domain/lease';
+import { createBroadcastStore } from './broadcast-store';
 import { conversationDocId, createConversationStore } from './conversation-store';
 import { type CosmosHandle, type CosmosTarget, openCosmos } from './cosmos';
 import { createEventStore } from './event-store';
+import { createLeases } from './lease';
 
 /** Every store the bot uses, over one Cosmos connection. */
 export interface Store {
   mode: CosmosHandle['mode'];
   events: EventStore;
   conversations: ConversationStore;
+  broadcasts: BroadcastStore;
+  leases: Leases;
   /** The raw containers, for tests and benchmarks that count documents. */
   cosmos: CosmosHandle;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
-export async function openStore(target: CosmosTarget): Promise<Store> {
+export interface StoreOptions {
+  /** Judges lease expiry (tests pass their ManualClock). */
+  clock?: Clock;
+}
+
+export async function openStore(target: CosmosTarget, options: StoreOptions = {}): Promise<Store> {
   const cosmos = await openCosmos(target);
   return {
     mode: cosmos.mode,
     cosmos,
     events: createEventStore(cosmos.containers.events),
     conversations: createConversationStore(cosmos.containers.conversations),
+    broadcasts: createBroadcastStore(cosmos.containers.broadcasts),
+    leases: createLeases(cosmos.containers.leases, options.clock ?? systemClock),
     ping: () => cosmos.ping(),
     close: () => cosmos.close(),
   };

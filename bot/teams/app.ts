@@ -14,6 +14,9 @@ import { renderNoticeCard } from '../../cards/notice';
 import type { AdaptiveCardJson } from '../../cards/template';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
+import type { BroadcastStore } from '../domain/broadcasts/ports';
+import { type BroadcastCatalogue, newBroadcastId } from '../domain/broadcasts/catalogue';
+import { broadcastFollowUps } from '../domain/broadcasts/corrections';
 import type { ConversationStore } from '../domain/conversations/ports';
 import type { EventStore } from '../domain/events/ports';
 import type { Messenger } from '../domain/messaging';
@@ -24,7 +27,9 @@ import { registerCardActions } from './card-actions';
 import { registerCommands } from './commands';
 import { createConnectorClient } from './connector-client';
 import { createMessenger } from './proactive';
+import { broadcastRoutes } from './routes/broadcasts';
 import { eventRoutes } from './routes/events';
+import { organiseEventRoutes } from './routes/organise-events';
 import type { ActionRoute, CommandRoute, Turn } from './routes/route';
 import { welcomeRoutes } from './routes/welcome';
 import { actorOf, isGroupScope, routeOf } from './turn';
@@ -33,6 +38,9 @@ export interface AppDeps {
   bot: Config['bot'];
   events: EventStore;
   conversations: ConversationStore;
+  broadcasts: BroadcastStore;
+  /** What organisers can broadcast, and to whom. */
+  catalogue: BroadcastCatalogue;
   organisers: Organisers;
   clock: Clock;
   log: Logger;
@@ -62,10 +70,14 @@ export function createApp(deps: AppDeps): BotApp {
   });
 
   const events = eventRoutes(deps);
+  const broadcastDeps = { ...deps, ...deps.catalogue, newId: newBroadcastId };
+  const broadcasts = broadcastRoutes(broadcastDeps);
+  const organising = organiseEventRoutes({ ...deps, followUps: broadcastFollowUps(broadcastDeps) });
+  const features = [events, broadcasts, organising];
   const commands: CommandRoute[] = [];
   const welcome = welcomeRoutes(deps, () => commands.filter((c) => !c.hidden));
-  commands.push(...(welcome.commands ?? []), ...(events.commands ?? []));
-  const actions: ActionRoute[] = [...(events.actions ?? [])];
+  commands.push(...(welcome.commands ?? []), ...features.flatMap((f) => f.commands ?? []));
+  const actions: ActionRoute[] = features.flatMap((f) => f.actions ?? []);
 
   const makeTurn = (context: TurnContext): Turn => createTurn(context, deps.log);
   registerLifecycle(app, welcome, makeTurn, deps.log);
