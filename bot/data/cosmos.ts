@@ -40,6 +40,17 @@ export interface CosmosTarget {
   database: string;
 }
 
+/**
+ * An embedded server started by another process (several bots sharing one store in
+ * tests, a store that outlives a killed bot in benchmarks): reached like our own, with
+ * its well-known key and self-signed certificate, and only ever on loopback.
+ */
+function isEmbeddedElsewhere(target: CosmosTarget): boolean {
+  if (target.key !== EMBEDDED_KEY || !target.endpoint) return false;
+  const host = new URL(target.endpoint).hostname;
+  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+}
+
 export const cosmosTargetFrom = (config: Config): CosmosTarget =>
   config.cosmos.mode === 'azure'
     ? { mode: 'azure', endpoint: config.cosmos.endpoint, key: config.cosmos.key, database: config.cosmosDatabase }
@@ -53,9 +64,9 @@ export const cosmosTargetFrom = (config: Config): CosmosTarget =>
  */
 export async function openCosmos(target: CosmosTarget): Promise<CosmosHandle> {
   const embedded = target.mode === 'embedded' ? await startEmbeddedCosmos(target.port ?? 0) : undefined;
-  const client = embedded
+  const client = embedded || isEmbeddedElsewhere(target)
     ? new CosmosClient({
-        endpoint: embedded.endpoint,
+        endpoint: embedded?.endpoint ?? target.endpoint ?? '',
         key: EMBEDDED_KEY,
         // Loopback only, to a server whose self-signed certificate ships in the package.
         agent: new Agent({ keepAlive: true, rejectUnauthorized: false }),

@@ -33,6 +33,8 @@ export interface BroadcastJobDeps {
   concurrency: number;
   /** Names this process in leases and claims (default: random). */
   owner?: string;
+  /** One sender per lease name (default BROADCAST_LEASE): Teams' rate limit is per app and tenant. */
+  leaseName?: string;
   timing?: Partial<BroadcastTiming>;
 }
 

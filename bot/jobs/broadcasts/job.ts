@@ -29,7 +29,7 @@ export function createBroadcastJob(deps: BroadcastJobDeps): BroadcastJob {
     run: async (signal?: AbortSignal) => {
       const stop = signal ?? new AbortController().signal;
       if (stop.aborted) return;
-      const lease = await deps.leases.acquire(BROADCAST_LEASE, owner, timing.leaseTtlMs);
+      const lease = await deps.leases.acquire(deps.leaseName ?? BROADCAST_LEASE, owner, timing.leaseTtlMs);
       if (!lease) return;
       const abandon = new AbortController();
       const over = new AbortController();
@@ -75,10 +75,14 @@ async function sendAll(run: RunContext): Promise<void> {
       running.add(work);
     }
     if (running.size === 0) break;
+    const nap = new AbortController();
     try {
-      await Promise.race([...running, run.deps.timer.sleep(run.timing.rescanMs, run.stop)]);
+      await Promise.race([...running, run.deps.timer.sleep(run.timing.rescanMs, AbortSignal.any([nap.signal, run.stop]))]);
     } catch (error) {
       if (!isAbort(error)) throw error;
+    } finally {
+      // Whichever came first, the other must not keep a timer (and the process) alive.
+      nap.abort();
     }
   }
   await Promise.all(running);

@@ -27,6 +27,7 @@ export interface BroadcastWiring {
   timer?: Timer;
   policy?: RetryPolicy;
   owner?: string;
+  leaseName?: string;
   timing?: Partial<BroadcastTiming>;
 }
 
@@ -51,6 +52,7 @@ export function broadcastJobFrom(w: BroadcastWiring): BroadcastJob {
       ],
     }),
     ...(w.owner ? { owner: w.owner } : {}),
+    ...(w.leaseName ? { leaseName: w.leaseName } : {}),
     ...(w.timing ? { timing: w.timing } : {}),
   });
 }
