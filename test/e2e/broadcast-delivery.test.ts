@@ -24,9 +24,10 @@ describe('broadcast delivery against Teams-like limits and failures', () => {
   const announce = (title = 'Attendance survey closes 17 May') =>
     sendBroadcast(bot, connector, { content: 'announcement', title, text: 'Please reply before Friday 17 May 2024.', audience: 'personal' });
 
-  const statesOf = async (broadcastId: string): Promise<Record<string, number>> => {
-    const counts: Record<string, number> = {};
-    for (const state of ['pending', 'sent', 'failed', 'blocked', 'not_found']) {
+  const STATES = ['pending', 'sent', 'failed', 'blocked', 'not_found'] as const;
+  const statesOf = async (broadcastId: string): Promise<Record<(typeof STATES)[number], number>> => {
+    const counts = { pending: 0, sent: 0, failed: 0, blocked: 0, not_found: 0 };
+    for (const state of STATES) {
       counts[state] = await countDocs(bot.store.cosmos.containers.broadcasts, "c.type = 'delivery' AND c.broadcastId = @b AND c.state = @s", [
         { name: '@b', value: broadcastId },
         { name: '@s', value: state },
