@@ -8,8 +8,10 @@ async function grants(limiter: RateLimiter, timer: VirtualTimer, conversations: 
   const at = new Map<string, number[]>();
   await Promise.all(
     conversations.map(async (id) => {
-      await limiter.acquire(id);
+      const settle = await limiter.acquire(id);
       at.set(id, [...(at.get(id) ?? []), timer.now()]);
+      // Answered at once (a round trip of zero).
+      settle();
     }),
   );
   return at;
@@ -52,7 +54,7 @@ describe('rate limiter (Teams limits, virtual time)', () => {
   it('when paused for a Retry-After, then nothing is granted to anyone until it has passed', async () => {
     const timer = new VirtualTimer();
     const limiter = new RateLimiter({ perSecond: 50, timer });
-    await limiter.acquire('a:1');
+    (await limiter.acquire('a:1'))();
     limiter.pause(3000);
     assert.ok(limiter.pausedFor() > 2900);
     const at = all(await grants(limiter, timer, ['a:2', 'a:3', 'a:4']));
@@ -62,12 +64,30 @@ describe('rate limiter (Teams limits, virtual time)', () => {
   it('when a wait is aborted, then the waiter gets an AbortError and later requests are not held up', async () => {
     const timer = new VirtualTimer();
     const limiter = new RateLimiter({ perSecond: 1, timer });
-    await limiter.acquire('a:1');
+    (await limiter.acquire('a:1'))();
     const stop = new AbortController();
     const waiting = limiter.acquire('a:2', stop.signal);
     stop.abort();
     await assert.rejects(waiting, { name: 'AbortError' });
     await limiter.acquire('a:3');
     assert.ok(timer.now() >= 1000);
+  });
+
+  it('when a request is still unanswered, then it counts against the window until a second after its answer', async () => {
+    const timer = new VirtualTimer();
+    const limiter = new RateLimiter({ perSecond: 2, timer });
+    const first = await limiter.acquire('a:1');
+    const second = await limiter.acquire('a:2');
+    let third = -1;
+    const waiting = limiter.acquire('a:3').then((settle) => {
+      third = timer.now();
+      settle();
+    });
+    await timer.sleep(5000);
+    assert.equal(third, -1, 'nothing goes while the window is full, however long the first takes');
+    first();
+    await waiting;
+    second();
+    assert.equal(third, 6000, 'a second after the slow answer, not a second after it was sent');
   });
 });

@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { type LimitsOptions, maxInWindow, TeamsLimits } from './teams-limits';
+import { type Behaviour, type DeliveryStats, TeamsBehaviour } from './teams-behaviour';
+
+export type { Behaviour, DeliveryStats };
 
 /**
  * A stand-in for Teams' Bot Connector: the HTTP service at `activity.serviceUrl` that a
@@ -46,46 +48,11 @@ export interface Member {
 /** Lets a test change how the connector answers (errors, stalls); undefined = normal. */
 export type Override = (call: ConnectorCall) => { status: number; body?: unknown; headers?: Record<string, string> } | undefined;
 
-/**
- * Teams-like behaviour, all off unless asked for (other tests rely on a plain connector).
- * Each can be changed at any time with `behave`.
- */
-export interface Behaviour {
-  /** Enforce Teams' rate limits: over them, 429 with Retry-After. */
-  limits?: LimitsOptions;
-  /** Answer this share (0..1) of message requests with one of `statuses` (default 500 and 503). */
-  failures?: { share: number; statuses?: number[]; random?: () => number };
-  /** Answer 429 with this Retry-After (seconds) to the next `count` message requests. */
-  throttleNext?: { count: number; retryAfterSeconds: number };
-  /** Conversations whose messages get 403 (the person blocked or removed the bot). */
-  blocked?: ReadonlySet<string>;
-  /** Conversations that no longer exist: 404. */
-  gone?: ReadonlySet<string>;
-  /** Hold matching requests unanswered until `release()` (or close). */
-  stall?: (call: ConnectorCall) => boolean;
-}
-
 export interface ConnectorOptions {
   /** Default 0 (any free port). */
   port?: number;
   /** Keep every call with its body (default true); false keeps counts only (benchmarks). */
   keepCalls?: boolean;
-}
-
-export interface DeliveryStats {
-  /** Accepted POSTs of new messages per conversation. */
-  postsByConversation: ReadonlyMap<string, number>;
-  /** Accepted PUTs (updates) per conversation. */
-  updatesByConversation: ReadonlyMap<string, number>;
-  /** Arrival times (performance.now(), ascending) of every request answered 2xx. */
-  acceptedAt: readonly number[];
-  /** Requests answered 429, and of those how many because a rate limit was really exceeded. */
-  throttled: number;
-  overLimit: number;
-  /** Requests answered with an injected 5xx, 403 or 404. */
-  injectedFailures: number;
-  /** The busiest window of `ms` among accepted requests. */
-  maxInWindow(ms: number): number;
 }
 
 export interface StandInConnector {
@@ -131,37 +98,7 @@ export async function startConnector(options: ConnectorOptions = {}): Promise<St
   let override: Override | undefined;
   let nextId = 1;
   const waiters = new Set<() => void>();
-  let behaviour: Behaviour = {};
-  let limits: TeamsLimits | undefined;
-  const held = new Set<() => void>();
-  const counters = { throttled: 0, overLimit: 0, injectedFailures: 0 };
-  const postsByConversation = new Map<string, number>();
-  const updatesByConversation = new Map<string, number>();
-  const acceptedAt: number[] = [];
-
-  /** Teams' side of a message request: stalls, injected failures and rate limits, in that order. */
-  const teamsAnswer = async (call: ConnectorCall): Promise<{ status: number; body?: unknown; headers?: Record<string, string> } | undefined> => {
-    if (behaviour.stall?.(call)) await new Promise<void>((resolve) => held.add(resolve));
-    const id = call.conversationId ?? '';
-    if (behaviour.blocked?.has(id)) return { status: 403, body: { error: { code: 'ConversationBlockedByUser', message: 'User blocked the conversation with the bot.' } } };
-    if (behaviour.gone?.has(id)) return { status: 404, body: { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } } };
-    const failures = behaviour.failures;
-    if (failures && (failures.random ?? Math.random)() < failures.share) {
-      const statuses = failures.statuses ?? [500, 503];
-      return { status: statuses[Math.floor((failures.random ?? Math.random)() * statuses.length)]!, body: { error: { code: 'ServiceError' } } };
-    }
-    const throttle = behaviour.throttleNext;
-    if (throttle && throttle.count > 0) {
-      throttle.count--;
-      return { status: 429, headers: { 'retry-after': String(throttle.retryAfterSeconds) }, body: { error: { code: 'Throttled' } } };
-    }
-    const admitted = limits?.admit(call.conversationId, call.arrivedAt);
-    if (admitted && !admitted.ok) {
-      counters.overLimit++;
-      return { status: 429, headers: { 'retry-after': String(admitted.retryAfterSeconds) }, body: { error: { code: 'Throttled', message: `over the ${admitted.scope} limit` } } };
-    }
-    return undefined;
-  };
+  const teams = new TeamsBehaviour();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const arrivedAt = performance.now();
@@ -181,19 +118,15 @@ export async function startConnector(options: ConnectorOptions = {}): Promise<St
     if (keepCalls) calls.push(call);
     const answer = (status: number, answerBody?: unknown, headers?: Record<string, string>): void => {
       call.status = status;
-      if (status === 429) counters.throttled++;
-      else if (status >= 200 && status < 300) acceptedAt.push(arrivedAt);
+      teams.answered(call);
       send(res, status, answerBody, headers);
     };
     const forced = override?.(call);
     if (forced) return answer(forced.status, forced.body, forced.headers);
     if (v3 !== 'v3' || conversations !== 'conversations') return answer(404, { error: { code: 'NotFound' } });
     if (collection === 'activities' && (req.method === 'POST' || req.method === 'PUT')) {
-      const teams = await teamsAnswer(call);
-      if (teams) {
-        if (teams.status !== 429) counters.injectedFailures++;
-        return answer(teams.status, teams.body, teams.headers);
-      }
+      const refused = await teams.refusal(call);
+      if (refused) return answer(refused.status, refused.body, refused.headers);
     }
 
     if (req.method === 'POST' && !conversationId) {
@@ -204,13 +137,11 @@ export async function startConnector(options: ConnectorOptions = {}): Promise<St
     }
     if (req.method === 'POST' && collection === 'activities' && conversationId) {
       const id = `msg-${nextId++}`;
-      postsByConversation.set(conversationId, (postsByConversation.get(conversationId) ?? 0) + 1);
       if (keepCalls) sentActivities.push({ conversationId, id, replyToId: activityId, activity: body as SentActivity['activity'] });
       waiters.forEach((wake) => wake());
       return answer(201, { id });
     }
     if (req.method === 'PUT' && collection === 'activities' && conversationId && activityId) {
-      updatesByConversation.set(conversationId, (updatesByConversation.get(conversationId) ?? 0) + 1);
       return answer(200, { id: activityId });
     }
     if (req.method === 'DELETE' && collection === 'activities') return answer(200);
@@ -231,11 +162,6 @@ export async function startConnector(options: ConnectorOptions = {}): Promise<St
   });
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const releaseAll = (): void => {
-    const waiting = [...held];
-    held.clear();
-    waiting.forEach((go) => go());
-  };
   const { port } = server.address() as AddressInfo;
 
   return {
@@ -266,35 +192,18 @@ export async function startConnector(options: ConnectorOptions = {}): Promise<St
     override: (fn) => {
       override = fn;
     },
-    behave: (change) => {
-      behaviour = { ...behaviour, ...change };
-      if ('limits' in change) limits = change.limits ? new TeamsLimits(change.limits) : undefined;
-      if ('stall' in change && !change.stall) releaseAll();
-    },
-    release: () => {
-      behaviour = { ...behaviour, stall: undefined };
-      releaseAll();
-    },
-    stalled: () => held.size,
-    stats: () => ({
-      postsByConversation,
-      updatesByConversation,
-      acceptedAt,
-      ...counters,
-      // Answers can overtake each other: sort arrivals before looking for the busiest window.
-      maxInWindow: (ms) => maxInWindow([...acceptedAt].sort((a, b) => a - b), ms),
-    }),
+    behave: (change) => teams.behave(change),
+    release: () => teams.release(),
+    stalled: () => teams.stalled(),
+    stats: () => teams.stats(),
     clear: () => {
       calls.length = 0;
       sentActivities.length = 0;
-      postsByConversation.clear();
-      updatesByConversation.clear();
-      acceptedAt.length = 0;
-      Object.assign(counters, { throttled: 0, overLimit: 0, injectedFailures: 0 });
+      teams.clear();
     },
     close: () =>
       new Promise<void>((resolve) => {
-        releaseAll();
+        teams.release();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

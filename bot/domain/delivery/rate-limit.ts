@@ -1,4 +1,4 @@
-import type { Timer } from './timer';
+import { abortReason, type Timer } from './timer';
 
 /**
  * Teams' limits on a bot's messages (msteams-docs, rate-limit.md): per conversation 7 in
@@ -18,40 +18,53 @@ export const PER_CONVERSATION_LIMITS: readonly Window[] = [
 ];
 
 /**
- * Requests granted in the last `ms`, oldest first. "At most `limit` in any window of `ms`"
- * holds when a new request waits until the `limit`-th most recent one has left the window.
+ * Teams counts a request when it arrives; we only know when we sent it and when the
+ * answer came. Arrival lies between the two, and the gap varies (a new connection, a
+ * busy event loop: 80 ms was seen on this machine). So a request counts against a
+ * window from the moment it is granted until `ms` after its answer: then no window of
+ * Teams' can hold more than `limit`, whatever the jitter, at the cost of one round trip
+ * per window (about 1% at loopback latencies).
  */
 class SlidingWindow {
-  private times: number[] = [];
+  private answered: number[] = [];
   private start = 0;
+  private inFlight = 0;
 
   constructor(
     readonly limit: number,
     readonly ms: number,
   ) {}
 
-  /** The earliest instant, not before `now`, at which one more request fits. */
-  nextAt(now: number, marginMs: number): number {
-    this.prune(now - this.ms - marginMs);
-    const held = this.times.length - this.start;
+  /** The earliest instant, not before `now`, at which one more request fits; Infinity until an answer comes. */
+  nextAt(now: number): number {
+    this.prune(now - this.ms);
+    const held = this.answered.length - this.start + this.inFlight;
     if (held < this.limit) return now;
-    return Math.max(now, this.times[this.times.length - this.limit]! + this.ms + marginMs);
+    const mustExpire = held - this.limit + 1;
+    if (mustExpire > this.answered.length - this.start) return Infinity;
+    return Math.max(now, this.answered[this.start + mustExpire - 1]! + this.ms);
   }
 
-  record(at: number): void {
-    this.times.push(at);
+  take(): void {
+    this.inFlight++;
   }
 
-  /** The last grant, or -Infinity: lets idle conversations be forgotten. */
-  last(): number {
-    return this.times.length > this.start ? this.times[this.times.length - 1]! : -Infinity;
+  /** The request was answered (or failed) at `at`. */
+  settle(at: number): void {
+    this.inFlight--;
+    this.answered.push(at);
+  }
+
+  idleSince(now: number): boolean {
+    this.prune(now - this.ms);
+    return this.inFlight === 0 && this.answered.length === this.start;
   }
 
   private prune(before: number): void {
-    while (this.start < this.times.length && this.times[this.start]! <= before) this.start++;
+    while (this.start < this.answered.length && this.answered[this.start]! <= before) this.start++;
     // Compact now and then so the array does not grow for ever.
-    if (this.start > 1024 && this.start * 2 > this.times.length) {
-      this.times = this.times.slice(this.start);
+    if (this.start > 1024 && this.start * 2 > this.answered.length) {
+      this.answered = this.answered.slice(this.start);
       this.start = 0;
     }
   }
@@ -62,14 +75,10 @@ export interface RateLimiterOptions {
   perSecond: number;
   perConversation?: readonly Window[];
   timer: Timer;
-  /**
-   * Extra time added to every window. We count when we start a request; Teams counts
-   * when it arrives, and arrival times jitter by a few milliseconds. Without a margin
-   * two requests exactly one window apart on our side can land inside one window on
-   * theirs. 25 ms costs 2.5% of the tenant rate.
-   */
-  marginMs?: number;
 }
+
+/** Call when the request's answer (or failure) has come back. */
+export type Settle = () => void;
 
 /**
  * One gate in front of every proactive request of a process. `acquire` resolves when a
@@ -86,14 +95,14 @@ export class RateLimiter {
   private globalQueue: Promise<void> = Promise.resolve();
   private pausedUntil = -Infinity;
   private readonly timer: Timer;
-  private readonly marginMs: number;
+  private settled: { promise: Promise<void>; wake: () => void };
   private grants = 0;
 
   constructor(options: RateLimiterOptions) {
     this.global = new SlidingWindow(options.perSecond, 1000);
     this.conversationLimits = options.perConversation ?? PER_CONVERSATION_LIMITS;
     this.timer = options.timer;
-    this.marginMs = options.marginMs ?? 25;
+    this.settled = this.nextSettle();
   }
 
   /** Stops every request until `ms` from now (or later, if already paused longer). */
@@ -106,39 +115,71 @@ export class RateLimiter {
     return Math.max(0, this.pausedUntil - this.timer.now());
   }
 
-  acquire(conversationId: string, signal?: AbortSignal): Promise<void> {
+  /** Resolves with the function to call once the request has been answered. */
+  async acquire(conversationId: string, signal?: AbortSignal): Promise<Settle> {
     const windows = this.windowsOf(conversationId);
-    return this.serialise(this.conversationQueues, conversationId, async () => {
-      // Wait for this conversation's own limits first, outside the global queue.
+    await this.serialise(conversationId, async () => {
+      // This conversation's own limits first, outside the global queue.
       await this.waitUntil(() => this.conversationNextAt(windows), signal);
       const previous = this.globalQueue;
       let release!: () => void;
       this.globalQueue = new Promise<void>((resolve) => (release = resolve));
       try {
         await previous;
-        await this.waitUntil(() => Math.max(this.global.nextAt(this.timer.now(), this.marginMs), this.conversationNextAt(windows)), signal);
-        const at = this.timer.now();
-        this.global.record(at);
-        windows.forEach((w) => w.record(at));
-        if (++this.grants % 4096 === 0) this.forgetIdle(at);
+        await this.waitUntil(() => Math.max(this.global.nextAt(this.timer.now()), this.conversationNextAt(windows)), signal);
+        this.global.take();
+        windows.forEach((w) => w.take());
       } finally {
         release();
       }
     });
+    if (++this.grants % 4096 === 0) this.forgetIdle();
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      const at = this.timer.now();
+      this.global.settle(at);
+      windows.forEach((w) => w.settle(at));
+      this.settled.wake();
+    };
   }
 
   private conversationNextAt(windows: SlidingWindow[]): number {
     const now = this.timer.now();
-    return windows.reduce((at, w) => Math.max(at, w.nextAt(now, this.marginMs)), Math.max(now, this.pausedUntil));
+    return windows.reduce((at, w) => Math.max(at, w.nextAt(now)), Math.max(now, this.pausedUntil));
   }
 
-  /** Sleeps until `nextAt()` is not in the future, re-reading it after each sleep (a pause may have come in). */
+  /** Sleeps until `nextAt()` is not in the future, looking again after each sleep or answer (a pause may have come in). */
   private async waitUntil(nextAt: () => number, signal: AbortSignal | undefined): Promise<void> {
     for (;;) {
       const wait = nextAt() - this.timer.now();
       if (wait <= 0) return;
-      await this.timer.sleep(wait, signal);
+      const answered = this.settled.promise;
+      if (wait === Infinity) {
+        await abortable(answered, signal);
+        continue;
+      }
+      const nap = new AbortController();
+      try {
+        await Promise.race([this.timer.sleep(wait, signal ? AbortSignal.any([signal, nap.signal]) : nap.signal), answered]);
+      } finally {
+        nap.abort();
+      }
+      signal?.throwIfAborted();
     }
+  }
+
+  private nextSettle(): { promise: Promise<void>; wake: () => void } {
+    let wake!: () => void;
+    const promise = new Promise<void>((resolve) => (wake = resolve));
+    return {
+      promise,
+      wake: () => {
+        this.settled = this.nextSettle();
+        wake();
+      },
+    };
   }
 
   private windowsOf(conversationId: string): SlidingWindow[] {
@@ -151,27 +192,42 @@ export class RateLimiter {
   }
 
   /** A broadcast touches each conversation once: forget those with nothing left in any window. */
-  private forgetIdle(now: number): void {
-    const longest = Math.max(...this.conversationLimits.map((w) => w.ms));
+  private forgetIdle(): void {
+    const now = this.timer.now();
     for (const [id, windows] of this.conversations) {
-      if (!this.conversationQueues.has(id) && Math.max(...windows.map((w) => w.last())) < now - longest - this.marginMs) {
-        this.conversations.delete(id);
-      }
+      if (!this.conversationQueues.has(id) && windows.every((w) => w.idleSince(now))) this.conversations.delete(id);
     }
   }
 
-  private async serialise(queues: Map<string, Promise<void>>, key: string, work: () => Promise<void>): Promise<void> {
-    const previous = queues.get(key) ?? Promise.resolve();
+  private async serialise(key: string, work: () => Promise<void>): Promise<void> {
+    const previous = this.conversationQueues.get(key) ?? Promise.resolve();
     const current = previous.then(work, work);
     const settled = current.then(
       () => undefined,
       () => undefined,
     );
-    queues.set(key, settled);
+    this.conversationQueues.set(key, settled);
     try {
       await current;
     } finally {
-      if (queues.get(key) === settled) queues.delete(key);
+      if (this.conversationQueues.get(key) === settled) this.conversationQueues.delete(key);
     }
   }
+}
+
+/** `promise`, or the signal's abort, whichever comes first. */
+function abortable(promise: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return promise;
+  signal.throwIfAborted();
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = (): void => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      reject,
+    );
+  });
 }

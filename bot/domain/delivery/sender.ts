@@ -45,9 +45,9 @@ export function createPacedSender(deps: PacedSenderDeps): PacedSender {
     send: async (request, signal) => {
       const conversationId = request.conversation.conversation.id;
       for (let throttled = 0; ; ) {
-        await deps.limiter.acquire(conversationId, signal);
-        if (request.beforeSend && !(await request.beforeSend())) return { kind: 'abandoned' };
+        const settle = await deps.limiter.acquire(conversationId, signal);
         try {
+          if (request.beforeSend && !(await request.beforeSend())) return { kind: 'abandoned' };
           if (request.replaces) {
             await deps.messenger.update(request.conversation, request.replaces, request.message, { signal });
             return { kind: 'sent', messageId: request.replaces };
@@ -62,6 +62,8 @@ export function createPacedSender(deps: PacedSenderDeps): PacedSender {
             continue;
           }
           return decideAfterFailure(error, request.attempt, deps.policy);
+        } finally {
+          settle();
         }
       }
     },
