@@ -12,6 +12,8 @@ export interface Behaviour {
   failures?: { share: number; statuses?: number[]; random?: () => number };
   /** Answer 429 with this Retry-After (seconds) to the next `count` message requests. */
   throttleNext?: { count: number; retryAfterSeconds: number };
+  /** Answer 429 with this Retry-After (seconds) to every `requests`-th message request. */
+  throttleEvery?: { requests: number; retryAfterSeconds: number };
   /** Conversations whose messages get 403 (the person blocked or removed the bot). */
   blocked?: ReadonlySet<string>;
   /** Conversations that no longer exist: 404. */
@@ -23,10 +25,14 @@ export interface Behaviour {
 export interface DeliveryStats {
   /** Accepted POSTs of new messages per conversation. */
   postsByConversation: ReadonlyMap<string, number>;
+  /** When (Date.now()) each conversation got its first accepted message. */
+  firstPostAt: ReadonlyMap<string, number>;
   /** Accepted PUTs (updates) per conversation. */
   updatesByConversation: ReadonlyMap<string, number>;
-  /** Arrival times (performance.now(), ascending) of every request answered 2xx. */
+  /** Arrival times (performance.now()) of every request answered 2xx. */
   acceptedAt: readonly number[];
+  /** Arrival times of every message request (POST or PUT), whatever the answer: what counts against Teams' limits. */
+  requestedAt: readonly number[];
   /** Requests answered 429, and of those how many because a rate limit was really exceeded. */
   throttled: number;
   overLimit: number;
@@ -52,8 +58,11 @@ export class TeamsBehaviour {
   private readonly held = new Set<() => void>();
   private counters = { throttled: 0, overLimit: 0, injectedFailures: 0 };
   private readonly posts = new Map<string, number>();
+  private readonly firstPostAt = new Map<string, number>();
   private readonly updates = new Map<string, number>();
   private readonly acceptedAt: number[] = [];
+  private readonly requestedAt: number[] = [];
+  private messageRequests = 0;
 
   behave(change: Behaviour): void {
     this.behaviour = { ...this.behaviour, ...change };
@@ -73,6 +82,8 @@ export class TeamsBehaviour {
   /** Why Teams would refuse this message request (after holding it, if stalled), or undefined to accept it. */
   async refusal(call: ConnectorCall): Promise<Refusal | undefined> {
     const b = this.behaviour;
+    this.requestedAt.push(call.arrivedAt);
+    this.messageRequests++;
     if (b.stall?.(call)) await new Promise<void>((resolve) => this.held.add(resolve));
     const id = call.conversationId ?? '';
     if (b.blocked?.has(id)) return this.injected({ status: 403, body: { error: { code: 'ConversationBlockedByUser', message: 'User blocked the conversation with the bot.' } } });
@@ -87,6 +98,9 @@ export class TeamsBehaviour {
     if (b.throttleNext && b.throttleNext.count > 0) {
       b.throttleNext.count--;
       return { status: 429, headers: { 'retry-after': String(b.throttleNext.retryAfterSeconds) }, body: { error: { code: 'Throttled' } } };
+    }
+    if (b.throttleEvery && this.messageRequests % b.throttleEvery.requests === 0) {
+      return { status: 429, headers: { 'retry-after': String(b.throttleEvery.retryAfterSeconds) }, body: { error: { code: 'Throttled' } } };
     }
     const admitted = this.limits?.admit(call.conversationId, call.arrivedAt);
     if (admitted && !admitted.ok) {
@@ -104,15 +118,20 @@ export class TeamsBehaviour {
     this.acceptedAt.push(call.arrivedAt);
     const id = call.conversationId;
     if (!id || !call.path.includes('/activities')) return;
-    if (call.method === 'POST') this.posts.set(id, (this.posts.get(id) ?? 0) + 1);
+    if (call.method === 'POST') {
+      this.posts.set(id, (this.posts.get(id) ?? 0) + 1);
+      if (!this.firstPostAt.has(id)) this.firstPostAt.set(id, Date.now());
+    }
     if (call.method === 'PUT') this.updates.set(id, (this.updates.get(id) ?? 0) + 1);
   }
 
   stats(): DeliveryStats {
     return {
       postsByConversation: this.posts,
+      firstPostAt: this.firstPostAt,
       updatesByConversation: this.updates,
       acceptedAt: this.acceptedAt,
+      requestedAt: this.requestedAt,
       ...this.counters,
       // Answers can overtake each other: sort arrivals before looking for the busiest window.
       maxInWindow: (ms) => maxInWindow([...this.acceptedAt].sort((a, b) => a - b), ms),
@@ -121,8 +140,11 @@ export class TeamsBehaviour {
 
   clear(): void {
     this.posts.clear();
+    this.firstPostAt.clear();
     this.updates.clear();
     this.acceptedAt.length = 0;
+    this.requestedAt.length = 0;
+    this.messageRequests = 0;
     this.counters = { throttled: 0, overLimit: 0, injectedFailures: 0 };
   }
 

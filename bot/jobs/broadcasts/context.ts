@@ -57,7 +57,7 @@ export interface BroadcastTiming {
 
 export const DEFAULT_TIMING: BroadcastTiming = {
   leaseTtlMs: 30_000,
-  claimTtlMs: 120_000,
+  claimTtlMs: 60_000,
   sendTimeoutMs: 15_000,
   statusEveryMs: 3000,
   pageSize: 200,
