@@ -5,14 +5,15 @@
  * its own process) against the stand-in Bot Connector (its own process, enforcing Teams'
  * limits at the configured rate, answering 429 when they are exceeded), with the embedded
  * Cosmos server in a third process so its data outlives a killed bot. Scenarios:
- *   base       BROADCAST_MAX_RPS=LIMIT (200): achieved request rate as a ratio of the limit,
- *              time, duplicates, losses. Target: ratio >= 0.95, 0 lost, 0 duplicates.
+ *   base       BROADCAST_MAX_RPS=LIMIT (200): achieved request rate as a ratio of the limit
+ *              (overall, first to last request; and sustained, the median full second),
+ *              time, duplicates, losses. Target: sustained >= 0.95, 0 lost, 0 duplicates.
  *   errors     the same with 5% of requests answered 503 (retried after a back-off).
  *   throttled  the same with every 2,000th request answered 429 with Retry-After: 2.
  *   crash      kill -9 of the bot half-way, a new bot process started at once: it takes over
  *              when the dead one's lease runs out. Target: 0 lost, duplicates <= BROADCAST_CONCURRENCY.
  *   ceiling    the limit raised step by step (CEILING_STEPS, STEP_SECONDS of sending each):
- *              the highest limit at which the ratio still holds at 0.95.
+ *              the highest limit at which the sustained ratio still holds at 0.95.
  * Options (env): SCENARIOS, RECIPIENTS, LIMIT, CONCURRENCY (16), CEILING_STEPS, STEP_SECONDS (10),
  * CEILING_CONCURRENCY (CONCURRENCY).
  */
@@ -27,7 +28,7 @@ import type { Behaviour } from '../test/helpers/teams-behaviour';
 import type { ConnectorReport } from './lib/connector-server';
 import { jsonClient } from './lib/http';
 import { freePort, ROOT, type Started, startNodeProcess } from './lib/processes';
-import { round } from './lib/stats';
+import { median, round } from './lib/stats';
 
 const SCENARIOS = (process.env.SCENARIOS ?? 'base,errors,throttled,crash,ceiling').split(',');
 const RECIPIENTS = Number(process.env.RECIPIENTS ?? 10_000);
@@ -54,8 +55,11 @@ interface Outcome {
   scenario: Scenario;
   /** From the organiser's confirm to the last recipient's first message. */
   seconds: number;
+  /** Requests per second from the first request to the last, as a share of the limit. */
   ratio: number;
   requestRate: number;
+  /** The median of the full seconds' request counts, as a share of the limit: the rate held once running. */
+  sustained: number;
   duplicates: number;
   losses: number;
   report: ConnectorReport;
@@ -183,6 +187,7 @@ async function run(scenario: Scenario): Promise<Outcome> {
       seconds: (report.lastFirstPostAt - confirmedAt) / 1000,
       requestRate: report.requestRate,
       ratio: report.requestRate / scenario.limit,
+      sustained: median(Array.from(report.histogram.slice(0, -1), (n) => n ?? 0)) / scenario.limit,
       duplicates: report.posts.reduce((sum, n) => sum + Math.max(0, n - 1), 0),
       losses: report.posts.filter((n) => n === 0).length,
       report,
@@ -201,11 +206,12 @@ function describe(o: Outcome): string {
   const { scenario: s, report: r } = o;
   return (
     `${s.name}: ${s.recipients.toLocaleString('en-GB')} recipients at BROADCAST_MAX_RPS=${s.limit}, concurrency ${s.concurrency} -> ` +
-    `${round(o.seconds)} s to the last delivery; ${round(o.requestRate)} requests/s = ${round(o.ratio, 3)} of the limit ` +
-    `(busiest second ${r.busiestSecond}); duplicates ${o.duplicates}, lost ${o.losses}; ` +
+    `${round(o.seconds)} s to the last delivery; ${round(o.requestRate)} requests/s overall = ${round(o.ratio, 3)} of the limit, ` +
+    `sustained ${round(o.sustained, 3)} (busiest second ${r.busiestSecond}); duplicates ${o.duplicates}, lost ${o.losses}; ` +
     `429s ${r.throttled} (over a limit: ${r.overLimit}), injected failures ${r.injectedFailures}` +
     (o.takeoverSeconds !== undefined ? `; the new process was sending again ${round(o.takeoverSeconds)} s after the kill` : '') +
-    ` [seeded in ${round(o.seedSeconds)} s]`
+    ` [seeded in ${round(o.seedSeconds)} s]` +
+    (process.env.VERBOSE ? `\n  requests per second: ${Array.from(r.histogram, (n) => n ?? 0).join(' ')}` : '')
   );
 }
 
@@ -225,14 +231,14 @@ async function main(): Promise<void> {
     console.log(describe(outcome));
     const duplicatesAllowed = scenario.crashAt ? scenario.concurrency : 0;
     if (outcome.losses > 0 || outcome.duplicates > duplicatesAllowed || outcome.report.overLimit > 0) failed = true;
-    if (name === 'base' && outcome.ratio < 0.95) failed = true;
+    if (name === 'base' && outcome.sustained < 0.95) failed = true;
   }
   if (SCENARIOS.includes('ceiling')) {
     let highest: number | undefined;
     for (const limit of CEILING_STEPS) {
       const outcome = await run({ name: `ceiling ${limit}/s`, recipients: limit * STEP_SECONDS, limit, concurrency: CEILING_CONCURRENCY });
       console.log(describe(outcome));
-      if (outcome.ratio < 0.95 || outcome.losses > 0 || outcome.duplicates > 0) break;
+      if (outcome.sustained < 0.95 || outcome.losses > 0 || outcome.duplicates > 0) break;
       highest = limit;
     }
     console.log(`ceiling: the ratio holds at 0.95 up to BROADCAST_MAX_RPS=${highest ?? 'none of the steps'} on this machine (concurrency ${CEILING_CONCURRENCY})`);

@@ -28,6 +28,8 @@ export interface ConnectorReport {
   busiestSecond: number;
   /** Wall-clock ms (Date.now()) when the last conversation got its first message. */
   lastFirstPostAt: number;
+  /** Message requests in each second from the first one. */
+  histogram: number[];
 }
 
 async function main(): Promise<void> {
@@ -54,6 +56,11 @@ async function main(): Promise<void> {
         injectedFailures: stats.injectedFailures,
         requestRate: requested.length > 1 ? (requested.length - 1) / span : 0,
         busiestSecond: maxInWindow([...stats.acceptedAt].sort((a, b) => a - b), 1000),
+        histogram: requested.reduce<number[]>((bins, t) => {
+          const bin = Math.floor((t - requested[0]!) / 1000);
+          bins[bin] = (bins[bin] ?? 0) + 1;
+          return bins;
+        }, []),
         lastFirstPostAt: message.ids.reduce((last, id) => Math.max(last, stats.firstPostAt.get(id) ?? 0), 0),
       };
       reply({ type: 'report', report });

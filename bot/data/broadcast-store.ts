@@ -4,6 +4,7 @@ import { type Broadcast, type Delivery, type DeliveryCounts, emptyDeliveryCounts
 import type { BroadcastStore } from '../domain/broadcasts/ports';
 import { isStatus, storeCall } from './errors';
 import { readModifyWrite } from './etag';
+import { groupCommit } from './group-commit';
 
 /**
  * Broadcasts container (partition key /broadcastId), one partition per broadcast:
@@ -39,7 +40,19 @@ function toDeliveryDoc(delivery: Delivery): DeliveryDoc {
 /** Cosmos' bulk API takes at most this many operations per call. */
 const BULK_CHUNK = 100;
 
+interface Replacement {
+  current: Delivery;
+  next: Delivery;
+}
+
 export function createBroadcastStore(container: Container): BroadcastStore {
+  // A busy broadcast writes two records per copy (the claim, the outcome): those that
+  // arrive while a write to the same broadcast is in flight go together in the next
+  // bulk request, each still conditional on its own etag (see group-commit.ts).
+  const replaceDeliveries = groupCommit((broadcastId: string, replacements: Replacement[]) => storeCall(() => replaceAll(container, broadcastId, replacements)), {
+    maxBatch: BULK_CHUNK,
+    idOf: (r) => r.current.id,
+  });
   const query = async <T>(text: string, parameters: { name: string; value: string | number }[]): Promise<T[]> => {
     const { resources } = await container.items.query<T>({ query: text, parameters }).fetchAll();
     return resources;
@@ -121,19 +134,10 @@ export function createBroadcastStore(container: Container): BroadcastStore {
         ).map(toDelivery),
       ),
 
-    replaceDelivery: (current, next) =>
-      storeCall(async () => {
-        if (!current.version) throw new Error('a delivery record must be read before it is replaced');
-        try {
-          const { resource } = await container
-            .item(current.id, current.broadcastId)
-            .replace<DeliveryDoc>(toDeliveryDoc(next), { accessCondition: { type: 'IfMatch', condition: current.version } });
-          return resource ? toDelivery(resource) : undefined;
-        } catch (error) {
-          if (isStatus(error, 412) || isStatus(error, 404)) return undefined;
-          throw error;
-        }
-      }),
+    replaceDelivery: (current, next) => {
+      if (!current.version) return Promise.reject(new Error('a delivery record must be read before it is replaced'));
+      return replaceDeliveries(current.broadcastId, { current, next });
+    },
 
     counts: (broadcastId, revision) =>
       storeCall(async () => {
@@ -205,6 +209,43 @@ export function createBroadcastStore(container: Container): BroadcastStore {
         return reset;
       }),
   };
+}
+
+/**
+ * Conditional replaces in one partition: a plain replace when alone, else one bulk
+ * request (not a transactional batch: one record changed by someone else must not fail
+ * the others). Undefined for a record whose etag no longer matches.
+ */
+async function replaceAll(container: Container, broadcastId: string, replacements: Replacement[]): Promise<(Delivery | undefined)[]> {
+  if (replacements.length === 1) {
+    const { current, next } = replacements[0]!;
+    try {
+      const { etag } = await container
+        .item(current.id, broadcastId)
+        .replace(toDeliveryDoc(next), { accessCondition: { type: 'IfMatch', condition: current.version ?? '' } });
+      return [{ ...next, version: etag }];
+    } catch (error) {
+      if (isStatus(error, 412) || isStatus(error, 404)) return [undefined];
+      throw error;
+    }
+  }
+  const results = await container.items.bulk(
+    replacements.map(({ current, next }) => ({
+      operationType: 'Replace' as const,
+      id: current.id,
+      partitionKey: broadcastId,
+      ifMatch: current.version,
+      resourceBody: toDeliveryDoc(next) as unknown as JSONObject,
+    })),
+    { continueOnError: true },
+  );
+  return replacements.map(({ next }, i) => {
+    const result = results[i];
+    const status = result?.statusCode ?? 0;
+    if (status >= 200 && status < 300) return { ...next, version: result?.eTag };
+    if (status === 412 || status === 404) return undefined;
+    throw Object.assign(new Error('could not write delivery records'), { code: status });
+  });
 }
 
 function newDelivery(broadcastId: string, recipient: Recipient, at: string): Delivery {

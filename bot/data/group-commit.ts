@@ -8,7 +8,8 @@
  * together in the next request (a Cosmos transactional batch, up to `maxBatch`). Nothing
  * waits on a timer: a write that finds nothing in flight is sent at once, so at low load
  * this is exactly one request per write. Every caller learns its own outcome only after
- * the request carrying its write has completed.
+ * the request carrying its write has completed: a commit may return one result per item
+ * it was given (in order), and each caller gets the result of its own item.
  */
 export interface GroupCommitOptions<T> {
   maxBatch: number;
@@ -16,17 +17,17 @@ export interface GroupCommitOptions<T> {
   idOf(item: T): string;
 }
 
-interface Waiter<T> {
+interface Waiter<T, R> {
   item: T;
-  resolve(): void;
+  resolve(result: R): void;
   reject(error: unknown): void;
 }
 
-export function groupCommit<K, T>(
-  commit: (key: K, items: T[]) => Promise<void>,
+export function groupCommit<K, T, R = void>(
+  commit: (key: K, items: T[]) => Promise<R[] | void>,
   options: GroupCommitOptions<T>,
-): (key: K, item: T) => Promise<void> {
-  const queues = new Map<K, Waiter<T>[]>();
+): (key: K, item: T) => Promise<R> {
+  const queues = new Map<K, Waiter<T, R>[]>();
   const busy = new Set<K>();
 
   const flush = async (key: K): Promise<void> => {
@@ -39,9 +40,10 @@ export function groupCommit<K, T>(
     }
     const latest = new Map<string, T>();
     for (const w of waiters) latest.set(options.idOf(w.item), w.item);
+    const position = new Map([...latest.keys()].map((id, i) => [id, i]));
     try {
-      await commit(key, [...latest.values()]);
-      waiters.forEach((w) => w.resolve());
+      const results = await commit(key, [...latest.values()]);
+      waiters.forEach((w) => w.resolve(results?.[position.get(options.idOf(w.item))!] as R));
     } catch (error) {
       waiters.forEach((w) => w.reject(error));
     }
@@ -49,7 +51,7 @@ export function groupCommit<K, T>(
   };
 
   return (key, item) =>
-    new Promise<void>((resolve, reject) => {
+    new Promise<R>((resolve, reject) => {
       const queue = queues.get(key) ?? [];
       queue.push({ item, resolve, reject });
       queues.set(key, queue);

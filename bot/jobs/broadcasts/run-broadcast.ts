@@ -1,4 +1,4 @@
-import { type Broadcast, workLeft } from '../../domain/broadcasts/broadcast';
+import { type Broadcast, type Delivery, workLeft } from '../../domain/broadcasts/broadcast';
 import { reportOf } from '../../domain/broadcasts/service';
 import { isAbort } from '../../domain/delivery/timer';
 import { type RunContext, stopping } from './context';
@@ -16,39 +16,55 @@ export async function runBroadcast(run: RunContext, queued: Broadcast): Promise<
   if (!broadcast || stopping(run)) return;
   const id = broadcast.id;
   const ticker = broadcast.statusMessage ? startStatusUpdates(run, id) : undefined;
-  const inFlight = new Set<string>();
+  /** Records read and not yet finished: a page read meanwhile must not hand them out again. */
+  const taken = new Set<string>();
   const tasks = new Set<Promise<void>>();
   let rendition: Rendition | undefined;
+
+  // Read the broadcast again with every page: an edit or a withdrawal made meanwhile
+  // raises its revision, and copies from then on show the new one.
+  const readPage = async (): Promise<{ rendition: Rendition; items: Delivery[] } | undefined> => {
+    const current = await deps.broadcasts.get(id);
+    if (!current) return undefined;
+    rendition = await renditionFor(run, current, rendition);
+    if (!rendition) return undefined;
+    const due = await deps.broadcasts.dueDeliveries(id, current.revision, deps.clock.now(), run.timing.pageSize);
+    const items = due.filter((d) => !taken.has(d.id));
+    items.forEach((d) => taken.add(d.id));
+    return { rendition, items };
+  };
+
+  let next: ReturnType<typeof readPage> | undefined;
   try {
-    while (!stopping(run)) {
-      // Read the broadcast again on every page: an edit or a withdrawal made meanwhile
-      // raises its revision, and copies from then on show the new one.
-      broadcast = await deps.broadcasts.get(id);
-      if (!broadcast) return;
-      rendition = await renditionFor(run, broadcast, rendition);
-      if (!rendition) break;
-      const page = (await deps.broadcasts.dueDeliveries(id, broadcast.revision, deps.clock.now(), run.timing.pageSize)).filter((d) => !inFlight.has(d.id));
-      if (page.length === 0) {
+    let page = await readPage();
+    while (page && !stopping(run)) {
+      if (page.items.length === 0) {
         if (tasks.size === 0) break;
         await Promise.race(tasks);
+        page = await readPage();
         continue;
       }
-      for (const delivery of page) {
+      next = undefined;
+      for (const [i, delivery] of page.items.entries()) {
         if (stopping(run)) break;
+        // The next page is read while the second half of this one is sent, so slots never wait for a query.
+        if (!next && i >= page.items.length / 2) next = readPage();
         await run.pool.acquire(run.stop);
-        inFlight.add(delivery.id);
-        const task: Promise<void> = deliver(run, delivery, rendition)
+        const task: Promise<void> = deliver(run, delivery, page.rendition)
           .catch((error: unknown) => deps.log.error({ err: error, broadcastId: id, deliveryId: delivery.id }, 'broadcast delivery failed'))
           .finally(() => {
             run.pool.release();
-            inFlight.delete(delivery.id);
+            taken.delete(delivery.id);
             tasks.delete(task);
           });
         tasks.add(task);
       }
+      page = await (next ?? readPage());
     }
   } catch (error) {
     if (!isAbort(error)) throw error;
+    // Stopping while the next page was being read: its outcome no longer matters, but it must settle.
+    await next?.catch((late: unknown) => deps.log.debug({ err: late, broadcastId: id }, 'page read after stop failed'));
   } finally {
     await Promise.all(tasks);
     await ticker?.stop();
