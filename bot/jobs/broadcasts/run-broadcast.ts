@@ -12,7 +12,7 @@ import { deliver, type Rendition } from './deliver';
  */
 export async function runBroadcast(run: RunContext, queued: Broadcast): Promise<void> {
   const { deps } = run;
-  let broadcast: Broadcast | undefined = queued.status === 'queued' ? await expand(run, queued) : queued;
+  const broadcast = queued.status === 'queued' ? await expand(run, queued) : queued;
   if (!broadcast || stopping(run)) return;
   const id = broadcast.id;
   const ticker = broadcast.statusMessage ? startStatusUpdates(run, id) : undefined;
