@@ -1,48 +1,21 @@
-import { createHash } from 'node:crypto';
 import type { Container, JSONObject, OperationInput } from '@azure/cosmos';
-import { type Broadcast, type Delivery, type DeliveryCounts, emptyDeliveryCounts, type FailureReason, type Recipient } from '../domain/broadcasts/broadcast';
+import { type Broadcast, type Delivery, type DeliveryCounts, emptyDeliveryCounts, type FailureReason } from '../domain/broadcasts/broadcast';
 import type { BroadcastStore } from '../domain/broadcasts/ports';
 import { isStatus, storeCall } from './errors';
 import { readModifyWrite } from './etag';
+import { BULK_CHUNK, type DeliveryDoc, newDelivery, replaceAll, type Replacement, stripSystem, toDelivery, toDeliveryDoc } from './delivery-records';
 import { groupCommit } from './group-commit';
 
 /**
- * Broadcasts container (partition key /broadcastId), one partition per broadcast:
+ * Broadcasts container (partition key /broadcastId), one partition per broadcast: the
  *   { type: "broadcast", id: <broadcastId>, broadcastId, ...broadcast }
- *   { type: "delivery",  id: "d:<hash of conversation id>", broadcastId, ...delivery }
- * A delivery's id is derived from (broadcast, conversation), so reading the audience
- * again after a crash adds nobody twice. Every delivery write is a replace guarded by
- * the record's etag: that is how two senders never both claim one record.
+ * document and its delivery records (delivery-records.ts). Every delivery write is a
+ * replace guarded by the record's etag: that is how two senders never both claim one record.
  */
 type BroadcastDoc = Broadcast & { type: 'broadcast'; broadcastId: string };
-type DeliveryDoc = Omit<Delivery, 'version'> & { type: 'delivery'; _etag?: string };
-
-export const deliveryId = (conversationId: string): string => `d:${createHash('sha256').update(conversationId).digest('base64url')}`;
-
-const stripSystem = <T extends object>(doc: T): T =>
-  Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith('_'))) as T;
-
 function toBroadcast(doc: BroadcastDoc): Broadcast {
   const { type: _type, broadcastId: _pk, ...rest } = stripSystem(doc);
   return rest;
-}
-
-function toDelivery(doc: DeliveryDoc & { _etag?: string }): Delivery {
-  const { type: _type, ...rest } = stripSystem(doc);
-  return { ...rest, version: doc._etag };
-}
-
-function toDeliveryDoc(delivery: Delivery): DeliveryDoc {
-  const { version: _version, ...rest } = delivery;
-  return { ...rest, type: 'delivery' };
-}
-
-/** Cosmos' bulk API takes at most this many operations per call. */
-const BULK_CHUNK = 100;
-
-interface Replacement {
-  current: Delivery;
-  next: Delivery;
 }
 
 export function createBroadcastStore(container: Container): BroadcastStore {
@@ -208,61 +181,5 @@ export function createBroadcastStore(container: Container): BroadcastStore {
         }
         return reset;
       }),
-  };
-}
-
-/**
- * Conditional replaces in one partition: a plain replace when alone, else one bulk
- * request (not a transactional batch: one record changed by someone else must not fail
- * the others). Undefined for a record whose etag no longer matches.
- */
-async function replaceAll(container: Container, broadcastId: string, replacements: Replacement[]): Promise<(Delivery | undefined)[]> {
-  if (replacements.length === 1) {
-    const { current, next } = replacements[0]!;
-    try {
-      const { etag } = await container
-        .item(current.id, broadcastId)
-        .replace(toDeliveryDoc(next), { accessCondition: { type: 'IfMatch', condition: current.version ?? '' } });
-      return [{ ...next, version: etag }];
-    } catch (error) {
-      if (isStatus(error, 412) || isStatus(error, 404)) return [undefined];
-      throw error;
-    }
-  }
-  const results = await container.items.bulk(
-    replacements.map(({ current, next }) => ({
-      operationType: 'Replace' as const,
-      id: current.id,
-      partitionKey: broadcastId,
-      ifMatch: current.version,
-      resourceBody: toDeliveryDoc(next) as unknown as JSONObject,
-    })),
-    { continueOnError: true },
-  );
-  return replacements.map(({ next }, i) => {
-    const result = results[i];
-    const status = result?.statusCode ?? 0;
-    if (status >= 200 && status < 300) return { ...next, version: result?.eTag };
-    if (status === 412 || status === 404) return undefined;
-    throw Object.assign(new Error('could not write delivery records'), { code: status });
-  });
-}
-
-function newDelivery(broadcastId: string, recipient: Recipient, at: string): Delivery {
-  return {
-    broadcastId,
-    id: deliveryId(recipient.conversationId),
-    conversationId: recipient.conversationId,
-    scope: recipient.scope,
-    ...(recipient.userAadObjectId ? { userAadObjectId: recipient.userAadObjectId } : {}),
-    reference: recipient.reference,
-    state: 'pending',
-    revision: -1,
-    attempts: 0,
-    notBefore: '',
-    claimOwner: '',
-    claimUntil: '',
-    failedRevision: -1,
-    updatedAt: at,
   };
 }

@@ -5,7 +5,8 @@ import { eventIdSchema } from '../events/event';
 import type { EventStore } from '../events/ports';
 import type { RsvpResponse } from '../events/rsvp';
 import type { AudienceSpec, Recipient } from './broadcast';
-import { type ComposeForm, fieldProblem, parseFields } from './compose';
+import { type ComposeForm, fieldProblem } from './compose';
+import { parseInput } from '../validation';
 
 /**
  * Who a broadcast goes to. Each audience type reads its choices from the compose form,
@@ -124,10 +125,10 @@ const eventAnswers: AudienceType = {
   kind: 'event-answers',
   label: 'People who answered an event (choose it and the answers below)',
   fromForm: async (form, deps) => {
-    const input = parseFields(eventAnswersForm, {
+    const input = parseInput(eventAnswersForm, {
       answersEventId: form.answersEventId ?? '',
       answers: (form.answers ?? '').split(',').filter(Boolean),
-    });
+    }, 'form');
     if (!(await deps.events.getEvent(input.answersEventId))) throw fieldProblem('answersEventId', 'that event is not in the programme');
     const spec: EventAnswersSpec = { kind: 'event-answers', eventId: input.answersEventId, answers: input.answers };
     return spec;

@@ -37,15 +37,6 @@ export interface ComposeChoices {
 export const fieldProblem = (field: string, message: string): DomainError =>
   new DomainError('invalid_input', 'Some of the form was not right, so nothing was sent.', { fields: [{ field, message }] });
 
-/** Whatever a type's own schema finds wrong, as field problems of the form. */
-export function parseFields<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw new DomainError('invalid_input', 'Some of the form was not right, so nothing was sent.', {
-    fields: result.error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'form'), message: issue.message })),
-  });
-}
-
 /** A kind-keyed list that features add to (bookings, task groups, workshops...). */
 export interface Kinds<T extends { kind: string }> {
   all(): readonly T[];

@@ -10,7 +10,8 @@ import type { EventStore } from '../events/ports';
 import type { OutgoingMessage } from '../messaging';
 import { formatRange } from '../time';
 import type { Broadcast, ContentSpec, Recipient } from './broadcast';
-import { type ComposeForm, fieldProblem, parseFields } from './compose';
+import { type ComposeForm, fieldProblem } from './compose';
+import { parseInput } from '../validation';
 
 /**
  * What a broadcast can carry. Each content type reads its fields from the compose form,
@@ -70,7 +71,7 @@ const eventCard: ContentType = {
   composable: true,
   fromForm: async (form, deps) => {
     if (!form.eventId) throw fieldProblem('eventId', 'choose the event to send');
-    const { eventId } = parseFields(z.object({ eventId: eventIdSchema }), { eventId: form.eventId });
+    const { eventId } = parseInput(z.object({ eventId: eventIdSchema }), { eventId: form.eventId }, 'form');
     const event = await deps.events.getEvent(eventId);
     if (!event) throw fieldProblem('eventId', 'that event is not in the programme');
     if (event.status === 'cancelled' || hasStarted(event, deps.clock.now())) throw fieldProblem('eventId', 'that event has started or been cancelled');
@@ -104,7 +105,7 @@ const announcement: ContentType = {
   kind: 'announcement',
   label: 'An announcement (title and text below)',
   composable: true,
-  fromForm: (form) => Promise.resolve({ kind: 'announcement', ...parseFields(announcementFields, { title: form.title, text: form.text }) }),
+  fromForm: (form) => Promise.resolve({ kind: 'announcement', ...parseInput(announcementFields, { title: form.title, text: form.text }, 'form') }),
   prepare: (spec, broadcast) => {
     const { title, text } = announcementSpec.parse(spec);
     return Promise.resolve(broadcast.withdrawn ? withdrawn(title) : same(renderAnnouncementCard({ title, text }), title));

@@ -3,6 +3,7 @@ import type { Clock } from '../../clock';
 import type { Actor } from '../actor';
 import { DomainError } from '../errors';
 import { assertOrganiser, type Organisers } from '../organisers';
+import { parseInput } from '../validation';
 import { formatTime, londonDate, londonToUtc } from '../time';
 import { eventIdSchema, eventSchema, hasEnded, type NlcEvent } from './event';
 import type { EventStore } from './ports';
@@ -75,13 +76,7 @@ export const eventForEditing = (deps: OrganiseDeps, actor: Actor, eventId: strin
 
 export async function editEvent(deps: OrganiseDeps, actor: Actor, form: EventEditForm): Promise<{ event: NlcEvent; copies: number }> {
   const current = await eventToOrganise(deps, actor, form.eventId, 'edit events');
-  const checked = editRules.safeParse({ ...editFormOf(current), ...definedOnly(form) });
-  if (!checked.success) {
-    throw new DomainError('invalid_input', 'Some of the event was not right, so nothing was changed.', {
-      fields: checked.error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'form'), message: issue.message })),
-    });
-  }
-  const f = checked.data;
+  const f = parseInput(editRules, { ...editFormOf(current), ...definedOnly(form) }, 'event');
   const event = eventSchema.parse({
     ...current,
     title: f.title,

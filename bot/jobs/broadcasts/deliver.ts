@@ -1,7 +1,9 @@
 import type { Delivery } from '../../domain/broadcasts/broadcast';
 import type { PreparedContent } from '../../domain/broadcasts/contents';
 import { recordRemoved } from '../../domain/conversations/service';
+import { backoffMs } from '../../domain/delivery/retry';
 import type { PacedResult } from '../../domain/delivery/sender';
+import { isDomainError } from '../../domain/errors';
 import { isAbort } from '../../domain/delivery/timer';
 import type { RunContext } from './context';
 
@@ -94,8 +96,22 @@ function outcome(d: Delivery, result: PacedResult, isUpdate: boolean, revision: 
   }
 }
 
+/**
+ * Writes an outcome. A copy already sent whose outcome is lost would be sent again when
+ * its claim runs out, so a busy store is given a few tries before that is accepted.
+ */
 async function record(run: RunContext, current: Delivery, next: Delivery | undefined): Promise<void> {
   if (!next) return;
-  const saved = await run.deps.broadcasts.replaceDelivery(current, next);
-  if (!saved) run.deps.log.warn({ broadcastId: current.broadcastId, deliveryId: current.id }, 'delivery record changed by another sender; outcome not recorded');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const saved = await run.deps.broadcasts.replaceDelivery(current, next);
+      if (!saved) run.deps.log.warn({ broadcastId: current.broadcastId, deliveryId: current.id }, 'delivery record changed by another sender; outcome not recorded');
+      return;
+    } catch (error) {
+      if (!isDomainError(error) || error.code !== 'unavailable' || attempt >= RECORD_ATTEMPTS) throw error;
+      await run.deps.timer.sleep(backoffMs(attempt, { baseDelayMs: 200, maxDelayMs: 5000, random: Math.random }));
+    }
+  }
 }
+
+const RECORD_ATTEMPTS = 6;

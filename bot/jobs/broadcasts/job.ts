@@ -29,6 +29,8 @@ export function createBroadcastJob(deps: BroadcastJobDeps): BroadcastJob {
     run: async (signal?: AbortSignal) => {
       const stop = signal ?? new AbortController().signal;
       if (stop.aborted) return;
+      // An idle bot asks one query a second, not for the lease as well.
+      if ((await deps.broadcasts.listActive()).length === 0) return;
       const lease = await deps.leases.acquire(deps.leaseName ?? BROADCAST_LEASE, owner, timing.leaseTtlMs);
       if (!lease) return;
       const abandon = new AbortController();
