@@ -1,6 +1,7 @@
 import type { ComposeForm } from '../bot/domain/broadcasts/compose';
 import type { BroadcastPreview } from '../bot/domain/broadcasts/service';
 import json from './broadcast-preview.json';
+import { plural } from './plural';
 import { type AdaptiveCardJson, cardTemplate } from './template';
 
 export interface PreviewCardData {
@@ -17,8 +18,6 @@ export interface PreviewCardData {
 }
 
 const expand = cardTemplate<PreviewCardData>(json);
-
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 /** What will be sent, to whom and how many, with Send and Change. */
 export function renderPreviewCard(preview: BroadcastPreview, form: ComposeForm): AdaptiveCardJson {

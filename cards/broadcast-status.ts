@@ -1,7 +1,7 @@
 import type { BroadcastReport } from '../bot/domain/broadcasts/service';
 import { formatDateTime } from '../bot/domain/time';
-import { plural } from './broadcast-preview';
 import json from './broadcast-status.json';
+import { plural } from './plural';
 import { type AdaptiveCardJson, cardTemplate, withRefresh } from './template';
 
 export interface StatusCardData {

@@ -70,20 +70,21 @@ describe('broadcast delivery against Teams-like limits and failures', () => {
     assert.deepEqual(postsPer(connector, chats), chats.map(() => 1));
   });
 
-  it('when some people blocked the bot (403), then they are reported blocked, not retried, and their chats are marked inactive', async () => {
+  it('when some people blocked the bot (403) or their chat is gone (404), then they are reported so, not retried, and their chats are marked inactive', async () => {
     const chats = await installPersonalChats(bot, connector, 0, 8);
     const blocked = new Set(chats.slice(0, 3));
-    connector.behave({ blocked });
+    connector.behave({ blocked, gone: new Set([chats[7]!]) });
     const { broadcastId } = await announce();
     await broadcastJob(bot).run();
-    assert.deepEqual(await statesOf(broadcastId), { pending: 0, sent: 5, failed: 0, blocked: 3, not_found: 0 });
-    for (const id of blocked) {
+    assert.deepEqual(await statesOf(broadcastId), { pending: 0, sent: 4, failed: 0, blocked: 3, not_found: 1 });
+    for (const id of [...blocked, chats[7]!]) {
       assert.equal(connector.calls.filter((c) => c.conversationId === id).length, 1, 'asked once, never again');
       assert.equal((await bot.store.conversations.get(id))?.active, false);
     }
     const report = await click(bot, connector, 'broadcast.status', { broadcastId });
     assert.match(cardText(report), /Blocked\n3/);
     assert.match(cardText(report), /3 blocked: the bot was blocked or removed \(HTTP 403\)/);
+    assert.match(cardText(report), /1 not found: the conversation no longer exists \(HTTP 404\)/);
   });
 
   it('when Teams fails some sends with 503, then they are retried after a back-off until every one is delivered once', async () => {

@@ -1,12 +1,12 @@
 import { z } from 'zod/v4';
 import { renderEventEditCard } from '../../../cards/event-edit';
 import { renderNoticeCard } from '../../../cards/notice';
+import { plural } from '../../../cards/plural';
 import { isDomainError } from '../../domain/errors';
 import { eventIdSchema } from '../../domain/events/event';
 import { cancelEvent, editEvent, editFormOf, eventEditFormSchema, eventForEditing, type OrganiseDeps } from '../../domain/events/organise';
 import { assertOrganiser } from '../../domain/organisers';
 import { parseInput } from '../../domain/validation';
-import { plural } from '../../../cards/broadcast-preview';
 import { cardAction, type RouteModule } from './route';
 
 const byEvent = z.strictObject({ eventId: eventIdSchema });
