@@ -8,13 +8,20 @@
  * together in the next request (a Cosmos transactional batch, up to `maxBatch`). Nothing
  * waits on a timer: a write that finds nothing in flight is sent at once, so at low load
  * this is exactly one request per write. Every caller learns its own outcome only after
- * the request carrying its write has completed: a commit may return one result per item
- * it was given (in order), and each caller gets the result of its own item.
+ * the request carrying its write has completed.
+ *
+ * `commit` may return one result per item it was given (in the same order): each caller
+ * then gets the result for its own item. Workshop bookings use this: requests for one
+ * workshop are decided together, in arrival order, by one etag-guarded ledger write.
  */
 export interface GroupCommitOptions<T> {
   maxBatch: number;
-  /** Writes with the same id in one batch are merged, the latest winning (a transactional batch may not repeat an id). */
-  idOf(item: T): string;
+  /**
+   * Writes with the same id in one batch are merged, the latest winning (a transactional
+   * batch may not repeat an id); merged callers share that write's result. Without it,
+   * every item is committed in arrival order.
+   */
+  idOf?: (item: T) => string;
 }
 
 interface Waiter<T, R> {
@@ -24,11 +31,21 @@ interface Waiter<T, R> {
 }
 
 export function groupCommit<K, T, R = void>(
-  commit: (key: K, items: T[]) => Promise<R[] | void>,
+  commit: (key: K, items: T[]) => Promise<readonly R[] | void>,
   options: GroupCommitOptions<T>,
 ): (key: K, item: T) => Promise<R> {
   const queues = new Map<K, Waiter<T, R>[]>();
   const busy = new Set<K>();
+
+  /** The items to send and, for each waiter, the index of the item carrying its write. */
+  const itemsOf = (waiters: Waiter<T, R>[]): { items: T[]; indexOf: number[] } => {
+    const idOf = options.idOf;
+    if (!idOf) return { items: waiters.map((w) => w.item), indexOf: waiters.map((_, i) => i) };
+    const latest = new Map<string, T>();
+    for (const w of waiters) latest.set(idOf(w.item), w.item);
+    const index = new Map([...latest.keys()].map((id, i) => [id, i]));
+    return { items: [...latest.values()], indexOf: waiters.map((w) => index.get(idOf(w.item))!) };
+  };
 
   const flush = async (key: K): Promise<void> => {
     const queue = queues.get(key) ?? [];
@@ -38,12 +55,10 @@ export function groupCommit<K, T, R = void>(
       queues.delete(key);
       return;
     }
-    const latest = new Map<string, T>();
-    for (const w of waiters) latest.set(options.idOf(w.item), w.item);
-    const position = new Map([...latest.keys()].map((id, i) => [id, i]));
+    const { items, indexOf } = itemsOf(waiters);
     try {
-      const results = await commit(key, [...latest.values()]);
-      waiters.forEach((w) => w.resolve(results?.[position.get(options.idOf(w.item))!] as R));
+      const results = await commit(key, items);
+      waiters.forEach((w, i) => w.resolve(results ? (results[indexOf[i]!] as R) : (undefined as R)));
     } catch (error) {
       waiters.forEach((w) => w.reject(error));
     }

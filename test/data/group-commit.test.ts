@@ -83,4 +83,25 @@ describe('group commit (batched writes)', () => {
     batches.forEach((b) => b.release());
     await Promise.all(writes);
   });
+
+  it('when commit returns a result per item and there is no id to merge on, then every caller gets the result for its own item, in arrival order', async () => {
+    const seen: string[][] = [];
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const decide = groupCommit(
+      async (_key: string, items: string[]) => {
+        seen.push(items);
+        await gate;
+        return items.map((item, i) => `${item}#${i}`);
+      },
+      { maxBatch: 100 },
+    );
+    const first = decide('w1', 'a');
+    await tick();
+    const later = ['b', 'a', 'c'].map((item) => decide('w1', item));
+    release();
+    assert.equal(await first, 'a#0');
+    assert.deepEqual(await Promise.all(later), ['b#0', 'a#1', 'c#2']);
+    assert.deepEqual(seen, [['a'], ['b', 'a', 'c']], 'repeats are kept: each request is decided on its own');
+  });
 });

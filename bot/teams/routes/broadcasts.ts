@@ -16,8 +16,8 @@ import {
   resendToFailed,
   withdrawBroadcast,
 } from '../../domain/broadcasts/service';
-import { isDomainError } from '../../domain/errors';
 import { clickedCardOf } from '../turn';
+import { submitForm } from './form-errors';
 import { cardAction, type RouteModule, type Turn } from './route';
 
 const byId = z.strictObject({ broadcastId: broadcastIdSchema });
@@ -48,15 +48,12 @@ export function broadcastRoutes(deps: BroadcastDeps): RouteModule {
     ],
     actions: [
       cardAction('broadcast.compose', composeFormSchema, (turn, form) => compose(turn, form)),
-      cardAction('broadcast.preview', composeFormSchema, async (turn, form) => {
-        try {
-          return renderPreviewCard(await previewBroadcast(deps, turn.actor(), form), form);
-        } catch (error) {
-          // A form problem brings the same form back, values kept, each problem under its field.
-          if (!isDomainError(error) || error.code !== 'invalid_input') throw error;
-          return compose(turn, form, error.details.fields);
-        }
-      }),
+      cardAction('broadcast.preview', composeFormSchema, (turn, form) =>
+        submitForm(
+          async () => renderPreviewCard(await previewBroadcast(deps, turn.actor(), form), form),
+          (problems) => compose(turn, form, [...problems]),
+        ),
+      ),
       cardAction('broadcast.send', byId, async (turn, { broadcastId }) =>
         status(turn, await confirmBroadcast(deps, turn.actor(), broadcastId, clickedCardOf(turn.context.activity))),
       ),

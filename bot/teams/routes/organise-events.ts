@@ -2,11 +2,11 @@ import { z } from 'zod/v4';
 import { renderEventEditCard } from '../../../cards/event-edit';
 import { renderNoticeCard } from '../../../cards/notice';
 import { plural } from '../../../cards/plural';
-import { isDomainError } from '../../domain/errors';
 import { eventIdSchema } from '../../domain/events/event';
 import { cancelEvent, editEvent, editFormOf, eventEditFormSchema, eventForEditing, type OrganiseDeps } from '../../domain/events/organise';
 import { assertOrganiser } from '../../domain/organisers';
 import { parseInput } from '../../domain/validation';
+import { submitForm } from './form-errors';
 import { cardAction, type RouteModule } from './route';
 
 const byEvent = z.strictObject({ eventId: eventIdSchema });
@@ -60,19 +60,19 @@ export function organiseEventRoutes(deps: OrganiseDeps): RouteModule {
           hint: done.unreachable > 0 ? `${plural(done.unreachable, 'person', 'people')} who said Going have no chat with the bot, so cannot be told by it.` : undefined,
         });
       }),
-      cardAction('event.save', eventEditFormSchema, async (turn, form) => {
-        try {
-          const done = await editEvent(deps, turn.actor(), form);
-          return renderNoticeCard({
-            title: `Saved: ${done.event.title}`,
-            message: `${plural(done.copies, 'posted copy', 'posted copies')} will be updated to show the change.`,
-            tone: 'good',
-          });
-        } catch (error) {
-          if (!isDomainError(error) || error.code !== 'invalid_input') throw error;
-          return renderEventEditCard(form, { heading: 'Edit event', problems: error.details.fields });
-        }
-      }),
+      cardAction('event.save', eventEditFormSchema, (turn, form) =>
+        submitForm(
+          async () => {
+            const done = await editEvent(deps, turn.actor(), form);
+            return renderNoticeCard({
+              title: `Saved: ${done.event.title}`,
+              message: `${plural(done.copies, 'posted copy', 'posted copies')} will be updated to show the change.`,
+              tone: 'good',
+            });
+          },
+          (problems) => renderEventEditCard(form, { heading: 'Edit event', problems: [...problems] }),
+        ),
+      ),
     ],
   };
 }
