@@ -79,6 +79,12 @@ export const broadcastGallery: { name: string; template: string; description: st
     render: () => renderComposeCard(COMPOSE_CHOICES),
   },
   {
+    name: 'broadcast-compose-empty',
+    template: 'broadcast-compose.json',
+    description: 'The compose form when the programme has no upcoming events and the bot is in no channel.',
+    render: () => renderComposeCard({ ...COMPOSE_CHOICES, events: [], channels: [] }),
+  },
+  {
     name: 'broadcast-compose-problems',
     template: 'broadcast-compose.json',
     description: 'The compose form after a preview with problems: values kept, each problem under its field.',
