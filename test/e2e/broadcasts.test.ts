@@ -93,6 +93,17 @@ describe('broadcasts end to end', () => {
     assert.match(report, /Done: delivered to 13 of 13/);
   });
 
+  it('when a broadcast is still sending, then the status card is edited with the counts so far', async () => {
+    await sendBroadcast(bot, connector, { content: 'announcement', title: 'Practice Week timetable', text: 'Now online.', audience: 'personal' }, 'status-card-9');
+    // 13 copies at 10 a second take over a second: time for a few status updates.
+    await broadcastJob(bot, { maxRps: 10, timing: { statusEveryMs: 150 } }).run();
+    const edits = connector.calls
+      .filter((c) => c.method === 'PUT' && c.activityId === 'status-card-9')
+      .map((c) => cardText((c.body as { attachments: { content: unknown }[] }).attachments[0]!.content));
+    assert.ok(edits.some((text) => /Sending: \d+ of 13 sent so far/.test(text)), edits.join('\n---\n'));
+    assert.match(edits.at(-1)!, /Done: delivered to 13 of 13/);
+  });
+
   it('when Send is clicked twice, then the broadcast goes once', async () => {
     const preview = await click(bot, connector, 'broadcast.preview', { content: 'announcement', title: 'Survey closes Friday', text: 'Please reply by Friday.', audience: 'personal' });
     const data = actionData(preview, 'broadcast.send');
