@@ -7,6 +7,8 @@ import type { Logger } from './log';
 import { type BroadcastCatalogue, defaultCatalogue } from './domain/broadcasts/catalogue';
 import type { Messenger } from './domain/messaging';
 import { organisersFrom } from './domain/organisers';
+import { RateLimiter } from './domain/delivery/rate-limit';
+import { realTimer } from './domain/delivery/timer';
 import { broadcastJobFrom } from './jobs/broadcasts/wiring';
 import { type Job, startJobs } from './jobs/runner';
 import { createServer, listen } from './server';
@@ -47,9 +49,10 @@ interface JobParts {
 
 /** Every scheduled job; features add theirs here. */
 function createJobs(parts: JobParts): Job[] {
-  return [
-    broadcastJobFrom({ ...parts, settings: parts.config.broadcast }),
-  ];
+  // One limiter for every paced proactive sender of this process (broadcasts now,
+  // reminders later): Teams counts the app's requests together.
+  const limiter = new RateLimiter({ perSecond: parts.config.broadcast.maxRps, timer: realTimer });
+  return [broadcastJobFrom({ ...parts, settings: parts.config.broadcast, limiter })];
 }
 
 /** The composition root: config -> store -> Teams app -> HTTP server. */
