@@ -70,6 +70,13 @@ export const configSchema = z
      * attendee-export links point at this server. Local mode defaults to the listening address.
      */
     PUBLIC_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+    /** Teams' limit per app per tenant is 50 requests a second; broadcasts stay under this. */
+    BROADCAST_MAX_RPS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10000).default(50)),
+    /**
+     * Broadcast sends in flight at once. Also the most copies a crash can repeat: a send the
+     * connector accepted but whose record was not yet written is sent again on restart.
+     */
+    BROADCAST_CONCURRENCY: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(256).default(16)),
     /** Embedded mode: fixed loopback port for the in-process Cosmos server (0 = any free port), so tools can inspect it. */
     EMBEDDED_COSMOS_PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(0)),
     LOG_LEVEL: z.preprocess(
@@ -153,6 +160,7 @@ export interface Config {
   organiserAadIds: ReadonlySet<string>;
   /** Base of the links the bot serves (no trailing slash); unset = local address in local mode, no links otherwise. */
   publicUrl?: string;
+  broadcast: { maxRps: number; concurrency: number };
   logLevel: EnvConfig['LOG_LEVEL'];
   clockStart?: Date;
 }
@@ -205,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cosmosDatabase: e.COSMOS_DATABASE,
     organiserAadIds: new Set(e.ORGANISER_AAD_IDS),
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    broadcast: { maxRps: e.BROADCAST_MAX_RPS, concurrency: e.BROADCAST_CONCURRENCY },
     logLevel: e.LOG_LEVEL,
     clockStart: e.CLOCK_START ? new Date(e.CLOCK_START) : embedded ? EMBEDDED_DEMO_CLOCK_START : undefined,
   };

@@ -5,6 +5,7 @@ import { loadDemoProgramme } from './data/demo-programme';
 import { loadDemoTaskGroups } from './data/demo-task-groups';
 import { openStore, type Store } from './data/store';
 import type { Logger } from './log';
+import { type BroadcastCatalogue, defaultCatalogue } from './domain/broadcasts/catalogue';
 import type { Messenger } from './domain/messaging';
 import { organisersFrom } from './domain/organisers';
 import type { DownloadKind } from './domain/downloads';
@@ -13,6 +14,9 @@ import { openWorkshopDownload } from './domain/workshops/downloads';
 import type { DownloadLinks } from './domain/workshops/ports';
 import type { PromotionDeps } from './domain/workshops/promotions';
 import { promotionNoticesJob } from './jobs/promotion-notices';
+import { RateLimiter } from './domain/delivery/rate-limit';
+import { realTimer } from './domain/delivery/timer';
+import { broadcastJobFrom } from './jobs/broadcasts/wiring';
 import { type Job, startJobs } from './jobs/runner';
 import { createServer, downloadPath, listen } from './server';
 import { createApp } from './teams/app';
@@ -24,6 +28,9 @@ export interface RunningBot {
   store: Store;
   clock: Clock;
   messenger: Messenger;
+  /** Every scheduled job, also when not started (tests run them by hand with `run()`). */
+  jobs: Job[];
+  catalogue: BroadcastCatalogue;
   close(): Promise<void>;
 }
 
@@ -39,14 +46,22 @@ export interface StartOptions {
   jobs?: boolean;
 }
 
-interface JobDeps {
+interface JobParts {
+  config: Config;
+  store: Store;
+  messenger: Messenger;
+  catalogue: BroadcastCatalogue;
   promotions: PromotionDeps;
+  clock: Clock;
   log: Logger;
 }
 
 /** Every scheduled job; features add theirs here. */
-function createJobs(deps: JobDeps): Job[] {
-  return [promotionNoticesJob(deps.promotions, deps.log)];
+function createJobs(parts: JobParts): Job[] {
+  // One limiter for every paced proactive sender of this process (broadcasts now,
+  // reminders later): Teams counts the app's requests together.
+  const limiter = new RateLimiter({ perSecond: parts.config.broadcast.maxRps, timer: realTimer });
+  return [promotionNoticesJob(parts.promotions, parts.log), broadcastJobFrom({ ...parts, settings: parts.config.broadcast, limiter })];
 }
 
 /**
@@ -67,7 +82,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const { log } = options;
   const clock = options.clock ?? (config.clockStart ? offsetClock(config.clockStart) : systemClock);
   const target = options.cosmos ?? cosmosTargetFrom(config);
-  const store = await openStore(target, (message) => log.warn(message));
+  const store = await openStore(target, { clock, onWarning: (message) => log.warn(message) });
   try {
     if (store.mode === 'embedded') {
       // Demo data only on a first start: after a restart the kept data (organisers' edits,
@@ -85,10 +100,12 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     const organisers = organisersFrom(config.organiserAadIds);
     let linkBase = config.publicUrl;
     const links = downloadLinks(() => linkBase);
-    const { events, conversations, workshops, taskGroups } = store;
-    const bot = createApp({ bot: config.bot, events, conversations, workshops, taskGroups, links, organisers, clock, log });
+    const catalogue = defaultCatalogue();
+    const { events, conversations, workshops, taskGroups, broadcasts } = store;
+    const bot = createApp({ bot: config.bot, events, conversations, workshops, taskGroups, broadcasts, catalogue, links, organisers, clock, log });
     const promotions = { events, workshops, conversations, messenger: bot.messenger, clock, links, promotionMessage: renderPromotionMessage };
-    const jobs = startJobs(options.jobs === false ? [] : createJobs({ promotions, log }), log);
+    const allJobs = createJobs({ config, store, messenger: bot.messenger, catalogue, promotions, clock, log });
+    const jobs = startJobs(options.jobs === false ? [] : allJobs, log);
     const server = createServer({
       messages: bot,
       ready: () => store.ping(),
@@ -109,9 +126,12 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       store,
       clock,
       messenger: bot.messenger,
+      jobs: allJobs,
+      catalogue,
       close: async () => {
         server.close();
         await jobs.stop();
+        bot.close();
         await store.close();
       },
     };

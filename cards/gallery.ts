@@ -7,6 +7,7 @@ import { renderCallCard, renderDigestCard, renderMyContributionsCard, renderOpen
 import { renderFormCard } from './form';
 import { renderTaskGroupCard } from './task-group';
 import type { NlcEvent } from '../bot/domain/events/event';
+import { broadcastGallery } from './gallery-broadcasts';
 import { renderEventCard } from './event';
 import { workshopGallery } from './gallery-workshops';
 import { renderMyEventsCard } from './my-events';
@@ -222,4 +223,5 @@ export const gallery: GalleryEntry[] = [
       }),
   },
   ...workshopGallery,
+  ...broadcastGallery,
 ];

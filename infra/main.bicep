@@ -68,6 +68,16 @@ param botDisplayName string = 'NLC'
 ])
 param logLevel string = 'info'
 
+@description('Proactive requests per second for the whole app; Teams allows 50 per app per tenant. Becomes BROADCAST_MAX_RPS.')
+@minValue(1)
+@maxValue(50)
+param broadcastMaxRps int = 50
+
+@description('Broadcast sends in flight at once; also the most copies a crash can send twice. Becomes BROADCAST_CONCURRENCY.')
+@minValue(1)
+@maxValue(64)
+param broadcastConcurrency int = 16
+
 var suffix = uniqueString(resourceGroup().id, name)
 var globalName = '${name}-${suffix}'
 
@@ -110,6 +120,8 @@ var appSettings = {
   ORGANISER_AAD_IDS: join(organiserAadIds, ',')
   LOG_LEVEL: logLevel
   PUBLIC_URL: publicUrl
+  BROADCAST_MAX_RPS: string(broadcastMaxRps)
+  BROADCAST_CONCURRENCY: string(broadcastConcurrency)
   // DefaultAzureCredential (Cosmos DB) picks the user-assigned identity by this client id.
   AZURE_CLIENT_ID: identity.properties.clientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString

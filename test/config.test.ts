@@ -69,4 +69,11 @@ describe('configuration', () => {
     assert.equal(loadConfig({}).publicUrl, undefined);
     assert.match(problemsOf({ PUBLIC_URL: 'http://nlc-bot.example.org' })[0] ?? '', /^PUBLIC_URL: download links carry secrets/);
   });
+
+  it('when broadcast settings are not set, then Teams\' 50 requests a second and 16 in flight apply; nonsense is refused', () => {
+    assert.deepEqual(loadConfig({}).broadcast, { maxRps: 50, concurrency: 16 });
+    assert.deepEqual(loadConfig({ BROADCAST_MAX_RPS: '200', BROADCAST_CONCURRENCY: '32' }).broadcast, { maxRps: 200, concurrency: 32 });
+    const keys = problemsOf({ BROADCAST_MAX_RPS: '0', BROADCAST_CONCURRENCY: 'lots' }).map((p) => p.split(':')[0]);
+    assert.deepEqual(keys.sort(), ['BROADCAST_CONCURRENCY', 'BROADCAST_MAX_RPS']);
+  });
 });

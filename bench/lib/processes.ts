@@ -50,7 +50,8 @@ export async function startNodeProcess(
     url,
     child,
     stop: async (signal = 'SIGTERM') => {
-      if (child.exitCode !== null) return;
+      // Killed by a signal, a process has no exit code; either way it will not exit again.
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill(signal);
       await once(child, 'exit');
     },

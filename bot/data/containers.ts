@@ -15,6 +15,10 @@ export const CONTAINERS = {
   conversations: { id: 'conversations', partitionKey: '/id' },
   /** One partition per task group: the group, its members, calls and contributions. */
   taskGroups: { id: 'taskGroups', partitionKey: '/groupId' },
+  /** One partition per broadcast: the broadcast document and one delivery record per recipient. */
+  broadcasts: { id: 'broadcasts', partitionKey: '/broadcastId' },
+  /** Named, expiring leases (bot/data/lease.ts): which process does a piece of scheduled work. */
+  leases: { id: 'leases', partitionKey: '/id' },
 } as const satisfies Record<string, ContainerSpec>;
 
 export type ContainerName = keyof typeof CONTAINERS;

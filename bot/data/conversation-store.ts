@@ -20,6 +20,8 @@ function toConversation(doc: ConversationDoc): InstalledConversation {
   return Object.fromEntries(Object.entries(rest).filter(([k]) => !k.startsWith('_'))) as unknown as InstalledConversation;
 }
 
+const IN_CHUNK = 200;
+
 export function createConversationStore(container: Container): ConversationStore {
   return {
     get: (conversationId) =>
@@ -41,6 +43,40 @@ export function createConversationStore(container: Container): ConversationStore
         // Several personal chats for one person cannot happen in Teams; if data says so, the latest wins.
         const latest = resources.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
         return latest ? toConversation(latest) : undefined;
+      }),
+
+    findPersonalMany: (aadObjectIds) =>
+      storeCall(async () => {
+        const ids = [...new Set(aadObjectIds.map((id) => id.toLowerCase()))];
+        const found = new Map<string, ConversationDoc>();
+        // IN lists stay short: Cosmos caps a query's parameters and its text length.
+        for (let i = 0; i < ids.length; i += IN_CHUNK) {
+          const chunk = ids.slice(i, i + IN_CHUNK);
+          const names = chunk.map((_, j) => `@u${j}`);
+          const { resources } = await container.items
+            .query<ConversationDoc>({
+              query: `SELECT * FROM c WHERE c.type = 'conversation' AND c.scope = 'personal' AND c.active = true AND c.userAadObjectId IN (${names.join(', ')})`,
+              parameters: chunk.map((value, j) => ({ name: names[j]!, value })),
+            })
+            .fetchAll();
+          for (const doc of resources) {
+            const user = doc.userAadObjectId ?? '';
+            const known = found.get(user);
+            if (!known || known.updatedAt < doc.updatedAt) found.set(user, doc);
+          }
+        }
+        return [...found.values()].map(toConversation);
+      }),
+
+    listActive: (scope) =>
+      storeCall(async () => {
+        const { resources } = await container.items
+          .query<ConversationDoc>({
+            query: "SELECT * FROM c WHERE c.type = 'conversation' AND c.scope = @scope AND c.active = true",
+            parameters: [{ name: '@scope', value: scope }],
+          })
+          .fetchAll();
+        return resources.map(toConversation);
       }),
 
     update: (conversationId, change) =>

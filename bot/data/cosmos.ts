@@ -48,6 +48,17 @@ export interface CosmosTarget {
   database: string;
 }
 
+/**
+ * An embedded server started by another process (several bots sharing one store in
+ * tests, a store that outlives a killed bot in benchmarks): reached like our own, with
+ * its well-known key and self-signed certificate, and only ever on loopback.
+ */
+function isEmbeddedElsewhere(target: CosmosTarget): boolean {
+  if (target.key !== EMBEDDED_KEY || !target.endpoint) return false;
+  const host = new URL(target.endpoint).hostname;
+  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+}
+
 export const cosmosTargetFrom = (config: Config): CosmosTarget =>
   config.cosmos.mode === 'azure'
     ? { mode: 'azure', endpoint: config.cosmos.endpoint, key: config.cosmos.key, database: config.cosmosDatabase }
@@ -72,9 +83,9 @@ export async function openCosmos(target: CosmosTarget, onWarning?: (message: str
     target.mode === 'embedded'
       ? await startEmbeddedCosmos({ port: target.port, dataDir: target.dataDir, saveIntervalMs: target.saveIntervalMs, key: EMBEDDED_KEY, onWarning })
       : undefined;
-  const client = embedded
+  const client = embedded || isEmbeddedElsewhere(target)
     ? new CosmosClient({
-        endpoint: embedded.endpoint,
+        endpoint: embedded?.endpoint ?? target.endpoint ?? '',
         key: EMBEDDED_KEY,
         // Loopback only, to a server whose self-signed certificate ships in the package.
         // A bounded pool: without a cap, a burst of requests opens a TLS connection each

@@ -98,6 +98,17 @@ export function createEventStore(container: Container): EventStore {
           .fetchAll();
         return resources.map(toRsvp);
       }),
+
+    listRsvpsOfEvent: (eventId) =>
+      storeCall(async () => {
+        const { resources } = await container.items
+          .query<RsvpDoc>({
+            query: "SELECT * FROM c WHERE c.eventId = @eventId AND c.type = 'rsvp'",
+            parameters: [{ name: '@eventId', value: eventId }],
+          })
+          .fetchAll();
+        return resources.map(toRsvp);
+      }),
   };
 }
 

@@ -1,3 +1,5 @@
+import { type Clock, systemClock } from '../clock';
+import type { BroadcastStore } from '../domain/broadcasts/ports';
 import type { ConversationStore } from '../domain/conversations/ports';
 import type { EventStore } from '../domain/events/ports';
 import type { TaskGroupStore } from '../domain/task-groups/ports';
@@ -7,6 +9,9 @@ import { createEventStore } from './event-store';
 import { createTaskGroupStore } from './task-group-store';
 import type { WorkshopStore } from '../domain/workshops/ports';
 import { createWorkshopStore } from './workshop-store';
+import type { Leases } from '../domain/lease';
+import { createBroadcastStore } from './broadcast-store';
+import { createLeases } from './lease';
 
 /** Every store the bot uses, over one Cosmos connection. */
 export interface Store {
@@ -15,14 +20,23 @@ export interface Store {
   conversations: ConversationStore;
   taskGroups: TaskGroupStore;
   workshops: WorkshopStore;
+  broadcasts: BroadcastStore;
+  leases: Leases;
   /** The raw containers, for tests and benchmarks that count documents. */
   cosmos: CosmosHandle;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
-export async function openStore(target: CosmosTarget, onWarning?: (message: string) => void): Promise<Store> {
-  const cosmos = await openCosmos(target, onWarning);
+export interface StoreOptions {
+  /** Judges lease expiry (tests pass their ManualClock). */
+  clock?: Clock;
+  /** Told about problems the embedded store survives (e.g. a snapshot that could not be written). */
+  onWarning?: (message: string) => void;
+}
+
+export async function openStore(target: CosmosTarget, options: StoreOptions = {}): Promise<Store> {
+  const cosmos = await openCosmos(target, options.onWarning);
   return {
     mode: cosmos.mode,
     cosmos,
@@ -30,6 +44,8 @@ export async function openStore(target: CosmosTarget, onWarning?: (message: stri
     conversations: createConversationStore(cosmos.containers.conversations),
     taskGroups: createTaskGroupStore(cosmos.containers.taskGroups),
     workshops: createWorkshopStore(cosmos.containers.events),
+    broadcasts: createBroadcastStore(cosmos.containers.broadcasts),
+    leases: createLeases(cosmos.containers.leases, options.clock ?? systemClock),
     ping: () => cosmos.ping(),
     close: () => cosmos.close(),
   };

@@ -11,12 +11,17 @@ export interface OutgoingMessage {
   text?: string;
 }
 
+export interface SendOptions {
+  /** Abandons the request (a stopping sender); the outcome is then unknown. */
+  signal?: AbortSignal;
+}
+
 export interface Messenger {
   /** Sends a new message; resolves with the id Teams gave it (for later edits). */
-  send(conversation: ConversationReferenceData, message: OutgoingMessage): Promise<{ id: string }>;
+  send(conversation: ConversationReferenceData, message: OutgoingMessage, options?: SendOptions): Promise<{ id: string }>;
   /** Replaces a message the bot sent earlier. */
-  update(conversation: ConversationReferenceData, messageId: string, message: OutgoingMessage): Promise<void>;
-  delete(conversation: ConversationReferenceData, messageId: string): Promise<void>;
+  update(conversation: ConversationReferenceData, messageId: string, message: OutgoingMessage, options?: SendOptions): Promise<void>;
+  delete(conversation: ConversationReferenceData, messageId: string, options?: SendOptions): Promise<void>;
 }
 
 /** Why a send failed, in the terms the senders act on. */

@@ -10,7 +10,8 @@ export interface Job {
   name: string;
   /** Pause between the end of one run and the start of the next. */
   everyMs: number;
-  run(): Promise<void>;
+  /** `signal` aborts when the runner stops: long runs should wind down then. */
+  run(signal?: AbortSignal): Promise<void>;
 }
 
 export interface JobRunner {
@@ -19,6 +20,7 @@ export interface JobRunner {
 
 export function startJobs(jobs: readonly Job[], log: Logger): JobRunner {
   let stopped = false;
+  const stopping = new AbortController();
   const timers = new Set<NodeJS.Timeout>();
   const running = new Set<Promise<void>>();
 
@@ -27,7 +29,7 @@ export function startJobs(jobs: readonly Job[], log: Logger): JobRunner {
     const timer = setTimeout(() => {
       timers.delete(timer);
       const run = job
-        .run()
+        .run(stopping.signal)
         .catch((error: unknown) => log.error({ err: error, job: job.name }, 'job run failed'))
         .finally(() => {
           running.delete(run);
@@ -42,6 +44,7 @@ export function startJobs(jobs: readonly Job[], log: Logger): JobRunner {
   return {
     stop: async () => {
       stopped = true;
+      stopping.abort();
       timers.forEach((t) => clearTimeout(t));
       timers.clear();
       await Promise.all(running);

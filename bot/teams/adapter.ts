@@ -4,6 +4,13 @@ import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 
+const credentialSettings = (bot: Config['bot']) => ({
+  MicrosoftAppId: bot.appId ?? '',
+  MicrosoftAppPassword: bot.appPassword ?? '',
+  MicrosoftAppType: bot.appType,
+  MicrosoftAppTenantId: bot.tenantId ?? '',
+});
+
 /**
  * The Bot Framework adapter. With an app id it checks every incoming token and signs
  * every outgoing call; with none it runs in local mode (no tokens, loopback only, see
@@ -11,10 +18,7 @@ import type { Logger } from '../log';
  */
 export function createAdapter(bot: Config['bot'], log: Logger): TeamsAdapter {
   const settings = {
-    MicrosoftAppId: bot.appId ?? '',
-    MicrosoftAppPassword: bot.appPassword ?? '',
-    MicrosoftAppType: bot.appType,
-    MicrosoftAppTenantId: bot.tenantId ?? '',
+    ...credentialSettings(bot),
     ...(bot.openIdMetadataUrl ? publicCloudTrusting(bot.openIdMetadataUrl) : {}),
   };
   const adapter = new TeamsAdapter(settings, new ConfigurationServiceClientCredentialFactory(settings));
@@ -72,4 +76,24 @@ function refuseUnverifiedTokensWith401(adapter: TeamsAdapter): void {
 
 interface Authenticator {
   authenticateRequest(activity: unknown, authHeader: string): Promise<unknown>;
+}
+
+/**
+ * Bearer tokens for our own connector calls (connector-client.ts), from the same
+ * credential factory the adapter uses, so SingleTenant and managed identity work the
+ * same way. Undefined in local mode. The credentials cache tokens until shortly before
+ * they expire.
+ */
+export function createConnectorTokens(bot: Config['bot']): () => Promise<string | undefined> {
+  const factory = new ConfigurationServiceClientCredentialFactory(credentialSettings(bot));
+  let credentials: Promise<{ getToken?: (forceRefresh?: boolean) => Promise<string> } | undefined> | undefined;
+  return async () => {
+    if (!bot.appId) return undefined;
+    credentials ??= factory
+      .createCredentials(bot.appId, AuthenticationConstants.ToChannelFromBotOAuthScope, AuthenticationConstants.ToChannelFromBotLoginUrl, true)
+      .then((c) => c as { getToken?: (forceRefresh?: boolean) => Promise<string> });
+    const resolved = await credentials;
+    if (!resolved?.getToken) throw new Error('the configured bot credentials cannot issue connector tokens');
+    return resolved.getToken();
+  };
 }

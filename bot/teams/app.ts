@@ -15,6 +15,9 @@ import { renderNoticeCard } from '../../cards/notice';
 import type { AdaptiveCardJson } from '../../cards/template';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
+import type { BroadcastStore } from '../domain/broadcasts/ports';
+import { type BroadcastCatalogue, newBroadcastId } from '../domain/broadcasts/catalogue';
+import { broadcastFollowUps } from '../domain/broadcasts/corrections';
 import type { ConversationStore } from '../domain/conversations/ports';
 import type { EventStore } from '../domain/events/ports';
 import type { TaskGroupStore } from '../domain/task-groups/ports';
@@ -22,13 +25,16 @@ import type { Messenger } from '../domain/messaging';
 import type { Organisers } from '../domain/organisers';
 import type { DownloadLinks, WorkshopStore } from '../domain/workshops/ports';
 import type { Logger } from '../log';
-import { createAdapter } from './adapter';
+import { createAdapter, createConnectorTokens } from './adapter';
 import { registerCardActions } from './card-actions';
 import { registerCommands } from './commands';
+import { createConnectorClient } from './connector-client';
 import { createMessenger } from './proactive';
 import { contributionRoutes } from './routes/contributions';
 import { eventRoutes } from './routes/events';
 import { taskGroupRoutes } from './routes/task-groups';
+import { broadcastRoutes } from './routes/broadcasts';
+import { organiseEventRoutes } from './routes/organise-events';
 import type { ActionRoute, CommandRoute, Turn } from './routes/route';
 import { welcomeRoutes } from './routes/welcome';
 import { workshopOrganiserRoutes } from './routes/workshop-organisers';
@@ -43,6 +49,9 @@ export interface AppDeps {
   workshops: WorkshopStore;
   /** Calendar and export links served by this bot's HTTP server. */
   links: DownloadLinks;
+  broadcasts: BroadcastStore;
+  /** What organisers can broadcast, and to whom. */
+  catalogue: BroadcastCatalogue;
   organisers: Organisers;
   clock: Clock;
   log: Logger;
@@ -52,16 +61,19 @@ export interface BotApp {
   /** Handles one POST /api/messages: authenticates, runs the turn, answers the request. */
   process(req: Request, res: Response): Promise<void>;
   adapter: TeamsAdapter;
-  /** Proactive sending through the same adapter (jobs, notifications). */
+  /** Proactive sending with the bot's identity (jobs, notifications). */
   messenger: Messenger;
   /** The commands the help card lists (the Teams app manifest lists the same). */
   commands: readonly CommandRoute[];
+  /** Closes the proactive connections. */
+  close(): void;
 }
 
 /** Composition of the Teams side: every route the bot has is registered here. */
 export function createApp(deps: AppDeps): BotApp {
   const adapter = createAdapter(deps.bot, deps.log);
-  const messenger = createMessenger(adapter, deps.bot.appId ?? '');
+  const connector = createConnectorClient({ token: createConnectorTokens(deps.bot) });
+  const messenger = createMessenger(connector);
   const app = new Application({
     adapter,
     botAppId: deps.bot.appId ?? '',
@@ -74,9 +86,12 @@ export function createApp(deps: AppDeps): BotApp {
   const workshops = workshopRoutes({ ...deps, messenger });
   const workshopOrganisers = workshopOrganiserRoutes({ ...deps, messenger });
   const events = eventRoutes(deps, workshops.workshopCard);
+  const broadcastDeps = { ...deps, ...deps.catalogue, newId: newBroadcastId };
+  const broadcasts = broadcastRoutes(broadcastDeps);
+  const organising = organiseEventRoutes({ ...deps, followUps: broadcastFollowUps(broadcastDeps) });
   const commands: CommandRoute[] = [];
   const welcome = welcomeRoutes(deps, () => commands.filter((c) => !c.hidden), () => commands.filter((c) => c.hidden));
-  const features = [events, workshops, workshopOrganisers, taskGroupRoutes(taskGroupDeps), contributionRoutes(taskGroupDeps)];
+  const features = [events, workshops, workshopOrganisers, taskGroupRoutes(taskGroupDeps), contributionRoutes(taskGroupDeps), broadcasts, organising];
   commands.push(...(welcome.commands ?? []), ...features.flatMap((f) => f.commands ?? []));
   const actions: ActionRoute[] = features.flatMap((f) => f.actions ?? []);
 
@@ -90,6 +105,7 @@ export function createApp(deps: AppDeps): BotApp {
     messenger,
     commands: commands.filter((c) => !c.hidden),
     process: (req, res) => adapter.process(req, res, (context) => runTurn(app, context, deps.log)),
+    close: () => connector.close(),
   };
 }
 

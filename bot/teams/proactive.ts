@@ -1,65 +1,59 @@
-import { CardFactory, MessageFactory, type Activity, type ConversationReference, type TurnContext } from 'botbuilder';
-import type { TeamsAdapter } from '@microsoft/teams-ai';
+import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import type { ConversationReferenceData } from '../domain/conversations/conversation';
 import { DeliveryError, type DeliveryFailure, type Messenger, type OutgoingMessage } from '../domain/messaging';
+import type { ConnectorClient } from './connector-client';
 
 /**
  * Proactive messages through the Bot Connector at the conversation's stored serviceUrl:
  * POST .../activities to send, PUT .../activities/{id} to update, DELETE to withdraw.
- * Connector failures become DeliveryErrors so senders can tell "blocked" from "try later".
+ * Every call is made once (connector-client.ts has no hidden retries), and connector
+ * failures become DeliveryErrors so senders can tell "blocked" from "try later".
  */
-export function createMessenger(adapter: TeamsAdapter, botAppId: string): Messenger {
-  const withConversation = async <T>(conversation: ConversationReferenceData, work: (context: TurnContext) => Promise<T>): Promise<T> => {
-    // The adapter hands errors thrown inside the callback to onTurnError (which only
-    // logs), so the outcome is carried out of the callback explicitly.
-    let outcome: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
+export function createMessenger(client: ConnectorClient): Messenger {
+  const activitiesPath = (conversation: ConversationReferenceData, messageId?: string): string =>
+    `v3/conversations/${encodeURIComponent(conversation.conversation.id)}/activities${messageId ? `/${encodeURIComponent(messageId)}` : ''}`;
+
+  const call = async (
+    method: 'POST' | 'PUT' | 'DELETE',
+    conversation: ConversationReferenceData,
+    messageId: string | undefined,
+    body: unknown,
+    signal: AbortSignal | undefined,
+  ): Promise<unknown> => {
     try {
-      await adapter.continueConversationAsync(botAppId, conversation as Partial<ConversationReference>, async (context) => {
-        withoutHiddenRetries(context);
-        try {
-          outcome = { ok: true, value: await work(context) };
-        } catch (error) {
-          outcome = { ok: false, error };
-        }
-      });
+      return await client.call(method, conversation.serviceUrl, activitiesPath(conversation, messageId), body, signal);
     } catch (error) {
+      // A sender that is stopping gets its abort back, not a delivery failure.
+      if (signal?.aborted) throw error;
       throw toDeliveryError(error);
     }
-    if (!outcome) throw new DeliveryError('failed', undefined, undefined, 'the adapter did not run the send');
-    if (!outcome.ok) throw toDeliveryError(outcome.error);
-    return outcome.value;
   };
 
   return {
-    send: (conversation, message) =>
-      withConversation(conversation, async (context) => {
-        const response = await context.sendActivity(toActivity(message));
-        return { id: response?.id ?? '' };
-      }),
-    update: (conversation, messageId, message) =>
-      withConversation(conversation, async (context) => {
-        await context.updateActivity({ ...toActivity(message), id: messageId });
-      }),
-    delete: (conversation, messageId) =>
-      withConversation(conversation, async (context) => {
-        await context.deleteActivity(messageId);
-      }),
+    send: async (conversation, message, options) => {
+      const answer = (await call('POST', conversation, undefined, proactiveActivity(conversation, message), options?.signal)) as { id?: unknown } | undefined;
+      return { id: typeof answer?.id === 'string' ? answer.id : '' };
+    },
+    update: async (conversation, messageId, message, options) => {
+      await call('PUT', conversation, messageId, { ...proactiveActivity(conversation, message), id: messageId }, options?.signal);
+    },
+    delete: async (conversation, messageId, options) => {
+      await call('DELETE', conversation, messageId, undefined, options?.signal);
+    },
   };
 }
 
-/**
- * The connector client's default pipeline retries 429 and 5xx by itself (up to three
- * times over several seconds), invisible to us: a broadcast could not slow down for a
- * Retry-After, and a caller could not answer in time. Proactive sends remove that
- * policy from this turn's (fresh) client, so every failure comes straight back as a
- * DeliveryError and the sender decides. A test checks that a 429 reaches the connector
- * once.
- */
-function withoutHiddenRetries(context: TurnContext): void {
-  const connector = context.turnState.get<{ client?: { pipeline?: { removePolicy(p: { name: string }): unknown } } } | undefined>(
-    context.adapter.ConnectorClientKey,
-  );
-  connector?.client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
+/** What botbuilder's continueConversation would send: the message, addressed from the stored reference. */
+function proactiveActivity(conversation: ConversationReferenceData, message: OutgoingMessage): Partial<Activity> {
+  return {
+    ...toActivity(message),
+    channelId: conversation.channelId,
+    serviceUrl: conversation.serviceUrl,
+    conversation: conversation.conversation as Activity['conversation'],
+    from: { id: conversation.bot.id, name: conversation.bot.name ?? '' },
+    ...(conversation.user ? { recipient: { ...conversation.user, name: conversation.user.name ?? '' } } : {}),
+    ...(conversation.locale ? { locale: conversation.locale } : {}),
+  };
 }
 
 export function toActivity(message: OutgoingMessage): Partial<Activity> {

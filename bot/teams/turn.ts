@@ -22,19 +22,19 @@ export const isGroupScope = (activity: Activity): boolean => scopeOf(activity) !
 
 interface TeamsChannelData {
   tenant?: { id?: string };
-  team?: { id?: string };
-  channel?: { id?: string };
+  team?: { id?: string; name?: string };
+  channel?: { id?: string; name?: string };
 }
 
 const channelDataOf = (activity: Activity): TeamsChannelData =>
   typeof activity.channelData === 'object' && activity.channelData !== null ? (activity.channelData as TeamsChannelData) : {};
 
-/** What we keep about a conversation in order to message it later. */
-export function installFactsOf(activity: Activity): InstallFacts {
+/** Everything needed to message this conversation (or edit a message in it) later. */
+export function referenceOf(activity: Activity): ConversationReferenceData {
   const data = channelDataOf(activity);
   const scope = scopeOf(activity);
   const conversation = activity.conversation;
-  const reference: ConversationReferenceData = {
+  return {
     bot: { id: activity.recipient.id, name: activity.recipient.name },
     channelId: activity.channelId,
     conversation: {
@@ -49,11 +49,20 @@ export function installFactsOf(activity: Activity): InstallFacts {
       ? { user: { id: activity.from.id, aadObjectId: activity.from.aadObjectId } }
       : {}),
   };
+}
+
+/** What we keep about a conversation in order to message it later. */
+export function installFactsOf(activity: Activity): InstallFacts {
+  const data = channelDataOf(activity);
+  const scope = scopeOf(activity);
+  const reference = referenceOf(activity);
   return {
     scope,
     tenantId: reference.conversation.tenantId,
     teamId: data.team?.id,
     channelId: data.channel?.id,
+    ...(data.team?.name ? { teamName: data.team.name.slice(0, 120) } : {}),
+    ...(data.channel?.name ? { channelName: data.channel.name.slice(0, 120) } : {}),
     userAadObjectId: scope === 'personal' ? activity.from.aadObjectId?.toLowerCase() : undefined,
     reference,
   };
@@ -73,6 +82,17 @@ export function commandTextOf(activity: Activity): string {
     .trim()
     .replace(/[.!?]+$/, '')
     .toLowerCase();
+}
+
+/**
+ * The card a person clicked (an invoke's `replyToId`) and where it is: the bot can edit
+ * it in place later, e.g. a broadcast's status card. The clicker is kept as the user, so
+ * the card's refresh goes to them in channels too.
+ */
+export function clickedCardOf(activity: Activity): { reference: ConversationReferenceData; messageId: string } | undefined {
+  if (!activity.replyToId) return undefined;
+  const reference = referenceOf(activity);
+  return { reference: { ...reference, user: { id: activity.from.id, aadObjectId: activity.from.aadObjectId } }, messageId: activity.replyToId };
 }
 
 /** Labels the turn for its log line (route name, never content). */

@@ -35,6 +35,14 @@ var containers = [
     name: 'taskGroups'
     partitionKey: '/groupId'
   }
+  {
+    name: 'broadcasts'
+    partitionKey: '/broadcastId'
+  }
+  {
+    name: 'leases'
+    partitionKey: '/id'
+  }
 ]
 
 // Cosmos DB Built-in Data Contributor: read and write items, read metadata; no keys, no

@@ -1,5 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { type Behaviour, type DeliveryStats, TeamsBehaviour } from './teams-behaviour';
+
+export type { Behaviour, DeliveryStats };
 
 /**
  * A stand-in for Teams' Bot Connector: the HTTP service at `activity.serviceUrl` that a
@@ -15,6 +19,10 @@ export interface ConnectorCall {
   activityId?: string;
   body: unknown;
   at: number;
+  /** Arrival on a high-resolution clock (performance.now(), ms): what rate checks use. */
+  arrivedAt: number;
+  /** The status the stand-in answered (set once answered). */
+  status?: number;
 }
 
 export interface SentActivity {
@@ -40,6 +48,13 @@ export interface Member {
 /** Lets a test change how the connector answers (errors, stalls); undefined = normal. */
 export type Override = (call: ConnectorCall) => { status: number; body?: unknown; headers?: Record<string, string> } | undefined;
 
+export interface ConnectorOptions {
+  /** Default 0 (any free port). */
+  port?: number;
+  /** Keep every call with its body (default true); false keeps counts only (benchmarks). */
+  keepCalls?: boolean;
+}
+
 export interface StandInConnector {
   /** Use as `serviceUrl` (ends with a slash, like Teams'). */
   serviceUrl: string;
@@ -52,6 +67,13 @@ export interface StandInConnector {
   waitFor(predicate: (sent: SentActivity) => boolean, timeoutMs?: number): Promise<SentActivity>;
   setMembers(conversationId: string, members: Member[]): void;
   override(fn: Override | undefined): void;
+  /** Changes the Teams-like behaviour (merged into the current one; `undefined` values switch a part off). */
+  behave(change: Behaviour): void;
+  /** Answers every stalled request normally and stops stalling. */
+  release(): void;
+  /** Requests being held by `stall` right now. */
+  stalled(): number;
+  stats(): DeliveryStats;
   clear(): void;
   close(): Promise<void>;
 }
@@ -68,15 +90,18 @@ const send = (res: ServerResponse, status: number, body?: unknown, headers: Reco
   res.end(body === undefined ? '' : JSON.stringify(body));
 };
 
-export async function startConnector(): Promise<StandInConnector> {
+export async function startConnector(options: ConnectorOptions = {}): Promise<StandInConnector> {
+  const keepCalls = options.keepCalls ?? true;
   const calls: ConnectorCall[] = [];
   const sentActivities: SentActivity[] = [];
   const members = new Map<string, Member[]>();
   let override: Override | undefined;
   let nextId = 1;
   const waiters = new Set<() => void>();
+  const teams = new TeamsBehaviour();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const arrivedAt = performance.now();
     const url = new URL(req.url ?? '/', 'http://connector');
     const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     const body = await readBody(req);
@@ -86,47 +111,57 @@ export async function startConnector(): Promise<StandInConnector> {
       path: `/${segments.join('/')}`,
       conversationId,
       activityId: collection === 'activities' ? activityId : undefined,
-      body,
+      body: keepCalls ? body : undefined,
       at: Date.now(),
+      arrivedAt,
     };
-    calls.push(call);
+    if (keepCalls) calls.push(call);
+    const answer = (status: number, answerBody?: unknown, headers?: Record<string, string>): void => {
+      call.status = status;
+      teams.answered(call);
+      send(res, status, answerBody, headers);
+    };
     const forced = override?.(call);
-    if (forced) return send(res, forced.status, forced.body, forced.headers);
-    if (v3 !== 'v3' || conversations !== 'conversations') return send(res, 404, { error: { code: 'NotFound' } });
+    if (forced) return answer(forced.status, forced.body, forced.headers);
+    if (v3 !== 'v3' || conversations !== 'conversations') return answer(404, { error: { code: 'NotFound' } });
+    if (collection === 'activities' && (req.method === 'POST' || req.method === 'PUT')) {
+      const refused = await teams.refusal(call);
+      if (refused) return answer(refused.status, refused.body, refused.headers);
+    }
 
     if (req.method === 'POST' && !conversationId) {
       // Create a 1:1 conversation (proactive messages to a person).
       const params = body as { members?: Member[] };
       const id = `a:created-${params.members?.[0]?.id ?? nextId}`;
-      return send(res, 201, { id });
+      return answer(201, { id });
     }
     if (req.method === 'POST' && collection === 'activities' && conversationId) {
       const id = `msg-${nextId++}`;
-      sentActivities.push({ conversationId, id, replyToId: activityId, activity: body as SentActivity['activity'] });
+      if (keepCalls) sentActivities.push({ conversationId, id, replyToId: activityId, activity: body as SentActivity['activity'] });
       waiters.forEach((wake) => wake());
-      return send(res, 201, { id });
+      return answer(201, { id });
     }
     if (req.method === 'PUT' && collection === 'activities' && conversationId && activityId) {
-      return send(res, 200, { id: activityId });
+      return answer(200, { id: activityId });
     }
-    if (req.method === 'DELETE' && collection === 'activities') return send(res, 200);
+    if (req.method === 'DELETE' && collection === 'activities') return answer(200);
     if (req.method === 'GET' && conversationId && (collection === 'members' || collection === 'pagedmembers')) {
       const list = members.get(conversationId) ?? [];
-      if (collection === 'pagedmembers') return send(res, 200, { members: list });
+      if (collection === 'pagedmembers') return answer(200, { members: list });
       if (activityId) {
         const one = list.find((m) => m.id === activityId);
         return one ? send(res, 200, one) : send(res, 404, { error: { code: 'MemberNotFoundInConversation' } });
       }
-      return send(res, 200, list);
+      return answer(200, list);
     }
-    return send(res, 404, { error: { code: 'NotFound', message: `${req.method} ${call.path}` } });
+    return answer(404, { error: { code: 'NotFound', message: `${req.method} ${call.path}` } });
   };
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => send(res, 500, { error: String(error) }));
   });
   server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
   return {
@@ -157,12 +192,18 @@ export async function startConnector(): Promise<StandInConnector> {
     override: (fn) => {
       override = fn;
     },
+    behave: (change) => teams.behave(change),
+    release: () => teams.release(),
+    stalled: () => teams.stalled(),
+    stats: () => teams.stats(),
     clear: () => {
       calls.length = 0;
       sentActivities.length = 0;
+      teams.clear();
     },
     close: () =>
       new Promise<void>((resolve) => {
+        teams.release();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -50,7 +50,10 @@ function deployedEnvironment(): Record<string, string> {
   const defaults = new Map(params(main).map((p) => [p.name, p.defaultValue]));
   return Object.fromEntries(
     appSettings().map(([key, expression]) => {
-      const value = literal(expression) ?? literal(defaults.get(expression) ?? '') ?? DEPLOYED_VALUES[expression];
+      // string(intParam): a number parameter at its default, as App Service gets it.
+      const asString = /^string\((\w+)\)$/.exec(expression)?.[1];
+      const numberDefault = asString ? /^\d+$/.exec(defaults.get(asString) ?? '')?.[0] : undefined;
+      const value = literal(expression) ?? literal(defaults.get(expression) ?? '') ?? numberDefault ?? DEPLOYED_VALUES[expression];
       if (value === undefined) throw new Error(`${key}: add what "${expression}" holds once deployed to DEPLOYED_VALUES`);
       return [key, value];
     }),

@@ -23,6 +23,9 @@ export interface InstalledConversation {
   teamId?: string;
   /** Teams channel id for channel conversations. */
   channelId?: string;
+  /** Names Teams gave at install, to let organisers pick a channel (the General channel often has none). */
+  teamName?: string;
+  channelName?: string;
   /** For personal chats: whose chat it is (Entra object id). */
   userAadObjectId?: string;
   reference: ConversationReferenceData;

@@ -8,7 +8,10 @@ export interface ConversationsDeps {
 }
 
 /** What an install activity tells us about the conversation. */
-export type InstallFacts = Pick<InstalledConversation, 'scope' | 'tenantId' | 'teamId' | 'channelId' | 'userAadObjectId' | 'reference'>;
+export type InstallFacts = Pick<
+  InstalledConversation,
+  'scope' | 'tenantId' | 'teamId' | 'channelId' | 'teamName' | 'channelName' | 'userAadObjectId' | 'reference'
+>;
 
 /** Installing again (or Teams sending both installationUpdate and conversationUpdate) updates one record. */
 export async function recordInstalled(deps: ConversationsDeps, facts: InstallFacts): Promise<InstalledConversation> {

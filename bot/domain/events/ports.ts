@@ -13,4 +13,6 @@ export interface EventStore {
   getRsvp(eventId: string, userId: string): Promise<Rsvp | undefined>;
   countRsvps(eventId: string): Promise<RsvpCounts>;
   listRsvpsOfUser(userId: string): Promise<Rsvp[]>;
+  /** Every answer to one event (organisers' follow-ups: who to tell when it changes). */
+  listRsvpsOfEvent(eventId: string): Promise<Rsvp[]>;
 }

@@ -1,0 +1,252 @@
+/**
+ * npm run bench:broadcast
+ *
+ * A broadcast to RECIPIENTS personal chats (10,000) from the real bot (`node dist/bot/index.js`,
+ * its own process) against the stand-in Bot Connector (its own process, enforcing Teams'
+ * limits at the configured rate, answering 429 when they are exceeded), with the embedded
+ * Cosmos server in a third process so its data outlives a killed bot. Scenarios:
+ *   base       BROADCAST_MAX_RPS=LIMIT (200): achieved request rate as a ratio of the limit
+ *              (overall, first to last request; and sustained, the median full second),
+ *              time, duplicates, losses. Target: sustained >= 0.95, 0 lost, 0 duplicates.
+ *   errors     the same with 5% of requests answered 503 (retried after a back-off).
+ *   throttled  the same with every 2,000th request answered 429 with Retry-After: 2.
+ *   crash      kill -9 of the bot half-way, a new bot process started at once: it takes over
+ *              when the dead one's lease runs out. Target: 0 lost, duplicates <= BROADCAST_CONCURRENCY.
+ *   ceiling    the limit raised step by step (CEILING_STEPS, STEP_SECONDS of sending each):
+ *              the highest limit at which the sustained ratio still holds at 0.95.
+ * Options (env): SCENARIOS, RECIPIENTS, LIMIT, CONCURRENCY (16), CEILING_STEPS, STEP_SECONDS (10),
+ * CEILING_CONCURRENCY (CONCURRENCY).
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { once } from 'node:events';
+import { EMBEDDED_KEY } from '../bot/data/cosmos';
+import { openStore, type Store } from '../bot/data/store';
+import { recordInstalled } from '../bot/domain/conversations/service';
+import { systemClock } from '../bot/clock';
+import { createTestInvoke, personalChat, TENANT, type TestUser } from '../test/helpers/activities';
+import type { Behaviour } from '../test/helpers/teams-behaviour';
+import type { ConnectorReport } from './lib/connector-server';
+import { jsonClient } from './lib/http';
+import { freePort, ROOT, type Started, startNodeProcess } from './lib/processes';
+import { median, round } from './lib/stats';
+
+const SCENARIOS = (process.env.SCENARIOS ?? 'base,errors,throttled,crash,ceiling').split(',');
+const RECIPIENTS = Number(process.env.RECIPIENTS ?? 10_000);
+const LIMIT = Number(process.env.LIMIT ?? 200);
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 16);
+const CEILING_STEPS = (process.env.CEILING_STEPS ?? '200,400,600,800,1000,1200,1600,2000').split(',').map(Number);
+const STEP_SECONDS = Number(process.env.STEP_SECONDS ?? 10);
+const CEILING_CONCURRENCY = Number(process.env.CEILING_CONCURRENCY ?? CONCURRENCY);
+const ORGANISER: TestUser = { id: '29:bench-organiser', aadObjectId: '00000000-0000-4000-8000-0000000b0001', name: 'Bench organiser' };
+
+type SerialisableBehaviour = Pick<Behaviour, 'failures' | 'throttleEvery'>;
+
+interface Scenario {
+  name: string;
+  recipients: number;
+  limit: number;
+  concurrency: number;
+  behaviour?: SerialisableBehaviour;
+  /** Kill -9 the bot once this share of recipients has been reached. */
+  crashAt?: number;
+}
+
+interface Outcome {
+  scenario: Scenario;
+  /** From the organiser's confirm to the last recipient's first message. */
+  seconds: number;
+  /** Requests per second from the first request to the last, as a share of the limit. */
+  ratio: number;
+  requestRate: number;
+  /** The median of the full seconds' request counts, as a share of the limit: the rate held once running. */
+  sustained: number;
+  duplicates: number;
+  losses: number;
+  report: ConnectorReport;
+  seedSeconds: number;
+  takeoverSeconds?: number;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A child process speaking the small IPC protocol of bench/cosmos-server.js and bench/lib/connector-server.ts. */
+async function forkServer(script: string, env: Record<string, string>, execArgv: string[] = []): Promise<{ child: ChildProcess; first: unknown }> {
+  const child = fork(script, [], { cwd: ROOT, env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const [first] = (await once(child, 'message')) as [unknown];
+  return { child, first };
+}
+
+function ask<T>(child: ChildProcess, message: object, type: string): Promise<T> {
+  return new Promise((resolve) => {
+    const onMessage = (reply: { type?: string }): void => {
+      if (reply.type !== type) return;
+      child.off('message', onMessage);
+      resolve(reply as T);
+    };
+    child.on('message', onMessage);
+    child.send(message);
+  });
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  await Promise.race([once(child, 'exit'), sleep(5000).then(() => child.kill('SIGKILL'))]);
+}
+
+/** `count` personal chats, stored as installing the bot stores them, all pointing at the connector. */
+async function seed(store: Store, serviceUrl: string, count: number): Promise<string[]> {
+  const ids = Array.from({ length: count }, (_, n) => `a:bench-${n}`);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let n = next++; n < count; n = next++) {
+      const hex = n.toString(16).padStart(12, '0');
+      await recordInstalled(
+        { conversations: store.conversations, clock: systemClock },
+        {
+          scope: 'personal',
+          tenantId: TENANT,
+          userAadObjectId: `00000000-0000-4000-8000-${hex}`,
+          reference: {
+            bot: { id: '28:nlc-bot', name: 'NLC' },
+            channelId: 'msteams',
+            conversation: { id: ids[n]!, conversationType: 'personal', tenantId: TENANT, isGroup: false },
+            serviceUrl,
+            user: { id: `29:bench-${n}`, aadObjectId: `00000000-0000-4000-8000-${hex}` },
+          },
+        },
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: 64 }, worker));
+  return ids;
+}
+
+/** The organiser previews and confirms, as in Teams; returns the broadcast id. */
+async function confirm(botUrl: string, serviceUrl: string): Promise<string> {
+  const client = jsonClient(botUrl, 4);
+  const invoke = (verb: string, data: unknown, replyToId: string) =>
+    client.post('/api/messages', createTestInvoke(serviceUrl, personalChat(ORGANISER), ORGANISER, verb, data, { replyToId }));
+  const preview = await invoke('broadcast.preview', { content: 'announcement', title: 'Benchmark broadcast', text: 'One copy each, please.', audience: 'personal' }, 'bench-compose');
+  const broadcastId = /"broadcastId":"(b-[a-z0-9]+)"/.exec(preview.body)?.[1];
+  if (!broadcastId) throw new Error(`no broadcast id in the preview: ${preview.body.slice(0, 500)}`);
+  const sent = await invoke('broadcast.send', { broadcastId }, 'bench-status-card');
+  if (!sent.body.includes('Queued')) throw new Error(`not queued: ${sent.body.slice(0, 500)}`);
+  client.close();
+  return broadcastId;
+}
+
+async function run(scenario: Scenario): Promise<Outcome> {
+  const cosmosPort = await freePort();
+  const cosmos = await forkServer('bench/cosmos-server.js', { PORT: String(cosmosPort) });
+  const connector = await forkServer('bench/lib/connector-server.ts', { PORT: '0' }, ['--import', 'tsx']);
+  const serviceUrl = (connector.first as { serviceUrl: string }).serviceUrl;
+  connector.child.send({ type: 'behave', behaviour: { limits: { perSecond: scenario.limit }, ...scenario.behaviour } });
+  const endpoint = `https://127.0.0.1:${cosmosPort}`;
+  const store = await openStore({ mode: 'azure', endpoint, key: EMBEDDED_KEY, database: 'nlc' });
+  const bots: Started[] = [];
+  try {
+    const seedStarted = Date.now();
+    const ids = await seed(store, serviceUrl, scenario.recipients);
+    const seedSeconds = (Date.now() - seedStarted) / 1000;
+    const env = {
+      COSMOS_ENDPOINT: endpoint,
+      COSMOS_KEY: EMBEDDED_KEY,
+      BROADCAST_MAX_RPS: String(scenario.limit),
+      BROADCAST_CONCURRENCY: String(scenario.concurrency),
+      ORGANISER_AAD_IDS: ORGANISER.aadObjectId ?? '',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+    };
+    bots.push(await startNodeProcess('dist/bot/index.js', env, await freePort()));
+    const confirmedAt = Date.now();
+    const broadcastId = await confirm(bots[0]!.url, serviceUrl);
+    const deadline = Date.now() + (scenario.recipients / scenario.limit) * 4000 + 180_000;
+    let crashedAt: number | undefined;
+    let takeoverSeconds: number | undefined;
+    let reachedAtCrash = 0;
+    for (;;) {
+      await sleep(250);
+      const progress = await ask<{ reached: number }>(connector.child, { type: 'progress' }, 'progress');
+      if (scenario.crashAt && crashedAt === undefined && progress.reached >= scenario.recipients * scenario.crashAt) {
+        bots[0]!.child.kill('SIGKILL');
+        await once(bots[0]!.child, 'exit');
+        crashedAt = Date.now();
+        reachedAtCrash = progress.reached;
+        bots.push(await startNodeProcess('dist/bot/index.js', env, await freePort()));
+      }
+      if (crashedAt !== undefined && takeoverSeconds === undefined && progress.reached > reachedAtCrash + scenario.concurrency) {
+        takeoverSeconds = (Date.now() - crashedAt) / 1000;
+      }
+      const broadcast = await store.broadcasts.get(broadcastId);
+      if (broadcast?.status === 'done') break;
+      if (Date.now() > deadline) throw new Error(`${scenario.name}: not done in time (${progress.reached} reached)`);
+    }
+    const { report } = await ask<{ report: ConnectorReport }>(connector.child, { type: 'report', ids }, 'report');
+    return {
+      scenario,
+      seconds: (report.lastFirstPostAt - confirmedAt) / 1000,
+      requestRate: report.requestRate,
+      ratio: report.requestRate / scenario.limit,
+      sustained: median(Array.from(report.histogram.slice(0, -1), (n) => n ?? 0)) / scenario.limit,
+      duplicates: report.posts.reduce((sum, n) => sum + Math.max(0, n - 1), 0),
+      losses: report.posts.filter((n) => n === 0).length,
+      report,
+      seedSeconds,
+      ...(takeoverSeconds !== undefined ? { takeoverSeconds } : {}),
+    };
+  } finally {
+    for (const bot of bots) await bot.stop();
+    await store.close();
+    await stopChild(connector.child);
+    await stopChild(cosmos.child);
+  }
+}
+
+function describe(o: Outcome): string {
+  const { scenario: s, report: r } = o;
+  return (
+    `${s.name}: ${s.recipients.toLocaleString('en-GB')} recipients at BROADCAST_MAX_RPS=${s.limit}, concurrency ${s.concurrency} -> ` +
+    `${round(o.seconds)} s to the last delivery; ${round(o.requestRate)} requests/s overall = ${round(o.ratio, 3)} of the limit, ` +
+    `sustained ${round(o.sustained, 3)} (busiest second ${r.busiestSecond}); duplicates ${o.duplicates}, lost ${o.losses}; ` +
+    `429s ${r.throttled} (over a limit: ${r.overLimit}), injected failures ${r.injectedFailures}` +
+    (o.takeoverSeconds !== undefined ? `; the new process was sending again ${round(o.takeoverSeconds)} s after the kill` : '') +
+    ` [seeded in ${round(o.seedSeconds)} s]` +
+    (process.env.VERBOSE ? `\n  requests per second: ${Array.from(r.histogram, (n) => n ?? 0).join(' ')}` : '')
+  );
+}
+
+async function main(): Promise<void> {
+  const base = { recipients: RECIPIENTS, limit: LIMIT, concurrency: CONCURRENCY };
+  const plan: Record<string, Scenario> = {
+    base: { name: 'base', ...base },
+    errors: { name: 'errors (5% 503)', ...base, behaviour: { failures: { share: 0.05, statuses: [503] } } },
+    throttled: { name: 'throttled (429 Retry-After: 2 every 2,000th)', ...base, behaviour: { throttleEvery: { requests: 2000, retryAfterSeconds: 2 } } },
+    crash: { name: 'crash (kill -9 half-way)', ...base, crashAt: 0.5 },
+  };
+  let failed = false;
+  for (const name of SCENARIOS.filter((n) => n !== 'ceiling')) {
+    const scenario = plan[name];
+    if (!scenario) throw new Error(`unknown scenario ${name}`);
+    const outcome = await run(scenario);
+    console.log(describe(outcome));
+    const duplicatesAllowed = scenario.crashAt ? scenario.concurrency : 0;
+    if (outcome.losses > 0 || outcome.duplicates > duplicatesAllowed || outcome.report.overLimit > 0) failed = true;
+    if (name === 'base' && outcome.sustained < 0.95) failed = true;
+  }
+  if (SCENARIOS.includes('ceiling')) {
+    let highest: number | undefined;
+    for (const limit of CEILING_STEPS) {
+      const outcome = await run({ name: `ceiling ${limit}/s`, recipients: limit * STEP_SECONDS, limit, concurrency: CEILING_CONCURRENCY });
+      console.log(describe(outcome));
+      if (outcome.sustained < 0.95 || outcome.losses > 0 || outcome.duplicates > 0) break;
+      highest = limit;
+    }
+    console.log(`ceiling: the ratio holds at 0.95 up to BROADCAST_MAX_RPS=${highest ?? 'none of the steps'} on this machine (concurrency ${CEILING_CONCURRENCY})`);
+  }
+  if (failed) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import type { Container, JSONObject } from '@azure/cosmos';
+import type { Delivery, Recipient } from '../domain/broadcasts/broadcast';
+import { isStatus } from './errors';
+
+/**
+ * Delivery records in the broadcasts container, and writing many of them at once.
+ *   { type: "delivery", id: "d:<hash of conversation id>", broadcastId, ...delivery }
+ * The id is derived from (broadcast, conversation), so reading the audience again after a
+ * crash adds nobody twice; the record's etag is its `version`, and every write is
+ * conditional on it.
+ */
+export type DeliveryDoc = Omit<Delivery, 'version'> & { type: 'delivery'; _etag?: string };
+
+export const deliveryId = (conversationId: string): string => `d:${createHash('sha256').update(conversationId).digest('base64url')}`;
+
+export const stripSystem = <T extends object>(doc: T): T =>
+  Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith('_'))) as T;
+
+export function toDelivery(doc: DeliveryDoc & { _etag?: string }): Delivery {
+  const { type: _type, ...rest } = stripSystem(doc);
+  return { ...rest, version: doc._etag };
+}
+
+export function toDeliveryDoc(delivery: Delivery): DeliveryDoc {
+  const { version: _version, ...rest } = delivery;
+  return { ...rest, type: 'delivery' };
+}
+
+/** Cosmos' bulk API takes at most this many operations per call. */
+export const BULK_CHUNK = 100;
+
+export interface Replacement {
+  current: Delivery;
+  next: Delivery;
+}
+
+/**
+ * Conditional replaces in one partition: a plain replace when alone, else one bulk
+ * request (not a transactional batch: one record changed by someone else must not fail
+ * the others). Undefined for a record whose etag no longer matches.
+ */
+export async function replaceAll(container: Container, broadcastId: string, replacements: Replacement[]): Promise<(Delivery | undefined)[]> {
+  if (replacements.length === 1) {
+    const { current, next } = replacements[0]!;
+    try {
+      const { etag } = await container
+        .item(current.id, broadcastId)
+        .replace(toDeliveryDoc(next), { accessCondition: { type: 'IfMatch', condition: current.version ?? '' } });
+      return [{ ...next, version: etag }];
+    } catch (error) {
+      if (isStatus(error, 412) || isStatus(error, 404)) return [undefined];
+      throw error;
+    }
+  }
+  const results = await container.items.bulk(
+    replacements.map(({ current, next }) => ({
+      operationType: 'Replace' as const,
+      id: current.id,
+      partitionKey: broadcastId,
+      ifMatch: current.version,
+      resourceBody: toDeliveryDoc(next) as unknown as JSONObject,
+    })),
+    { continueOnError: true },
+  );
+  return replacements.map(({ next }, i) => {
+    const result = results[i];
+    const status = result?.statusCode ?? 0;
+    if (status >= 200 && status < 300) return { ...next, version: result?.eTag };
+    if (status === 412 || status === 404) return undefined;
+    throw Object.assign(new Error('could not write delivery records'), { code: status });
+  });
+}
+
+export function newDelivery(broadcastId: string, recipient: Recipient, at: string): Delivery {
+  return {
+    broadcastId,
+    id: deliveryId(recipient.conversationId),
+    conversationId: recipient.conversationId,
+    scope: recipient.scope,
+    ...(recipient.userAadObjectId ? { userAadObjectId: recipient.userAadObjectId } : {}),
+    reference: recipient.reference,
+    state: 'pending',
+    revision: -1,
+    attempts: 0,
+    notBefore: '',
+    claimOwner: '',
+    claimUntil: '',
+    failedRevision: -1,
+    updatedAt: at,
+  };
+}

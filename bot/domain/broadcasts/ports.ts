@@ -1,0 +1,28 @@
+import type { Broadcast, Delivery, DeliveryCounts, FailureReason, Recipient } from './broadcast';
+
+/** What broadcasting needs from storage. `bot/data/broadcast-store.ts` implements it on Cosmos. */
+export interface BroadcastStore {
+  create(broadcast: Broadcast): Promise<void>;
+  get(broadcastId: string): Promise<Broadcast | undefined>;
+  /** Read-modify-write guarded by the document's version; `change` returns undefined to leave it. */
+  update(broadcastId: string, change: (current: Broadcast) => Broadcast | undefined): Promise<Broadcast | undefined>;
+  /** Broadcasts with work to do: queued or sending. */
+  listActive(): Promise<Broadcast[]>;
+  /** Confirmed broadcasts whose content shows this event. */
+  listShowingEvent(eventId: string): Promise<Broadcast[]>;
+
+  /** One pending record per recipient; recipients that already have one are left as they are. Returns how many were added. */
+  addDeliveries(broadcastId: string, recipients: readonly Recipient[], now: Date): Promise<number>;
+  /** Records with work due now (a first send, or an update to `revision`) that nobody holds a live claim on. */
+  dueDeliveries(broadcastId: string, revision: number, now: Date, limit: number): Promise<Delivery[]>;
+  /**
+   * Writes `next` if the record is still at `current.version`; the saved record (with its
+   * new version), or undefined when someone else changed it first. Claims and outcomes
+   * both go through here, so two senders never both hold one record.
+   */
+  replaceDelivery(current: Delivery, next: Delivery): Promise<Delivery | undefined>;
+  counts(broadcastId: string, revision: number): Promise<DeliveryCounts>;
+  failureReasons(broadcastId: string, revision: number, limit: number): Promise<FailureReason[]>;
+  /** Failed records back to pending (attempts reset); returns how many. */
+  resetFailed(broadcastId: string, now: Date): Promise<number>;
+}

@@ -1,0 +1,177 @@
+import type { AdaptiveCardJson } from '../../../cards/template';
+import type { Actor } from '../actor';
+import { DomainError, type FieldProblem, isDomainError } from '../errors';
+import { assertOrganiser, type Organisers } from '../organisers';
+import { formatDate } from '../time';
+import { type AudienceDeps, type AudienceType, channelLabel, EVENT_ANSWER_CHOICES } from './audiences';
+import type { AudienceSpec, Broadcast, ContentSpec, DeliveryCounts, FailureReason, StatusMessage } from './broadcast';
+import { emptyDeliveryCounts, workLeft } from './broadcast';
+import { type ComposeChoices, type ComposeForm, fieldProblem, type Kinds } from './compose';
+import type { ContentDeps, ContentType } from './contents';
+import type { BroadcastStore } from './ports';
+
+/**
+ * The organiser's side of broadcasting: compose, preview (with the number of
+ * recipients), confirm, watch, resend to failed, withdraw. Confirming only records the
+ * broadcast as queued; the sending itself is the broadcast job's (bot/jobs), so the
+ * organiser's click is answered at once.
+ */
+export interface BroadcastDeps extends AudienceDeps, ContentDeps {
+  broadcasts: BroadcastStore;
+  organisers: Organisers;
+  audiences: Kinds<AudienceType>;
+  contents: Kinds<ContentType>;
+  /** A fresh broadcast id ("b-" and lower-case letters or digits). */
+  newId(): string;
+}
+
+const WHAT = 'send broadcasts';
+
+export interface BroadcastPreview {
+  broadcast: Broadcast;
+  recipients: number;
+  unreachable: number;
+  sample: AdaptiveCardJson;
+}
+
+export interface BroadcastReport {
+  broadcast: Broadcast;
+  counts: DeliveryCounts;
+  failures: FailureReason[];
+  /** Work is left (first sends or updates): the card keeps updating. */
+  running: boolean;
+}
+
+/** Channels offered by name; a long list is cut rather than make the card too big for Teams. */
+const MAX_CHANNEL_CHOICES = 100;
+
+/** What the organiser can choose from: content and audience types, upcoming events, channels. */
+export async function composeChoices(deps: BroadcastDeps, actor: Actor): Promise<ComposeChoices> {
+  assertOrganiser(deps.organisers, actor, WHAT);
+  const [events, channels] = await Promise.all([deps.events.listUpcoming(deps.clock.now(), 30), deps.conversations.listActive('channel')]);
+  return {
+    contents: deps.contents.all().filter((c) => c.composable).map((c) => ({ value: c.kind, title: c.label })),
+    audiences: deps.audiences.all().map((a) => ({ value: a.kind, title: a.label })),
+    events: events.map((e) => ({ value: e.id, title: `${e.title} (${formatDate(new Date(e.startsAt))})` })),
+    channels: channels
+      .map((c) => ({ value: c.conversationId, title: channelLabel(c) }))
+      .sort((a, b) => a.title.localeCompare(b.title))
+      .slice(0, MAX_CHANNEL_CHOICES),
+    answers: EVENT_ANSWER_CHOICES.map((a) => ({ value: a.value, title: a.title })),
+  };
+}
+
+/** Reads both halves of the form, so every problem is reported at once, each beside its field. */
+async function specsFromForm(deps: BroadcastDeps, form: ComposeForm): Promise<{ content: ContentSpec; contentType: ContentType; audience: AudienceSpec; audienceType: AudienceType }> {
+  const problems: FieldProblem[] = [];
+  const collect = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isDomainError(error) || error.code !== 'invalid_input') throw error;
+      problems.push(...(error.details.fields ?? [{ field: 'form', message: error.message }]));
+      return undefined;
+    }
+  };
+  const contentType = deps.contents.get(form.content ?? '');
+  const audienceType = deps.audiences.get(form.audience ?? '');
+  if (!contentType?.composable) problems.push({ field: 'content', message: 'choose what to send' });
+  if (!audienceType) problems.push({ field: 'audience', message: 'choose who it goes to' });
+  const content = contentType?.composable ? await collect(() => contentType.fromForm(form, deps)) : undefined;
+  const audience = audienceType ? await collect(() => audienceType.fromForm(form, deps)) : undefined;
+  if (problems.length > 0 || !content || !audience || !contentType || !audienceType) {
+    throw new DomainError('invalid_input', 'Some of the form was not right, so nothing was sent.', { fields: problems });
+  }
+  return { content, contentType, audience, audienceType };
+}
+
+/** Checks the form, counts the recipients and saves a draft the organiser can confirm. */
+export async function previewBroadcast(deps: BroadcastDeps, actor: Actor, form: ComposeForm): Promise<BroadcastPreview> {
+  assertOrganiser(deps.organisers, actor, WHAT);
+  const { content, contentType, audience, audienceType } = await specsFromForm(deps, form);
+  const [resolution, prepared, audienceText] = await Promise.all([
+    audienceType.resolve(audience, deps),
+    contentType.prepare(content, { withdrawn: false }, deps),
+    audienceType.describe(audience, deps),
+  ]);
+  if (resolution.recipients.length === 0) throw fieldProblem('audience', 'nobody is in this audience yet, so there is no one to send to');
+  const broadcast: Broadcast = {
+    id: deps.newId(),
+    status: 'draft',
+    content,
+    audience,
+    title: prepared.title,
+    audienceText,
+    createdBy: { aadObjectId: actor.aadObjectId, ...(actor.name ? { name: actor.name } : {}) },
+    createdAt: deps.clock.now().toISOString(),
+    revision: 0,
+    contentVersion: prepared.version,
+    withdrawn: false,
+    unreachable: resolution.unreachable,
+    previewCount: resolution.recipients.length,
+  };
+  await deps.broadcasts.create(broadcast);
+  return { broadcast, recipients: resolution.recipients.length, unreachable: resolution.unreachable, sample: prepared.sample };
+}
+
+async function requireBroadcast(deps: BroadcastDeps, broadcastId: string): Promise<Broadcast> {
+  const broadcast = await deps.broadcasts.get(broadcastId);
+  if (!broadcast) throw new DomainError('not_found', 'We could not find that broadcast.', { hint: 'Type "broadcast" to start a new one.' });
+  return broadcast;
+}
+
+/**
+ * Queues a previewed draft. Confirming twice (a double click, a retried invoke) queues it
+ * once: only a draft changes. `statusMessage` is the card the organiser clicked, which
+ * the job then keeps up to date.
+ */
+export async function confirmBroadcast(deps: BroadcastDeps, actor: Actor, broadcastId: string, statusMessage: StatusMessage | undefined): Promise<BroadcastReport> {
+  assertOrganiser(deps.organisers, actor, WHAT);
+  await requireBroadcast(deps, broadcastId);
+  await deps.broadcasts.update(broadcastId, (current) =>
+    current.status === 'draft'
+      ? { ...current, status: 'queued', queuedAt: deps.clock.now().toISOString(), ...(statusMessage ? { statusMessage } : {}) }
+      : undefined,
+  );
+  return broadcastReport(deps, actor, broadcastId);
+}
+
+export async function reportOf(deps: Pick<BroadcastDeps, 'broadcasts'>, broadcast: Broadcast): Promise<BroadcastReport> {
+  if (!broadcast.expandedAt) return { broadcast, counts: emptyDeliveryCounts(), failures: [], running: broadcast.status === 'queued' };
+  const [counts, failures] = await Promise.all([
+    deps.broadcasts.counts(broadcast.id, broadcast.revision),
+    deps.broadcasts.failureReasons(broadcast.id, broadcast.revision, 5),
+  ]);
+  return { broadcast, counts, failures, running: workLeft(counts) > 0 };
+}
+
+export async function broadcastReport(deps: BroadcastDeps, actor: Actor, broadcastId: string): Promise<BroadcastReport> {
+  assertOrganiser(deps.organisers, actor, WHAT);
+  return reportOf(deps, await requireBroadcast(deps, broadcastId));
+}
+
+/** Only the recipients whose copy failed are tried again; blocked and gone ones are not. */
+export async function resendToFailed(deps: BroadcastDeps, actor: Actor, broadcastId: string): Promise<BroadcastReport> {
+  assertOrganiser(deps.organisers, actor, WHAT);
+  const broadcast = await requireBroadcast(deps, broadcastId);
+  if (broadcast.withdrawn) throw new DomainError('closed', 'This broadcast was withdrawn, so it is not sent again.');
+  const reset = await deps.broadcasts.resetFailed(broadcastId, deps.clock.now());
+  if (reset > 0) {
+    await deps.broadcasts.update(broadcastId, (current) => ({ ...current, status: 'sending', finishedAt: undefined }));
+  }
+  return broadcastReport(deps, actor, broadcastId);
+}
+
+/** Replaces every posted copy with a "withdrawn" card; copies not yet sent are not sent. */
+export async function withdrawBroadcast(deps: BroadcastDeps, actor: Actor, broadcastId: string): Promise<BroadcastReport> {
+  assertOrganiser(deps.organisers, actor, WHAT);
+  await requireBroadcast(deps, broadcastId);
+  await deps.broadcasts.update(broadcastId, (current) =>
+    current.withdrawn || current.status === 'draft'
+      ? undefined
+      : current.status === 'queued'
+        ? { ...current, withdrawn: true, status: 'done', finishedAt: deps.clock.now().toISOString() }
+        : { ...current, withdrawn: true, revision: current.revision + 1, status: 'sending', finishedAt: undefined },
+  );
+  return broadcastReport(deps, actor, broadcastId);
+}

@@ -1,0 +1,54 @@
+import { isDeliveryError } from '../messaging';
+
+/**
+ * What a failed request means for the recipient. Teams' guidance: 429 -> wait for
+ * Retry-After (the whole app, see RateLimiter.pause); 412, 5xx and network failures ->
+ * retry with exponential back-off and jitter, up to a limit; 403 (the person blocked or
+ * removed the bot) and 404 (the conversation is gone) -> stop and report, never retry.
+ */
+export type FailureDecision =
+  | { kind: 'retry'; delayMs: number; reason: string }
+  | { kind: 'blocked'; reason: string }
+  | { kind: 'not_found'; reason: string }
+  | { kind: 'failed'; reason: string };
+
+export interface RetryPolicy {
+  /** Attempts in all (the first included) before a transient failure is final. */
+  maxAttempts: number;
+  /** First back-off; doubles each attempt, with full jitter, up to `maxDelayMs`. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  random: () => number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000, random: Math.random };
+
+/** Exponential back-off with "equal jitter": half fixed, half random, so a retry never comes at once. */
+export function backoffMs(attempt: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'random'>): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(ceiling / 2 + (policy.random() * ceiling) / 2);
+}
+
+/** `attempt` is the attempt that just failed (1 for the first). */
+export function decideAfterFailure(error: unknown, attempt: number, policy: RetryPolicy): FailureDecision {
+  if (!isDeliveryError(error)) {
+    return retryOrGiveUp(`error: ${error instanceof Error ? error.message.slice(0, 120) : 'unknown'}`, attempt, policy);
+  }
+  const status = error.status ? ` (HTTP ${error.status})` : '';
+  switch (error.failure) {
+    case 'blocked':
+      return { kind: 'blocked', reason: `the bot was blocked or removed${status}` };
+    case 'not_found':
+      return { kind: 'not_found', reason: `the conversation no longer exists${status}` };
+    case 'failed':
+      return { kind: 'failed', reason: `Teams refused the message${status}` };
+    case 'throttled':
+    case 'transient':
+      return retryOrGiveUp(`Teams was unavailable${status}`, attempt, policy);
+  }
+}
+
+function retryOrGiveUp(reason: string, attempt: number, policy: RetryPolicy): FailureDecision {
+  if (attempt >= policy.maxAttempts) return { kind: 'failed', reason: `${reason}, ${attempt} attempts` };
+  return { kind: 'retry', delayMs: backoffMs(attempt, policy), reason };
+}

@@ -1,0 +1,117 @@
+import type { Delivery } from '../../domain/broadcasts/broadcast';
+import type { PreparedContent } from '../../domain/broadcasts/contents';
+import { recordRemoved } from '../../domain/conversations/service';
+import { backoffMs } from '../../domain/delivery/retry';
+import type { PacedResult } from '../../domain/delivery/sender';
+import { isDomainError } from '../../domain/errors';
+import { isAbort } from '../../domain/delivery/timer';
+import type { RunContext } from './context';
+
+/** What one record is sent with: the broadcast's revision and its rendered content. */
+export interface Rendition {
+  revision: number;
+  withdrawn: boolean;
+  content: PreparedContent;
+}
+
+/**
+ * One copy, exactly once as far as the store can make it:
+ *  1. claim the record (a write conditional on the version we read: of two senders, one
+ *     wins and the other skips it);
+ *  2. send (or update the posted copy) through the paced sender;
+ *  3. record the outcome with the message id (conditional on our claim's version).
+ * A crash between 2 and 3 is the only way a copy is sent twice: the claim then runs out
+ * and the copy is sent again. At most `concurrency` records are ever between 2 and 3.
+ */
+export async function deliver(run: RunContext, delivery: Delivery, rendition: Rendition): Promise<void> {
+  const { deps, timing, owner } = run;
+  const at = (offsetMs = 0): string => new Date(deps.clock.now().getTime() + offsetMs).toISOString();
+  let current = await deps.broadcasts.replaceDelivery(delivery, { ...delivery, claimOwner: owner, claimUntil: at(timing.claimTtlMs), updatedAt: at() });
+  if (!current) return;
+
+  const isUpdate = delivery.state === 'sent' && Boolean(delivery.messageId);
+  if (rendition.withdrawn && !isUpdate) {
+    await record(run, current, { ...released(current, at()), state: 'failed', reason: 'not sent: the broadcast was withdrawn' });
+    return;
+  }
+
+  let sending = false;
+  const beforeSend = async (): Promise<boolean> => {
+    if (run.stop.aborted || !run.lease.held() || !current) return false;
+    // A long wait (a Retry-After pause) may have eaten into the claim: renew it before a
+    // send that could outlive it, or someone else could take the record mid-send.
+    if (new Date(current.claimUntil).getTime() - deps.clock.now().getTime() < timing.sendTimeoutMs * 2) {
+      current = await deps.broadcasts.replaceDelivery(current, { ...current, claimUntil: at(timing.claimTtlMs), updatedAt: at() });
+      if (!current) return false;
+    }
+    sending = true;
+    return true;
+  };
+
+  let result: PacedResult;
+  try {
+    result = await deps.sender.send(
+      {
+        conversation: delivery.reference,
+        message: rendition.content.messageFor(delivery),
+        ...(isUpdate ? { replaces: delivery.messageId } : {}),
+        attempt: delivery.attempts + 1,
+        beforeSend,
+      },
+      run.abandon,
+    );
+  } catch (error) {
+    if (!isAbort(error)) throw error;
+    // Stopping. A request that never left can be let go at once; one that left may or
+    // may not have been posted: its claim is kept and runs out, and it is sent again.
+    if (!sending && current) await record(run, current, released(current, at()));
+    return;
+  }
+  if (!current) return;
+  await record(run, current, outcome(current, result, isUpdate, rendition.revision, at()));
+  if (result.kind === 'blocked' || result.kind === 'not_found') {
+    // Teams says this conversation cannot be messaged any more: stop choosing it for audiences.
+    await recordRemoved({ conversations: deps.conversations, clock: deps.clock }, delivery.conversationId);
+  }
+}
+
+const released = (d: Delivery, now: string): Delivery => ({ ...d, claimOwner: '', claimUntil: '', updatedAt: now });
+
+function outcome(d: Delivery, result: PacedResult, isUpdate: boolean, revision: number, now: string): Delivery | undefined {
+  const base = released(d, now);
+  switch (result.kind) {
+    case 'abandoned':
+      // Our claim or lease went while we waited; whoever holds it now decides.
+      return undefined;
+    case 'sent':
+      return { ...base, state: 'sent', messageId: result.messageId, revision, attempts: 0, reason: undefined, notBefore: '' };
+    case 'retry':
+      return { ...base, attempts: d.attempts + 1, reason: result.reason, notBefore: new Date(Date.parse(now) + result.delayMs).toISOString() };
+    case 'blocked':
+    case 'not_found':
+      return { ...base, state: result.kind, reason: result.reason, attempts: d.attempts + 1 };
+    case 'failed':
+      // A copy that was posted stays posted; only its update to this revision gave up.
+      return isUpdate ? { ...base, failedRevision: revision, reason: result.reason, attempts: 0 } : { ...base, state: 'failed', reason: result.reason, attempts: d.attempts + 1 };
+  }
+}
+
+/**
+ * Writes an outcome. A copy already sent whose outcome is lost would be sent again when
+ * its claim runs out, so a busy store is given a few tries before that is accepted.
+ */
+async function record(run: RunContext, current: Delivery, next: Delivery | undefined): Promise<void> {
+  if (!next) return;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const saved = await run.deps.broadcasts.replaceDelivery(current, next);
+      if (!saved) run.deps.log.warn({ broadcastId: current.broadcastId, deliveryId: current.id }, 'delivery record changed by another sender; outcome not recorded');
+      return;
+    } catch (error) {
+      if (!isDomainError(error) || error.code !== 'unavailable' || attempt >= RECORD_ATTEMPTS) throw error;
+      await run.deps.timer.sleep(backoffMs(attempt, { baseDelayMs: 200, maxDelayMs: 5000, random: Math.random }));
+    }
+  }
+}
+
+const RECORD_ATTEMPTS = 6;

@@ -1,0 +1,58 @@
+import { renderStatusCard } from '../../../cards/broadcast-status';
+import type { Clock } from '../../clock';
+import type { Config } from '../../config';
+import type { BroadcastCatalogue } from '../../domain/broadcasts/catalogue';
+import type { BroadcastStore } from '../../domain/broadcasts/ports';
+import type { ConversationStore } from '../../domain/conversations/ports';
+import { RateLimiter } from '../../domain/delivery/rate-limit';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../domain/delivery/retry';
+import { createPacedSender } from '../../domain/delivery/sender';
+import { realTimer, type Timer } from '../../domain/delivery/timer';
+import type { EventStore } from '../../domain/events/ports';
+import type { Leases } from '../../domain/lease';
+import type { Messenger } from '../../domain/messaging';
+import type { Logger } from '../../log';
+import type { BroadcastTiming } from './context';
+import { type BroadcastJob, createBroadcastJob } from './job';
+
+export interface BroadcastWiring {
+  store: { broadcasts: BroadcastStore; conversations: ConversationStore; events: EventStore; leases: Leases };
+  messenger: Messenger;
+  catalogue: BroadcastCatalogue;
+  settings: Config['broadcast'];
+  clock: Clock;
+  log: Logger;
+  /** The process's one limiter for proactive requests; made here from the settings when not given. */
+  limiter?: RateLimiter;
+  timer?: Timer;
+  policy?: RetryPolicy;
+  owner?: string;
+  leaseName?: string;
+  timing?: Partial<BroadcastTiming>;
+}
+
+/** The broadcast job from the bot's parts: start.ts uses it, and so do tests that run the job by hand. */
+export function broadcastJobFrom(w: BroadcastWiring): BroadcastJob {
+  const timer = w.timer ?? realTimer;
+  const limiter = w.limiter ?? new RateLimiter({ perSecond: w.settings.maxRps, timer });
+  return createBroadcastJob({
+    ...w.store,
+    ...w.catalogue,
+    sender: createPacedSender({ messenger: w.messenger, limiter, policy: w.policy ?? DEFAULT_RETRY_POLICY }),
+    clock: w.clock,
+    timer,
+    log: w.log,
+    concurrency: w.settings.concurrency,
+    renderStatus: (report) => ({
+      cards: [
+        renderStatusCard(report, {
+          refreshUserIds: report.broadcast.statusMessage?.reference.user ? [report.broadcast.statusMessage.reference.user.id] : [],
+          now: w.clock.now(),
+        }),
+      ],
+    }),
+    ...(w.owner ? { owner: w.owner } : {}),
+    ...(w.leaseName ? { leaseName: w.leaseName } : {}),
+    ...(w.timing ? { timing: w.timing } : {}),
+  });
+}

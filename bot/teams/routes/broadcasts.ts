@@ -1,0 +1,77 @@
+import { z } from 'zod/v4';
+import { renderComposeCard } from '../../../cards/broadcast-compose';
+import { renderPreviewCard } from '../../../cards/broadcast-preview';
+import { renderStatusCard } from '../../../cards/broadcast-status';
+import { renderNoticeCard } from '../../../cards/notice';
+import type { AdaptiveCardJson } from '../../../cards/template';
+import { broadcastIdSchema } from '../../domain/broadcasts/broadcast';
+import { type ComposeForm, composeFormSchema } from '../../domain/broadcasts/compose';
+import {
+  type BroadcastDeps,
+  type BroadcastReport,
+  broadcastReport,
+  composeChoices,
+  confirmBroadcast,
+  previewBroadcast,
+  resendToFailed,
+  withdrawBroadcast,
+} from '../../domain/broadcasts/service';
+import { clickedCardOf } from '../turn';
+import { submitForm } from './form-errors';
+import { cardAction, type RouteModule, type Turn } from './route';
+
+const byId = z.strictObject({ broadcastId: broadcastIdSchema });
+
+/**
+ * Organisers' broadcasts: "broadcast" opens the compose form; Preview checks it and
+ * counts the recipients; Send queues it (the broadcast job sends it, and edits the
+ * status card the organiser clicked as it goes). Every step checks the organiser on
+ * the server.
+ */
+export function broadcastRoutes(deps: BroadcastDeps): RouteModule {
+  const status = (turn: Turn, report: BroadcastReport): AdaptiveCardJson =>
+    renderStatusCard(report, { refreshUserIds: [turn.actor().teamsUserId], now: deps.clock.now() });
+
+  const compose = async (turn: Turn, values?: ComposeForm, problems?: { field: string; message: string }[]): Promise<AdaptiveCardJson> =>
+    renderComposeCard(await composeChoices(deps, turn.actor()), { values, problems });
+
+  return {
+    commands: [
+      {
+        name: 'broadcast',
+        description: 'Organisers: send an event or an announcement to many chats and channels at once',
+        hidden: true,
+        run: async (turn) => {
+          await turn.reply(await compose(turn));
+        },
+      },
+    ],
+    actions: [
+      cardAction('broadcast.compose', composeFormSchema, (turn, form) => compose(turn, form)),
+      cardAction('broadcast.preview', composeFormSchema, (turn, form) =>
+        submitForm(
+          async () => renderPreviewCard(await previewBroadcast(deps, turn.actor(), form), form),
+          (problems) => compose(turn, form, [...problems]),
+        ),
+      ),
+      cardAction('broadcast.send', byId, async (turn, { broadcastId }) =>
+        status(turn, await confirmBroadcast(deps, turn.actor(), broadcastId, clickedCardOf(turn.context.activity))),
+      ),
+      cardAction('broadcast.status', byId, async (turn, { broadcastId }) => status(turn, await broadcastReport(deps, turn.actor(), broadcastId))),
+      cardAction('broadcast.resend', byId, async (turn, { broadcastId }) => status(turn, await resendToFailed(deps, turn.actor(), broadcastId))),
+      cardAction('broadcast.withdraw', byId, async (turn, { broadcastId }) => {
+        const { broadcast } = await broadcastReport(deps, turn.actor(), broadcastId);
+        return renderNoticeCard({
+          title: `Withdraw "${broadcast.title}"?`,
+          message: 'Every copy already posted is replaced by a short "withdrawn" notice, and nothing more is sent.',
+          tone: 'warning',
+          actions: [
+            { title: 'Yes, withdraw it', verb: 'broadcast.withdraw.confirm', data: { broadcastId } },
+            { title: 'No, keep it', verb: 'broadcast.status', data: { broadcastId } },
+          ],
+        });
+      }),
+      cardAction('broadcast.withdraw.confirm', byId, async (turn, { broadcastId }) => status(turn, await withdrawBroadcast(deps, turn.actor(), broadcastId))),
+    ],
+  };
+}

@@ -1,0 +1,35 @@
+import type { ComposeForm } from '../bot/domain/broadcasts/compose';
+import type { BroadcastPreview } from '../bot/domain/broadcasts/service';
+import json from './broadcast-preview.json';
+import { plural } from './plural';
+import { type AdaptiveCardJson, cardTemplate } from './template';
+
+export interface PreviewCardData {
+  broadcastId: string;
+  title: string;
+  audienceText: string;
+  recipients: string;
+  unreachable: string;
+  sendTitle: string;
+  /** The recipients' card body, shown inside the preview. */
+  sample: unknown[];
+  /** The form's values, so "Change" brings the form back as it was. */
+  change: ComposeForm;
+}
+
+const expand = cardTemplate<PreviewCardData>(json);
+
+/** What will be sent, to whom and how many, with Send and Change. */
+export function renderPreviewCard(preview: BroadcastPreview, form: ComposeForm): AdaptiveCardJson {
+  const { broadcast, recipients, unreachable } = preview;
+  return expand({
+    broadcastId: broadcast.id,
+    title: broadcast.title,
+    audienceText: broadcast.audienceText,
+    recipients: plural(recipients, 'conversation'),
+    unreachable: unreachable > 0 ? `${plural(unreachable, 'person', 'people')} in this audience cannot be reached: they have no chat with the bot.` : '',
+    sendTitle: `Send to ${plural(recipients, 'conversation')}`,
+    sample: preview.sample.body ?? [],
+    change: Object.fromEntries(Object.entries(form).filter(([, v]) => v !== undefined && v !== '')),
+  });
+}

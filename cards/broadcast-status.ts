@@ -1,0 +1,76 @@
+import type { BroadcastReport } from '../bot/domain/broadcasts/service';
+import { formatDateTime } from '../bot/domain/time';
+import json from './broadcast-status.json';
+import { plural } from './plural';
+import { type AdaptiveCardJson, cardTemplate, withRefresh } from './template';
+
+export interface StatusCardData {
+  broadcastId: string;
+  title: string;
+  audienceText: string;
+  stateText: string;
+  stateColor: 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
+  facts: { title: string; value: string }[];
+  failures: string[];
+  updatedText: string;
+  actions: { title: string; verb: string }[];
+}
+
+const expand = cardTemplate<StatusCardData>(json);
+
+const n = (value: number): string => value.toLocaleString('en-GB');
+
+const FAILURE_LABEL = { failed: 'failed', blocked: 'blocked', not_found: 'not found', update_failed: 'not updated' } as const;
+
+function state(report: BroadcastReport): Pick<StatusCardData, 'stateText' | 'stateColor'> {
+  const { broadcast, counts, running } = report;
+  if (broadcast.status === 'draft') return { stateText: 'Not sent yet: this is a draft.', stateColor: 'Default' };
+  if (broadcast.status === 'queued') return { stateText: 'Queued: sending starts in a moment.', stateColor: 'Accent' };
+  if (broadcast.withdrawn) {
+    return running
+      ? { stateText: `Withdrawing: ${n(counts.current)} of ${n(counts.sent)} copies replaced so far.`, stateColor: 'Accent' }
+      : { stateText: `Withdrawn: ${plural(counts.current, 'copy', 'copies')} replaced.`, stateColor: 'Default' };
+  }
+  if (running && counts.pending > 0) return { stateText: `Sending: ${n(counts.sent)} of ${n(counts.total)} sent so far.`, stateColor: 'Accent' };
+  if (running) return { stateText: `Updating posted copies: ${n(counts.current)} of ${n(counts.sent)} done.`, stateColor: 'Accent' };
+  const missed = counts.failed + counts.blocked + counts.notFound;
+  return {
+    stateText: `Done: delivered to ${n(counts.sent)} of ${n(counts.total)}.`,
+    stateColor: missed > 0 ? 'Warning' : 'Good',
+  };
+}
+
+/**
+ * The organiser's view of a broadcast: live counts while it runs, then the report. The
+ * broadcast job edits the posted card as it goes; a refresh block shows the latest
+ * whenever the organiser opens the chat.
+ */
+export function renderStatusCard(report: BroadcastReport, options: { refreshUserIds?: readonly string[]; now: Date }): AdaptiveCardJson {
+  const { broadcast, counts, failures } = report;
+  const facts = [
+    { title: 'Delivered', value: n(counts.sent) },
+    { title: 'Pending', value: n(counts.pending) },
+    { title: 'Failed', value: n(counts.failed) },
+    { title: 'Blocked', value: n(counts.blocked) },
+    { title: 'Not found', value: n(counts.notFound) },
+    ...(broadcast.unreachable > 0 ? [{ title: 'No chat with the bot', value: n(broadcast.unreachable) }] : []),
+    ...(broadcast.revision > 0 ? [{ title: 'Copies showing the latest version', value: `${n(counts.current)} of ${n(counts.sent)}` }] : []),
+    ...(counts.updateFailed > 0 ? [{ title: 'Copies that could not be updated', value: n(counts.updateFailed) }] : []),
+  ];
+  const actions = [
+    { title: 'Refresh', verb: 'broadcast.status' },
+    ...(counts.failed > 0 && !broadcast.withdrawn && !report.running ? [{ title: `Resend to failed (${n(counts.failed)})`, verb: 'broadcast.resend' }] : []),
+    ...(!broadcast.withdrawn && broadcast.status !== 'draft' ? [{ title: 'Withdraw', verb: 'broadcast.withdraw' }] : []),
+  ];
+  const card = expand({
+    broadcastId: broadcast.id,
+    title: broadcast.title,
+    audienceText: broadcast.audienceText,
+    ...state(report),
+    facts: broadcast.expandedAt ? facts : [{ title: 'Recipients at preview', value: n(broadcast.previewCount) }],
+    failures: failures.map((f) => `${n(f.count)} ${FAILURE_LABEL[f.state]}: ${f.reason}`),
+    updatedText: `As of ${formatDateTime(options.now)}`,
+    actions,
+  });
+  return withRefresh(card, 'broadcast.status', { broadcastId: broadcast.id }, options.refreshUserIds ?? []);
+}

@@ -1,0 +1,167 @@
+import { demoEvents } from '../bot/data/demo-programme';
+import { type Broadcast, type DeliveryCounts, emptyDeliveryCounts } from '../bot/domain/broadcasts/broadcast';
+import type { NlcEvent } from '../bot/domain/events/event';
+import { editFormOf } from '../bot/domain/events/organise';
+import { renderAnnouncementCard } from './announcement';
+import { renderComposeCard } from './broadcast-compose';
+import { renderPreviewCard } from './broadcast-preview';
+import { renderStatusCard } from './broadcast-status';
+import { renderEventCard } from './event';
+import { renderEventEditCard } from './event-edit';
+import type { AdaptiveCardJson } from './template';
+
+/** Broadcast and event-correction cards for the gallery (cards/gallery.ts). */
+const NOW = new Date('2024-04-23T08:00:00Z');
+const USERS = ['29:fixture-user-1', '29:fixture-user-2'];
+const event = (id: string): NlcEvent => {
+  const found = demoEvents().find((e) => e.id === id);
+  if (!found) throw new Error(`no demo event ${id}`);
+  return found;
+};
+
+const COMPOSE_CHOICES = {
+  contents: [
+    { value: 'event', title: 'An event from the programme (choose it below)' },
+    { value: 'announcement', title: 'An announcement (title and text below)' },
+  ],
+  audiences: [
+    { value: 'personal', title: 'Everyone who has the bot (personal chats)' },
+    { value: 'channels', title: 'Every team channel the bot is in' },
+    { value: 'channel', title: 'One channel (choose it below)' },
+    { value: 'event-answers', title: 'People who answered an event (choose it and the answers below)' },
+  ],
+  events: [
+    { value: 'ap-framework-workshop-2024', title: 'AP framework workshop (Tue 7 May 2024)' },
+    { value: 'practice-week-2024-conference', title: 'Practice Week online conference (Wed 22 May 2024)' },
+  ],
+  channels: [{ value: '19:nlc-heads@thread.tacv2', title: 'NLC Secondary Heads › General' }],
+  answers: [
+    { value: 'going', title: 'Going' },
+    { value: 'maybe', title: 'Maybe' },
+  ],
+};
+
+const BROADCAST: Broadcast = {
+  id: 'b-0f3c9a7e21d84b6f',
+  status: 'sending',
+  content: { kind: 'event', eventId: 'practice-week-2024-conference' },
+  audience: { kind: 'personal' },
+  title: 'Practice Week online conference: Learning',
+  audienceText: 'everyone who has the bot in a personal chat',
+  createdBy: { aadObjectId: '00000000-0000-4000-8000-000000000001', name: 'NLC organiser' },
+  createdAt: '2024-04-23T08:00:00.000Z',
+  queuedAt: '2024-04-23T08:01:00.000Z',
+  expandedAt: '2024-04-23T08:01:02.000Z',
+  revision: 0,
+  contentVersion: 0,
+  withdrawn: false,
+  unreachable: 0,
+  previewCount: 1214,
+};
+
+const counts = (c: Partial<DeliveryCounts>): DeliveryCounts => ({ ...emptyDeliveryCounts(), total: 1214, ...c });
+
+export const broadcastGallery: { name: string; template: string; description: string; render(): AdaptiveCardJson }[] = [
+  {
+    name: 'announcement',
+    template: 'announcement.json',
+    description: 'A plain announcement broadcast by the organisers.',
+    render: () =>
+      renderAnnouncementCard({
+        title: 'Attendance framework survey closes on 17 May',
+        text: 'Please complete the attendance framework survey before **Friday 17 May 2024**. It takes about ten minutes and shapes the support schools get next year.',
+      }),
+  },
+  {
+    name: 'broadcast-compose',
+    template: 'broadcast-compose.json',
+    description: 'What an organiser gets for "broadcast": choose what to send and to whom.',
+    render: () => renderComposeCard(COMPOSE_CHOICES),
+  },
+  {
+    name: 'broadcast-compose-empty',
+    template: 'broadcast-compose.json',
+    description: 'The compose form when the programme has no upcoming events and the bot is in no channel.',
+    render: () => renderComposeCard({ ...COMPOSE_CHOICES, events: [], channels: [] }),
+  },
+  {
+    name: 'broadcast-compose-problems',
+    template: 'broadcast-compose.json',
+    description: 'The compose form after a preview with problems: values kept, each problem under its field.',
+    render: () =>
+      renderComposeCard(COMPOSE_CHOICES, {
+        values: { content: 'announcement', title: 'Hi', audience: 'channel' },
+        problems: [
+          { field: 'title', message: 'at least 3 characters' },
+          { field: 'text', message: 'write the announcement' },
+          { field: 'channel', message: 'choose the channel to post in' },
+        ],
+      }),
+  },
+  {
+    name: 'broadcast-preview',
+    template: 'broadcast-preview.json',
+    description: 'The preview before sending: the card as recipients will see it, the audience and the number of recipients.',
+    render: () =>
+      renderPreviewCard(
+        {
+          broadcast: { ...BROADCAST, status: 'draft', expandedAt: undefined, audience: { kind: 'event-answers' }, audienceText: 'people who said Going to "New Horizons: Meeting the KS2 Challenge in Norfolk"', unreachable: 3 },
+          recipients: 1214,
+          unreachable: 3,
+          sample: renderEventCard({ event: event('practice-week-2024-conference'), counts: { going: 41, maybe: 9, notGoing: 3 }, now: NOW }, { refreshUserIds: [] }),
+        },
+        { content: 'event', eventId: 'practice-week-2024-conference', audience: 'personal' },
+      ),
+  },
+  {
+    name: 'broadcast-status-sending',
+    template: 'broadcast-status.json',
+    description: 'The organiser\'s status card while a broadcast is being sent (updated in place as it goes).',
+    render: () => renderStatusCard({ broadcast: BROADCAST, counts: counts({ sent: 402, pending: 808, blocked: 4 }), failures: [], running: true }, { refreshUserIds: USERS.slice(0, 1), now: NOW }),
+  },
+  {
+    name: 'broadcast-status-report',
+    template: 'broadcast-status.json',
+    description: 'The report at the end: delivered, failed with reasons, blocked, not found; Resend to failed.',
+    render: () =>
+      renderStatusCard(
+        {
+          broadcast: { ...BROADCAST, status: 'done', finishedAt: '2024-04-23T08:01:30.000Z' },
+          counts: counts({ sent: 1196, failed: 7, blocked: 9, notFound: 2, current: 1196 }),
+          failures: [
+            { state: 'blocked', reason: 'the bot was blocked or removed (HTTP 403)', count: 9 },
+            { state: 'failed', reason: 'Teams was unavailable (HTTP 503), 5 attempts', count: 7 },
+            { state: 'not_found', reason: 'the conversation no longer exists (HTTP 404)', count: 2 },
+          ],
+          running: false,
+        },
+        { refreshUserIds: USERS.slice(0, 1), now: NOW },
+      ),
+  },
+  {
+    name: 'broadcast-status-withdrawn',
+    template: 'broadcast-status.json',
+    description: 'After Withdraw: every posted copy replaced by a short notice.',
+    render: () =>
+      renderStatusCard(
+        { broadcast: { ...BROADCAST, status: 'done', withdrawn: true, revision: 1 }, counts: counts({ sent: 1196, current: 1196, failed: 18 }), failures: [], running: false },
+        { now: NOW },
+      ),
+  },
+  {
+    name: 'event-edit',
+    template: 'event-edit.json',
+    description: 'What an organiser gets for "edit event <id>".',
+    render: () => renderEventEditCard(editFormOf(event('new-horizons-2024')), { heading: event('new-horizons-2024').title }),
+  },
+  {
+    name: 'event-edit-problems',
+    template: 'event-edit.json',
+    description: 'The edit form after a save with problems: values kept, each problem under its field.',
+    render: () =>
+      renderEventEditCard(
+        { ...editFormOf(event('new-horizons-2024')), start: '15:00', end: '09:00' },
+        { heading: 'Edit event', problems: [{ field: 'end', message: 'the end must be after the start' }] },
+      ),
+  },
+];
