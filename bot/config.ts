@@ -77,6 +77,17 @@ export const configSchema = z
      * connector accepted but whose record was not yet written is sent again on restart.
      */
     BROADCAST_CONCURRENCY: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(256).default(16)),
+    /**
+     * London wall-clock time reminders fall due on their day ("7 days before" = this time,
+     * 7 calendar days earlier). Reminders go out between this time and 21:00, never at night.
+     */
+    REMINDER_TIME: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^(0[7-9]|1[0-8]):[0-5]\d$/, 'a London time from 07:00 to 18:59, like 09:00 (reminders never go at night)')
+        .default('09:00'),
+    ),
     /** Embedded mode: fixed loopback port for the in-process Cosmos server (0 = any free port), so tools can inspect it. */
     EMBEDDED_COSMOS_PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(0)),
     LOG_LEVEL: z.preprocess(
@@ -161,6 +172,8 @@ export interface Config {
   /** Base of the links the bot serves (no trailing slash); unset = local address in local mode, no links otherwise. */
   publicUrl?: string;
   broadcast: { maxRps: number; concurrency: number };
+  /** London "HH:MM" at which reminders fall due (REMINDER_TIME). */
+  reminderTime: string;
   logLevel: EnvConfig['LOG_LEVEL'];
   clockStart?: Date;
 }
@@ -214,6 +227,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     organiserAadIds: new Set(e.ORGANISER_AAD_IDS),
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     broadcast: { maxRps: e.BROADCAST_MAX_RPS, concurrency: e.BROADCAST_CONCURRENCY },
+    reminderTime: e.REMINDER_TIME,
     logLevel: e.LOG_LEVEL,
     clockStart: e.CLOCK_START ? new Date(e.CLOCK_START) : embedded ? EMBEDDED_DEMO_CLOCK_START : undefined,
   };

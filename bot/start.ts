@@ -1,11 +1,13 @@
 import { type Clock, offsetClock, systemClock } from './clock';
 import type { Config } from './config';
 import { cosmosTargetFrom, type CosmosTarget } from './data/cosmos';
-import { loadDemoProgramme } from './data/demo-programme';
+import { loadDemoDeadlines, loadDemoProgramme } from './data/demo-programme';
 import { loadDemoTaskGroups } from './data/demo-task-groups';
 import { openStore, type Store } from './data/store';
 import type { Logger } from './log';
-import { type BroadcastCatalogue, defaultCatalogue } from './domain/broadcasts/catalogue';
+import { type BroadcastCatalogue, catalogueWith } from './domain/broadcasts/catalogue';
+import { reminderKinds } from './domain/reminders/kinds';
+import { reminderJob } from './jobs/reminders';
 import type { Messenger } from './domain/messaging';
 import { organisersFrom } from './domain/organisers';
 import type { DownloadKind } from './domain/downloads';
@@ -61,7 +63,12 @@ function createJobs(parts: JobParts): Job[] {
   // One limiter for every paced proactive sender of this process (broadcasts now,
   // reminders later): Teams counts the app's requests together.
   const limiter = new RateLimiter({ perSecond: parts.config.broadcast.maxRps, timer: realTimer });
-  return [promotionNoticesJob(parts.promotions, parts.log), broadcastJobFrom({ ...parts, settings: parts.config.broadcast, limiter })];
+  return [
+    promotionNoticesJob(parts.promotions, parts.log),
+    broadcastJobFrom({ ...parts, settings: parts.config.broadcast, limiter }),
+    // Reminders are queued as broadcasts, so they share the limiter through the broadcast job.
+    reminderJob({ ...parts.store, clock: parts.clock, reminderTime: parts.config.reminderTime }, parts.log),
+  ];
 }
 
 /**
@@ -90,8 +97,9 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       const seed = store.cosmos.restored === 0 && options.demoData !== false;
       const events = seed ? await loadDemoProgramme(store.events) : 0;
       const groups = seed ? await loadDemoTaskGroups(store.taskGroups, clock.now()) : 0;
+      const deadlines = seed ? await loadDemoDeadlines(store.deadlines) : 0;
       log.warn(
-        { demoEvents: events, demoTaskGroups: groups, restoredDocuments: store.cosmos.restored, dataDir: target.dataDir ?? null, clock: clock.now().toISOString() },
+        { demoEvents: events, demoTaskGroups: groups, demoDeadlines: deadlines, restoredDocuments: store.cosmos.restored, dataDir: target.dataDir ?? null, clock: clock.now().toISOString() },
         target.dataDir
           ? `running on a local embedded Cosmos DB (no COSMOS_ENDPOINT): data is kept in ${target.dataDir}, saved every ${Math.round((target.saveIntervalMs ?? 5000) / 1000)} s and on shutdown`
           : 'running on a local in-memory Cosmos DB (no COSMOS_ENDPOINT, DATA_DIR=memory): data is not kept when the bot stops',
@@ -100,9 +108,24 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     const organisers = organisersFrom(config.organiserAadIds);
     let linkBase = config.publicUrl;
     const links = downloadLinks(() => linkBase);
-    const catalogue = defaultCatalogue();
-    const { events, conversations, workshops, taskGroups, broadcasts } = store;
-    const bot = createApp({ bot: config.bot, events, conversations, workshops, taskGroups, broadcasts, catalogue, links, organisers, clock, log });
+    const { events, conversations, workshops, taskGroups, broadcasts, deadlines, reminders } = store;
+    const catalogue = catalogueWith(reminderKinds({ events, workshops, deadlines, conversations, clock, links, reminderTime: config.reminderTime }));
+    const bot = createApp({
+      bot: config.bot,
+      events,
+      conversations,
+      workshops,
+      taskGroups,
+      broadcasts,
+      deadlines,
+      reminders,
+      catalogue,
+      links,
+      organisers,
+      clock,
+      log,
+      reminderTime: config.reminderTime,
+    });
     const promotions = { events, workshops, conversations, messenger: bot.messenger, clock, links, promotionMessage: renderPromotionMessage };
     const allJobs = createJobs({ config, store, messenger: bot.messenger, catalogue, promotions, clock, log });
     const jobs = startJobs(options.jobs === false ? [] : allJobs, log);

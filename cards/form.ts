@@ -69,7 +69,12 @@ function fieldData(field: FieldSpec, value: string, error: string): FieldData {
     multiline: field.kind === 'text' ? Boolean(field.multiline) : false,
     placeholder: 'placeholder' in field && field.placeholder ? field.placeholder : '',
     value,
-    choices: field.kind === 'choice' ? field.choices.map((c) => ({ title: c, value: c })) : field.kind === 'multiChoice' ? [...field.options] : [],
+    choices:
+      field.kind === 'choice'
+        ? field.choices.map((c) => ({ title: c, value: c }))
+        : field.kind === 'multiChoice' || field.kind === 'titledChoice'
+          ? [...field.options]
+          : [],
     min: field.kind === 'number' ? field.min : 0,
     max: field.kind === 'number' ? field.max : 0,
     clientError: 'required' in field && field.required ? `${field.label}: please fill this in.` : 'Please check this.',

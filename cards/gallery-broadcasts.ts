@@ -1,13 +1,11 @@
 import { demoEvents } from '../bot/data/demo-programme';
 import { type Broadcast, type DeliveryCounts, emptyDeliveryCounts } from '../bot/domain/broadcasts/broadcast';
 import type { NlcEvent } from '../bot/domain/events/event';
-import { editFormOf } from '../bot/domain/events/organise';
 import { renderAnnouncementCard } from './announcement';
 import { renderComposeCard } from './broadcast-compose';
 import { renderPreviewCard } from './broadcast-preview';
 import { renderStatusCard } from './broadcast-status';
 import { renderEventCard } from './event';
-import { renderEventEditCard } from './event-edit';
 import type { AdaptiveCardJson } from './template';
 
 /** Broadcast and event-correction cards for the gallery (cards/gallery.ts). */
@@ -146,22 +144,6 @@ export const broadcastGallery: { name: string; template: string; description: st
       renderStatusCard(
         { broadcast: { ...BROADCAST, status: 'done', withdrawn: true, revision: 1 }, counts: counts({ sent: 1196, current: 1196, failed: 18 }), failures: [], running: false },
         { now: NOW },
-      ),
-  },
-  {
-    name: 'event-edit',
-    template: 'event-edit.json',
-    description: 'What an organiser gets for "edit event <id>".',
-    render: () => renderEventEditCard(editFormOf(event('new-horizons-2024')), { heading: event('new-horizons-2024').title }),
-  },
-  {
-    name: 'event-edit-problems',
-    template: 'event-edit.json',
-    description: 'The edit form after a save with problems: values kept, each problem under its field.',
-    render: () =>
-      renderEventEditCard(
-        { ...editFormOf(event('new-horizons-2024')), start: '15:00', end: '09:00' },
-        { heading: 'Edit event', problems: [{ field: 'end', message: 'the end must be after the start' }] },
       ),
   },
 ];

@@ -51,7 +51,8 @@ export function buildManifest(settings: PackageSettings, commands: readonly Comm
       {
         botId: settings.botId,
         scopes: SCOPES,
-        supportsFiles: false,
+        // Organisers send a programme file (CSV or JSON) in their personal chat to import it.
+        supportsFiles: true,
         isNotificationOnly: false,
         commandLists: [{ scopes: SCOPES, commands: commands.map((c) => ({ title: c.name, description: c.description })) }],
       },

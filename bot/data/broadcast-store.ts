@@ -1,6 +1,7 @@
 import type { Container, JSONObject, OperationInput } from '@azure/cosmos';
 import { type Broadcast, type Delivery, type DeliveryCounts, emptyDeliveryCounts, type FailureReason } from '../domain/broadcasts/broadcast';
-import type { BroadcastStore } from '../domain/broadcasts/ports';
+import type { BroadcastStore, SubjectField } from '../domain/broadcasts/ports';
+import { createOnce } from './create-once';
 import { isStatus, storeCall } from './errors';
 import { readModifyWrite } from './etag';
 import { BULK_CHUNK, type DeliveryDoc, newDelivery, replaceAll, type Replacement, stripSystem, toDelivery, toDeliveryDoc } from './delivery-records';
@@ -31,11 +32,21 @@ export function createBroadcastStore(container: Container): BroadcastStore {
     return resources;
   };
 
+  const listShowing = (field: SubjectField, id: string): Promise<Broadcast[]> =>
+    storeCall(async () =>
+      // `field` is one of a closed set of names (SubjectField), never text from a person.
+      (await query<BroadcastDoc>(`SELECT * FROM c WHERE c.type = 'broadcast' AND c.content.${field} = @id AND c.status != 'draft'`, [{ name: '@id', value: id }])).map(
+        toBroadcast,
+      ),
+    );
+
   return {
     create: (broadcast) =>
       storeCall(async () => {
         await container.items.create<BroadcastDoc>({ ...broadcast, type: 'broadcast', broadcastId: broadcast.id });
       }),
+
+    createOnce: (broadcast) => storeCall(() => createOnce(container, { ...broadcast, type: 'broadcast', broadcastId: broadcast.id })),
 
     get: (broadcastId) =>
       storeCall(async () => {
@@ -60,15 +71,8 @@ export function createBroadcastStore(container: Container): BroadcastStore {
         ),
       ),
 
-    listShowingEvent: (eventId) =>
-      storeCall(async () =>
-        (
-          await query<BroadcastDoc>(
-            "SELECT * FROM c WHERE c.type = 'broadcast' AND c.content.eventId = @eventId AND c.status != 'draft'",
-            [{ name: '@eventId', value: eventId }],
-          )
-        ).map(toBroadcast),
-      ),
+    listShowingEvent: (eventId) => listShowing('eventId', eventId),
+    listShowing,
 
     addDeliveries: (broadcastId, recipients, now) =>
       storeCall(async () => {

@@ -19,6 +19,10 @@ export const CONTAINERS = {
   broadcasts: { id: 'broadcasts', partitionKey: '/broadcastId' },
   /** Named, expiring leases (bot/data/lease.ts): which process does a piece of scheduled work. */
   leases: { id: 'leases', partitionKey: '/id' },
+  /** One partition per consultation deadline: the deadline and each person's Remind me / I've responded. */
+  deadlines: { id: 'deadlines', partitionKey: '/deadlineId' },
+  /** One small document per event or deadline whose reminders fell due: what became of each (bot/data/reminder-store.ts). */
+  reminders: { id: 'reminders', partitionKey: '/id' },
 } as const satisfies Record<string, ContainerSpec>;
 
 export type ContainerName = keyof typeof CONTAINERS;

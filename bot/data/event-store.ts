@@ -4,6 +4,7 @@ import type { EventStore } from '../domain/events/ports';
 import { emptyCounts, type Rsvp, type RsvpCounts, rsvpResponseSchema } from '../domain/events/rsvp';
 import { coalesce } from './coalesce';
 import { groupCommit } from './group-commit';
+import { createOnce } from './create-once';
 import { storeCall } from './errors';
 
 /**
@@ -76,6 +77,28 @@ export function createEventStore(container: Container): EventStore {
         const doc: EventDoc = { ...eventSchema.parse(event), type: 'event', eventId: event.id };
         await container.items.upsert(doc);
         getEvent.forget(event.id);
+      }),
+
+    createEvent: (event) =>
+      storeCall(async () => {
+        const doc: EventDoc = { ...eventSchema.parse(event), type: 'event', eventId: event.id };
+        const created = await createOnce(container, doc);
+        getEvent.forget(event.id);
+        return created;
+      }),
+
+    listStartingBetween: (from, to) =>
+      storeCall(async () => {
+        const { resources } = await container.items
+          .query<EventDoc>({
+            query: "SELECT * FROM c WHERE c.type = 'event' AND c.status = 'scheduled' AND c.startsAt > @from AND c.startsAt <= @to ORDER BY c.startsAt",
+            parameters: [
+              { name: '@from', value: from.toISOString() },
+              { name: '@to', value: to.toISOString() },
+            ],
+          })
+          .fetchAll();
+        return resources.map(toEvent);
       }),
 
     saveRsvp: (rsvp) => saveRsvp(rsvp.eventId, { ...rsvp, type: 'rsvp', id: rsvpId(rsvp.userId) }),

@@ -12,6 +12,10 @@ import { createWorkshopStore } from './workshop-store';
 import type { Leases } from '../domain/lease';
 import { createBroadcastStore } from './broadcast-store';
 import { createLeases } from './lease';
+import type { DeadlineStore } from '../domain/deadlines/ports';
+import type { ReminderStore } from '../domain/reminders/ports';
+import { createDeadlineStore } from './deadline-store';
+import { createReminderStore } from './reminder-store';
 
 /** Every store the bot uses, over one Cosmos connection. */
 export interface Store {
@@ -22,6 +26,8 @@ export interface Store {
   workshops: WorkshopStore;
   broadcasts: BroadcastStore;
   leases: Leases;
+  deadlines: DeadlineStore;
+  reminders: ReminderStore;
   /** The raw containers, for tests and benchmarks that count documents. */
   cosmos: CosmosHandle;
   ping(): Promise<boolean>;
@@ -46,6 +52,8 @@ export async function openStore(target: CosmosTarget, options: StoreOptions = {}
     workshops: createWorkshopStore(cosmos.containers.events),
     broadcasts: createBroadcastStore(cosmos.containers.broadcasts),
     leases: createLeases(cosmos.containers.leases, options.clock ?? systemClock),
+    deadlines: createDeadlineStore(cosmos.containers.deadlines),
+    reminders: createReminderStore(cosmos.containers.reminders),
     ping: () => cosmos.ping(),
     close: () => cosmos.close(),
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod/v4';
 import type { FieldProblem } from './errors';
+import { isCalendarDate } from './time';
 
 /**
  * A form, described once: the card renders inputs from it and the server validates
@@ -14,7 +15,13 @@ export type FieldSpec =
   /** Several of a fixed list of options, shown by title, submitted as comma-separated values. */
   | { kind: 'multiChoice'; id: string; label: string; required: boolean; options: readonly { title: string; value: string }[]; max: number }
   | { kind: 'toggle'; id: string; label: string }
-  | { kind: 'number'; id: string; label: string; required: boolean; min: number; max: number };
+  | { kind: 'number'; id: string; label: string; required: boolean; min: number; max: number }
+  /** One of a list shown by title and submitted by value (e.g. a task group by name, sent as its id). */
+  | { kind: 'titledChoice'; id: string; label: string; required: boolean; options: readonly { title: string; value: string }[] }
+  /** A London calendar date: Input.Date submits "YYYY-MM-DD". */
+  | { kind: 'date'; id: string; label: string; required: boolean }
+  /** A London wall-clock time: Input.Time submits "HH:MM" (read through bot/domain/time.ts). */
+  | { kind: 'time'; id: string; label: string; required: boolean };
 
 export type FormValues = Record<string, string | number | boolean | string[] | undefined>;
 
@@ -63,6 +70,25 @@ function fieldSchema(field: FieldSpec): z.ZodType {
           .int('Please give a whole number.')
           .min(field.min, `Please give a number from ${field.min} to ${field.max}.`)
           .max(field.max, `Please give a number from ${field.min} to ${field.max}.`),
+        field.required,
+      );
+    case 'titledChoice': {
+      const allowed = new Set(field.options.map((o) => o.value));
+      return optionalUnless(z.string().refine((v) => allowed.has(v), 'Please choose one of the options.'), field.required);
+    }
+    case 'date':
+      return optionalUnless(
+        z.string({ error: 'Please give a date.' }).trim().refine(isCalendarDate, 'Please give a date like 2024-05-20.'),
+        field.required,
+      );
+    case 'time':
+      // Some clients add seconds ("09:30:00"); the form keeps hours and minutes.
+      return optionalUnless(
+        z
+          .string({ error: 'Please give a time.' })
+          .trim()
+          .regex(/^([01]\d|2[0-3]):[0-5]\d(:00)?$/, 'Please give a time like 09:30.')
+          .transform((v) => v.slice(0, 5)),
         field.required,
       );
   }

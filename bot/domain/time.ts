@@ -64,6 +64,21 @@ export function addLondonDays(instant: Date, days: number): Date {
   return inLondon(instant).plus({ days }).toJSDate();
 }
 
+/** A real calendar date written "YYYY-MM-DD" (no 30 February). */
+export function isCalendarDate(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && DateTime.fromISO(text, { zone: LONDON }).isValid;
+}
+
+/** Calendar arithmetic on a London date: ("2025-03-31", -1) -> "2025-03-30", whatever the clocks do. */
+export function addDaysToDate(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: LONDON }).plus({ days }).toISODate() ?? '';
+}
+
+/** London calendar days from the day of `from` to the day of `to`: 0 the same day, 1 the next. */
+export function londonDaysBetween(from: Date, to: Date): number {
+  return Math.round(inLondon(to).startOf('day').diff(inLondon(from).startOf('day'), 'days').days);
+}
+
 /** The London calendar date ("2024-05-07") of an instant. */
 export function londonDate(instant: Date): string {
   return inLondon(instant).toISODate() ?? '';

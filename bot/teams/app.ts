@@ -17,7 +17,9 @@ import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { BroadcastStore } from '../domain/broadcasts/ports';
 import { type BroadcastCatalogue, newBroadcastId } from '../domain/broadcasts/catalogue';
-import { broadcastFollowUps } from '../domain/broadcasts/corrections';
+import { broadcastFollowUps, deadlineFollowUps } from '../domain/broadcasts/corrections';
+import type { DeadlineStore } from '../domain/deadlines/ports';
+import type { ReminderStore } from '../domain/reminders/ports';
 import type { ConversationStore } from '../domain/conversations/ports';
 import type { EventStore } from '../domain/events/ports';
 import type { TaskGroupStore } from '../domain/task-groups/ports';
@@ -34,7 +36,10 @@ import { contributionRoutes } from './routes/contributions';
 import { eventRoutes } from './routes/events';
 import { taskGroupRoutes } from './routes/task-groups';
 import { broadcastRoutes } from './routes/broadcasts';
-import { organiseEventRoutes } from './routes/organise-events';
+import { authoringRoutes } from './routes/authoring';
+import { deadlineRoutes } from './routes/deadlines';
+import { programmeImportRoutes } from './routes/programme-import';
+import { weekRoutes } from './routes/week';
 import type { ActionRoute, CommandRoute, Turn } from './routes/route';
 import { welcomeRoutes } from './routes/welcome';
 import { workshopOrganiserRoutes } from './routes/workshop-organisers';
@@ -50,6 +55,11 @@ export interface AppDeps {
   /** Calendar and export links served by this bot's HTTP server. */
   links: DownloadLinks;
   broadcasts: BroadcastStore;
+  deadlines: DeadlineStore;
+  /** What became of each due reminder (the scheduler's records), for organisers' reminder lists. */
+  reminders: ReminderStore;
+  /** London "HH:MM" reminders fall due at (REMINDER_TIME). */
+  reminderTime: string;
   /** What organisers can broadcast, and to whom. */
   catalogue: BroadcastCatalogue;
   organisers: Organisers;
@@ -88,17 +98,30 @@ export function createApp(deps: AppDeps): BotApp {
   const events = eventRoutes(deps, workshops.workshopCard);
   const broadcastDeps = { ...deps, ...deps.catalogue, newId: newBroadcastId };
   const broadcasts = broadcastRoutes(broadcastDeps);
-  const organising = organiseEventRoutes({ ...deps, followUps: broadcastFollowUps(broadcastDeps) });
+  const authoringDeps = { ...deps, messenger, followUps: broadcastFollowUps(broadcastDeps), deadlineFollowUps: deadlineFollowUps(broadcastDeps) };
+  const authoring = authoringRoutes(authoringDeps);
+  const programmeImport = programmeImportRoutes(authoringDeps);
   const commands: CommandRoute[] = [];
   const welcome = welcomeRoutes(deps, () => commands.filter((c) => !c.hidden), () => commands.filter((c) => c.hidden));
-  const features = [events, workshops, workshopOrganisers, taskGroupRoutes(taskGroupDeps), contributionRoutes(taskGroupDeps), broadcasts, organising];
+  const features = [
+    events,
+    weekRoutes(deps),
+    deadlineRoutes(deps),
+    workshops,
+    workshopOrganisers,
+    taskGroupRoutes(taskGroupDeps),
+    contributionRoutes(taskGroupDeps),
+    broadcasts,
+    authoring,
+    programmeImport,
+  ];
   commands.push(...(welcome.commands ?? []), ...features.flatMap((f) => f.commands ?? []));
   const actions: ActionRoute[] = features.flatMap((f) => f.actions ?? []);
 
   const makeTurn = (context: TurnContext): Turn => createTurn(context, deps.log);
   registerLifecycle(app, welcome, makeTurn, deps.log);
   registerCardActions(app, actions, makeTurn, deps.log);
-  registerCommands(app, commands, makeTurn, deps.log);
+  registerCommands(app, commands, makeTurn, deps.log, programmeImport.files);
 
   return {
     adapter,

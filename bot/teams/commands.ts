@@ -1,10 +1,10 @@
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { type Activity, ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import { z } from 'zod/v4';
 import { renderNoticeCard } from '../../cards/notice';
 import type { Logger } from '../log';
 import { noticeForError } from './errors';
-import type { CommandRoute, Turn } from './routes/route';
+import type { CommandRoute, FileRoute, IncomingFile, Turn } from './routes/route';
 import { commandTextOf, setRoute } from './turn';
 
 /** Longer than any command plus its arguments: refuse before doing any work. */
@@ -43,11 +43,18 @@ export function registerCommands(
   commands: readonly CommandRoute[],
   makeTurn: (context: TurnContext) => Turn,
   log: Logger,
+  files?: FileRoute,
 ): void {
   app.activity(ActivityTypes.Message, async (context) => {
     const turn = makeTurn(context);
     const text = commandTextOf(context.activity);
     try {
+      const file = files ? fileOf(context.activity) : undefined;
+      if (file && files) {
+        setRoute(context, 'file');
+        await files.run(turn, file);
+        return;
+      }
       const checked = commandSchema.safeParse(text);
       if (!checked.success) {
         setRoute(context, 'command.invalid');
@@ -69,6 +76,21 @@ export function registerCommands(
 }
 
 const commandSchema = z.string().max(MAX_COMMAND_LENGTH);
+
+const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
+const fileInfoSchema = z.object({
+  name: z.string().min(1).max(260),
+  content: z.object({ downloadUrl: z.url().max(4000), fileType: z.string().max(20).optional() }),
+});
+
+/** A file sent in a personal chat arrives as a download-info attachment (bots with supportsFiles). */
+function fileOf(activity: Activity): IncomingFile | undefined {
+  const attachment = (activity.attachments ?? []).find((a) => a.contentType === FILE_DOWNLOAD_INFO);
+  const parsed = fileInfoSchema.safeParse(attachment);
+  if (!parsed.success) return undefined;
+  const { name, content } = parsed.data;
+  return { name, fileType: (content.fileType ?? name.split('.').pop() ?? '').toLowerCase(), downloadUrl: content.downloadUrl };
+}
 
 export const unknownCommandText = (inGroup: boolean): string =>
   inGroup

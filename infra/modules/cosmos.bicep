@@ -43,6 +43,14 @@ var containers = [
     name: 'leases'
     partitionKey: '/id'
   }
+  {
+    name: 'deadlines'
+    partitionKey: '/deadlineId'
+  }
+  {
+    name: 'reminders'
+    partitionKey: '/id'
+  }
 ]
 
 // Cosmos DB Built-in Data Contributor: read and write items, read metadata; no keys, no

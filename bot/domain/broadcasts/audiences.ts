@@ -29,6 +29,8 @@ export interface AudienceType {
   kind: string;
   /** As the compose card offers it. */
   label: string;
+  /** Offered to organisers (default); false for audiences the bot uses by itself (reminders). */
+  composable?: boolean;
   /** Reads this audience from the form; throws `invalid_input` naming the field at fault. */
   fromForm(form: ComposeForm, deps: AudienceDeps): Promise<AudienceSpec>;
   /** "everyone with the bot in a personal chat" */

@@ -9,9 +9,12 @@ export interface BroadcastCatalogue {
   contents: Kinds<ContentType>;
 }
 
-export const defaultCatalogue = (): BroadcastCatalogue => ({
-  audiences: kinds(defaultAudienceTypes()),
-  contents: kinds(defaultContentTypes()),
+export const defaultCatalogue = (): BroadcastCatalogue => catalogueWith({});
+
+/** The default types plus ones that need their own dependencies (reminders bring theirs). */
+export const catalogueWith = (extra: { audiences?: readonly AudienceType[]; contents?: readonly ContentType[] }): BroadcastCatalogue => ({
+  audiences: kinds([...defaultAudienceTypes(), ...(extra.audiences ?? [])]),
+  contents: kinds([...defaultContentTypes(), ...(extra.contents ?? [])]),
 });
 
 export const newBroadcastId = (): string => `b-${randomUUID().replace(/-/g, '')}`;

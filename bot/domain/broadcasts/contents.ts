@@ -32,6 +32,10 @@ export interface PreparedContent {
   messageFor(recipient: Pick<Recipient, 'scope' | 'reference'>): OutgoingMessage;
   /** The card as recipients will see it, for the organiser's preview. */
   sample: AdaptiveCardJson;
+  /** Timely content (reminders): copies not yet posted are not posted at all, for this reason ("the event has started"). */
+  expired?: string;
+  /** Timely content: copies not yet posted wait until this instant (reminders wait for a civil hour). */
+  notBefore?: Date;
 }
 
 export interface ContentType {

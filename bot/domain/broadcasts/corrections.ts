@@ -1,9 +1,11 @@
 import type { Actor } from '../actor';
 import type { NlcEvent } from '../events/event';
+import type { DeadlineFollowUps } from '../deadlines/ports';
 import type { EventFollowUps } from '../events/organise';
 import { peopleWhoAnswered } from './audiences';
 import type { Broadcast } from './broadcast';
 import { eventCancelledContent } from './contents';
+import type { SubjectField } from './ports';
 import type { BroadcastDeps } from './service';
 
 /**
@@ -12,15 +14,25 @@ import type { BroadcastDeps } from './service';
  * message id stored with its delivery record), so an edit or a cancellation reaches
  * every copy however long ago it was posted.
  */
-export async function reviseCopiesShowingEvent(deps: BroadcastDeps, event: NlcEvent): Promise<{ broadcasts: number; copies: number }> {
-  const showing = await deps.broadcasts.listShowingEvent(event.id);
+export const reviseCopiesShowingEvent = (deps: BroadcastDeps, event: NlcEvent): Promise<{ broadcasts: number; copies: number }> =>
+  reviseCopiesShowing(deps, 'eventId', event.id, event.sequence, (broadcast) => (broadcast.content.kind === 'event' ? event.title : broadcast.title));
+
+/** The same for any subject a broadcast can show (an event, a deadline): a new revision for each, so every posted copy is updated. */
+export async function reviseCopiesShowing(
+  deps: Pick<BroadcastDeps, 'broadcasts'>,
+  field: SubjectField,
+  id: string,
+  version: number,
+  titleOf: (broadcast: Broadcast) => string = (broadcast) => broadcast.title,
+): Promise<{ broadcasts: number; copies: number }> {
+  const showing = await deps.broadcasts.listShowing(field, id);
   let copies = 0;
   for (const broadcast of showing) {
     const revised = await deps.broadcasts.update(broadcast.id, (current) => ({
       ...current,
       revision: current.revision + 1,
-      contentVersion: Math.max(current.contentVersion, event.sequence),
-      title: current.content.kind === 'event' ? event.title : current.title,
+      contentVersion: Math.max(current.contentVersion, version),
+      title: titleOf(current),
       // Not yet read into records: nothing is posted, and what will be is read fresh.
       status: current.status === 'queued' ? 'queued' : 'sending',
       finishedAt: current.status === 'queued' ? current.finishedAt : undefined,
@@ -69,4 +81,9 @@ export function broadcastFollowUps(deps: BroadcastDeps): EventFollowUps {
       return { copies, notified: notice.recipients, unreachable: notice.unreachable };
     },
   };
+}
+
+/** What the deadlines feature calls after an organiser changes or withdraws a deadline: every copy (cards, reminders) is updated. */
+export function deadlineFollowUps(deps: Pick<BroadcastDeps, 'broadcasts'>): DeadlineFollowUps {
+  return { changed: async (deadline) => ({ copies: (await reviseCopiesShowing(deps, 'deadlineId', deadline.id, deadline.sequence)).copies }) };
 }

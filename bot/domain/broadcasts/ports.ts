@@ -1,8 +1,13 @@
 import type { Broadcast, Delivery, DeliveryCounts, FailureReason, Recipient } from './broadcast';
 
+/** The content fields that name what a broadcast shows, so changes to it reach every copy. */
+export type SubjectField = 'eventId' | 'deadlineId';
+
 /** What broadcasting needs from storage. `bot/data/broadcast-store.ts` implements it on Cosmos. */
 export interface BroadcastStore {
   create(broadcast: Broadcast): Promise<void>;
+  /** Creates it unless a broadcast with its id exists: true when this call created it (scheduled broadcasts with derived ids). */
+  createOnce(broadcast: Broadcast): Promise<boolean>;
   get(broadcastId: string): Promise<Broadcast | undefined>;
   /** Read-modify-write guarded by the document's version; `change` returns undefined to leave it. */
   update(broadcastId: string, change: (current: Broadcast) => Broadcast | undefined): Promise<Broadcast | undefined>;
@@ -10,6 +15,8 @@ export interface BroadcastStore {
   listActive(): Promise<Broadcast[]>;
   /** Confirmed broadcasts whose content shows this event. */
   listShowingEvent(eventId: string): Promise<Broadcast[]>;
+  /** Confirmed broadcasts whose content names this subject in `field` (e.g. a deadline's copies and reminders). */
+  listShowing(field: SubjectField, id: string): Promise<Broadcast[]>;
 
   /** One pending record per recipient; recipients that already have one are left as they are. Returns how many were added. */
   addDeliveries(broadcastId: string, recipients: readonly Recipient[], now: Date): Promise<number>;

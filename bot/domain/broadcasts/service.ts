@@ -51,7 +51,7 @@ export async function composeChoices(deps: BroadcastDeps, actor: Actor): Promise
   const [events, channels] = await Promise.all([deps.events.listUpcoming(deps.clock.now(), 30), deps.conversations.listActive('channel')]);
   return {
     contents: deps.contents.all().filter((c) => c.composable).map((c) => ({ value: c.kind, title: c.label })),
-    audiences: deps.audiences.all().map((a) => ({ value: a.kind, title: a.label })),
+    audiences: deps.audiences.all().filter((a) => a.composable !== false).map((a) => ({ value: a.kind, title: a.label })),
     events: events.map((e) => ({ value: e.id, title: `${e.title} (${formatDate(new Date(e.startsAt))})` })),
     channels: channels
       .map((c) => ({ value: c.conversationId, title: channelLabel(c) }))
@@ -74,7 +74,7 @@ async function specsFromForm(deps: BroadcastDeps, form: ComposeForm): Promise<{ 
     }
   };
   const contentType = deps.contents.get(form.content ?? '');
-  const audienceType = deps.audiences.get(form.audience ?? '');
+  const audienceType = [deps.audiences.get(form.audience ?? '')].find((a) => a?.composable !== false);
   if (!contentType?.composable) problems.push({ field: 'content', message: 'choose what to send' });
   if (!audienceType) problems.push({ field: 'audience', message: 'choose who it goes to' });
   const content = contentType?.composable ? await collect(() => contentType.fromForm(form, deps)) : undefined;

@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { reminderDaysSchema } from '../reminders/schedule';
 import { workshopTermsSchema } from '../workshops/terms';
 
 /** The eight FLOURISH outcomes of Norfolk's children and young people partnership strategy. */
@@ -53,6 +54,8 @@ export const eventSchema = z
     sequence: z.number().int().min(0).default(0),
     /** Workshops only: places, booking deadline and organiser. */
     booking: workshopTermsSchema.optional(),
+    /** Days before the start that people who are coming get a reminder; absent = the default (7 and 1). */
+    reminderDays: reminderDaysSchema.optional(),
   })
   .refine((e) => e.endsAt > e.startsAt, { path: ['endsAt'], message: 'the end must be after the start' })
   .refine((e) => (e.kind === 'workshop') === (e.booking !== undefined), {

@@ -8,6 +8,10 @@ export interface EventStore {
   listUpcoming(after: Date, limit: number): Promise<NlcEvent[]>;
   /** Create or replace an event (demo data, organiser authoring). */
   saveEvent(event: NlcEvent): Promise<void>;
+  /** Creates a new event; false when the id is taken (decided by the store, not by a read first). */
+  createEvent(event: NlcEvent): Promise<boolean>;
+  /** Scheduled events starting in (from, to], soonest first (the reminder scheduler's window). */
+  listStartingBetween(from: Date, to: Date): Promise<NlcEvent[]>;
   /** Idempotent: one record per (event, user), whatever the number of calls. */
   saveRsvp(rsvp: Rsvp): Promise<void>;
   getRsvp(eventId: string, userId: string): Promise<Rsvp | undefined>;

@@ -2,6 +2,7 @@ import type { Actor } from '../actor';
 import { DomainError } from '../errors';
 import { checkForm, type FieldSpec } from '../forms';
 import { assertOrganiser } from '../organisers';
+import { slug } from '../slug';
 import { CONTRIBUTION_KINDS, type ContributionKind } from './kinds';
 import type { Contribution, Membership, TaskGroup } from './model';
 import { assertLead, canLead, requireGroup, type TaskGroupsDeps } from './service';
@@ -83,12 +84,6 @@ export const NEW_GROUP_FIELDS: FieldSpec[] = [
   { kind: 'text', id: 'projects', label: 'Current projects (one per line)', required: false, maxLength: 1600, multiline: true },
 ];
 
-const slug = (text: string): string =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
 
 export async function createGroup(deps: TaskGroupsDeps, actor: Actor, submitted: Record<string, unknown>): Promise<TaskGroup> {
   assertOrganiser(deps.organisers, actor, 'create task groups');

@@ -30,8 +30,15 @@ export async function deliver(run: RunContext, delivery: Delivery, rendition: Re
   if (!current) return;
 
   const isUpdate = delivery.state === 'sent' && Boolean(delivery.messageId);
-  if (rendition.withdrawn && !isUpdate) {
-    await record(run, current, { ...released(current, at()), state: 'failed', reason: 'not sent: the broadcast was withdrawn' });
+  if ((rendition.withdrawn || rendition.content.expired) && !isUpdate) {
+    const why = rendition.withdrawn ? 'the broadcast was withdrawn' : rendition.content.expired;
+    await record(run, current, { ...released(current, at()), state: 'failed', reason: `not sent: ${why}` });
+    return;
+  }
+  const notBefore = rendition.content.notBefore;
+  if (notBefore && !isUpdate && notBefore > deps.clock.now()) {
+    // Timely content that must wait (a reminder found at night): the record's back-off holds it.
+    await record(run, current, { ...released(current, at()), notBefore: notBefore.toISOString() });
     return;
   }
 

@@ -87,6 +87,7 @@ async function renditionFor(run: RunContext, broadcast: Broadcast, known: Rendit
     run.deps.log.info({ broadcastId: broadcast.id }, 'broadcast content not yet current here; will retry');
     return undefined;
   }
+  if (content.expired) run.deps.log.info({ broadcastId: broadcast.id, reason: content.expired }, 'broadcast content expired; copies not yet sent are dropped');
   return { revision: broadcast.revision, withdrawn: broadcast.withdrawn, content };
 }
 

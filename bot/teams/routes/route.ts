@@ -43,8 +43,22 @@ export function cardAction<S extends z.ZodType>(
   return { verb, run: (turn, data) => run(turn, parseInput(schema, data, 'card data')) };
 }
 
+/** A file someone sent in a personal chat (Teams' file download info: a short-lived, pre-authorised link). */
+export interface IncomingFile {
+  name: string;
+  /** e.g. "csv", "json", "xlsx". */
+  fileType: string;
+  downloadUrl: string;
+}
+
+export interface FileRoute {
+  run(turn: Turn, file: IncomingFile): Promise<void>;
+}
+
 /** One feature's routes; `bot/teams/app.ts` composes them. */
 export interface RouteModule {
   commands?: CommandRoute[];
   actions?: ActionRoute[];
+  /** What to do with a file sent to the bot (one feature takes files: the programme import). */
+  files?: FileRoute;
 }

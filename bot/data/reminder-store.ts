@@ -1,0 +1,49 @@
+import type { Container } from '@azure/cosmos';
+import type { ReminderRecord, ReminderStore, SlotRecord } from '../domain/reminders/ports';
+import { storeCall } from './errors';
+import { readModifyWrite } from './etag';
+
+/**
+ * Reminders container (partition key /id): one small document per subject that has had a
+ * reminder fall due,
+ *   { id: "event:<eventId>" | "deadline:<deadlineId>", slots: { "<days>d@<dueAt>": { state, at, broadcastId | reason } } }
+ * The scheduler reads these for the subjects in its window on every run, so the container
+ * holds one document per subject, never one per person: a scan of it stays cheap
+ * (the embedded server scans whole containers). The per-person work is in the broadcast
+ * each queued slot points to.
+ */
+type ReminderDoc = { id: string; slots: Record<string, SlotRecord> };
+
+/** Cosmos caps the parameters of a query; IN lists go in chunks. */
+const IN_CHUNK = 200;
+
+const toRecord = (doc: ReminderDoc): ReminderRecord => ({ subject: doc.id, slots: doc.slots ?? {} });
+
+export function createReminderStore(container: Container): ReminderStore {
+  return {
+    getMany: (subjects) =>
+      storeCall(async () => {
+        const found = new Map<string, ReminderRecord>();
+        const ids = [...new Set(subjects)];
+        for (let i = 0; i < ids.length; i += IN_CHUNK) {
+          const chunk = ids.slice(i, i + IN_CHUNK);
+          const names = chunk.map((_, j) => `@s${j}`);
+          const { resources } = await container.items
+            .query<ReminderDoc>({ query: `SELECT * FROM c WHERE c.id IN (${names.join(', ')})`, parameters: chunk.map((value, j) => ({ name: names[j]!, value })) })
+            .fetchAll();
+          for (const doc of resources) found.set(doc.id, toRecord(doc));
+        }
+        return found;
+      }),
+
+    markSlot: (subject, slotKey, record) =>
+      storeCall(async () => {
+        let marked = false;
+        await readModifyWrite<ReminderDoc>(container, subject, subject, (current) => {
+          marked = !current?.slots?.[slotKey];
+          return marked ? { id: subject, slots: { ...current?.slots, [slotKey]: record } } : undefined;
+        });
+        return marked;
+      }),
+  };
+}

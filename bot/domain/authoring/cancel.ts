@@ -1,0 +1,66 @@
+import type { Actor } from '../actor';
+import { type Deadline, deadlineState } from '../deadlines/deadline';
+import { DomainError } from '../errors';
+import { cancelEvent, eventToOrganise } from '../events/organise';
+import { assertOrganiser } from '../organisers';
+import { isOpen } from '../task-groups/model';
+import { type AuthoringDeps, type AuthoringKind, findTarget } from './targets';
+
+/**
+ * Cancelling, after the organiser confirms: an event or workshop is cancelled (posted
+ * copies show it, people who said Going are told); a deadline is withdrawn (its copies
+ * and reminders say so); a call for contributions closes now (what came in is kept).
+ */
+export interface CancelTarget {
+  kind: Exclude<AuthoringKind, 'workshop'>;
+  id: string;
+  groupId?: string;
+  title: string;
+}
+
+export type Cancelled =
+  | { kind: 'event'; title: string; copies: number; notified: number; unreachable: number }
+  | { kind: 'deadline'; title: string; copies: number }
+  | { kind: 'call'; title: string };
+
+const WHAT = 'cancel events, deadlines and calls';
+
+/** What the id names, checked to be still cancellable, for the confirmation card. */
+export async function cancelTargetOf(deps: AuthoringDeps, actor: Actor, id: string, hint?: AuthoringKind): Promise<CancelTarget> {
+  assertOrganiser(deps.organisers, actor, WHAT);
+  const target = await findTarget(deps, id, hint);
+  const now = deps.clock.now();
+  switch (target.kind) {
+    case 'event':
+      await eventToOrganise(deps, actor, target.event.id, 'cancel events');
+      return { kind: 'event', id: target.event.id, title: target.event.title };
+    case 'deadline':
+      if (deadlineState(target.deadline, now) !== 'open') throw new DomainError('closed', `"${target.deadline.title}" has already closed or been withdrawn.`);
+      return { kind: 'deadline', id: target.deadline.id, title: target.deadline.title };
+    case 'call':
+      if (!isOpen(target.call, now)) throw new DomainError('closed', `"${target.call.title}" has already closed.`);
+      return { kind: 'call', id: target.call.id, groupId: target.call.groupId, title: target.call.title };
+  }
+}
+
+export async function cancelConfirmed(deps: AuthoringDeps, actor: Actor, target: Omit<CancelTarget, 'title'>): Promise<Cancelled> {
+  assertOrganiser(deps.organisers, actor, WHAT);
+  const now = deps.clock.now();
+  if (target.kind === 'event') {
+    const done = await cancelEvent(deps, actor, target.id);
+    return { kind: 'event', title: done.event.title, copies: done.copies, notified: done.notified, unreachable: done.unreachable };
+  }
+  if (target.kind === 'deadline') {
+    const current = await deps.deadlines.getDeadline(target.id);
+    if (!current) throw new DomainError('not_found', 'That deadline is no longer listed.');
+    // Confirming twice (a double click) withdraws it once.
+    if (current.status === 'cancelled') return { kind: 'deadline', title: current.title, copies: 0 };
+    const deadline: Deadline = { ...current, status: 'cancelled', sequence: current.sequence + 1 };
+    await deps.deadlines.saveDeadline(deadline);
+    return { kind: 'deadline', title: deadline.title, ...(await deps.deadlineFollowUps.changed(deadline)) };
+  }
+  const call = target.groupId ? await deps.taskGroups.getCall(target.groupId, target.id) : undefined;
+  if (!call) throw new DomainError('not_found', 'That call for contributions no longer exists.');
+  if (isOpen(call, now)) await deps.taskGroups.saveCall({ ...call, closesAt: now.toISOString() });
+  return { kind: 'call', title: call.title };
+}

@@ -1,0 +1,169 @@
+import type { Actor } from '../actor';
+import { DomainError, type FieldProblem } from '../errors';
+import { checkForm, type FieldSpec } from '../forms';
+import { eventToOrganise, saveChangedEvent } from '../events/organise';
+import type { NlcEvent } from '../events/event';
+import { assertOrganiser } from '../organisers';
+import { slug } from '../slug';
+import { londonDate } from '../time';
+import { deadlineState } from '../deadlines/deadline';
+import { bookedCount, type BookingEntry, changeCapacity } from '../workshops/ledger';
+import type { Call } from '../task-groups/model';
+import { callFields, callFormText, callFromForm } from './call-form';
+import { DEADLINE_FIELDS, deadlineFormText, deadlineFromForm } from './deadline-form';
+import { EVENT_FIELDS, eventInputOf, formTextOf, WORKSHOP_FIELDS } from './event-fields';
+import { type EventInput, eventFromInput, eventInputProblems, eventKey, inputOf } from './event-input';
+import { type AuthoringDeps, type AuthoringKind, createWithFreshId, findTarget, type Target } from './targets';
+
+/** A form to create or edit one thing: which, its inputs, and what to show in them. */
+export interface AuthoringForm {
+  kind: AuthoringKind;
+  /** Absent for something new. */
+  id?: string;
+  /** A call's group (calls are found by group and id). */
+  groupId?: string;
+  heading: string;
+  fields: readonly FieldSpec[];
+  values: Record<string, string>;
+}
+
+export interface Saved {
+  kind: AuthoringKind;
+  id: string;
+  title: string;
+  created: boolean;
+  /** Copies already posted (broadcasts, reminders) that will be updated to show the change. */
+  copies: number;
+  /** Raising a workshop's places books people from its waitlist: tell them. */
+  promoted?: { eventId: string; entries: BookingEntry[] };
+}
+
+const WHAT = 'create or change events, workshops, deadlines and calls';
+const LABEL: Record<AuthoringKind, string> = { event: 'event', workshop: 'workshop', deadline: 'consultation deadline', call: 'call for contributions' };
+
+export const fieldsFor = (kind: 'event' | 'workshop' | 'deadline'): readonly FieldSpec[] =>
+  kind === 'event' ? EVENT_FIELDS : kind === 'workshop' ? WORKSHOP_FIELDS : DEADLINE_FIELDS;
+
+export async function newForm(deps: AuthoringDeps, actor: Actor, kind: AuthoringKind): Promise<AuthoringForm> {
+  assertOrganiser(deps.organisers, actor, WHAT);
+  const heading = `New ${LABEL[kind]}`;
+  if (kind === 'call') return { kind, heading, fields: callFields(await deps.taskGroups.listGroups()), values: {} };
+  if (kind === 'deadline') return { kind, heading, fields: DEADLINE_FIELDS, values: deadlineFormText(undefined) };
+  return { kind, heading, fields: fieldsFor(kind), values: { where: 'online', reminders: '7,1' } };
+}
+
+/** The edit form of whatever the id names, filled with it as it is now. */
+export async function editForm(deps: AuthoringDeps, actor: Actor, id: string, hint?: AuthoringKind): Promise<AuthoringForm> {
+  assertOrganiser(deps.organisers, actor, WHAT);
+  const target = await findTarget(deps, id, hint);
+  return formOf(deps, actor, target);
+}
+
+async function formOf(deps: AuthoringDeps, actor: Actor, target: Target): Promise<AuthoringForm> {
+  switch (target.kind) {
+    case 'event': {
+      const event = await eventToOrganise(deps, actor, target.event.id, 'edit events');
+      const kind = event.kind === 'workshop' ? 'workshop' : 'event';
+      return { kind, id: event.id, heading: `Edit: ${event.title}`, fields: fieldsFor(kind), values: formTextOf(inputOf(event)) };
+    }
+    case 'deadline':
+      return { kind: 'deadline', id: target.deadline.id, heading: `Edit: ${target.deadline.title}`, fields: DEADLINE_FIELDS, values: deadlineFormText(target.deadline) };
+    case 'call':
+      return { kind: 'call', id: target.call.id, groupId: target.call.groupId, heading: `Edit: ${target.call.title}`, fields: callFields(undefined), values: callFormText(target.call) };
+  }
+}
+
+const invalid = (fields: FieldProblem[]): DomainError =>
+  new DomainError('invalid_input', 'Some answers need another look; nothing was saved yet.', { fields });
+
+/**
+ * Saves a submitted form: creates (with an id made from the title and date) or changes
+ * the thing, then has every posted copy updated. An invalid form throws `invalid_input`
+ * with each problem beside its field, and nothing is written.
+ */
+export async function saveForm(deps: AuthoringDeps, actor: Actor, form: Pick<AuthoringForm, 'kind' | 'id' | 'groupId'>, submitted: Record<string, unknown>): Promise<Saved> {
+  assertOrganiser(deps.organisers, actor, WHAT);
+  const now = deps.clock.now();
+  if (form.kind === 'event' || form.kind === 'workshop') {
+    const current = form.id ? await eventToOrganise(deps, actor, form.id, 'edit events') : undefined;
+    const kind = current ? (current.kind === 'workshop' ? 'workshop' : 'event') : form.kind;
+    const checked = checkForm(fieldsFor(kind), submitted);
+    if (!checked.ok) throw invalid(checked.problems);
+    const input = eventInputOf(checked.values, kind === 'workshop');
+    const ledger = current?.kind === 'workshop' ? await deps.workshops.getLedger(current.id) : undefined;
+    const problems = eventInputProblems(input, { now, current, booked: ledger ? bookedCount(ledger) : undefined });
+    if (problems.length > 0) throw invalid(problems);
+    if (!current) {
+      let event: NlcEvent | undefined;
+      await createWithFreshId(eventKey(input), async (id) => {
+        event = eventFromInput(input, { id, status: 'scheduled', sequence: 0 });
+        return deps.events.createEvent(event);
+      });
+      return { kind, id: event!.id, title: event!.title, created: true, copies: 0 };
+    }
+    return updateEvent(deps, actor, current, input, ledger !== undefined);
+  }
+  if (form.kind === 'deadline') return saveDeadline(deps, form.id, submitted, now);
+  return saveCall(deps, actor, form, submitted, now);
+}
+
+/** An organiser's change to an event (from the form or an imported row): the next version, copies updated, places applied. */
+export async function updateEvent(deps: AuthoringDeps, actor: Actor, current: NlcEvent, input: EventInput, hasLedger: boolean): Promise<Saved> {
+  const { event, copies } = await saveChangedEvent(deps, eventFromInput(input, { id: current.id, status: current.status, sequence: current.sequence }));
+  const promoted = await applyCapacity(deps, actor, event, hasLedger);
+  const kind = event.kind === 'workshop' ? 'workshop' : 'event';
+  return { kind, id: event.id, title: event.title, created: false, copies, ...(promoted.length ? { promoted: { eventId: event.id, entries: promoted } } : {}) };
+}
+
+/** A workshop's places live in its ledger once anyone has booked: raising them books people from the waitlist. */
+async function applyCapacity(deps: AuthoringDeps, actor: Actor, event: NlcEvent, hasLedger: boolean): Promise<BookingEntry[]> {
+  if (!event.booking || !hasLedger) return [];
+  const capacity = event.booking.capacity;
+  const at = deps.clock.now().toISOString();
+  return deps.workshops.updateLedger(event.id, (current) => {
+    if (!current || current.capacity === capacity) return { result: [] };
+    const changed = changeCapacity(current, capacity, actor.aadObjectId, at);
+    return { next: changed.ledger, result: changed.promoted };
+  });
+}
+
+async function saveDeadline(deps: AuthoringDeps, id: string | undefined, submitted: Record<string, unknown>, now: Date): Promise<Saved> {
+  const current = id ? await deps.deadlines.getDeadline(id) : undefined;
+  if (id && !current) throw new DomainError('not_found', 'That deadline is no longer listed.');
+  if (current && deadlineState(current, now) !== 'open') throw new DomainError('closed', `"${current.title}" has closed or been withdrawn, so it can no longer be changed.`);
+  const checked = checkForm(DEADLINE_FIELDS, submitted);
+  if (!checked.ok) throw invalid(checked.problems);
+  if (current) {
+    const { deadline, problems } = deadlineFromForm(checked.values, { id: current.id, status: current.status, sequence: current.sequence + 1 }, now, current);
+    if (!deadline) throw invalid(problems);
+    await deps.deadlines.saveDeadline(deadline);
+    return { kind: 'deadline', id: deadline.id, title: deadline.title, created: false, ...(await deps.deadlineFollowUps.changed(deadline)) };
+  }
+  const { deadline: draft, problems } = deadlineFromForm(checked.values, { id: 'new', status: 'open', sequence: 0 }, now);
+  if (!draft) throw invalid(problems);
+  const newId = await createWithFreshId(`${slug(draft.title, 60)}-${londonDate(new Date(draft.closesAt))}`, (candidate) => deps.deadlines.createDeadline({ ...draft, id: candidate }));
+  return { kind: 'deadline', id: newId, title: draft.title, created: true, copies: 0 };
+}
+
+async function saveCall(deps: AuthoringDeps, actor: Actor, form: Pick<AuthoringForm, 'id' | 'groupId'>, submitted: Record<string, unknown>, now: Date): Promise<Saved> {
+  const current = form.id && form.groupId ? await deps.taskGroups.getCall(form.groupId, form.id) : undefined;
+  if (form.id && !current) throw new DomainError('not_found', 'That call for contributions no longer exists.');
+  const groups = current ? undefined : await deps.taskGroups.listGroups();
+  const checked = checkForm(callFields(groups), submitted);
+  if (!checked.ok) throw invalid(checked.problems);
+  const { values } = checked;
+  const base = current ?? { id: 'new', groupId: String(values.group), kind: values.callKind as Call['kind'], createdAt: now.toISOString(), createdBy: actor.aadObjectId };
+  const { call, problems } = callFromForm(values, base, now);
+  if (!call) throw invalid(problems);
+  if (current) {
+    await deps.taskGroups.saveCall(call);
+    return { kind: 'call', id: call.id, title: call.title, created: false, copies: 0 };
+  }
+  // Calls have no create-if-absent in the store; a read first is enough for organisers' rare, one-at-a-time authoring.
+  const id = await createWithFreshId(slug(call.title, 70) || 'call', async (candidate) => {
+    if (await deps.taskGroups.getCall(call.groupId, candidate)) return false;
+    await deps.taskGroups.saveCall({ ...call, id: candidate });
+    return true;
+  });
+  return { kind: 'call', id, title: call.title, created: true, copies: 0 };
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod/v4';
+import { renderDeadlineCard } from '../../../cards/deadline';
+import { renderNoticeCard } from '../../../cards/notice';
+import { deadlineIdSchema } from '../../domain/deadlines/deadline';
+import { changeFollow, type DeadlinesDeps, type FollowChange, openDeadlineViews, viewDeadline } from '../../domain/deadlines/service';
+import { isDomainError } from '../../domain/errors';
+import { cardAction, type RouteModule, type Turn } from './route';
+
+const viewData = z.strictObject({ deadlineId: deadlineIdSchema });
+const remindData = z.strictObject({ deadlineId: deadlineIdSchema, remind: z.boolean() });
+const respondedData = z.strictObject({ deadlineId: deadlineIdSchema, responded: z.boolean() });
+
+/** "deadlines": the open consultation deadlines; Remind me and I've responded on each card, per person. */
+export function deadlineRoutes(deps: DeadlinesDeps): RouteModule {
+  const answer = async (turn: Turn, deadlineId: string, change: FollowChange) => {
+    const actor = turn.actor();
+    const own = { refreshUserIds: [actor.teamsUserId] };
+    try {
+      return renderDeadlineCard(await changeFollow(deps, actor, deadlineId, change), own);
+    } catch (error) {
+      // A click on an old card after the close: the card as it is now, with the reason.
+      if (!isDomainError(error) || error.code !== 'closed') throw error;
+      return renderDeadlineCard(await viewDeadline(deps, actor, deadlineId), { ...own, banner: error.message });
+    }
+  };
+  return {
+    commands: [
+      {
+        name: 'deadlines',
+        description: 'Open consultations and surveys with their closing dates; ask for a reminder on each card',
+        aliases: ['consultations', 'surveys'],
+        run: async (turn) => {
+          const actor = turn.inGroup ? undefined : turn.actor();
+          const views = await openDeadlineViews(deps, actor);
+          if (views.length === 0) {
+            await turn.reply(renderNoticeCard({ title: 'No open deadlines', message: 'There are no open consultations or surveys right now.' }));
+            return;
+          }
+          const refreshUserIds = await turn.refreshUserIds();
+          await turn.reply(views.map((view) => renderDeadlineCard(view, { refreshUserIds })));
+        },
+      },
+    ],
+    actions: [
+      cardAction('deadline.view', viewData, async (turn, { deadlineId }) => {
+        const actor = turn.actor();
+        return renderDeadlineCard(await viewDeadline(deps, actor, deadlineId), { refreshUserIds: [actor.teamsUserId] });
+      }),
+      cardAction('deadline.remind', remindData, (turn, { deadlineId, remind }) => answer(turn, deadlineId, { remind })),
+      cardAction('deadline.responded', respondedData, (turn, { deadlineId, responded }) => answer(turn, deadlineId, { responded })),
+    ],
+  };
+}

@@ -1,0 +1,105 @@
+import { type Deadline, deadlineState, type DeadlineFollow } from '../bot/domain/deadlines/deadline';
+import type { DeadlineView } from '../bot/domain/deadlines/service';
+import { formatDate, formatTime, londonDaysBetween } from '../bot/domain/time';
+import json from './deadline.json';
+import { type AdaptiveCardJson, cardTemplate, withRefresh } from './template';
+
+type Color = 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
+
+export interface DeadlineCardData {
+  eyebrow: string;
+  title: string;
+  banner: string;
+  summary: string;
+  respondents: string;
+  closesOn: string;
+  closesText: string;
+  closesColor: Color;
+  statusText: string;
+  statusColor: Color;
+  buttons: { title: string; verb: string; style: 'positive' | 'default'; data: Record<string, unknown> }[];
+  link: string;
+}
+
+const expand = cardTemplate<DeadlineCardData>(json);
+
+/** "Thu 20 June 2024", with the time only when it is not the end of the day. */
+export function closesOn(deadline: Deadline): string {
+  const closes = new Date(deadline.closesAt);
+  const time = formatTime(closes);
+  return time === '23:59' ? formatDate(closes) : `${formatDate(closes)}, ${time}`;
+}
+
+/** "Closes in 5 days: Thu 20 June 2024", "Closes tomorrow: ...", "Closes today: ...", "Closed". */
+export function closesText(deadline: Deadline, now: Date): string {
+  const state = deadlineState(deadline, now);
+  if (state === 'cancelled') return 'Withdrawn';
+  if (state === 'closed') return 'Closed';
+  const days = londonDaysBetween(now, new Date(deadline.closesAt));
+  const when = days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
+  return `Closes ${when}: ${closesOn(deadline)}`;
+}
+
+/** "7, 3 and 1 days" */
+export function daysList(days: readonly number[]): string {
+  const words = days.map(String);
+  const last = words.pop();
+  return `${words.length ? `${words.join(', ')} and ` : ''}${last ?? ''} ${days.length === 1 && days[0] === 1 ? 'day' : 'days'}`;
+}
+
+function closesColor(deadline: Deadline, now: Date): Color {
+  if (deadlineState(deadline, now) !== 'open') return 'Default';
+  const days = londonDaysBetween(now, new Date(deadline.closesAt));
+  return days <= 1 ? 'Attention' : days <= 7 ? 'Warning' : 'Default';
+}
+
+function status(deadline: Deadline, mine: DeadlineFollow | undefined, now: Date): Pick<DeadlineCardData, 'statusText' | 'statusColor' | 'buttons'> {
+  const data = (change: Record<string, boolean>) => ({ deadlineId: deadline.id, ...change });
+  if (deadlineState(deadline, now) !== 'open') {
+    return { statusText: mine?.responded ? 'You responded.' : '', statusColor: 'Good', buttons: [] };
+  }
+  if (mine?.responded) {
+    return {
+      statusText: "You've responded. Thank you.",
+      statusColor: 'Good',
+      buttons: [{ title: "I haven't responded yet", verb: 'deadline.responded', style: 'default', data: data({ responded: false }) }],
+    };
+  }
+  const ahead = deadline.reminderDays.filter((d) => londonDaysBetween(now, new Date(deadline.closesAt)) > d);
+  const remindText = ahead.length ? `We'll remind you ${daysList(ahead)} before it closes.` : "We'll remind you if there is time before it closes.";
+  return {
+    statusText: mine?.remind ? remindText : 'Want a reminder before it closes?',
+    statusColor: mine?.remind ? 'Good' : 'Default',
+    buttons: [
+      mine?.remind
+        ? { title: 'Stop reminding me', verb: 'deadline.remind', style: 'default', data: data({ remind: false }) }
+        : { title: 'Remind me', verb: 'deadline.remind', style: 'positive', data: data({ remind: true }) },
+      { title: "I've responded", verb: 'deadline.responded', style: 'default', data: data({ responded: true }) },
+    ],
+  };
+}
+
+export interface DeadlineCardOptions {
+  /** Teams user ids whose clients refresh the card to their own view; at most 60 are kept. */
+  refreshUserIds: readonly string[];
+  banner?: string;
+}
+
+/** One consultation deadline as one person sees it: how long is left, their own answer, and the buttons while it is open. */
+export function renderDeadlineCard(view: DeadlineView, options: DeadlineCardOptions): AdaptiveCardJson {
+  const { deadline, mine, now } = view;
+  const open = deadlineState(deadline, now) === 'open';
+  const card = expand({
+    eyebrow: ['Consultation deadline', deadline.from].filter(Boolean).join(' · '),
+    title: deadline.title,
+    banner: options.banner ?? '',
+    summary: deadline.summary ?? '',
+    respondents: deadline.respondents,
+    closesOn: closesOn(deadline),
+    closesText: closesText(deadline, now),
+    closesColor: closesColor(deadline, now),
+    ...status(deadline, mine, now),
+    link: open ? deadline.link : '',
+  });
+  return withRefresh(card, 'deadline.view', { deadlineId: deadline.id }, options.refreshUserIds);
+}
