@@ -31,6 +31,8 @@ export interface RunningBot {
   /** Every scheduled job, also when not started (tests run them by hand with `run()`). */
   jobs: Job[];
   catalogue: BroadcastCatalogue;
+  /** Links to files this server serves (calendar, exports). */
+  links: DownloadLinks;
   close(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ interface JobParts {
   messenger: Messenger;
   catalogue: BroadcastCatalogue;
   promotions: PromotionDeps;
+  links: DownloadLinks;
   clock: Clock;
   log: Logger;
 }
@@ -104,7 +107,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     const { events, conversations, workshops, taskGroups, broadcasts } = store;
     const bot = createApp({ bot: config.bot, events, conversations, workshops, taskGroups, broadcasts, catalogue, links, organisers, clock, log });
     const promotions = { events, workshops, conversations, messenger: bot.messenger, clock, links, promotionMessage: renderPromotionMessage };
-    const allJobs = createJobs({ config, store, messenger: bot.messenger, catalogue, promotions, clock, log });
+    const allJobs = createJobs({ config, store, messenger: bot.messenger, catalogue, promotions, links, clock, log });
     const jobs = startJobs(options.jobs === false ? [] : allJobs, log);
     const server = createServer({
       messages: bot,
@@ -128,6 +131,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       messenger: bot.messenger,
       jobs: allJobs,
       catalogue,
+      links,
       close: async () => {
         server.close();
         await jobs.stop();
