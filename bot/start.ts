@@ -33,6 +33,8 @@ export interface RunningBot {
   /** Every scheduled job, also when not started (tests run them by hand with `run()`). */
   jobs: Job[];
   catalogue: BroadcastCatalogue;
+  /** Links to files this server serves (calendar, exports). */
+  links: DownloadLinks;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ interface JobParts {
   messenger: Messenger;
   catalogue: BroadcastCatalogue;
   promotions: PromotionDeps;
+  links: DownloadLinks;
   clock: Clock;
   log: Logger;
 }
@@ -127,7 +130,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       reminderTime: config.reminderTime,
     });
     const promotions = { events, workshops, conversations, messenger: bot.messenger, clock, links, promotionMessage: renderPromotionMessage };
-    const allJobs = createJobs({ config, store, messenger: bot.messenger, catalogue, promotions, clock, log });
+    const allJobs = createJobs({ config, store, messenger: bot.messenger, catalogue, promotions, links, clock, log });
     const jobs = startJobs(options.jobs === false ? [] : allJobs, log);
     const server = createServer({
       messages: bot,
@@ -151,6 +154,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       messenger: bot.messenger,
       jobs: allJobs,
       catalogue,
+      links,
       close: async () => {
         server.close();
         await jobs.stop();
