@@ -28,7 +28,7 @@ export async function downloadText(url: string, maxBytes: number, timeoutMs = 10
   if (declared > maxBytes) throw tooBig(maxBytes);
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of response.body) {
+  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
     size += chunk.byteLength;
     if (size > maxBytes) throw tooBig(maxBytes);
     chunks.push(chunk);

@@ -4,7 +4,7 @@ import type { FieldProblem } from '../errors';
 import type { FieldSpec, FormValues } from '../forms';
 import { formatTime, londonDate, londonToUtc } from '../time';
 import { deadlineFromDate } from '../workshops/terms';
-import { reminderDaysField, reminderDaysOf } from './event-fields';
+import { reminderDaysField, reminderDaysOf, text } from './event-fields';
 
 /** The consultation deadline form (organisers), described once for the card and the checks. */
 export const DEADLINE_FIELDS: readonly FieldSpec[] = [
@@ -17,8 +17,6 @@ export const DEADLINE_FIELDS: readonly FieldSpec[] = [
   { kind: 'time', id: 'closesTime', label: 'Closes at (optional; empty = the end of that day)', required: false },
   reminderDaysField('Remind people who ask'),
 ];
-
-const text = (values: FormValues, id: string): string | undefined => (typeof values[id] === 'string' && values[id] !== '' ? (values[id] as string) : undefined);
 
 /** The deadline the checked form describes, with every problem beside its field; `current` when editing. */
 export function deadlineFromForm(values: FormValues, base: Pick<Deadline, 'id' | 'status' | 'sequence'>, now: Date, current?: Deadline): { deadline?: Deadline; problems: FieldProblem[] } {

@@ -46,7 +46,8 @@ export const WORKSHOP_FIELDS: readonly FieldSpec[] = [
   { kind: 'text', id: 'organiserEmail', label: "Organiser's email", required: true, minLength: 3, maxLength: 200 },
 ];
 
-const text = (values: FormValues, id: string): string | undefined => {
+/** A form value as text, or undefined when it was left empty. */
+export const text = (values: FormValues, id: string): string | undefined => {
   const value = values[id];
   return typeof value === 'string' && value !== '' ? value : undefined;
 };
