@@ -7,6 +7,7 @@ import { renderCallCard, renderDigestCard, renderMyContributionsCard, renderOpen
 import { renderFormCard } from './form';
 import { renderTaskGroupCard } from './task-group';
 import type { NlcEvent } from '../bot/domain/events/event';
+import { authoringGallery } from './gallery-authoring';
 import { broadcastGallery } from './gallery-broadcasts';
 import { renderEventCard } from './event';
 import { workshopGallery } from './gallery-workshops';
@@ -224,4 +225,5 @@ export const gallery: GalleryEntry[] = [
   },
   ...workshopGallery,
   ...broadcastGallery,
+  ...authoringGallery,
 ];

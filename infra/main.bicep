@@ -78,6 +78,9 @@ param broadcastMaxRps int = 50
 @maxValue(64)
 param broadcastConcurrency int = 16
 
+@description('London wall-clock time reminders fall due on their day, from 07:00 to 18:59 (they never go at night). Becomes REMINDER_TIME.')
+param reminderTime string = '09:00'
+
 var suffix = uniqueString(resourceGroup().id, name)
 var globalName = '${name}-${suffix}'
 
@@ -122,6 +125,7 @@ var appSettings = {
   PUBLIC_URL: publicUrl
   BROADCAST_MAX_RPS: string(broadcastMaxRps)
   BROADCAST_CONCURRENCY: string(broadcastConcurrency)
+  REMINDER_TIME: reminderTime
   // DefaultAzureCredential (Cosmos DB) picks the user-assigned identity by this client id.
   AZURE_CLIENT_ID: identity.properties.clientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString

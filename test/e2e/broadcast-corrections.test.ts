@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { createTestInvoke, personalChat } from '../helpers/activities';
 import { startTestBot, type TestBot } from '../helpers/bot';
-import { broadcastJob, click, command, installChannel, installPersonalChats, organiserEnv, recipient, sendBroadcast } from '../helpers/broadcasts';
+import { editAndSave, inputValues, problemBeside } from '../helpers/authoring';
+import { actionData, broadcastJob, click, command, installChannel, installPersonalChats, organiserEnv, recipient, sendBroadcast } from '../helpers/broadcasts';
 import { type ConnectorCall, cardText, startConnector, type StandInConnector } from '../helpers/connector';
 
 /** Correcting what was sent: every posted copy is updated in place, by the message id stored with it. */
@@ -48,10 +49,10 @@ describe('correcting and withdrawing broadcasts', () => {
     assert.equal(posted.size, 7);
     const form = await command(bot, connector, `edit event ${newHorizons}`);
     assert.match(JSON.stringify(form), /"value":"New Horizons: Meeting the KS2 Challenge in Norfolk"/);
-    connector.clear();
 
-    const saved = await click(bot, connector, 'event.save', { eventId: newHorizons, title: 'New Horizons: the KS2 Challenge (new venue time)', start: '10:00' });
+    const saved = await editAndSave(bot, connector, newHorizons, { title: 'New Horizons: the KS2 Challenge (new venue time)', start: '10:00' });
     assert.match(cardText(saved), /7 posted copies will be updated/);
+    connector.clear();
     await broadcastJob(bot).run();
 
     const updates = copyUpdates(posted);
@@ -63,10 +64,10 @@ describe('correcting and withdrawing broadcasts', () => {
 
   it('when an edit has problems, then the form comes back with the values and the problem beside its field, and nothing changes', async () => {
     const before = await bot.store.events.getEvent(newHorizons);
-    const card = await click(bot, connector, 'event.save', { eventId: newHorizons, title: 'New Horizons', start: '15:00', end: '09:00' });
-    const body = card.body as { id?: string; value?: string; text?: string }[];
-    assert.equal(body.find((b) => b.id === 'start')?.value, '15:00');
-    assert.equal(body[body.findIndex((b) => b.id === 'end') + 1]?.text, 'the end must be after the start');
+    const card = await editAndSave(bot, connector, newHorizons, { title: 'New Horizons', start: '15:00', end: '09:00' });
+    assert.equal(inputValues(card).start, '15:00');
+    assert.equal(inputValues(card).title, 'New Horizons');
+    assert.equal(problemBeside(card, 'end'), 'The end must be after the start.');
     assert.deepEqual(await bot.store.events.getEvent(newHorizons), before);
   });
 
@@ -79,9 +80,9 @@ describe('correcting and withdrawing broadcasts', () => {
     const posted = await broadcastEvent(newHorizons);
 
     const confirm = await command(bot, connector, `cancel event ${newHorizons}`);
-    assert.match(cardText(confirm), /Cancel "New Horizons[\s\S]*Yes, cancel the event/);
+    assert.match(cardText(confirm), /Cancel "New Horizons[\s\S]*Yes, cancel it/);
     connector.clear();
-    const done = await click(bot, connector, 'event.cancel', { eventId: newHorizons });
+    const done = await click(bot, connector, 'author.cancel', actionData(confirm, 'author.cancel'));
     assert.match(cardText(done), /7 posted copies will show it as cancelled, and 2 people who said Going will get a notice/);
     await broadcastJob(bot).run();
 

@@ -110,7 +110,7 @@ describe('broadcasts with task groups and workshops, end to end', () => {
 
   it('when an organiser cancels the workshop, then the people holding a place get the cancellation notice', async () => {
     connector.clear();
-    const card = await click(bot, connector, 'event.cancel', { eventId: 'ap-framework-workshop-2024' });
+    const card = await click(bot, connector, 'author.cancel', { kind: 'event', id: 'ap-framework-workshop-2024' });
     assert.match(cardText(card), /cancel/i);
     await broadcastJob(bot).run();
     const notices = connector.sent().filter((s) => /Cancelled: AP framework workshop/.test(cardText(cardsIn(s)[0])));

@@ -119,8 +119,11 @@ describe('broadcasts end to end', () => {
       ['send', 'broadcast.send', { broadcastId: 'b-0123456789abcdef' }],
       ['resend', 'broadcast.resend', { broadcastId: 'b-0123456789abcdef' }],
       ['withdraw', 'broadcast.withdraw.confirm', { broadcastId: 'b-0123456789abcdef' }],
-      ['cancel an event', 'event.cancel', { eventId: conference }],
-      ['edit an event', 'event.save', { eventId: conference, title: 'Hijacked' }],
+      ['cancel an event', 'author.cancel', { kind: 'event', id: conference }],
+      ['edit an event', 'author.save', { kind: 'event', id: conference, title: 'Hijacked' }],
+      ['create an event', 'author.save', { kind: 'event', title: 'Hijacked', date: '2024-06-01', start: '10:00', end: '11:00', where: 'venue', venue: 'Somewhere', audience: 'All' }],
+      ['import a programme', 'import.apply', { programme: 'title,date,start,end,location,audience\nHijacked,2024-06-01,10:00,11:00,Somewhere,All' }],
+      ['withdraw a deadline', 'author.cancel', { kind: 'deadline', id: 'dfe-safeguarding-call-for-evidence-2024' }],
     ];
     for (const [name, verb, data] of attempts) {
       it(name, async () => {

@@ -50,7 +50,7 @@ export async function previewImport(deps: AuthoringDeps, actor: Actor, text: str
   const now = deps.clock.now();
   const rows = await Promise.all(
     file.rows.map(async (row): Promise<PreviewRow> => {
-      const title = row.input?.title ?? '';
+      const title = row.title;
       if (!row.input || row.problems.length > 0) return { line: row.line, key: row.key, action: 'skip', title, problems: row.problems };
       const existing = await deps.events.getEvent(row.key);
       const problems = await rowProblems(deps, row.input, existing, now);

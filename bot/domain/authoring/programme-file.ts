@@ -21,6 +21,8 @@ export interface ProgrammeRow {
   line: number;
   /** The stable key: the "key" column, or made from the title and date. Empty when the row is unreadable. */
   key: string;
+  /** As written, also when the row cannot be read (so the preview can name it). */
+  title: string;
   input?: EventInput;
   problems: FieldProblem[];
 }
@@ -143,10 +145,14 @@ function readRow(line: number, record: Record<string, unknown>, unknown: Set<str
   const stableKey = key ? slug(key, 80) : values.title && values.date ? eventKey({ title: values.title, date: values.date }) : '';
   const keyProblems = key && !eventIdSchema.safeParse(stableKey).success ? [{ field: 'key', message: 'A key needs at least 3 letters or digits.' }] : [];
   const checked = checkForm(workshop ? WORKSHOP_FIELDS : EVENT_FIELDS, values);
-  if (!checked.ok) return { line, key: stableKey, problems: [...keyProblems, ...checked.problems] };
+  if (!checked.ok) {
+    // An empty location leaves the form's "where" unanswered: say what the column wants.
+    const problems = checked.problems.map((p) => (p.field === 'where' && !location ? { field: 'where', message: 'Say where it takes place: a venue, or "online" or its https:// Teams link.' } : p));
+    return { line, key: stableKey, title: values.title ?? '', problems: [...keyProblems, ...problems] };
+  }
   const input = eventInputOf(checked.values, workshop);
   if (!values.reminders) delete input.reminderDays;
-  return { line, key: stableKey, ...(keyProblems.length ? {} : { input }), problems: keyProblems };
+  return { line, key: stableKey, title: input.title, ...(keyProblems.length ? {} : { input }), problems: keyProblems };
 }
 
 /** "https://..." is an online session's link; "online" alone has none; anything else is a venue. */
