@@ -58,6 +58,8 @@ const COLUMNS: Record<string, string> = {
 /** Where a problem with a field shows in the file: the column people wrote it in. */
 export const COLUMN_OF: Record<string, string> = { joinUrl: 'location', venue: 'location', where: 'location', bookBy: 'booking deadline', organiserName: 'organiser', organiserEmail: 'organiser email' };
 
+const BOOKING_FIELDS = new Set(['bookBy', 'organiserName', 'organiserEmail']);
+
 const normalise = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
 export function parseProgrammeFile(text: string): ProgrammeFile {
@@ -142,17 +144,26 @@ function readRow(line: number, record: Record<string, unknown>, unknown: Set<str
   if (values.reminders) values.reminders = values.reminders.replace(/[;\s]+/g, ',').replace(/,+/g, ',').replace(/^,|,$/g, '');
   if (values.bookBy) values.bookBy = isoDate(values.bookBy);
   const workshop = Boolean(values.capacity);
+  // Empty cells are unanswered fields; booking columns belong to workshops (rows with places) only.
+  const bookingProblems: FieldProblem[] = [];
+  for (const [field, value] of Object.entries(values)) {
+    if (value === '') delete values[field];
+    else if (!workshop && BOOKING_FIELDS.has(field)) {
+      delete values[field];
+      if (!bookingProblems.length) bookingProblems.push({ field: 'capacity', message: 'A session with a booking deadline or organiser needs its number of places.' });
+    }
+  }
   const stableKey = key ? slug(key, 80) : values.title && values.date ? eventKey({ title: values.title, date: values.date }) : '';
-  const keyProblems = key && !eventIdSchema.safeParse(stableKey).success ? [{ field: 'key', message: 'A key needs at least 3 letters or digits.' }] : [];
+  const rowProblems = [...(key && !eventIdSchema.safeParse(stableKey).success ? [{ field: 'key', message: 'A key needs at least 3 letters or digits.' }] : []), ...bookingProblems];
   const checked = checkForm(workshop ? WORKSHOP_FIELDS : EVENT_FIELDS, values);
   if (!checked.ok) {
     // An empty location leaves the form's "where" unanswered: say what the column wants.
     const problems = checked.problems.map((p) => (p.field === 'where' && !location ? { field: 'where', message: 'Say where it takes place: a venue, or "online" or its https:// Teams link.' } : p));
-    return { line, key: stableKey, title: values.title ?? '', problems: [...keyProblems, ...problems] };
+    return { line, key: stableKey, title: values.title ?? '', problems: [...rowProblems, ...problems] };
   }
   const input = eventInputOf(checked.values, workshop);
   if (!values.reminders) delete input.reminderDays;
-  return { line, key: stableKey, title: input.title, ...(keyProblems.length ? {} : { input }), problems: keyProblems };
+  return { line, key: stableKey, title: input.title, ...(rowProblems.length ? {} : { input }), problems: rowProblems };
 }
 
 /** "https://..." is an online session's link; "online" alone has none; anything else is a venue. */
