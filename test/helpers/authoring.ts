@@ -10,7 +10,7 @@ export function inputValues(card: unknown): Record<string, string> {
     if (!node || typeof node !== 'object') return;
     const element = node as { type?: unknown; id?: unknown; value?: unknown };
     if (typeof element.type === 'string' && element.type.startsWith('Input.') && typeof element.id === 'string') {
-      values[element.id] = element.value === undefined ? '' : String(element.value);
+      values[element.id] = typeof element.value === 'string' || typeof element.value === 'number' ? String(element.value) : '';
     }
     for (const child of Object.values(node)) walk(child);
   };
