@@ -17,7 +17,6 @@
  * Options (env): SCENARIOS, RECIPIENTS, LIMIT, CONCURRENCY (16), CEILING_STEPS, STEP_SECONDS (10),
  * CEILING_CONCURRENCY (CONCURRENCY).
  */
-import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
 import { EMBEDDED_KEY } from '../bot/data/cosmos';
 import { openStore, type Store } from '../bot/data/store';
@@ -27,7 +26,8 @@ import { createTestInvoke, personalChat, TENANT, type TestUser } from '../test/h
 import type { Behaviour } from '../test/helpers/teams-behaviour';
 import type { ConnectorReport } from './lib/connector-server';
 import { jsonClient } from './lib/http';
-import { freePort, ROOT, type Started, startNodeProcess } from './lib/processes';
+import { ask, forkServer, stopChild } from './lib/ipc';
+import { freePort, type Started, startNodeProcess } from './lib/processes';
 import { median, round } from './lib/stats';
 
 const SCENARIOS = (process.env.SCENARIOS ?? 'base,errors,throttled,crash,ceiling').split(',');
@@ -68,31 +68,6 @@ interface Outcome {
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A child process speaking the small IPC protocol of bench/cosmos-server.js and bench/lib/connector-server.ts. */
-async function forkServer(script: string, env: Record<string, string>, execArgv: string[] = []): Promise<{ child: ChildProcess; first: unknown }> {
-  const child = fork(script, [], { cwd: ROOT, env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const [first] = (await once(child, 'message')) as [unknown];
-  return { child, first };
-}
-
-function ask<T>(child: ChildProcess, message: object, type: string): Promise<T> {
-  return new Promise((resolve) => {
-    const onMessage = (reply: { type?: string }): void => {
-      if (reply.type !== type) return;
-      child.off('message', onMessage);
-      resolve(reply as T);
-    };
-    child.on('message', onMessage);
-    child.send(message);
-  });
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  await Promise.race([once(child, 'exit'), sleep(5000).then(() => child.kill('SIGKILL'))]);
-}
 
 /** `count` personal chats, stored as installing the bot stores them, all pointing at the connector. */
 async function seed(store: Store, serviceUrl: string, count: number): Promise<string[]> {

@@ -10,3 +10,12 @@ server.listen(Number(process.env.PORT || 8081), '127.0.0.1', () => {
   if (process.send) process.send({ ready: true });
 });
 process.on('disconnect', () => process.exit(0));
+
+// Requests served, for benchmarks that report Cosmos requests per unit of work ({ type: 'requests' } over IPC).
+let requests = 0;
+server.on('request', () => {
+  requests++;
+});
+process.on('message', (message) => {
+  if (message && message.type === 'requests' && process.send) process.send({ type: 'requests', requests });
+});
