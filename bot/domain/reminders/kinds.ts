@@ -72,15 +72,23 @@ async function eventReminder(deps: ReminderKindDeps, event: NlcEvent): Promise<P
     }
     cardFor = (aadId, teamsId) => renderEventCard({ event, counts, myResponse: aadId ? answers.get(aadId) : undefined, now }, { refreshUserIds: teamsId });
   }
+  return personalReminder({ title: event.title, version: event.sequence, text, cardFor }, timing(deps, overReason(eventSubject(event), now), now));
+}
+
+/** A reminder's content: the line above, and the card as the person it goes to sees it. */
+function personalReminder(
+  what: { title: string; version: number; text: string; cardFor: (aadId: string | undefined, teamsId: string[]) => AdaptiveCardJson },
+  when: Pick<PreparedContent, 'expired' | 'notBefore'>,
+): PreparedContent {
   return {
-    title: `Reminder: ${event.title}`,
-    version: event.sequence,
-    sample: cardFor(undefined, []),
+    title: `Reminder: ${what.title}`,
+    version: what.version,
+    sample: what.cardFor(undefined, []),
     messageFor: (recipient) => {
       const { aadId, teamsId } = userOf(recipient);
-      return { text, cards: [cardFor(aadId, teamsId)] };
+      return { text: what.text, cards: [what.cardFor(aadId, teamsId)] };
     },
-    ...timing(deps, overReason(eventSubject(event), now), now),
+    ...when,
   };
 }
 
@@ -108,16 +116,7 @@ const deadlineReminderContent = (deps: ReminderKindDeps): ContentType => ({
     const follows = new Map((await deps.deadlines.listFollows(deadline.id)).map((f) => [f.userId, f]));
     const cardFor = (aadId: string | undefined, teamsId: string[]) => renderDeadlineCard({ deadline, mine: aadId ? follows.get(aadId) : undefined, now }, { refreshUserIds: teamsId });
     const text = deadlineReminderText(deadline, now);
-    return {
-      title: `Reminder: ${deadline.title}`,
-      version: deadline.sequence,
-      sample: cardFor(undefined, []),
-      messageFor: (recipient) => {
-        const { aadId, teamsId } = userOf(recipient);
-        return { text, cards: [cardFor(aadId, teamsId)] };
-      },
-      ...timing(deps, overReason(deadlineSubject(deadline), now), now),
-    };
+    return personalReminder({ title: deadline.title, version: deadline.sequence, text, cardFor }, timing(deps, overReason(deadlineSubject(deadline), now), now));
   },
 });
 
