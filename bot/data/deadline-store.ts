@@ -4,6 +4,7 @@ import type { DeadlineStore } from '../domain/deadlines/ports';
 import { READ_REUSE_MS } from './batch';
 import { coalesce } from './coalesce';
 import { createOnce } from './create-once';
+import { readModifyWrite } from './etag';
 import { storeCall } from './errors';
 
 /**
@@ -56,6 +57,19 @@ export function createDeadlineStore(container: Container): DeadlineStore {
         await container.items.upsert(toDoc(deadline));
         getDeadline.forget(deadline.id);
       }),
+    updateDeadline: (deadlineId, change) =>
+      storeCall(async () => {
+        try {
+          const saved = await readModifyWrite<DeadlineDoc>(container, deadlineId, deadlineId, (doc) => {
+            if (doc?.type !== 'deadline') return undefined;
+            const next = change(deadlineSchema.parse(doc));
+            return next ? toDoc(next) : undefined;
+          });
+          return saved?.type === 'deadline' ? deadlineSchema.parse(saved) : undefined;
+        } finally {
+          getDeadline.forget(deadlineId);
+        }
+      }),
     createDeadline: (deadline) => storeCall(() => createOnce(container, toDoc(deadline))),
     listOpen: (after) => storeCall(() => listDeadlines('c.closesAt > @after', [{ name: '@after', value: after.toISOString() }])),
     listClosingBetween: (from, to) =>
@@ -65,10 +79,14 @@ export function createDeadlineStore(container: Container): DeadlineStore {
           { name: '@to', value: to.toISOString() },
         ]),
       ),
-    saveFollow: (follow) =>
+    updateFollow: (deadlineId, userId, change) =>
       storeCall(async () => {
-        const doc: FollowDoc = { ...follow, type: 'follow', id: followId(follow.userId) };
-        await container.items.upsert(doc);
+        const saved = await readModifyWrite<FollowDoc>(container, followId(userId), deadlineId, (doc) => ({
+          ...change(doc?.type === 'follow' ? toFollow(doc) : undefined),
+          type: 'follow',
+          id: followId(userId),
+        }));
+        return toFollow(saved!);
       }),
     getFollow: (deadlineId, userId) =>
       storeCall(async () => {

@@ -51,13 +51,14 @@ export async function cancelConfirmed(deps: AuthoringDeps, actor: Actor, target:
     return { kind: 'event', title: done.event.title, copies: done.copies, notified: done.notified, unreachable: done.unreachable };
   }
   if (target.kind === 'deadline') {
-    const current = await deps.deadlines.getDeadline(target.id);
-    if (!current) throw new DomainError('not_found', 'That deadline is no longer listed.');
-    // Confirming twice (a double click) withdraws it once.
-    if (current.status === 'cancelled') return { kind: 'deadline', title: current.title, copies: 0 };
-    const deadline: Deadline = { ...current, status: 'cancelled', sequence: current.sequence + 1 };
-    await deps.deadlines.saveDeadline(deadline);
-    return { kind: 'deadline', title: deadline.title, ...(await deps.deadlineFollowUps.changed(deadline)) };
+    let withdrawn = false;
+    const deadline = await deps.deadlines.updateDeadline(target.id, (current): Deadline | undefined => {
+      // Confirming twice (a double click) withdraws it once.
+      withdrawn = current.status !== 'cancelled';
+      return withdrawn ? { ...current, status: 'cancelled', sequence: current.sequence + 1 } : undefined;
+    });
+    if (!deadline) throw new DomainError('not_found', 'That deadline is no longer listed.');
+    return { kind: 'deadline', title: deadline.title, copies: withdrawn ? (await deps.deadlineFollowUps.changed(deadline)).copies : 0 };
   }
   const call = target.groupId ? await deps.taskGroups.getCall(target.groupId, target.id) : undefined;
   if (!call) throw new DomainError('not_found', 'That call for contributions no longer exists.');

@@ -128,15 +128,16 @@ async function applyCapacity(deps: AuthoringDeps, actor: Actor, event: NlcEvent,
 }
 
 async function saveDeadline(deps: AuthoringDeps, id: string | undefined, submitted: Record<string, unknown>, now: Date): Promise<Saved> {
-  const current = id ? await deps.deadlines.getDeadline(id) : undefined;
-  if (id && !current) throw new DomainError('not_found', 'That deadline is no longer listed.');
-  if (current && deadlineState(current, now) !== 'open') throw new DomainError('closed', `"${current.title}" has closed or been withdrawn, so it can no longer be changed.`);
   const checked = checkForm(DEADLINE_FIELDS, submitted);
   if (!checked.ok) throw invalid(checked.problems);
-  if (current) {
-    const { deadline, problems } = deadlineFromForm(checked.values, { id: current.id, status: current.status, sequence: current.sequence + 1 }, now, current);
-    if (!deadline) throw invalid(problems);
-    await deps.deadlines.saveDeadline(deadline);
+  if (id) {
+    const deadline = await deps.deadlines.updateDeadline(id, (current) => {
+      if (deadlineState(current, now) !== 'open') throw new DomainError('closed', `"${current.title}" has closed or been withdrawn, so it can no longer be changed.`);
+      const next = deadlineFromForm(checked.values, { id: current.id, status: current.status, sequence: current.sequence + 1 }, now, current);
+      if (!next.deadline) throw invalid(next.problems);
+      return next.deadline;
+    });
+    if (!deadline) throw new DomainError('not_found', 'That deadline is no longer listed.');
     return { kind: 'deadline', id: deadline.id, title: deadline.title, created: false, ...(await deps.deadlineFollowUps.changed(deadline)) };
   }
   const { deadline: draft, problems } = deadlineFromForm(checked.values, { id: 'new', status: 'open', sequence: 0 }, now);

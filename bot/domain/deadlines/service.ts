@@ -46,8 +46,7 @@ export async function changeFollow(deps: DeadlinesDeps, actor: Actor, deadlineId
       hint: 'Type "deadlines" for the ones still open.',
     });
   }
-  const current = await deps.deadlines.getFollow(deadlineId, actor.aadObjectId);
-  const follow: DeadlineFollow = {
+  const follow = await deps.deadlines.updateFollow(deadlineId, actor.aadObjectId, (current) => ({
     deadlineId,
     userId: actor.aadObjectId,
     ...(actor.name ? { userName: actor.name } : {}),
@@ -55,8 +54,7 @@ export async function changeFollow(deps: DeadlinesDeps, actor: Actor, deadlineId
     responded: current?.responded ?? false,
     ...change,
     updatedAt: now.toISOString(),
-  };
-  await deps.deadlines.saveFollow(follow);
+  }));
   return { deadline, mine: follow, now };
 }
 
