@@ -6,6 +6,7 @@ import { loadDemoTaskGroups } from './data/demo-task-groups';
 import { openStore, type Store } from './data/store';
 import type { Logger } from './log';
 import { type BroadcastCatalogue, catalogueWith } from './domain/broadcasts/catalogue';
+import { deadlineContent } from './domain/deadlines/content';
 import { reminderKinds } from './domain/reminders/kinds';
 import { reminderJob } from './jobs/reminders';
 import type { Messenger } from './domain/messaging';
@@ -112,7 +113,8 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     let linkBase = config.publicUrl;
     const links = downloadLinks(() => linkBase);
     const { events, conversations, workshops, taskGroups, broadcasts, deadlines, reminders } = store;
-    const catalogue = catalogueWith(reminderKinds({ events, workshops, deadlines, conversations, clock, links, reminderTime: config.reminderTime }));
+    const reminding = reminderKinds({ events, workshops, deadlines, conversations, clock, links, reminderTime: config.reminderTime });
+    const catalogue = catalogueWith({ audiences: reminding.audiences, contents: [...reminding.contents, deadlineContent({ deadlines, clock })] });
     const bot = createApp({
       bot: config.bot,
       events,

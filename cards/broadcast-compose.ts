@@ -14,13 +14,14 @@ export interface ComposeCardData {
   answers: Choice[];
   calls: Choice[];
   taskGroups: Choice[];
+  deadlines: Choice[];
   values: FormText;
   errors: FormText;
 }
 
 const expand = cardTemplate<ComposeCardData>(json);
 
-const FIELDS: (keyof ComposeForm)[] = ['content', 'eventId', 'call', 'title', 'text', 'audience', 'channel', 'taskGroup', 'answersEventId', 'answers'];
+const FIELDS: (keyof ComposeForm)[] = ['content', 'eventId', 'call', 'deadline', 'title', 'text', 'audience', 'channel', 'taskGroup', 'answersEventId', 'answers'];
 
 /**
  * The organiser's compose form. After a failed preview it comes back with what they

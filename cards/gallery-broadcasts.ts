@@ -22,6 +22,7 @@ const COMPOSE_CHOICES: ComposeChoices = {
   contents: [
     { value: 'event', title: 'An event from the programme (choose it below)' },
     { value: 'announcement', title: 'An announcement (title and text below)' },
+    { value: 'deadline', title: 'A consultation deadline (choose it below)' },
   ],
   audiences: [
     { value: 'personal', title: 'Everyone who has the bot (personal chats)' },
@@ -31,6 +32,7 @@ const COMPOSE_CHOICES: ComposeChoices = {
   ],
   calls: [{ value: 'tg1-workforce/tg1-ta-apprenticeship-stories', title: 'TA apprenticeship case studies (Task Group 1)' }],
   taskGroups: [{ value: 'tg2-transitions', title: 'Task Group 2: Ensuring Effective Transitions' }],
+  deadlines: [{ value: 'dfe-safeguarding-call-for-evidence-2024', title: 'Safeguarding Children in Schools and Colleges: call for evidence (closes Thu 20 June 2024)' }],
   events: [
     { value: 'ap-framework-workshop-2024', title: 'AP framework workshop (Tue 7 May 2024)' },
     { value: 'practice-week-2024-conference', title: 'Practice Week online conference (Wed 22 May 2024)' },

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { createTestInvoke, personalChat } from '../helpers/activities';
 import { createWithForm, editAndSave, inputValues, problemBeside } from '../helpers/authoring';
 import { invokeCard, startTestBot, type TestBot } from '../helpers/bot';
-import { actionData, broadcastJob, click, command, installPersonalChats, organiserEnv, recipient } from '../helpers/broadcasts';
+import { actionData, broadcastJob, click, command, installPersonalChats, organiserEnv, recipient, sendBroadcast } from '../helpers/broadcasts';
 import { reminderJob } from '../helpers/reminders';
 import { formOf } from '../helpers/workshops';
 import { cardsIn, cardText, startConnector, type StandInConnector } from '../helpers/connector';
@@ -94,6 +94,35 @@ describe('authoring the programme in Teams', () => {
     const view = invokeCard((await bot.post(createTestInvoke(connector.serviceUrl, personalChat(person), person, 'deadline.remind', { deadlineId: SAFEGUARDING, remind: false }))).body);
     assert.match(cardText(view), /has been withdrawn[\s\S]*Withdrawn/);
     assert.doesNotMatch(JSON.stringify(view), /"verb":"deadline.remind"/);
+  });
+
+  it('when an organiser broadcasts a deadline and then edits and withdraws it, then every posted copy follows', async () => {
+    const chats = await installPersonalChats(bot, connector, 0, 3);
+    const compose = await command(bot, connector, 'broadcast');
+    assert.match(JSON.stringify(compose), /"id":"deadline"[\s\S]*Safeguarding Children in Schools and Colleges: call for evidence \(closes Thu 20 June 2024\)/);
+    await sendBroadcast(bot, connector, { content: 'deadline', deadline: SAFEGUARDING, audience: 'personal' });
+    await broadcastJob(bot).run();
+    const posted = new Map(chats.map((chat) => [chat, connector.sentTo(chat)[0]!]));
+    for (const copy of posted.values()) assert.match(cardText(cardsIn(copy)[0]), /Closes in \d+ days: Thu 20 June 2024[\s\S]*Remind me/);
+    connector.clear();
+
+    const edited = await editAndSave(bot, connector, SAFEGUARDING, { closes: '2024-06-27' });
+    assert.match(cardText(edited), /3 posted copies will be updated/);
+    await broadcastJob(bot).run();
+    const updatesOf = () => connector.calls.filter((c) => c.method === 'PUT' && posted.get(c.conversationId ?? '')?.id === c.activityId);
+    const cardOf = (call: { body: unknown }) => cardText((call.body as { attachments: { content: unknown }[] }).attachments[0]!.content);
+    assert.equal(updatesOf().length, 3);
+    for (const update of updatesOf()) assert.match(cardOf(update), /Thu 27 June 2024/);
+    connector.clear();
+
+    const confirm = await command(bot, connector, `cancel ${SAFEGUARDING}`);
+    await click(bot, connector, 'author.cancel', actionData(confirm, 'author.cancel'));
+    await broadcastJob(bot).run();
+    assert.equal(updatesOf().length, 3);
+    for (const update of updatesOf()) {
+      assert.match(cardOf(update), /Withdrawn/);
+      assert.doesNotMatch(JSON.stringify(update.body), /"verb":"deadline.remind"/);
+    }
   });
 
   it('when a new deadline is created, then it is listed in "deadlines" with how long is left', async () => {

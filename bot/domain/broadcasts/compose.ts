@@ -19,6 +19,8 @@ export const composeFormSchema = z.strictObject({
   /** A call for contributions, as "<groupId>/<callId>". */
   call: z.string().max(200).optional(),
   taskGroup: z.string().max(100).optional(),
+  /** A consultation deadline's id. */
+  deadline: z.string().max(100).optional(),
 });
 export type ComposeForm = z.infer<typeof composeFormSchema>;
 
@@ -36,6 +38,8 @@ export interface ComposeChoices {
   answers: Choice[];
   calls: Choice[];
   taskGroups: Choice[];
+  /** Open consultation deadlines. */
+  deadlines: Choice[];
 }
 
 /** One problem beside one field of the form. */

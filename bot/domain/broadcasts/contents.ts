@@ -70,7 +70,7 @@ const same = (card: AdaptiveCardJson, title: string, version = 0): PreparedConte
 });
 
 /** Every copy of a withdrawn broadcast is replaced by this. */
-const withdrawn = (title: string, version = 0): PreparedContent =>
+export const withdrawn = (title: string, version = 0): PreparedContent =>
   same(renderNoticeCard({ title: 'Withdrawn', message: `The NLC organisers withdrew "${title}".`, hint: 'There is nothing you need to do.' }), title, version);
 
 async function requireEvent(deps: ContentDeps, eventId: string): Promise<NlcEvent> {

@@ -7,6 +7,7 @@ import { type AudienceDeps, type AudienceType, channelLabel, EVENT_ANSWER_CHOICE
 import type { AudienceSpec, Broadcast, ContentSpec, DeliveryCounts, FailureReason, StatusMessage } from './broadcast';
 import { emptyDeliveryCounts, workLeft } from './broadcast';
 import { type ComposeChoices, type ComposeForm, fieldProblem, type Kinds } from './compose';
+import type { DeadlineStore } from '../deadlines/ports';
 import type { ContentDeps, ContentType } from './contents';
 import type { BroadcastStore } from './ports';
 
@@ -23,6 +24,8 @@ export interface BroadcastDeps extends AudienceDeps, ContentDeps {
   contents: Kinds<ContentType>;
   /** A fresh broadcast id ("b-" and lower-case letters or digits). */
   newId(): string;
+  /** Open deadlines, offered on the compose card when the deadline content type is in the catalogue. */
+  deadlines?: Pick<DeadlineStore, 'listOpen'>;
 }
 
 const WHAT = 'send broadcasts';
@@ -49,11 +52,12 @@ const MAX_CHANNEL_CHOICES = 100;
 export async function composeChoices(deps: BroadcastDeps, actor: Actor): Promise<ComposeChoices> {
   assertOrganiser(deps.organisers, actor, WHAT);
   const now = deps.clock.now();
-  const [events, channels, calls, groups] = await Promise.all([
+  const [events, channels, calls, groups, deadlines] = await Promise.all([
     deps.events.listUpcoming(now, 30),
     deps.conversations.listActive('channel'),
     deps.taskGroups.listOpenCalls(now),
     deps.taskGroups.listGroups(),
+    deps.deadlines && deps.contents.get('deadline') ? deps.deadlines.listOpen(now) : [],
   ]);
   const groupName = new Map(groups.map((g) => [g.id, g.number ? `Task Group ${g.number}` : g.name]));
   return {
@@ -67,6 +71,7 @@ export async function composeChoices(deps: BroadcastDeps, actor: Actor): Promise
     answers: EVENT_ANSWER_CHOICES.map((a) => ({ value: a.value, title: a.title })),
     calls: calls.map((c) => ({ value: `${c.groupId}/${c.id}`, title: `${c.title} (${groupName.get(c.groupId) ?? c.groupId})` })),
     taskGroups: groups.map((g) => ({ value: g.id, title: g.number ? `Task Group ${g.number}: ${g.name}` : g.name })),
+    deadlines: deadlines.map((d) => ({ value: d.id, title: `${d.title} (closes ${formatDate(new Date(d.closesAt))})` })),
   };
 }
 

@@ -42,7 +42,7 @@ const gone = (what: string): PreparedContent => {
 };
 
 /** Who is reached in a personal chat; the card refreshes there to that person's own state. */
-const userOf = (recipient: Pick<Recipient, 'reference'>): { teamsId: string[]; aadId: string | undefined } => ({
+export const userOf = (recipient: Pick<Recipient, 'reference'>): { teamsId: string[]; aadId: string | undefined } => ({
   teamsId: recipient.reference.user ? [recipient.reference.user.id] : [],
   aadId: recipient.reference.user?.aadObjectId?.toLowerCase(),
 });
