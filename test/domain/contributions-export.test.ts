@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { demoTaskGroups } from '../../bot/data/demo-task-groups';
+import { parseCsv as readCsv } from '../../bot/domain/csv';
 import { contributionsCsv } from '../../bot/domain/task-groups/export';
 import type { Contribution } from '../../bot/domain/task-groups/model';
 
@@ -20,35 +21,8 @@ const contribution = (values: Contribution['values'], extra: Partial<Contributio
   ...extra,
 });
 
-/** Splits RFC 4180 CSV into rows of cells (quoted cells, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i]!;
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && body[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  return rows;
-}
+/** The export read back with the reader programme imports use (bot/domain/csv.ts). */
+const parseCsv = (text: string): string[][] => readCsv(text).map((row) => row.cells);
 
 describe('contributions CSV export', () => {
   const tricky = {
