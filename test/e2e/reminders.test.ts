@@ -104,6 +104,20 @@ describe('reminders, end to end', () => {
     }
   });
 
+  it('when another process starts after a reminder fell due (nothing kept in memory), then that process sends it', async () => {
+    await installPersonalChats(bot, connector, 0, 1);
+    await rsvp(bot, connector, recipient(0), 'practice-week-2024-conference');
+    connector.clear();
+    const restarted = await startTestBot({ env: organiserEnv(), cosmos: sharedCosmos(bot), demoData: false });
+    try {
+      restarted.clock.set('2024-05-15T10:30:00Z');
+      await runReminders(restarted);
+      assert.equal(remindersTo(connector, recipient(0)).length, 1);
+    } finally {
+      await restarted.close();
+    }
+  });
+
   it('when the bot was down through both reminders, then on start only the latest goes, and after the event has started the missed one is dropped with a log line', async () => {
     await installPersonalChats(bot, connector, 0, 1);
     await rsvp(bot, connector, recipient(0), 'practice-week-2024-bitesize-tue');
