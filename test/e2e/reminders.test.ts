@@ -7,6 +7,9 @@ import { cardsIn, cardText, startConnector, type StandInConnector } from '../hel
 import { collectingLogger } from '../helpers/logs';
 import { PRACTICE_WEEK_CSV, reminderJob, remindersTo, rsvp, runReminders, sendFile, startFileHost } from '../helpers/reminders';
 import { countDocs } from '../helpers/store';
+import { DomainError } from '../../bot/domain/errors';
+import { broadcastJobFrom } from '../../bot/jobs/broadcasts/wiring';
+import { silentLogger } from '../../bot/log';
 
 /** A session of the Practice Week file: Tue 21 May 2024, 16:00 to 16:45 London. Reminders: 09:00 on 14 May and on 20 May. */
 const OUTDOOR = 'bitesize-outdoor-learning-in-every-season-2024-05-21';
@@ -116,6 +119,34 @@ describe('reminders, end to end', () => {
     } finally {
       await restarted.close();
     }
+  });
+
+  it('when the store times out on a rescan while reminders are being sent, then the run goes on and each is delivered once', async () => {
+    const chats = await installPersonalChats(bot, connector, 0, 21);
+    await rsvp(bot, connector, recipient(0), 'practice-week-2024-bitesize-mon');
+    for (let n = 1; n < 21; n++) await rsvp(bot, connector, recipient(n), 'practice-week-2024-bitesize-tue');
+    connector.clear();
+    bot.clock.set('2024-05-14T08:00:00Z');
+    await reminderJob(bot).run();
+    let rescans = 0;
+    const broadcasts = {
+      ...bot.store.broadcasts,
+      // The third look for work (the job's, the run's first, then this one: the small reminder done, the large one still sending) times out.
+      listActive: () => (++rescans === 3 ? Promise.reject(new DomainError('unavailable', 'The NLC data store is busy right now.')) : bot.store.broadcasts.listActive()),
+    };
+    const job = broadcastJobFrom({
+      store: { ...bot.store, broadcasts },
+      messenger: bot.messenger,
+      catalogue: bot.catalogue,
+      links: bot.links,
+      settings: { maxRps: 40, concurrency: 4 },
+      clock: bot.clock,
+      log: silentLogger,
+      timing: { graceMs: 0, statusEveryMs: 60_000 },
+    });
+    await job.run();
+    assert.ok(rescans >= 4, 'it looked again after the failure');
+    assert.deepEqual(postsPer(connector, chats), chats.map(() => 1));
   });
 
   it('when the bot was down through both reminders, then on start only the latest goes, and after the event has started the missed one is dropped with a log line', async () => {

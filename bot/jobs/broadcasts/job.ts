@@ -68,7 +68,16 @@ async function sendAll(run: RunContext): Promise<void> {
   const running = new Set<Promise<void>>();
   for (;;) {
     if (stopping(run)) break;
-    for (const broadcast of await run.deps.broadcasts.listActive()) {
+    let active: Awaited<ReturnType<typeof run.deps.broadcasts.listActive>> = [];
+    try {
+      active = await run.deps.broadcasts.listActive();
+    } catch (error) {
+      // With sends in flight, a failed rescan (a store timeout under load) must not end the
+      // run and release the lease under them: they go on, and the next rescan tries again.
+      if (running.size === 0) throw error;
+      run.deps.log.warn({ err: error }, 'broadcast rescan failed; the sends in flight go on');
+    }
+    for (const broadcast of active) {
       if (started.has(broadcast.id)) continue;
       const work: Promise<void> = runBroadcast(run, broadcast)
         .catch((error: unknown) => run.deps.log.error({ err: error, broadcastId: broadcast.id }, 'broadcast run failed'))
