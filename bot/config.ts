@@ -77,6 +77,11 @@ export const configSchema = z
      * connector accepted but whose record was not yet written is sent again on restart.
      */
     BROADCAST_CONCURRENCY: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(256).default(16)),
+    /**
+     * Days an event's records (answers, bookings), a broadcast and a closed call's
+     * contributions are kept after the event ended, the broadcast was sent or the call closed.
+     */
+    RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(30).max(3650).default(365)),
     /** Embedded mode: fixed loopback port for the in-process Cosmos server (0 = any free port), so tools can inspect it. */
     EMBEDDED_COSMOS_PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(0)),
     LOG_LEVEL: z.preprocess(
@@ -161,6 +166,7 @@ export interface Config {
   /** Base of the links the bot serves (no trailing slash); unset = local address in local mode, no links otherwise. */
   publicUrl?: string;
   broadcast: { maxRps: number; concurrency: number };
+  retentionDays: number;
   logLevel: EnvConfig['LOG_LEVEL'];
   clockStart?: Date;
 }
@@ -214,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     organiserAadIds: new Set(e.ORGANISER_AAD_IDS),
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     broadcast: { maxRps: e.BROADCAST_MAX_RPS, concurrency: e.BROADCAST_CONCURRENCY },
+    retentionDays: e.RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
     clockStart: e.CLOCK_START ? new Date(e.CLOCK_START) : embedded ? EMBEDDED_DEMO_CLOCK_START : undefined,
   };

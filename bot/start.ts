@@ -13,6 +13,7 @@ import { openContributionsExport } from './domain/task-groups/export';
 import { openWorkshopDownload } from './domain/workshops/downloads';
 import type { DownloadLinks } from './domain/workshops/ports';
 import type { PromotionDeps } from './domain/workshops/promotions';
+import { retentionJob } from './jobs/retention';
 import { promotionNoticesJob } from './jobs/promotion-notices';
 import { RateLimiter } from './domain/delivery/rate-limit';
 import { realTimer } from './domain/delivery/timer';
@@ -64,7 +65,11 @@ function createJobs(parts: JobParts): Job[] {
   // One limiter for every paced proactive sender of this process (broadcasts now,
   // reminders later): Teams counts the app's requests together.
   const limiter = new RateLimiter({ perSecond: parts.config.broadcast.maxRps, timer: realTimer });
-  return [promotionNoticesJob(parts.promotions, parts.log), broadcastJobFrom({ ...parts, settings: parts.config.broadcast, limiter })];
+  return [
+    promotionNoticesJob(parts.promotions, parts.log),
+    broadcastJobFrom({ ...parts, settings: parts.config.broadcast, limiter }),
+    retentionJob({ retention: parts.store.retention, clock: parts.clock, retentionDays: parts.config.retentionDays }, parts.log),
+  ];
 }
 
 /**
@@ -85,7 +90,10 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const { log } = options;
   const clock = options.clock ?? (config.clockStart ? offsetClock(config.clockStart) : systemClock);
   const target = options.cosmos ?? cosmosTargetFrom(config);
-  const store = await openStore(target, { clock, onWarning: (message) => log.warn(message) });
+  // Cosmos TTL only means something in Azure (the embedded server has none), and it runs
+  // on real time, which the embedded demo clock is not.
+  const retentionDays = target.mode === 'azure' ? config.retentionDays : undefined;
+  const store = await openStore(target, { clock, retentionDays, onWarning: (message) => log.warn(message) });
   try {
     if (store.mode === 'embedded') {
       // Demo data only on a first start: after a restart the kept data (organisers' edits,
@@ -105,7 +113,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     const links = downloadLinks(() => linkBase);
     const catalogue = defaultCatalogue();
     const { events, conversations, workshops, taskGroups, broadcasts } = store;
-    const bot = createApp({ bot: config.bot, events, conversations, workshops, taskGroups, broadcasts, catalogue, links, organisers, clock, log });
+    const bot = createApp({ bot: config.bot, events, conversations, workshops, taskGroups, broadcasts, catalogue, links, organisers, personalData: store.personalData, clock, log });
     const promotions = { events, workshops, conversations, messenger: bot.messenger, clock, links, promotionMessage: renderPromotionMessage };
     const allJobs = createJobs({ config, store, messenger: bot.messenger, catalogue, promotions, links, clock, log });
     const jobs = startJobs(options.jobs === false ? [] : allJobs, log);

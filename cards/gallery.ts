@@ -8,6 +8,7 @@ import { renderFormCard } from './form';
 import { renderTaskGroupCard } from './task-group';
 import type { NlcEvent } from '../bot/domain/events/event';
 import { broadcastGallery } from './gallery-broadcasts';
+import { privacyGallery } from './gallery-privacy';
 import { renderEventCard } from './event';
 import { workshopGallery } from './gallery-workshops';
 import { renderMyEventsCard } from './my-events';
@@ -224,4 +225,5 @@ export const gallery: GalleryEntry[] = [
   },
   ...workshopGallery,
   ...broadcastGallery,
+  ...privacyGallery,
 ];

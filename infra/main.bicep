@@ -78,6 +78,11 @@ param broadcastMaxRps int = 50
 @maxValue(64)
 param broadcastConcurrency int = 16
 
+@description('Days an event\'s records (answers, bookings), a broadcast and a closed call\'s contributions are kept after the event ended, the broadcast was sent or the call closed. Becomes RETENTION_DAYS and the Cosmos TTL.')
+@minValue(30)
+@maxValue(3650)
+param retentionDays int = 365
+
 var suffix = uniqueString(resourceGroup().id, name)
 var globalName = '${name}-${suffix}'
 
@@ -103,6 +108,7 @@ module cosmos 'modules/cosmos.bicep' = {
     serverless: cosmosServerless
     autoscaleMaxThroughput: cosmosAutoscaleMaxThroughput
     dataContributorPrincipalId: identity.properties.principalId
+    retentionDays: retentionDays
   }
 }
 
@@ -122,6 +128,7 @@ var appSettings = {
   PUBLIC_URL: publicUrl
   BROADCAST_MAX_RPS: string(broadcastMaxRps)
   BROADCAST_CONCURRENCY: string(broadcastConcurrency)
+  RETENTION_DAYS: string(retentionDays)
   // DefaultAzureCredential (Cosmos DB) picks the user-assigned identity by this client id.
   AZURE_CLIENT_ID: identity.properties.clientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString

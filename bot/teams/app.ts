@@ -23,6 +23,7 @@ import type { EventStore } from '../domain/events/ports';
 import type { TaskGroupStore } from '../domain/task-groups/ports';
 import type { Messenger } from '../domain/messaging';
 import type { Organisers } from '../domain/organisers';
+import type { PersonalDataStore } from '../domain/privacy/personal-data';
 import type { DownloadLinks, WorkshopStore } from '../domain/workshops/ports';
 import type { Logger } from '../log';
 import { createAdapter, createConnectorTokens } from './adapter';
@@ -36,6 +37,7 @@ import { taskGroupRoutes } from './routes/task-groups';
 import { broadcastRoutes } from './routes/broadcasts';
 import { organiseEventRoutes } from './routes/organise-events';
 import type { ActionRoute, CommandRoute, Turn } from './routes/route';
+import { privacyRoutes } from './routes/privacy';
 import { welcomeRoutes } from './routes/welcome';
 import { workshopOrganiserRoutes } from './routes/workshop-organisers';
 import { workshopRoutes } from './routes/workshops';
@@ -53,6 +55,8 @@ export interface AppDeps {
   /** What organisers can broadcast, and to whom. */
   catalogue: BroadcastCatalogue;
   organisers: Organisers;
+  /** Everything held about a person, for "forget me". */
+  personalData: PersonalDataStore;
   clock: Clock;
   log: Logger;
 }
@@ -92,7 +96,7 @@ export function createApp(deps: AppDeps): BotApp {
   const organising = organiseEventRoutes({ ...deps, followUps: broadcastFollowUps(broadcastDeps) });
   const commands: CommandRoute[] = [];
   const welcome = welcomeRoutes(deps, () => commands.filter((c) => !c.hidden), () => commands.filter((c) => c.hidden));
-  const features = [events, workshops, workshopOrganisers, taskGroupRoutes(taskGroupDeps), contributionRoutes(taskGroupDeps), broadcasts, organising];
+  const features = [events, workshops, workshopOrganisers, taskGroupRoutes(taskGroupDeps), contributionRoutes(taskGroupDeps), broadcasts, organising, privacyRoutes({ ...deps, messenger })];
   commands.push(...(welcome.commands ?? []), ...features.flatMap((f) => f.commands ?? []));
   const actions: ActionRoute[] = features.flatMap((f) => f.actions ?? []);
 
