@@ -88,6 +88,11 @@ export const configSchema = z
         .regex(/^(0[7-9]|1[0-8]):[0-5]\d$/, 'a London time from 07:00 to 18:59, like 09:00 (reminders never go at night)')
         .default('09:00'),
     ),
+    /**
+     * Days an event's records (answers, bookings), a broadcast and a closed call's
+     * contributions are kept after the event ended, the broadcast was sent or the call closed.
+     */
+    RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(30).max(3650).default(365)),
     /** Embedded mode: fixed loopback port for the in-process Cosmos server (0 = any free port), so tools can inspect it. */
     EMBEDDED_COSMOS_PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(0)),
     LOG_LEVEL: z.preprocess(
@@ -174,6 +179,7 @@ export interface Config {
   broadcast: { maxRps: number; concurrency: number };
   /** London "HH:MM" at which reminders fall due (REMINDER_TIME). */
   reminderTime: string;
+  retentionDays: number;
   logLevel: EnvConfig['LOG_LEVEL'];
   clockStart?: Date;
 }
@@ -228,6 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     broadcast: { maxRps: e.BROADCAST_MAX_RPS, concurrency: e.BROADCAST_CONCURRENCY },
     reminderTime: e.REMINDER_TIME,
+    retentionDays: e.RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
     clockStart: e.CLOCK_START ? new Date(e.CLOCK_START) : embedded ? EMBEDDED_DEMO_CLOCK_START : undefined,
   };

@@ -16,6 +16,7 @@ import { openContributionsExport } from './domain/task-groups/export';
 import { openWorkshopDownload } from './domain/workshops/downloads';
 import type { DownloadLinks } from './domain/workshops/ports';
 import type { PromotionDeps } from './domain/workshops/promotions';
+import { retentionJob } from './jobs/retention';
 import { promotionNoticesJob } from './jobs/promotion-notices';
 import { RateLimiter } from './domain/delivery/rate-limit';
 import { realTimer } from './domain/delivery/timer';
@@ -72,6 +73,7 @@ function createJobs(parts: JobParts): Job[] {
     broadcastJobFrom({ ...parts, settings: parts.config.broadcast, limiter }),
     // Reminders are queued as broadcasts, so they share the limiter through the broadcast job.
     reminderJob({ ...parts.store, clock: parts.clock, reminderTime: parts.config.reminderTime }, parts.log),
+    retentionJob({ retention: parts.store.retention, clock: parts.clock, retentionDays: parts.config.retentionDays }, parts.log),
   ];
 }
 
@@ -93,7 +95,10 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const { log } = options;
   const clock = options.clock ?? (config.clockStart ? offsetClock(config.clockStart) : systemClock);
   const target = options.cosmos ?? cosmosTargetFrom(config);
-  const store = await openStore(target, { clock, onWarning: (message) => log.warn(message) });
+  // Cosmos TTL only means something in Azure (the embedded server has none), and it runs
+  // on real time, which the embedded demo clock is not.
+  const retentionDays = target.mode === 'azure' ? config.retentionDays : undefined;
+  const store = await openStore(target, { clock, retentionDays, onWarning: (message) => log.warn(message) });
   try {
     if (store.mode === 'embedded') {
       // Demo data only on a first start: after a restart the kept data (organisers' edits,
@@ -127,6 +132,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       catalogue,
       links,
       organisers,
+      personalData: store.personalData,
       clock,
       log,
       reminderTime: config.reminderTime,

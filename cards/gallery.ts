@@ -9,6 +9,7 @@ import { renderTaskGroupCard } from './task-group';
 import type { NlcEvent } from '../bot/domain/events/event';
 import { authoringGallery } from './gallery-authoring';
 import { broadcastGallery } from './gallery-broadcasts';
+import { privacyGallery } from './gallery-privacy';
 import { renderEventCard } from './event';
 import { workshopGallery } from './gallery-workshops';
 import { renderMyEventsCard } from './my-events';
@@ -226,4 +227,5 @@ export const gallery: GalleryEntry[] = [
   ...workshopGallery,
   ...broadcastGallery,
   ...authoringGallery,
+  ...privacyGallery,
 ];

@@ -81,6 +81,11 @@ param broadcastConcurrency int = 16
 @description('London wall-clock time reminders fall due on their day, from 07:00 to 18:59 (they never go at night). Becomes REMINDER_TIME.')
 param reminderTime string = '09:00'
 
+@description('Days an event\'s records (answers, bookings), a broadcast and a closed call\'s contributions are kept after the event ended, the broadcast was sent or the call closed. Becomes RETENTION_DAYS and the Cosmos TTL.')
+@minValue(30)
+@maxValue(3650)
+param retentionDays int = 365
+
 var suffix = uniqueString(resourceGroup().id, name)
 var globalName = '${name}-${suffix}'
 
@@ -106,6 +111,7 @@ module cosmos 'modules/cosmos.bicep' = {
     serverless: cosmosServerless
     autoscaleMaxThroughput: cosmosAutoscaleMaxThroughput
     dataContributorPrincipalId: identity.properties.principalId
+    retentionDays: retentionDays
   }
 }
 
@@ -126,6 +132,7 @@ var appSettings = {
   BROADCAST_MAX_RPS: string(broadcastMaxRps)
   BROADCAST_CONCURRENCY: string(broadcastConcurrency)
   REMINDER_TIME: reminderTime
+  RETENTION_DAYS: string(retentionDays)
   // DefaultAzureCredential (Cosmos DB) picks the user-assigned identity by this client id.
   AZURE_CLIENT_ID: identity.properties.clientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString

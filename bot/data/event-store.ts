@@ -14,8 +14,8 @@ import { storeCall } from './errors';
  * RSVPs live in their event's partition, so the counts are a single-partition query and
  * the RSVP id is derived from (event, user): writing it twice leaves one document.
  */
-type EventDoc = NlcEvent & { type: 'event'; eventId: string };
-type RsvpDoc = Rsvp & { type: 'rsvp'; id: string };
+type EventDoc = NlcEvent & { type: 'event'; eventId: string; ttl?: number };
+type RsvpDoc = Rsvp & { type: 'rsvp'; id: string; ttl?: number };
 
 const rsvpId = (userId: string): string => `rsvp:${userId}`;
 
@@ -32,10 +32,17 @@ function toRsvp(doc: RsvpDoc): Rsvp {
     userName: doc.userName,
     response: rsvpResponseSchema.parse(doc.response),
     respondedAt: doc.respondedAt,
+    eventEndsAt: doc.eventEndsAt,
   };
 }
 
-export function createEventStore(container: Container): EventStore {
+export interface EventStoreOptions {
+  /** When set, event and answer documents carry a Cosmos TTL that ends this many days after the event. */
+  retentionDays?: number;
+}
+
+export function createEventStore(container: Container, options: EventStoreOptions = {}): EventStore {
+  const ttl = (endsAt: string | undefined): { ttl?: number } => (options.retentionDays && endsAt ? { ttl: ttlUntil(endsAt, options.retentionDays) } : {});
   // When many people answer one event at once, they share its reads and batch their
   // writes (see coalesce.ts and group-commit.ts); alone, each is one plain request.
   const countRsvps = coalesce((eventId: string) => storeCall(() => queryCounts(container, eventId)));
@@ -74,7 +81,7 @@ export function createEventStore(container: Container): EventStore {
 
     saveEvent: (event) =>
       storeCall(async () => {
-        const doc: EventDoc = { ...eventSchema.parse(event), type: 'event', eventId: event.id };
+        const doc: EventDoc = { ...eventSchema.parse(event), type: 'event', eventId: event.id, ...ttl(event.endsAt) };
         await container.items.upsert(doc);
         getEvent.forget(event.id);
       }),
@@ -101,7 +108,7 @@ export function createEventStore(container: Container): EventStore {
         return resources.map(toEvent);
       }),
 
-    saveRsvp: (rsvp) => saveRsvp(rsvp.eventId, { ...rsvp, type: 'rsvp', id: rsvpId(rsvp.userId) }),
+    saveRsvp: (rsvp) => saveRsvp(rsvp.eventId, { ...rsvp, type: 'rsvp', id: rsvpId(rsvp.userId), ...ttl(rsvp.eventEndsAt) }),
 
     getRsvp: (eventId, userId) =>
       storeCall(async () => {
@@ -133,6 +140,17 @@ export function createEventStore(container: Container): EventStore {
         return resources.map(toRsvp);
       }),
   };
+}
+
+/**
+ * Seconds from now until `retentionDays` after `endsAt`: Cosmos counts an item's TTL
+ * from its last write, so it is worked out at each write. In Azure, with TTL on for the
+ * container (infra/), Cosmos then removes old answers itself; the retention job
+ * (bot/jobs/retention.ts) does the same in code everywhere, since the embedded server
+ * has no TTL.
+ */
+export function ttlUntil(endsAt: string, retentionDays: number, now = Date.now()): number {
+  return Math.max(1, Math.ceil((new Date(endsAt).getTime() + retentionDays * 86_400_000 - now) / 1000));
 }
 
 /** How long a read event document may be reused (see getEvent). */

@@ -16,6 +16,10 @@ import type { DeadlineStore } from '../domain/deadlines/ports';
 import type { ReminderStore } from '../domain/reminders/ports';
 import { createDeadlineStore } from './deadline-store';
 import { createReminderStore } from './reminder-store';
+import type { PersonalDataStore } from '../domain/privacy/personal-data';
+import type { RetentionStore } from '../domain/privacy/retention';
+import { createPersonalDataStore } from './personal-data-store';
+import { createRetentionStore } from './retention-store';
 
 /** Every store the bot uses, over one Cosmos connection. */
 export interface Store {
@@ -28,6 +32,9 @@ export interface Store {
   leases: Leases;
   deadlines: DeadlineStore;
   reminders: ReminderStore;
+  /** Everything held about a person, across containers ("forget me"). */
+  personalData: PersonalDataStore;
+  retention: RetentionStore;
   /** The raw containers, for tests and benchmarks that count documents. */
   cosmos: CosmosHandle;
   ping(): Promise<boolean>;
@@ -39,6 +46,8 @@ export interface StoreOptions {
   clock?: Clock;
   /** Told about problems the embedded store survives (e.g. a snapshot that could not be written). */
   onWarning?: (message: string) => void;
+  /** Days records are kept after their event ends: stamped as Cosmos TTL where a document's end is known. */
+  retentionDays?: number;
 }
 
 export async function openStore(target: CosmosTarget, options: StoreOptions = {}): Promise<Store> {
@@ -46,11 +55,13 @@ export async function openStore(target: CosmosTarget, options: StoreOptions = {}
   return {
     mode: cosmos.mode,
     cosmos,
-    events: createEventStore(cosmos.containers.events),
+    events: createEventStore(cosmos.containers.events, { retentionDays: options.retentionDays }),
     conversations: createConversationStore(cosmos.containers.conversations),
     taskGroups: createTaskGroupStore(cosmos.containers.taskGroups),
     workshops: createWorkshopStore(cosmos.containers.events),
     broadcasts: createBroadcastStore(cosmos.containers.broadcasts),
+    personalData: createPersonalDataStore(cosmos.containers),
+    retention: createRetentionStore(cosmos.containers),
     leases: createLeases(cosmos.containers.leases, options.clock ?? systemClock),
     deadlines: createDeadlineStore(cosmos.containers.deadlines),
     reminders: createReminderStore(cosmos.containers.reminders),

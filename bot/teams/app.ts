@@ -25,6 +25,7 @@ import type { EventStore } from '../domain/events/ports';
 import type { TaskGroupStore } from '../domain/task-groups/ports';
 import type { Messenger } from '../domain/messaging';
 import type { Organisers } from '../domain/organisers';
+import type { PersonalDataStore } from '../domain/privacy/personal-data';
 import type { DownloadLinks, WorkshopStore } from '../domain/workshops/ports';
 import type { Logger } from '../log';
 import { createAdapter, createConnectorTokens } from './adapter';
@@ -41,6 +42,7 @@ import { deadlineRoutes } from './routes/deadlines';
 import { programmeImportRoutes } from './routes/programme-import';
 import { weekRoutes } from './routes/week';
 import type { ActionRoute, CommandRoute, Turn } from './routes/route';
+import { privacyRoutes } from './routes/privacy';
 import { welcomeRoutes } from './routes/welcome';
 import { workshopOrganiserRoutes } from './routes/workshop-organisers';
 import { workshopRoutes } from './routes/workshops';
@@ -63,6 +65,8 @@ export interface AppDeps {
   /** What organisers can broadcast, and to whom. */
   catalogue: BroadcastCatalogue;
   organisers: Organisers;
+  /** Everything held about a person, for "forget me". */
+  personalData: PersonalDataStore;
   clock: Clock;
   log: Logger;
 }
@@ -115,6 +119,7 @@ export function createApp(deps: AppDeps): BotApp {
     broadcasts,
     authoring,
     programmeImport,
+    privacyRoutes({ ...deps, messenger }),
   ];
   commands.push(...(welcome.commands ?? []), ...features.flatMap((f) => f.commands ?? []));
   const actions: ActionRoute[] = features.flatMap((f) => f.actions ?? []);

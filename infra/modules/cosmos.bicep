@@ -16,40 +16,54 @@ param serverless bool
 @description('Provisioned mode only: the database\'s autoscale ceiling in RU/s.')
 param autoscaleMaxThroughput int
 
+@description('Days records are kept after their event ended or their broadcast was sent (RETENTION_DAYS); Cosmos TTL removes them after that.')
+param retentionDays int
+
 @description('Principal (object) id given the built-in Cosmos DB Data Contributor role: the bot\'s managed identity.')
 param dataContributorPrincipalId string
 
 // Every container and its partition key, exactly as bot/data/containers.ts declares them
 // (test/infra/infra.test.ts fails when the two differ). The bot reads these at start-up
 // and, with data-plane RBAC, cannot create them itself, so each must be here.
+// ttlSeconds becomes the container's defaultTtl (-1 = on, per item; 0 = TTL off) lets Cosmos remove old records
+// itself: events' documents carry their own ttl (ending RETENTION_DAYS after the event,
+// bot/data/event-store.ts), a broadcast expires RETENTION_DAYS after its last write. The
+// retention job (bot/jobs/retention.ts) removes the same records in code everywhere.
 var containers = [
   {
     name: 'events'
     partitionKey: '/eventId'
+    ttlSeconds: -1
   }
   {
     name: 'conversations'
     partitionKey: '/id'
+    ttlSeconds: 0
   }
   {
     name: 'taskGroups'
     partitionKey: '/groupId'
+    ttlSeconds: 0
   }
   {
     name: 'broadcasts'
     partitionKey: '/broadcastId'
+    ttlSeconds: retentionDays * 86400
   }
   {
     name: 'leases'
     partitionKey: '/id'
+    ttlSeconds: 0
   }
   {
     name: 'deadlines'
     partitionKey: '/deadlineId'
+    ttlSeconds: 0
   }
   {
     name: 'reminders'
     partitionKey: '/id'
+    ttlSeconds: 0
   }
 ]
 
@@ -105,7 +119,7 @@ resource containerResources 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/
   parent: database
   name: container.name
   properties: {
-    resource: {
+    resource: union({
       id: container.name
       partitionKey: {
         paths: [
@@ -114,7 +128,7 @@ resource containerResources 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/
         kind: 'Hash'
         version: 2
       }
-    }
+    }, container.ttlSeconds == 0 ? {} : { defaultTtl: container.ttlSeconds })
   }
 }]
 

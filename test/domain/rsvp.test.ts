@@ -46,6 +46,7 @@ describe('RSVP rules', () => {
       userName: 'A Head',
       response: 'maybe',
       respondedAt: '2024-05-01T10:00:00.000Z',
+      eventEndsAt: event.endsAt,
     });
   });
 

@@ -5,6 +5,7 @@ import {
   cancelEntry,
   changeCapacity,
   decideBookings,
+  forgetPerson,
   type Ledger,
   setClosed,
   waitlist,
@@ -108,5 +109,29 @@ describe('workshop ledger (who gets a place)', () => {
     const requests = ['d', 'e'].map((u) => request(u));
     assert.deepEqual(decideBookings(ledger, requests), decideBookings(ledger, requests));
     assert.equal(ledger.entries.length, 3, 'the input is not modified');
+  });
+
+  it('when a person is forgotten, then all their entries go, cancelled ones too, and a place they held goes to the first in line', () => {
+    // a, b, c booked; d, e wait. a cancels (d moves up), then books again and waits behind e.
+    const withCancelled = cancelEntry(ledgerOf(['a', 'b', 'c', 'd', 'e']), 'booking-a', 'a', AT).ledger;
+    const again = decideBookings(withCancelled, [{ ...request('a'), bookingId: 'booking-a2' }]).next!;
+    const first = forgetPerson(again, 'a', AT, true);
+    assert.equal(first.removed, 2);
+    assert.deepEqual(first.promoted, [], 'a held no place, so nobody moves');
+    assert.deepEqual(statusOf(first.ledger), ['b:booked', 'c:booked', 'd:booked', 'e:waitlisted']);
+    const second = forgetPerson(first.ledger, 'b', AT, true);
+    assert.deepEqual(second.promoted.map((e) => e.userId), ['e']);
+    assert.deepEqual(statusOf(second.ledger), ['c:booked', 'd:booked', 'e:booked']);
+  });
+
+  it('when the workshop has started, then forgetting someone removes them without moving anyone up', () => {
+    const { ledger, promoted } = forgetPerson(ledgerOf(['a', 'b', 'c', 'd']), 'a', AT, false);
+    assert.deepEqual(promoted, []);
+    assert.deepEqual(statusOf(ledger), ['b:booked', 'c:booked', 'd:waitlisted']);
+  });
+
+  it('when someone with no entry is forgotten, then the ledger is returned unchanged', () => {
+    const ledger = ledgerOf(['a']);
+    assert.equal(forgetPerson(ledger, 'z', AT, true).ledger, ledger);
   });
 });

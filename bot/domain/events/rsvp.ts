@@ -16,6 +16,8 @@ export interface Rsvp {
   response: RsvpResponse;
   /** UTC ISO instant of the latest answer. */
   respondedAt: string;
+  /** When the event ends: how long the answer is kept is counted from it (retention). */
+  eventEndsAt?: string;
 }
 
 export interface RsvpCounts {
@@ -53,6 +55,7 @@ export function newRsvp(event: NlcEvent, actor: Actor, response: RsvpResponse, n
     userName: actor.name,
     response,
     respondedAt: now.toISOString(),
+    eventEndsAt: event.endsAt,
   };
 }
 

@@ -190,3 +190,25 @@ export function setClosed(ledger: Ledger, closed: boolean, by: string, at: strin
 export function recordNotice(ledger: Ledger, bookingId: string, notice: PromotionNotice): Ledger {
   return { ...ledger, entries: ledger.entries.map((e) => (e.bookingId === bookingId ? { ...e, notice } : e)) };
 }
+
+export interface ForgetResult {
+  ledger: Ledger;
+  /** How many of the person's entries were removed (any status). */
+  removed: number;
+  /** People moved up into a place the person held. */
+  promoted: BookingEntry[];
+}
+
+/**
+ * Removes every entry of one person ("forget me"): unlike a cancellation, nothing of
+ * theirs is kept, not even the history. A place they held goes to the first in line, as
+ * when they cancel, unless `refill` is false (the workshop has started).
+ */
+export function forgetPerson(ledger: Ledger, userId: string, at: string, refill: boolean): ForgetResult {
+  const entries = ledger.entries.filter((e) => e.userId !== userId);
+  const removed = ledger.entries.length - entries.length;
+  if (removed === 0) return { ledger, removed, promoted: [] };
+  const without = { ...ledger, entries };
+  const { ledger: next, promoted } = refill ? promote(without, at) : { ledger: without, promoted: [] };
+  return { ledger: next, removed, promoted };
+}

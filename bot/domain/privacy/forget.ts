@@ -1,0 +1,110 @@
+import type { Clock } from '../../clock';
+import type { Actor } from '../actor';
+import { DomainError } from '../errors';
+import { hasStarted } from '../events/event';
+import type { EventStore } from '../events/ports';
+import { assertOrganiser, type Organisers } from '../organisers';
+import { type BookingEntry, forgetPerson } from '../workshops/ledger';
+import type { WorkshopStore } from '../workshops/ports';
+import { addCounts, emptyCounts, type KnownPerson, type PersonalDataCounts, type PersonalDataStore } from './personal-data';
+
+export interface ForgetDeps {
+  personalData: PersonalDataStore;
+  workshops: WorkshopStore;
+  events: EventStore;
+  organisers: Organisers;
+  clock: Clock;
+}
+
+/** What the bot holds about someone, shown before anything is deleted. */
+export interface ForgetPreview {
+  person: KnownPerson;
+  /** True when the person asked about themself ("forget me"). */
+  self: boolean;
+  held: PersonalDataCounts;
+}
+
+export interface ForgetReport {
+  person: KnownPerson;
+  self: boolean;
+  removed: PersonalDataCounts;
+  /** Workshop places that went to the next person waiting, to be told (see promotions.ts). */
+  promoted: { eventId: string; entries: BookingEntry[] }[];
+}
+
+/** "forget me": what would go. Nothing changes. */
+export async function previewForgetMe(deps: ForgetDeps, actor: Actor): Promise<ForgetPreview> {
+  return { person: { userId: actor.aadObjectId, name: actor.name }, self: true, held: await holdings(deps, actor.aadObjectId) };
+}
+
+/** "forget me", confirmed: everything goes, and the report says what went. */
+export function forgetMe(deps: ForgetDeps, actor: Actor): Promise<ForgetReport> {
+  return erase(deps, { userId: actor.aadObjectId, name: actor.name }, true);
+}
+
+/**
+ * An organiser looks someone up to forget them (a request made to the NLC by email or in
+ * person): by Entra object id, or by the name Teams recorded. Several people can share
+ * a name, so the organiser picks one from what each holds.
+ */
+export async function findPeopleToForget(deps: ForgetDeps, actor: Actor, who: string): Promise<ForgetPreview[]> {
+  assertOrganiser(deps.organisers, actor, "remove another person's data");
+  const query = who.trim();
+  if (query.length < 2 || query.length > 120) {
+    throw new DomainError('invalid_input', 'Say whose data to remove: their name as Teams shows it, or their Entra object id.', {
+      hint: 'For example: "forget person Jane Smith".',
+    });
+  }
+  const people = AAD_ID.test(query)
+    ? [{ userId: query.toLowerCase(), name: await deps.personalData.nameOf(query.toLowerCase()) }]
+    : await deps.personalData.findByName(query);
+  const previews = await Promise.all(people.map(async (person) => ({ person, self: false, held: await holdings(deps, person.userId) })));
+  return previews.filter((p) => Object.values(p.held).some((n) => n > 0));
+}
+
+/** What the bot holds about one person, for an organiser to review before removing it. */
+export async function previewForgetSomeone(deps: ForgetDeps, actor: Actor, userId: string): Promise<ForgetPreview> {
+  assertOrganiser(deps.organisers, actor, "remove another person's data");
+  const id = userId.toLowerCase();
+  return { person: { userId: id, name: await deps.personalData.nameOf(id) }, self: id === actor.aadObjectId, held: await holdings(deps, id) };
+}
+
+/** An organiser's confirmed removal of one person's data (the id comes from their own search card). */
+export async function forgetSomeone(deps: ForgetDeps, actor: Actor, userId: string): Promise<ForgetReport> {
+  assertOrganiser(deps.organisers, actor, "remove another person's data");
+  const id = userId.toLowerCase();
+  return erase(deps, { userId: id, name: await deps.personalData.nameOf(id) }, id === actor.aadObjectId);
+}
+
+const AAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function holdings(deps: ForgetDeps, userId: string): Promise<PersonalDataCounts> {
+  const [stored, workshops] = await Promise.all([deps.personalData.count(userId), deps.workshops.workshopsOfUser(userId)]);
+  const ledgers = await Promise.all(workshops.map((id) => deps.workshops.getLedger(id)));
+  const bookings = ledgers.reduce((n, ledger) => n + (ledger?.entries.filter((e) => e.userId === userId).length ?? 0), 0);
+  return addCounts(addCounts(emptyCounts(), stored), { bookings });
+}
+
+/**
+ * Bookings first, each in its own etag-guarded ledger write (a freed place is refilled in
+ * that same write), then everything else. Every step is idempotent, so when the store
+ * fails part-way the person is told to try again and a second run finishes the job.
+ */
+async function erase(deps: ForgetDeps, person: KnownPerson, self: boolean): Promise<ForgetReport> {
+  const now = deps.clock.now();
+  const promoted: ForgetReport['promoted'] = [];
+  let bookings = 0;
+  for (const eventId of await deps.workshops.workshopsOfUser(person.userId)) {
+    const event = await deps.events.getEvent(eventId);
+    const refill = !!event && event.status !== 'cancelled' && !hasStarted(event, now);
+    const result = await deps.workshops.updateLedger<{ removed: number; promoted: BookingEntry[] }>(eventId, (current) => {
+      if (!current) return { result: { removed: 0, promoted: [] } };
+      const outcome = forgetPerson(current, person.userId, now.toISOString(), refill);
+      return { next: outcome.removed > 0 ? outcome.ledger : undefined, result: outcome };
+    });
+    bookings += result.removed;
+    if (result.promoted.length > 0) promoted.push({ eventId, entries: result.promoted });
+  }
+  const rest = await deps.personalData.erase(person.userId);
+  return { person, self, removed: addCounts(addCounts(emptyCounts(), rest), { bookings }), promoted };
+}
