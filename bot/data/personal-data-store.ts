@@ -28,6 +28,7 @@ const RULES: readonly Rule[] = [
   { kind: 'leadRoles', container: 'taskGroups', where: "c.type = 'group' AND ARRAY_CONTAINS(c.leadIds, @user)", erase: withoutLead },
   { kind: 'conversations', container: 'conversations', where: "c.type = 'conversation' AND c.userAadObjectId = @user", erase: 'delete' },
   { kind: 'deliveries', container: 'broadcasts', where: "c.type = 'delivery' AND c.userAadObjectId = @user", erase: 'delete' },
+  { kind: 'deadlineAnswers', container: 'deadlines', where: "c.type = 'follow' AND c.userId = @user", erase: 'delete' },
   { kind: 'organiserTraces', container: 'broadcasts', where: "c.type = 'broadcast' AND c.createdBy.aadObjectId = @user", erase: withoutSender },
   { kind: 'organiserTraces', container: 'taskGroups', where: "c.type = 'call' AND c.createdBy = @user", erase: ({ createdBy: _, ...doc }) => doc },
   { kind: 'organiserTraces', container: 'taskGroups', where: "c.type = 'export' AND c[\"by\"] = @user", erase: 'delete' },
@@ -46,6 +47,7 @@ const NAMES: readonly { container: ContainerName; id: string; name: string; wher
   { container: 'taskGroups', id: 'c.userId', name: 'c.userName', where: "c.type = 'member'" },
   { container: 'taskGroups', id: 'c.authorId', name: 'c.authorName', where: "c.type = 'contribution'" },
   { container: 'conversations', id: 'c.userAadObjectId', name: 'c.reference.user.name', where: "c.type = 'conversation'" },
+  { container: 'deadlines', id: 'c.userId', name: 'c.userName', where: "c.type = 'follow'" },
 ];
 
 function withoutLead(doc: Doc, user: string): Doc {

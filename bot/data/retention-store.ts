@@ -28,14 +28,29 @@ async function deleteInPartition(container: Container, keyField: string, key: st
 }
 
 export function createRetentionStore(containers: Record<ContainerName, Container>): RetentionStore {
-  const { events, broadcasts, taskGroups } = containers;
+  const { events, broadcasts, taskGroups, deadlines, reminders } = containers;
+  /** What the reminder scheduler recorded about a subject (bot/data/reminder-store.ts): no personal data, but no use once it is gone. */
+  const deleteReminderRecord = async (subject: string): Promise<number> => {
+    try {
+      await reminders.item(subject, subject).delete();
+      return 1;
+    } catch (error) {
+      if (isStatus(error, 404)) return 0;
+      throw error;
+    }
+  };
   const at = (before: Date): Parameters => [{ name: '@before', value: before.toISOString() }];
   return {
     endedEvents: (before) => storeCall(() => select<string>(events, "SELECT VALUE c.eventId FROM c WHERE c.type = 'event' AND c.endsAt < @before", at(before))),
     // Everything in the partition, the event document last: if a run stops part-way, the
     // event is still found by the next run and the rest of its partition removed then.
     deleteEvent: (eventId) =>
-      storeCall(async () => (await deleteInPartition(events, 'eventId', eventId, "c.type != 'event'")) + (await deleteInPartition(events, 'eventId', eventId, 'true'))),
+      storeCall(
+        async () =>
+          (await deleteReminderRecord(`event:${eventId}`)) +
+          (await deleteInPartition(events, 'eventId', eventId, "c.type != 'event'")) +
+          (await deleteInPartition(events, 'eventId', eventId, 'true')),
+      ),
     oldBroadcasts: (before) =>
       storeCall(() =>
         select<string>(
@@ -59,5 +74,14 @@ export function createRetentionStore(containers: Record<ContainerName, Container
           (await deleteInPartition(taskGroups, 'groupId', groupId, "c.type = 'call' AND c.callId = @call", call))
         );
       }),
+    closedDeadlines: (before) => storeCall(() => select<string>(deadlines, "SELECT VALUE c.deadlineId FROM c WHERE c.type = 'deadline' AND c.closesAt < @before", at(before))),
+    // The answers first, the deadline last, as for events.
+    deleteDeadline: (deadlineId) =>
+      storeCall(
+        async () =>
+          (await deleteReminderRecord(`deadline:${deadlineId}`)) +
+          (await deleteInPartition(deadlines, 'deadlineId', deadlineId, "c.type != 'deadline'")) +
+          (await deleteInPartition(deadlines, 'deadlineId', deadlineId, 'true')),
+      ),
   };
 }

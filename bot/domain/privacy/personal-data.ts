@@ -11,6 +11,7 @@ export const PERSONAL_DATA_KINDS = {
   leadRoles: 'task-group lead roles',
   conversations: 'the address of your personal chat with the bot',
   deliveries: 'records of broadcast messages sent to you',
+  deadlineAnswers: "your Remind me and I've responded answers on consultation deadlines",
   organiserTraces: 'your name or id on things you organised (broadcasts, calls, workshop changes, export links)',
 } as const;
 

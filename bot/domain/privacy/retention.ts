@@ -18,6 +18,10 @@ export interface RetentionStore {
   closedCalls(before: Date): Promise<{ groupId: string; callId: string }[]>;
   /** Deletes a call with every contribution made to it. */
   deleteCall(groupId: string, callId: string): Promise<number>;
+  /** Consultation deadlines that closed before `before`. */
+  closedDeadlines(before: Date): Promise<string[]>;
+  /** Deletes a deadline with everyone's answers on it, and its reminder record. */
+  deleteDeadline(deadlineId: string): Promise<number>;
 }
 
 export interface RetentionDeps {
@@ -31,6 +35,7 @@ export interface RetentionReport {
   events: number;
   broadcasts: number;
   calls: number;
+  deadlines: number;
   documents: number;
 }
 
@@ -47,7 +52,7 @@ export const retentionCutoff = (now: Date, retentionDays: number): Date => new D
  */
 export async function removeExpired(deps: RetentionDeps): Promise<RetentionReport> {
   const before = retentionCutoff(deps.clock.now(), deps.retentionDays);
-  const report: RetentionReport = { events: 0, broadcasts: 0, calls: 0, documents: 0 };
+  const report: RetentionReport = { events: 0, broadcasts: 0, calls: 0, deadlines: 0, documents: 0 };
   for (const eventId of await deps.retention.endedEvents(before)) {
     report.documents += await deps.retention.deleteEvent(eventId);
     report.events++;
@@ -59,6 +64,10 @@ export async function removeExpired(deps: RetentionDeps): Promise<RetentionRepor
   for (const { groupId, callId } of await deps.retention.closedCalls(before)) {
     report.documents += await deps.retention.deleteCall(groupId, callId);
     report.calls++;
+  }
+  for (const deadlineId of await deps.retention.closedDeadlines(before)) {
+    report.documents += await deps.retention.deleteDeadline(deadlineId);
+    report.deadlines++;
   }
   return report;
 }
