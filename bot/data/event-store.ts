@@ -88,7 +88,7 @@ export function createEventStore(container: Container, options: EventStoreOption
 
     createEvent: (event) =>
       storeCall(async () => {
-        const doc: EventDoc = { ...eventSchema.parse(event), type: 'event', eventId: event.id };
+        const doc: EventDoc = { ...eventSchema.parse(event), type: 'event', eventId: event.id, ...ttl(event.endsAt) };
         const created = await createOnce(container, doc);
         getEvent.forget(event.id);
         return created;
