@@ -27,6 +27,15 @@ async function deleteInPartition(container: Container, keyField: string, key: st
   return ids.length;
 }
 
+/**
+ * Empties one partition, its main document (`type = mainType`) last: if a run stops
+ * part-way, the main document is still found by the next run, which removes the rest.
+ */
+async function emptyPartition(container: Container, keyField: string, key: string, mainType: string): Promise<number> {
+  const main = [{ name: '@main', value: mainType }];
+  return (await deleteInPartition(container, keyField, key, 'c.type != @main', main)) + (await deleteInPartition(container, keyField, key, 'true'));
+}
+
 export function createRetentionStore(containers: Record<ContainerName, Container>): RetentionStore {
   const { events, broadcasts, taskGroups, deadlines, reminders } = containers;
   /** What the reminder scheduler recorded about a subject (bot/data/reminder-store.ts): no personal data, but no use once it is gone. */
@@ -42,15 +51,8 @@ export function createRetentionStore(containers: Record<ContainerName, Container
   const at = (before: Date): Parameters => [{ name: '@before', value: before.toISOString() }];
   return {
     endedEvents: (before) => storeCall(() => select<string>(events, "SELECT VALUE c.eventId FROM c WHERE c.type = 'event' AND c.endsAt < @before", at(before))),
-    // Everything in the partition, the event document last: if a run stops part-way, the
-    // event is still found by the next run and the rest of its partition removed then.
     deleteEvent: (eventId) =>
-      storeCall(
-        async () =>
-          (await deleteReminderRecord(`event:${eventId}`)) +
-          (await deleteInPartition(events, 'eventId', eventId, "c.type != 'event'")) +
-          (await deleteInPartition(events, 'eventId', eventId, 'true')),
-      ),
+      storeCall(async () => (await deleteReminderRecord(`event:${eventId}`)) + (await emptyPartition(events, 'eventId', eventId, 'event'))),
     oldBroadcasts: (before) =>
       storeCall(() =>
         select<string>(
@@ -59,11 +61,7 @@ export function createRetentionStore(containers: Record<ContainerName, Container
           at(before),
         ),
       ),
-    deleteBroadcast: (broadcastId) =>
-      storeCall(
-        async () =>
-          (await deleteInPartition(broadcasts, 'broadcastId', broadcastId, "c.type != 'broadcast'")) + (await deleteInPartition(broadcasts, 'broadcastId', broadcastId, 'true')),
-      ),
+    deleteBroadcast: (broadcastId) => storeCall(() => emptyPartition(broadcasts, 'broadcastId', broadcastId, 'broadcast')),
     closedCalls: (before) =>
       storeCall(() => select<{ groupId: string; callId: string }>(taskGroups, "SELECT c.groupId, c.callId FROM c WHERE c.type = 'call' AND c.closesAt < @before", at(before))),
     deleteCall: (groupId, callId) =>
@@ -75,13 +73,7 @@ export function createRetentionStore(containers: Record<ContainerName, Container
         );
       }),
     closedDeadlines: (before) => storeCall(() => select<string>(deadlines, "SELECT VALUE c.deadlineId FROM c WHERE c.type = 'deadline' AND c.closesAt < @before", at(before))),
-    // The answers first, the deadline last, as for events.
     deleteDeadline: (deadlineId) =>
-      storeCall(
-        async () =>
-          (await deleteReminderRecord(`deadline:${deadlineId}`)) +
-          (await deleteInPartition(deadlines, 'deadlineId', deadlineId, "c.type != 'deadline'")) +
-          (await deleteInPartition(deadlines, 'deadlineId', deadlineId, 'true')),
-      ),
+      storeCall(async () => (await deleteReminderRecord(`deadline:${deadlineId}`)) + (await emptyPartition(deadlines, 'deadlineId', deadlineId, 'deadline'))),
   };
 }
