@@ -19,7 +19,7 @@ import { realTimer } from './domain/delivery/timer';
 import { broadcastJobFrom } from './jobs/broadcasts/wiring';
 import { type Job, startJobs } from './jobs/runner';
 import { createServer, downloadPath, listen } from './server';
-import { createApp } from './teams/app';
+import { type BotApp, createApp } from './teams/app';
 import { renderPromotionMessage } from '../cards/workshop';
 
 export interface RunningBot {
@@ -31,6 +31,8 @@ export interface RunningBot {
   /** Every scheduled job, also when not started (tests run them by hand with `run()`). */
   jobs: Job[];
   catalogue: BroadcastCatalogue;
+  /** Every command and card action the app registered. */
+  routes: BotApp['routes'];
   close(): Promise<void>;
 }
 
@@ -128,6 +130,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       messenger: bot.messenger,
       jobs: allJobs,
       catalogue,
+      routes: bot.routes,
       close: async () => {
         server.close();
         await jobs.stop();
