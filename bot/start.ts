@@ -33,6 +33,8 @@ export interface RunningBot {
   catalogue: BroadcastCatalogue;
   /** Every command and card action the app registered. */
   routes: BotApp['routes'];
+  /** Links to files this server serves (calendar, exports). */
+  links: DownloadLinks;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ interface JobParts {
   messenger: Messenger;
   catalogue: BroadcastCatalogue;
   promotions: PromotionDeps;
+  links: DownloadLinks;
   clock: Clock;
   log: Logger;
 }
@@ -106,7 +109,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     const { events, conversations, workshops, taskGroups, broadcasts } = store;
     const bot = createApp({ bot: config.bot, events, conversations, workshops, taskGroups, broadcasts, catalogue, links, organisers, clock, log });
     const promotions = { events, workshops, conversations, messenger: bot.messenger, clock, links, promotionMessage: renderPromotionMessage };
-    const allJobs = createJobs({ config, store, messenger: bot.messenger, catalogue, promotions, clock, log });
+    const allJobs = createJobs({ config, store, messenger: bot.messenger, catalogue, promotions, links, clock, log });
     const jobs = startJobs(options.jobs === false ? [] : allJobs, log);
     const server = createServer({
       messages: bot,
@@ -131,6 +134,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       jobs: allJobs,
       catalogue,
       routes: bot.routes,
+      links,
       close: async () => {
         server.close();
         await jobs.stop();

@@ -12,13 +12,15 @@ export interface ComposeCardData {
   events: Choice[];
   channels: Choice[];
   answers: Choice[];
+  calls: Choice[];
+  taskGroups: Choice[];
   values: FormText;
   errors: FormText;
 }
 
 const expand = cardTemplate<ComposeCardData>(json);
 
-const FIELDS: (keyof ComposeForm)[] = ['content', 'eventId', 'title', 'text', 'audience', 'channel', 'answersEventId', 'answers'];
+const FIELDS: (keyof ComposeForm)[] = ['content', 'eventId', 'call', 'title', 'text', 'audience', 'channel', 'taskGroup', 'answersEventId', 'answers'];
 
 /**
  * The organiser's compose form. After a failed preview it comes back with what they

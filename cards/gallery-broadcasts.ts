@@ -1,3 +1,4 @@
+import type { ComposeChoices } from '../bot/domain/broadcasts/compose';
 import { demoEvents } from '../bot/data/demo-programme';
 import { type Broadcast, type DeliveryCounts, emptyDeliveryCounts } from '../bot/domain/broadcasts/broadcast';
 import type { NlcEvent } from '../bot/domain/events/event';
@@ -19,7 +20,7 @@ const event = (id: string): NlcEvent => {
   return found;
 };
 
-const COMPOSE_CHOICES = {
+const COMPOSE_CHOICES: ComposeChoices = {
   contents: [
     { value: 'event', title: 'An event from the programme (choose it below)' },
     { value: 'announcement', title: 'An announcement (title and text below)' },
@@ -30,6 +31,8 @@ const COMPOSE_CHOICES = {
     { value: 'channel', title: 'One channel (choose it below)' },
     { value: 'event-answers', title: 'People who answered an event (choose it and the answers below)' },
   ],
+  calls: [{ value: 'tg1-workforce/tg1-ta-apprenticeship-stories', title: 'TA apprenticeship case studies (Task Group 1)' }],
+  taskGroups: [{ value: 'tg2-transitions', title: 'Task Group 2: Ensuring Effective Transitions' }],
   events: [
     { value: 'ap-framework-workshop-2024', title: 'AP framework workshop (Tue 7 May 2024)' },
     { value: 'practice-week-2024-conference', title: 'Practice Week online conference (Wed 22 May 2024)' },

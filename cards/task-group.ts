@@ -11,7 +11,7 @@ export interface TaskGroupCardData {
   projects: string[];
   leads: string;
   members: string;
-  calls: { groupId: string; callId: string; title: string; closes: string }[];
+  calls: { title: string; closes: string; buttons: { title: string; verb: string; data: { groupId: string; callId: string } }[] }[];
   statusText: string;
   statusColor: 'Default' | 'Good';
   buttons: { title: string; verb: string }[];
@@ -33,7 +33,17 @@ export function renderTaskGroupCard(view: GroupView, refreshUserIds: readonly st
     projects: group.projects,
     leads: group.leadNames.length > 0 ? group.leadNames.join(', ') : 'NLC organisers',
     members: view.memberCount === 1 ? '1 member' : `${view.memberCount} members`,
-    calls: view.openCalls.map((c) => ({ groupId: group.id, callId: c.id, title: c.title, closes: `Closes ${formatDate(new Date(c.closesAt))}` })),
+    calls: view.openCalls.map((c) => {
+      const data = { groupId: group.id, callId: c.id };
+      return {
+        title: c.title,
+        closes: `Closes ${formatDate(new Date(c.closesAt))}`,
+        buttons: [
+          { title: 'Contribute', verb: 'call.open', data },
+          ...(view.canLead ? [{ title: 'Send to members', verb: 'call.sendToMembers', data }] : []),
+        ],
+      };
+    }),
     statusText: view.isMember ? "You're a member of this group." : 'Join to hear about its calls for contributions.',
     statusColor: view.isMember ? 'Good' : 'Default',
     buttons: [

@@ -84,11 +84,12 @@ export function createApp(deps: AppDeps): BotApp {
     removeRecipientMention: true,
   });
 
-  const taskGroupDeps = { ...deps, newId: () => randomBytes(12).toString('base64url') };
+
   const workshops = workshopRoutes({ ...deps, messenger });
   const workshopOrganisers = workshopOrganiserRoutes({ ...deps, messenger });
   const events = eventRoutes(deps, workshops.workshopCard);
   const broadcastDeps = { ...deps, ...deps.catalogue, newId: newBroadcastId };
+  const taskGroupDeps = { ...deps, newId: () => randomBytes(12).toString('base64url'), broadcasting: broadcastDeps };
   const broadcasts = broadcastRoutes(broadcastDeps);
   const organising = organiseEventRoutes({ ...deps, followUps: broadcastFollowUps(broadcastDeps) });
   const commands: CommandRoute[] = [];

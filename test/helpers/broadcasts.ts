@@ -118,6 +118,7 @@ export function broadcastJob(bot: TestBot, options: JobOptions = {}): BroadcastJ
     store: bot.store,
     messenger: bot.messenger,
     catalogue: bot.catalogue,
+    links: bot.links,
     settings: { maxRps: options.maxRps ?? 1000, concurrency: options.concurrency ?? 8 },
     clock: bot.clock,
     log: silentLogger,

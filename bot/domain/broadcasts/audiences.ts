@@ -3,7 +3,9 @@ import type { ConversationReferenceData, InstalledConversation } from '../conver
 import type { ConversationStore } from '../conversations/ports';
 import { eventIdSchema } from '../events/event';
 import type { EventStore } from '../events/ports';
-import type { RsvpResponse } from '../events/rsvp';
+import { groupIdSchema } from '../task-groups/model';
+import type { TaskGroupStore } from '../task-groups/ports';
+import type { WorkshopStore } from '../workshops/ports';
 import type { AudienceSpec, Recipient } from './broadcast';
 import { type ComposeForm, fieldProblem } from './compose';
 import { parseInput } from '../validation';
@@ -17,6 +19,8 @@ import { parseInput } from '../validation';
 export interface AudienceDeps {
   conversations: ConversationStore;
   events: EventStore;
+  workshops: WorkshopStore;
+  taskGroups: TaskGroupStore;
 }
 
 export interface AudienceResolution {
@@ -95,29 +99,43 @@ const oneChannel: AudienceType = {
   },
 };
 
-/** The answers an "event answers" audience can pick; bookings add "booked" and "waitlisted". */
-export const EVENT_ANSWER_CHOICES: readonly { value: RsvpResponse; title: string }[] = [
+/** The answers an "event answers" audience can pick: RSVPs to events, places at workshops. */
+export const EVENT_ANSWERS = ['going', 'maybe', 'booked', 'waitlisted'] as const;
+export type EventAnswer = (typeof EVENT_ANSWERS)[number];
+export const EVENT_ANSWER_CHOICES: readonly { value: EventAnswer; title: string }[] = [
   { value: 'going', title: 'Going' },
   { value: 'maybe', title: 'Maybe' },
+  { value: 'booked', title: 'Booked (workshops)' },
+  { value: 'waitlisted', title: 'On the waitlist (workshops)' },
 ];
 
 const eventAnswersSpec = z.object({
   kind: z.literal('event-answers'),
   eventId: eventIdSchema,
-  answers: z.array(z.enum(['going', 'maybe'])).min(1),
+  answers: z.array(z.enum(EVENT_ANSWERS)).min(1),
 });
 type EventAnswersSpec = z.infer<typeof eventAnswersSpec>;
 
 /** The same rules under the form's own field names, so each problem lands beside its input. */
 const eventAnswersForm = z.object({
   answersEventId: z.string({ message: 'choose the event' }).min(1, 'choose the event').pipe(eventIdSchema),
-  answers: z.array(z.enum(['going', 'maybe'])).min(1, 'choose at least one answer'),
+  answers: z.array(z.enum(EVENT_ANSWERS)).min(1, 'choose at least one answer'),
 });
 
-/** The personal chats of everyone who gave one of `answers` to the event. */
-export async function peopleWhoAnswered(deps: AudienceDeps, eventId: string, answers: readonly RsvpResponse[]): Promise<AudienceResolution> {
-  const people = (await deps.events.listRsvpsOfEvent(eventId)).filter((r) => answers.includes(r.response)).map((r) => r.userId);
-  const chats = await deps.conversations.findPersonalMany(people);
+/** The personal chats of everyone who gave one of `answers` to the event (or holds such a place at a workshop). */
+export async function peopleWhoAnswered(deps: AudienceDeps, eventId: string, answers: readonly EventAnswer[]): Promise<AudienceResolution> {
+  const wantsPlaces = answers.includes('booked') || answers.includes('waitlisted');
+  const [rsvps, ledger] = await Promise.all([deps.events.listRsvpsOfEvent(eventId), wantsPlaces ? deps.workshops.getLedger(eventId) : undefined]);
+  const people = new Set([
+    ...rsvps.filter((r) => (answers as readonly string[]).includes(r.response)).map((r) => r.userId),
+    ...(ledger?.entries ?? []).filter((e) => (answers as readonly string[]).includes(e.status)).map((e) => e.userId),
+  ]);
+  return personalChatsOf(deps, [...people]);
+}
+
+/** Personal chats of these people; those without one (never installed the bot) are counted, not reached. */
+async function personalChatsOf(deps: AudienceDeps, people: readonly string[]): Promise<AudienceResolution> {
+  const chats = await deps.conversations.findPersonalMany([...people]);
   return { recipients: chats.map(toRecipient), unreachable: new Set(people).size - chats.length };
 }
 
@@ -145,4 +163,26 @@ const eventAnswers: AudienceType = {
   },
 };
 
-export const defaultAudienceTypes = (): AudienceType[] => [everyonePersonal, everyChannel, oneChannel, eventAnswers];
+const taskGroupSpec = z.object({ kind: z.literal('task-group'), groupId: groupIdSchema });
+
+/** The members of one task group, in their personal chats (e.g. a call for contributions). */
+export const taskGroupMembers: AudienceType = {
+  kind: 'task-group',
+  label: 'The members of a task group (choose it below)',
+  fromForm: async (form, deps) => {
+    if (!form.taskGroup) throw fieldProblem('taskGroup', 'choose the task group');
+    const groupId = groupIdSchema.safeParse(form.taskGroup);
+    if (!groupId.success || !(await deps.taskGroups.getGroup(groupId.data))) throw fieldProblem('taskGroup', 'that task group no longer exists');
+    return { kind: 'task-group', groupId: groupId.data };
+  },
+  describe: async (spec, deps) => {
+    const group = await deps.taskGroups.getGroup(taskGroupSpec.parse(spec).groupId);
+    return `the members of ${group ? group.name : 'a task group that no longer exists'}`;
+  },
+  resolve: async (spec, deps) => {
+    const members = await deps.taskGroups.listMembers(taskGroupSpec.parse(spec).groupId);
+    return personalChatsOf(deps, members.map((m) => m.userId));
+  },
+};
+
+export const defaultAudienceTypes = (): AudienceType[] => [everyonePersonal, everyChannel, oneChannel, eventAnswers, taskGroupMembers];

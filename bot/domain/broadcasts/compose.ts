@@ -16,6 +16,9 @@ export const composeFormSchema = z.strictObject({
   channel: z.string().max(400).optional(),
   answersEventId: z.string().max(100).optional(),
   answers: z.string().max(200).optional(),
+  /** A call for contributions, as "<groupId>/<callId>". */
+  call: z.string().max(200).optional(),
+  taskGroup: z.string().max(100).optional(),
 });
 export type ComposeForm = z.infer<typeof composeFormSchema>;
 
@@ -31,6 +34,8 @@ export interface ComposeChoices {
   events: Choice[];
   channels: Choice[];
   answers: Choice[];
+  calls: Choice[];
+  taskGroups: Choice[];
 }
 
 /** One problem beside one field of the form. */

@@ -1,6 +1,14 @@
 import { z } from 'zod/v4';
 import { renderAnnouncementCard } from '../../../cards/announcement';
+import { renderCallCard } from '../../../cards/contributions';
 import { renderEventCard, whereText } from '../../../cards/event';
+import { renderWorkshopCard } from '../../../cards/workshop';
+import type { DownloadLinks } from '../downloads';
+import { callIdSchema, groupIdSchema, isOpen } from '../task-groups/model';
+import type { TaskGroupStore } from '../task-groups/ports';
+import { asWorkshop } from '../workshops/booking';
+import type { WorkshopStore } from '../workshops/ports';
+import { workshopView } from '../workshops/service';
 import { renderNoticeCard } from '../../../cards/notice';
 import type { AdaptiveCardJson } from '../../../cards/template';
 import type { Clock } from '../../clock';
@@ -21,6 +29,10 @@ import { parseInput } from '../validation';
  */
 export interface ContentDeps {
   events: EventStore;
+  workshops: WorkshopStore;
+  taskGroups: TaskGroupStore;
+  /** Calendar links on workshop cards. */
+  links: DownloadLinks;
   clock: Clock;
 }
 
@@ -80,6 +92,7 @@ const eventCard: ContentType = {
   prepare: async (spec, broadcast, deps) => {
     const event = await requireEvent(deps, eventSpec.parse(spec).eventId);
     if (broadcast.withdrawn) return withdrawn(event.title, event.sequence);
+    if (event.kind === 'workshop') return workshopContent(event, deps);
     const view = { event, counts: await deps.events.countRsvps(event.id), now: deps.clock.now() };
     return {
       title: event.title,
@@ -93,6 +106,57 @@ const eventCard: ContentType = {
     };
   },
   eventIdOf: (spec) => eventSpec.safeParse(spec).data?.eventId,
+};
+
+/**
+ * A workshop goes out as its booking card: places left and the Book form, and in a
+ * personal chat the person's own place (booked, waitlisted) with its calendar link.
+ */
+async function workshopContent(event: NlcEvent, deps: ContentDeps): Promise<PreparedContent> {
+  const workshop = asWorkshop(event);
+  const ledger = await deps.workshops.getLedger(workshop.id);
+  const now = deps.clock.now();
+  const cardFor = (userAadObjectId: string | undefined, refreshUserIds: string[]) =>
+    renderWorkshopCard(workshopView(workshop, ledger, userAadObjectId, now, deps.links), { refreshUserIds });
+  return {
+    title: workshop.title,
+    version: workshop.sequence,
+    sample: cardFor(undefined, []),
+    messageFor: (recipient) => {
+      const personal = recipient.scope === 'personal' ? recipient.reference.user : undefined;
+      return { cards: [cardFor(personal?.aadObjectId?.toLowerCase(), personal ? [personal.id] : [])] };
+    },
+  };
+}
+
+const callSpec = z.object({ kind: z.literal('call'), groupId: groupIdSchema, callId: callIdSchema });
+
+/** Reads "<groupId>/<callId>" as the compose card offers it. */
+export function callRefOf(value: string | undefined): { groupId: string; callId: string } | undefined {
+  const [groupId, callId, ...rest] = (value ?? '').split('/');
+  const parsed = callSpec.omit({ kind: true }).safeParse({ groupId, callId });
+  return parsed.success && rest.length === 0 ? parsed.data : undefined;
+}
+
+/** A call for contributions, with its form on the card: members answer it where it lands. */
+export const callContent: ContentType = {
+  kind: 'call',
+  label: 'A call for contributions (choose it below)',
+  composable: true,
+  fromForm: async (form, deps) => {
+    const ref = callRefOf(form.call);
+    if (!ref) throw fieldProblem('call', 'choose the call for contributions');
+    const call = await deps.taskGroups.getCall(ref.groupId, ref.callId);
+    if (!call) throw fieldProblem('call', 'that call no longer exists');
+    if (!isOpen(call, deps.clock.now())) throw fieldProblem('call', 'that call has closed');
+    return { kind: 'call', ...ref };
+  },
+  prepare: async (spec, broadcast, deps) => {
+    const { groupId, callId } = callSpec.parse(spec);
+    const [group, call] = await Promise.all([deps.taskGroups.getGroup(groupId), deps.taskGroups.getCall(groupId, callId)]);
+    if (!group || !call) throw new DomainError('not_found', 'That call for contributions no longer exists.');
+    return broadcast.withdrawn ? withdrawn(call.title) : same(renderCallCard(call, group), call.title);
+  },
 };
 
 const announcementFields = z.object({
@@ -125,7 +189,7 @@ const eventCancelledNotice: ContentType = {
     if (broadcast.withdrawn) return withdrawn(`Cancelled: ${event.title}`, event.sequence);
     const card = renderNoticeCard({
       title: `Cancelled: ${event.title}`,
-      message: `${formatRange(new Date(event.startsAt), new Date(event.endsAt))}, ${whereText(event)}. You said you would come, so we wanted you to know it will not go ahead.`,
+      message: `${formatRange(new Date(event.startsAt), new Date(event.endsAt))}, ${whereText(event)}. You said you would come (or had a place), so we wanted you to know it will not go ahead.`,
       tone: 'warning',
       hint: 'Type "events" to see what else is coming up.',
     });
@@ -133,6 +197,6 @@ const eventCancelledNotice: ContentType = {
   },
 };
 
-export const defaultContentTypes = (): ContentType[] => [eventCard, announcement, eventCancelledNotice];
+export const defaultContentTypes = (): ContentType[] => [eventCard, announcement, callContent, eventCancelledNotice];
 
 export const eventCancelledContent = (eventId: string): ContentSpec => ({ kind: eventCancelledNotice.kind, eventId });

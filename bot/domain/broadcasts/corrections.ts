@@ -35,7 +35,8 @@ export async function reviseCopiesShowingEvent(deps: BroadcastDeps, event: NlcEv
  * recorded, resumable), from the organiser who cancelled. Bookings add "booked".
  */
 export async function queueCancellationNotice(deps: BroadcastDeps, event: NlcEvent, actor: Actor): Promise<{ broadcastId?: string; recipients: number; unreachable: number }> {
-  const answers = ['going'] as const;
+  // Everyone who expects to be there: said Going, or holds a place or a waitlist spot.
+  const answers = ['going', 'booked', 'waitlisted'] as const;
   const { recipients, unreachable } = await peopleWhoAnswered(deps, event.id, answers);
   if (recipients.length === 0) return { recipients: 0, unreachable };
   const now = deps.clock.now().toISOString();
@@ -45,7 +46,7 @@ export async function queueCancellationNotice(deps: BroadcastDeps, event: NlcEve
     content: eventCancelledContent(event.id),
     audience: { kind: 'event-answers', eventId: event.id, answers: [...answers] },
     title: `Cancelled: ${event.title}`,
-    audienceText: `people who said Going to "${event.title}"`,
+    audienceText: `people who said Going to, or hold a place at, "${event.title}"`,
     createdBy: { aadObjectId: actor.aadObjectId, ...(actor.name ? { name: actor.name } : {}) },
     createdAt: now,
     queuedAt: now,

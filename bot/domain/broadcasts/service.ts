@@ -48,7 +48,14 @@ const MAX_CHANNEL_CHOICES = 100;
 /** What the organiser can choose from: content and audience types, upcoming events, channels. */
 export async function composeChoices(deps: BroadcastDeps, actor: Actor): Promise<ComposeChoices> {
   assertOrganiser(deps.organisers, actor, WHAT);
-  const [events, channels] = await Promise.all([deps.events.listUpcoming(deps.clock.now(), 30), deps.conversations.listActive('channel')]);
+  const now = deps.clock.now();
+  const [events, channels, calls, groups] = await Promise.all([
+    deps.events.listUpcoming(now, 30),
+    deps.conversations.listActive('channel'),
+    deps.taskGroups.listOpenCalls(now),
+    deps.taskGroups.listGroups(),
+  ]);
+  const groupName = new Map(groups.map((g) => [g.id, g.number ? `Task Group ${g.number}` : g.name]));
   return {
     contents: deps.contents.all().filter((c) => c.composable).map((c) => ({ value: c.kind, title: c.label })),
     audiences: deps.audiences.all().map((a) => ({ value: a.kind, title: a.label })),
@@ -58,6 +65,8 @@ export async function composeChoices(deps: BroadcastDeps, actor: Actor): Promise
       .sort((a, b) => a.title.localeCompare(b.title))
       .slice(0, MAX_CHANNEL_CHOICES),
     answers: EVENT_ANSWER_CHOICES.map((a) => ({ value: a.value, title: a.title })),
+    calls: calls.map((c) => ({ value: `${c.groupId}/${c.id}`, title: `${c.title} (${groupName.get(c.groupId) ?? c.groupId})` })),
+    taskGroups: groups.map((g) => ({ value: g.id, title: g.number ? `Task Group ${g.number}: ${g.name}` : g.name })),
   };
 }
 
@@ -89,21 +98,38 @@ async function specsFromForm(deps: BroadcastDeps, form: ComposeForm): Promise<{ 
 export async function previewBroadcast(deps: BroadcastDeps, actor: Actor, form: ComposeForm): Promise<BroadcastPreview> {
   assertOrganiser(deps.organisers, actor, WHAT);
   const { content, contentType, audience, audienceType } = await specsFromForm(deps, form);
+  return createBroadcast(deps, actor, { content, contentType, audience, audienceType }, undefined);
+}
+
+/**
+ * Saves a broadcast: a draft for an organiser to confirm, or (given `queued`) one queued
+ * at once for the broadcast job. Whoever calls this has checked that `actor` may send
+ * it: organisers anything, a task group's leads a call to their group.
+ */
+export async function createBroadcast(
+  deps: BroadcastDeps,
+  actor: Actor,
+  specs: { content: ContentSpec; contentType: ContentType; audience: AudienceSpec; audienceType: AudienceType },
+  queued: { statusMessage?: StatusMessage } | undefined,
+): Promise<BroadcastPreview> {
+  const { content, contentType, audience, audienceType } = specs;
   const [resolution, prepared, audienceText] = await Promise.all([
     audienceType.resolve(audience, deps),
     contentType.prepare(content, { withdrawn: false }, deps),
     audienceType.describe(audience, deps),
   ]);
   if (resolution.recipients.length === 0) throw fieldProblem('audience', 'nobody is in this audience yet, so there is no one to send to');
+  const now = deps.clock.now().toISOString();
   const broadcast: Broadcast = {
     id: deps.newId(),
-    status: 'draft',
+    status: queued ? 'queued' : 'draft',
     content,
     audience,
     title: prepared.title,
     audienceText,
     createdBy: { aadObjectId: actor.aadObjectId, ...(actor.name ? { name: actor.name } : {}) },
-    createdAt: deps.clock.now().toISOString(),
+    createdAt: now,
+    ...(queued ? { queuedAt: now, ...(queued.statusMessage ? { statusMessage: queued.statusMessage } : {}) } : {}),
     revision: 0,
     contentVersion: prepared.version,
     withdrawn: false,
@@ -112,6 +138,17 @@ export async function previewBroadcast(deps: BroadcastDeps, actor: Actor, form: 
   };
   await deps.broadcasts.create(broadcast);
   return { broadcast, recipients: resolution.recipients.length, unreachable: resolution.unreachable, sample: prepared.sample };
+}
+
+/**
+ * Organisers see every broadcast; anyone else (a task-group lead) only the ones they
+ * sent, and is told "not open to you" for any other id, found or not.
+ */
+async function requireManageable(deps: BroadcastDeps, actor: Actor, broadcastId: string): Promise<Broadcast> {
+  const broadcast = await deps.broadcasts.get(broadcastId);
+  if (broadcast?.createdBy.aadObjectId !== actor.aadObjectId) assertOrganiser(deps.organisers, actor, WHAT);
+  if (!broadcast) throw new DomainError('not_found', 'We could not find that broadcast.', { hint: 'Type "broadcast" to start a new one.' });
+  return broadcast;
 }
 
 async function requireBroadcast(deps: BroadcastDeps, broadcastId: string): Promise<Broadcast> {
@@ -146,14 +183,12 @@ export async function reportOf(deps: Pick<BroadcastDeps, 'broadcasts'>, broadcas
 }
 
 export async function broadcastReport(deps: BroadcastDeps, actor: Actor, broadcastId: string): Promise<BroadcastReport> {
-  assertOrganiser(deps.organisers, actor, WHAT);
-  return reportOf(deps, await requireBroadcast(deps, broadcastId));
+  return reportOf(deps, await requireManageable(deps, actor, broadcastId));
 }
 
 /** Only the recipients whose copy failed are tried again; blocked and gone ones are not. */
 export async function resendToFailed(deps: BroadcastDeps, actor: Actor, broadcastId: string): Promise<BroadcastReport> {
-  assertOrganiser(deps.organisers, actor, WHAT);
-  const broadcast = await requireBroadcast(deps, broadcastId);
+  const broadcast = await requireManageable(deps, actor, broadcastId);
   if (broadcast.withdrawn) throw new DomainError('closed', 'This broadcast was withdrawn, so it is not sent again.');
   const reset = await deps.broadcasts.resetFailed(broadcastId, deps.clock.now());
   if (reset > 0) {
@@ -164,8 +199,7 @@ export async function resendToFailed(deps: BroadcastDeps, actor: Actor, broadcas
 
 /** Replaces every posted copy with a "withdrawn" card; copies not yet sent are not sent. */
 export async function withdrawBroadcast(deps: BroadcastDeps, actor: Actor, broadcastId: string): Promise<BroadcastReport> {
-  assertOrganiser(deps.organisers, actor, WHAT);
-  await requireBroadcast(deps, broadcastId);
+  await requireManageable(deps, actor, broadcastId);
   await deps.broadcasts.update(broadcastId, (current) =>
     current.withdrawn || current.status === 'draft'
       ? undefined

@@ -1,7 +1,7 @@
 import type { Clock } from '../../clock';
-import type { AudienceType } from '../../domain/broadcasts/audiences';
+import type { AudienceDeps, AudienceType } from '../../domain/broadcasts/audiences';
 import type { Kinds } from '../../domain/broadcasts/compose';
-import type { ContentType } from '../../domain/broadcasts/contents';
+import type { ContentDeps, ContentType } from '../../domain/broadcasts/contents';
 import type { BroadcastStore } from '../../domain/broadcasts/ports';
 import type { BroadcastReport } from '../../domain/broadcasts/service';
 import type { ConversationStore } from '../../domain/conversations/ports';
@@ -13,7 +13,7 @@ import type { Lease, Leases } from '../../domain/lease';
 import type { OutgoingMessage } from '../../domain/messaging';
 import type { Logger } from '../../log';
 
-export interface BroadcastJobDeps {
+export interface BroadcastJobDeps extends AudienceDeps, ContentDeps {
   broadcasts: BroadcastStore;
   conversations: ConversationStore;
   events: EventStore;

@@ -8,7 +8,10 @@ import { RateLimiter } from '../../domain/delivery/rate-limit';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../domain/delivery/retry';
 import { createPacedSender } from '../../domain/delivery/sender';
 import { realTimer, type Timer } from '../../domain/delivery/timer';
+import type { DownloadLinks } from '../../domain/downloads';
 import type { EventStore } from '../../domain/events/ports';
+import type { TaskGroupStore } from '../../domain/task-groups/ports';
+import type { WorkshopStore } from '../../domain/workshops/ports';
 import type { Leases } from '../../domain/lease';
 import type { Messenger } from '../../domain/messaging';
 import type { Logger } from '../../log';
@@ -16,8 +19,10 @@ import type { BroadcastTiming } from './context';
 import { type BroadcastJob, createBroadcastJob } from './job';
 
 export interface BroadcastWiring {
-  store: { broadcasts: BroadcastStore; conversations: ConversationStore; events: EventStore; leases: Leases };
+  store: { broadcasts: BroadcastStore; conversations: ConversationStore; events: EventStore; workshops: WorkshopStore; taskGroups: TaskGroupStore; leases: Leases };
   messenger: Messenger;
+  /** Calendar links on workshop cards. */
+  links: DownloadLinks;
   catalogue: BroadcastCatalogue;
   settings: Config['broadcast'];
   clock: Clock;
@@ -38,6 +43,7 @@ export function broadcastJobFrom(w: BroadcastWiring): BroadcastJob {
   return createBroadcastJob({
     ...w.store,
     ...w.catalogue,
+    links: w.links,
     sender: createPacedSender({ messenger: w.messenger, limiter, policy: w.policy ?? DEFAULT_RETRY_POLICY }),
     clock: w.clock,
     timer,

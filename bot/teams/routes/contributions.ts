@@ -1,6 +1,7 @@
 import { z } from 'zod/v4';
 import { renderContributionCard } from '../../../cards/contribution';
 import { renderCallCard, renderDigestCard, renderMyContributionsCard, renderOpenCallsCard } from '../../../cards/contributions';
+import { renderStatusCard } from '../../../cards/broadcast-status';
 import { renderNoticeCard } from '../../../cards/notice';
 import {
   editContribution,
@@ -13,7 +14,9 @@ import { exportContributions } from '../../domain/task-groups/export';
 import { digestFor, groupsToDigest, markUsed } from '../../domain/task-groups/leads';
 import { callIdSchema, contributionIdSchema, groupIdSchema, isOpen } from '../../domain/task-groups/model';
 import type { DownloadLinks } from '../../domain/downloads';
-import { listOpenCalls, requireCall, requireGroup, type TaskGroupsDeps } from '../../domain/task-groups/service';
+import { callToPost, type PostCallDeps, sendCallToMembers } from '../../domain/task-groups/post-call';
+import { listOpenCalls, requireCall, requireGroup } from '../../domain/task-groups/service';
+import { clickedCardOf } from '../turn';
 import { asText, inputsOf, submitForm } from './form-errors';
 import { cardAction, type RouteModule } from './route';
 
@@ -23,10 +26,11 @@ const submission = z.object({ groupId: groupIdSchema, callId: callIdSchema }).ca
 const update = z.object({ groupId: groupIdSchema, contributionId: contributionIdSchema }).catchall(z.unknown());
 const usedData = z.strictObject({ groupId: groupIdSchema, contributionId: contributionIdSchema, used: z.boolean() });
 const groupData = z.strictObject({ groupId: groupIdSchema });
+const postCallArg = callIdSchema;
 /** What follows "digest": a group number or id, short. */
 const digestArg = z.string().max(60);
 
-export function contributionRoutes(deps: TaskGroupsDeps & { links: DownloadLinks }): RouteModule {
+export function contributionRoutes(deps: PostCallDeps & { links: DownloadLinks }): RouteModule {
   return {
     commands: [
       {
@@ -49,6 +53,29 @@ export function contributionRoutes(deps: TaskGroupsDeps & { links: DownloadLinks
             return;
           }
           await turn.reply(await Promise.all(groups.map(async (g) => renderDigestCard(await digestFor(deps, actor, g.id)))));
+        },
+      },
+      {
+        name: 'post call',
+        description: 'For task-group leads: post a call for contributions here (add its id, e.g. "post call tg2-transition-survey")',
+        hidden: true,
+        run: async (turn, rest) => {
+          const actor = turn.actor();
+          const callId = postCallArg.safeParse(rest);
+          const found = callId.success ? (await listOpenCalls(deps)).find(({ call }) => call.id === callId.data) : undefined;
+          if (!found) {
+            await turn.reply(
+              renderNoticeCard({
+                title: 'Which call?',
+                message: callId.success ? `There is no open call called "${callId.data}".` : 'Add the call\'s id after "post call".',
+                hint: 'The ids are on the group card\'s calls: type "calls" to see the open ones.',
+                tone: 'warning',
+              }),
+            );
+            return;
+          }
+          const { call, group } = await callToPost(deps, actor, found.group.id, found.call.id);
+          await turn.reply(renderCallCard(call, group));
         },
       },
       {
@@ -119,6 +146,11 @@ export function contributionRoutes(deps: TaskGroupsDeps & { links: DownloadLinks
         const actor = turn.actor();
         const exported = await exportContributions(deps, actor, groupId);
         return renderDigestCard(await digestFor(deps, actor, groupId), exported);
+      }),
+      cardAction('call.sendToMembers', callData, async (turn, { groupId, callId }) => {
+        const actor = turn.actor();
+        const report = await sendCallToMembers(deps, actor, groupId, callId, clickedCardOf(turn.context.activity));
+        return renderStatusCard(report, { refreshUserIds: [actor.teamsUserId], now: deps.clock.now() });
       }),
       cardAction('contribution.markUsed', usedData, async (turn, { groupId, contributionId, used }) => {
         const actor = turn.actor();
