@@ -18,10 +18,11 @@ export interface CardButton {
 type Node = Record<string, unknown>;
 
 const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /** A valid value for one input element, or undefined when it is not an input. */
 function fill(input: Node): string | undefined {
-  const type = String(input.type ?? '');
+  const type = str(input.type);
   if (!type.startsWith('Input.')) return undefined;
   if (typeof input.value === 'string' && input.value !== '') return input.value;
   switch (type) {
@@ -69,7 +70,7 @@ function scan(card: Node, parentInputs: Record<string, string>, out: CardButton[
   const scope = { ...parentInputs, ...inputs };
   for (const action of actions) {
     out.push({
-      verb: String(action.verb ?? ''),
+      verb: str(action.verb),
       data: isNode(action.data) ? action.data : {},
       inputs: action.associatedInputs === 'none' ? {} : scope,
       refresh: false,
@@ -84,7 +85,7 @@ export function buttonsOf(card: unknown): CardButton[] {
   const out: CardButton[] = [];
   const refresh = isNode(card.refresh) && isNode(card.refresh.action) ? card.refresh.action : undefined;
   if (refresh?.type === 'Action.Execute') {
-    out.push({ verb: String(refresh.verb ?? ''), data: isNode(refresh.data) ? refresh.data : {}, inputs: {}, refresh: true });
+    out.push({ verb: str(refresh.verb), data: isNode(refresh.data) ? refresh.data : {}, inputs: {}, refresh: true });
   }
   scan(card, {}, out);
   return out;

@@ -18,9 +18,10 @@ export interface FuzzReport {
 }
 
 const describeCase = (c: FuzzCase): string => {
-  const { type, name, from, value, text, entities, attachments, channelData, locale, serviceUrl, id, replyToId } = c.activity;
-  const what = type === 'invoke' ? { name, value } : { text, entities, attachments, channelData, value, locale, serviceUrl, id, replyToId };
-  return `${c.kind}: ${String(type)} ${String(c.activity.id)} from ${JSON.stringify(from)} ${JSON.stringify(what).slice(0, 400)}`;
+  const a = c.activity as Record<string, unknown>;
+  const fields = a.type === 'invoke' ? ['name', 'value'] : ['text', 'entities', 'attachments', 'channelData', 'value', 'locale', 'serviceUrl', 'id', 'replyToId'];
+  const what = Object.fromEntries(fields.map((f) => [f, a[f]]));
+  return `${c.kind}: ${JSON.stringify(a.type)} ${JSON.stringify(a.id)} from ${JSON.stringify(a.from)} ${JSON.stringify(what).slice(0, 400)}`;
 };
 
 /** What was wrong with the bot's answer to one case, if anything. */
