@@ -36,22 +36,35 @@ export async function writeAll(container: Container, partitionKey: string, docs:
   }
 }
 
-/** How many times one document's create is tried on its own after a failed first attempt. */
-const CREATE_ATTEMPTS = 3;
+/**
+ * How many times an idempotent write is tried when the store fails in passing (on top
+ * of the SDK's own retries, which cover 429 but not a 503 or a dropped connection on a
+ * write). Short: a Teams invoke has to be answered within a few seconds.
+ */
+const WRITE_ATTEMPTS = 3;
 
-/** Creates one document; a 409 on its id means an earlier attempt of ours stored it. Transient failures are tried again. */
-async function createOne(container: Container, doc: { id: string }): Promise<void> {
+/** Runs an idempotent write, trying it again after a transient failure. */
+async function idempotently(write: () => Promise<void>): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await container.items.create(doc);
+      await write();
       return;
     } catch (error) {
-      if (isStatus(error, 409)) return;
-      if (!isTransient(error) || attempt >= CREATE_ATTEMPTS) throw error;
+      if (!isTransient(error) || attempt >= WRITE_ATTEMPTS) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     }
   }
 }
+
+/** Creates one document; a 409 on its id means an earlier attempt of ours stored it. */
+const createOne = (container: Container, doc: { id: string }): Promise<void> =>
+  idempotently(async () => {
+    try {
+      await container.items.create(doc);
+    } catch (error) {
+      if (!isStatus(error, 409)) throw error;
+    }
+  });
 
 /**
  * Creates documents whose ids are new (or derived from their content), so a create
@@ -83,7 +96,10 @@ export async function createAll(container: Container, partitionKey: string, docs
  */
 export function batchedWriter<T extends { id: string }>(container: Container, operation: Operation): (partitionKey: string, doc: T) => Promise<void> {
   const options = { maxBatch: MAX_TRANSACTIONAL_BATCH, idOf: (doc: T) => doc.id };
-  if (operation === 'Upsert') return groupCommit((partitionKey: string, docs: T[]) => storeCall(() => writeAll(container, partitionKey, docs, operation)), options);
+  if (operation === 'Upsert') {
+    // An upsert of the same documents can be repeated safely.
+    return groupCommit((partitionKey: string, docs: T[]) => storeCall(() => idempotently(() => writeAll(container, partitionKey, docs, operation))), options);
+  }
   const create = groupCommit((partitionKey: string, docs: T[]) => storeCall(() => createAll(container, partitionKey, docs)), options);
   return async (partitionKey, doc) => {
     const failure = await create(partitionKey, doc);

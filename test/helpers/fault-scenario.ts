@@ -38,7 +38,8 @@ const DATA: Record<WriteKind, (user: TestUser) => { verb: string; data: Record<s
 /** What the person was told: their write is recorded, "try again", or something else (a problem). */
 const CONFIRMED: Record<WriteKind, RegExp> = {
   rsvp: /You're going/,
-  booking: /Booked: your place is confirmed|on the waitlist/,
+  // A retry of a booking that had been stored says so (already booked or waiting).
+  booking: /Booked: your place is confirmed|on the waitlist|You already have a place/,
   contribution: /has been sent/,
 };
 const TRY_AGAIN = /Please try again/;
