@@ -46,7 +46,6 @@ describe('store faults: throttling, outages and dropped connections between the 
       const people = Array.from({ length: 40 }, (_, i) => faultUser(kind, i + 1));
       const round = await faultRound(bot, connector.serviceUrl, proxy, kind, 0.3, people);
       const after = proxy.stats();
-      console.log(JSON.stringify(round), JSON.stringify(after));
       assert.deepEqual(round.problems.slice(0, 10), []);
       assert.ok(round.recorded > 0, 'nothing was recorded');
       assert.equal(round.retriedOk, round.tryAgain);
