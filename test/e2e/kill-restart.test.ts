@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { EMBEDDED_KEY } from '../../bot/data/cosmos';
-import { demoEvents } from '../../bot/data/demo-programme';
 import { openStore, type Store } from '../../bot/data/store';
 import { createTestInvoke, personalChat, type TestUser } from '../helpers/activities';
 import { invokeCard } from '../helpers/bot';
 import { type BotProcess, postActivity, startBotProcess, startStoreProcess, type StoreProcess } from '../helpers/bot-process';
 import { cardText } from '../helpers/connector';
+import { demoEventInAYear } from '../helpers/future-events';
 import { countDocs } from '../helpers/store';
 
 const EVENT = 'practice-week-2024-conference';
@@ -35,9 +35,7 @@ describe('kill -9 of the bot during a burst of RSVPs', function () {
     env = { COSMOS_ENDPOINT: storeProcess.endpoint, COSMOS_KEY: EMBEDDED_KEY, COSMOS_DATABASE: 'nlc' };
     store = await openStore({ mode: 'azure', endpoint: storeProcess.endpoint, key: EMBEDDED_KEY, database: 'nlc' });
     // A store elsewhere is not seeded, and the bot runs on the real clock there: the conference, a year from now.
-    const conference = demoEvents().find((e) => e.id === EVENT)!;
-    const inAYear = (iso: string): string => new Date(Date.parse(iso) - Date.parse(conference.startsAt) + Date.now() + 365 * 86_400_000).toISOString();
-    await store.events.saveEvent({ ...conference, startsAt: inAYear(conference.startsAt), endsAt: inAYear(conference.endsAt) });
+    await store.events.saveEvent(demoEventInAYear(EVENT, new Date()));
   });
   after(async () => {
     await bot?.stop('SIGKILL');
