@@ -30,6 +30,8 @@ export interface FaultProxy {
   /** Where a client connects instead of the target (loopback, the target's certificate). */
   endpoint: string;
   setRate(rate: number): void;
+  /** Answers the next request with this HTTP method (any, if none is given) with `fault`, whatever the rate. */
+  failNext(fault: Fault, method?: string): void;
   /** Requests seen, and how many of each fault were injected. */
   stats(): { requests: number; injected: Record<Fault, number> };
   close(): Promise<void>;
@@ -73,6 +75,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const target = new URL(options.target);
   const upstream = new Agent({ keepAlive: true, rejectUnauthorized: false, maxSockets: 32 });
   let rate = options.rate ?? 0;
+  const forced: { fault: Fault; method?: string }[] = [];
   let requests = 0;
   const injected: Record<Fault, number> = { '429': 0, '503': 0, 'drop-before': 0, 'drop-after': 0 };
 
@@ -96,7 +99,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     requests++;
     const body = await readBody(req);
-    const fault = random() < rate ? faults[Math.floor(random() * faults.length)] : undefined;
+    const queued = forced.findIndex((f) => !f.method || f.method === req.method);
+    const fault = queued >= 0 ? forced.splice(queued, 1)[0]!.fault : random() < rate ? faults[Math.floor(random() * faults.length)] : undefined;
     if (fault) injected[fault]++;
     if (fault === '429') {
       answer(res, 429, { 'x-ms-retry-after-ms': String(retryAfterMs), 'x-ms-substatus': '3200' }, JSON.stringify({ code: 'TooManyRequests', message: 'Request rate is large (injected).' }));
@@ -131,6 +135,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     endpoint: `https://127.0.0.1:${port}`,
     setRate: (next) => {
       rate = next;
+    },
+    failNext: (fault, method) => {
+      forced.push({ fault, method });
     },
     stats: () => ({ requests, injected: { ...injected } }),
     close: async () => {
