@@ -7,7 +7,7 @@ import { collectingLogger } from '../helpers/logs';
 import { startTestBot, type TestBot } from '../helpers/bot';
 import { startConnector, type StandInConnector } from '../helpers/connector';
 import { ALL_FAULTS, type FaultProxy, seededRandom, startFaultProxy } from '../helpers/fault-proxy';
-import { faultRound, faultUser, WRITE_KINDS } from '../helpers/fault-scenario';
+import { faultRound, faultUser, storedFor, write, WRITE_KINDS } from '../helpers/fault-scenario';
 
 /**
  * The bot's store answering a share of requests with 429 (and x-ms-retry-after-ms),
@@ -53,6 +53,16 @@ describe('store faults: throttling, outages and dropped connections between the 
       assert.ok(injected(after) - injected(before) >= 3, `only ${injected(after) - injected(before)} faults were injected`);
     });
   }
+
+  it('when a contribution whose answer was lost is sent again, then it is stored once and the person is told it was sent', async () => {
+    const user = faultUser('contribution', 999);
+    proxy.failNext('drop-after', 'POST');
+    const first = await write(bot, connector.serviceUrl, 'contribution', user);
+    const again = await write(bot, connector.serviceUrl, 'contribution', user);
+    assert.equal(again.told, 'recorded', again.detail);
+    assert.notEqual(first.told, 'other', first.detail);
+    assert.equal(await storedFor(bot, 'contribution', user), 1);
+  });
 
   it('when the runs above are over, then every kind of fault was injected and the bot still answers its health check', async () => {
     const { injected } = proxy.stats();
