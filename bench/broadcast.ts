@@ -19,14 +19,12 @@
  */
 import { once } from 'node:events';
 import { EMBEDDED_KEY } from '../bot/data/cosmos';
-import { openStore, type Store } from '../bot/data/store';
-import { recordInstalled } from '../bot/domain/conversations/service';
-import { systemClock } from '../bot/clock';
-import { createTestInvoke, personalChat, TENANT, type TestUser } from '../test/helpers/activities';
+import { openStore } from '../bot/data/store';
+import type { TestUser } from '../test/helpers/activities';
 import type { Behaviour } from '../test/helpers/teams-behaviour';
 import type { ConnectorReport } from './lib/connector-server';
-import { jsonClient } from './lib/http';
 import { ask, forkServer, stopChild } from './lib/ipc';
+import { confirmBroadcast, seedRecipients } from './lib/broadcasting';
 import { freePort, type Started, startNodeProcess } from './lib/processes';
 import { median, round } from './lib/stats';
 
@@ -69,48 +67,6 @@ interface Outcome {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** `count` personal chats, stored as installing the bot stores them, all pointing at the connector. */
-async function seed(store: Store, serviceUrl: string, count: number): Promise<string[]> {
-  const ids = Array.from({ length: count }, (_, n) => `a:bench-${n}`);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let n = next++; n < count; n = next++) {
-      const hex = n.toString(16).padStart(12, '0');
-      await recordInstalled(
-        { conversations: store.conversations, clock: systemClock },
-        {
-          scope: 'personal',
-          tenantId: TENANT,
-          userAadObjectId: `00000000-0000-4000-8000-${hex}`,
-          reference: {
-            bot: { id: '28:nlc-bot', name: 'NLC' },
-            channelId: 'msteams',
-            conversation: { id: ids[n]!, conversationType: 'personal', tenantId: TENANT, isGroup: false },
-            serviceUrl,
-            user: { id: `29:bench-${n}`, aadObjectId: `00000000-0000-4000-8000-${hex}` },
-          },
-        },
-      );
-    }
-  };
-  await Promise.all(Array.from({ length: 64 }, worker));
-  return ids;
-}
-
-/** The organiser previews and confirms, as in Teams; returns the broadcast id. */
-async function confirm(botUrl: string, serviceUrl: string): Promise<string> {
-  const client = jsonClient(botUrl, 4);
-  const invoke = (verb: string, data: unknown, replyToId: string) =>
-    client.post('/api/messages', createTestInvoke(serviceUrl, personalChat(ORGANISER), ORGANISER, verb, data, { replyToId }));
-  const preview = await invoke('broadcast.preview', { content: 'announcement', title: 'Benchmark broadcast', text: 'One copy each, please.', audience: 'personal' }, 'bench-compose');
-  const broadcastId = /"broadcastId":"(b-[a-z0-9]+)"/.exec(preview.body)?.[1];
-  if (!broadcastId) throw new Error(`no broadcast id in the preview: ${preview.body.slice(0, 500)}`);
-  const sent = await invoke('broadcast.send', { broadcastId }, 'bench-status-card');
-  if (!sent.body.includes('Queued')) throw new Error(`not queued: ${sent.body.slice(0, 500)}`);
-  client.close();
-  return broadcastId;
-}
-
 async function run(scenario: Scenario): Promise<Outcome> {
   const cosmosPort = await freePort();
   const cosmos = await forkServer('bench/cosmos-server.js', { PORT: String(cosmosPort) });
@@ -122,7 +78,7 @@ async function run(scenario: Scenario): Promise<Outcome> {
   const bots: Started[] = [];
   try {
     const seedStarted = Date.now();
-    const ids = await seed(store, serviceUrl, scenario.recipients);
+    const ids = await seedRecipients(store, serviceUrl, scenario.recipients);
     const seedSeconds = (Date.now() - seedStarted) / 1000;
     const env = {
       COSMOS_ENDPOINT: endpoint,
@@ -134,7 +90,7 @@ async function run(scenario: Scenario): Promise<Outcome> {
     };
     bots.push(await startNodeProcess('dist/bot/index.js', env, await freePort()));
     const confirmedAt = Date.now();
-    const broadcastId = await confirm(bots[0]!.url, serviceUrl);
+    const broadcastId = await confirmBroadcast(bots[0]!.url, serviceUrl, ORGANISER);
     const deadline = Date.now() + (scenario.recipients / scenario.limit) * 4000 + 180_000;
     let crashedAt: number | undefined;
     let takeoverSeconds: number | undefined;

@@ -2,6 +2,7 @@ import restify, { type Server } from 'restify';
 import { isDomainError } from './domain/errors';
 import { type DownloadFile, type DownloadRequest, downloadRequestSchema } from './domain/downloads';
 import type { Logger } from './log';
+import { activityShapeProblem } from './teams/activity-shape';
 
 export interface ServerDeps {
   /** Handles POST /api/messages end to end (authentication included). */
@@ -33,9 +34,11 @@ export function createServer(deps: ServerDeps): Server {
 
   server.post('/api/messages', async (req, res) => {
     // botbuilder throws (a 500, and a stack in the log) on a body with no activity type,
-    // before it even checks the token: a malformed request is the caller's error.
-    if (!isActivityShaped(req.body)) {
-      res.send(400, { code: 'BadRequest', message: 'expected a Bot Framework activity: a JSON object with a "type"' });
+    // before it even checks the token, and fails inside the turn on mistyped fields: a
+    // malformed request is the caller's error.
+    const problem = activityShapeProblem(req.body);
+    if (problem) {
+      res.send(400, { code: 'BadRequest', message: `expected a Bot Framework activity (a JSON object with a "type"); ${problem}` });
       return;
     }
     await deps.messages.process(req, withoutServerErrorDetail(res, deps.log));
@@ -82,9 +85,6 @@ export function createServer(deps: ServerDeps): Server {
   });
   return server;
 }
-
-const isActivityShaped = (body: unknown): boolean =>
-  typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as { type?: unknown }).type === 'string';
 
 const INTERNAL_ERROR = { code: 'InternalError', message: 'internal error' };
 

@@ -23,7 +23,7 @@ import { realTimer } from './domain/delivery/timer';
 import { broadcastJobFrom } from './jobs/broadcasts/wiring';
 import { type Job, startJobs } from './jobs/runner';
 import { createServer, downloadPath, listen } from './server';
-import { createApp } from './teams/app';
+import { type BotApp, createApp } from './teams/app';
 import { renderPromotionMessage } from '../cards/workshop';
 
 export interface RunningBot {
@@ -35,6 +35,8 @@ export interface RunningBot {
   /** Every scheduled job, also when not started (tests run them by hand with `run()`). */
   jobs: Job[];
   catalogue: BroadcastCatalogue;
+  /** Every command and card action the app registered. */
+  routes: BotApp['routes'];
   /** Links to files this server serves (calendar, exports). */
   links: DownloadLinks;
   close(): Promise<void>;
@@ -162,6 +164,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       messenger: bot.messenger,
       jobs: allJobs,
       catalogue,
+      routes: bot.routes,
       links,
       close: async () => {
         server.close();

@@ -218,9 +218,9 @@ export const gallery: GalleryEntry[] = [
     render: () =>
       renderNoticeCard({
         title: 'Please try again in a moment',
-        message: 'The NLC data store is busy right now, so nothing was changed.',
+        message: 'The NLC data store is busy right now and did not answer in time.',
         tone: 'error',
-        hint: 'Please try again in a moment.',
+        hint: 'Please try again in a moment: trying again never records anything twice.',
         actions: [{ title: 'Try again', verb: 'event.rsvp', data: { eventId: 'new-horizons-2024', response: 'going' } }],
       }),
   },

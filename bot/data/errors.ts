@@ -17,8 +17,11 @@ export function statusOf(error: unknown): number | undefined {
 
 export const isStatus = (error: unknown, status: number): boolean => statusOf(error) === status;
 
+/** A transactional batch request that failed as a whole, its status lost by the SDK (see batch.ts). */
+export const BATCH_REQUEST_FAILED = 'BatchRequestFailed';
+
 /** Network-level failures the SDK surfaces with a string code instead of a status. */
-const TRANSIENT_NETWORK = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'TimeoutError', 'REQUEST_TIMEOUT']);
+const TRANSIENT_NETWORK = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'TimeoutError', 'REQUEST_TIMEOUT', BATCH_REQUEST_FAILED]);
 
 /**
  * A store failure the person can do nothing about except try again: throttling the SDK
@@ -35,8 +38,10 @@ export function isTransient(error: unknown): boolean {
 
 export function toDomainError(error: unknown): unknown {
   if (isTransient(error)) {
-    return new DomainError('unavailable', 'The NLC data store is busy right now, so nothing was changed.', {
-      hint: 'Please try again in a moment.',
+    // Not "nothing was changed": when the store's answer is what got lost, the change
+    // may have been made. Trying again is safe either way (see batch.ts, etag.ts).
+    return new DomainError('unavailable', 'The NLC data store is busy right now and did not answer in time.', {
+      hint: 'Please try again in a moment: trying again never records anything twice.',
     });
   }
   return error;

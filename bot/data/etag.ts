@@ -1,6 +1,6 @@
 import type { Container, ItemDefinition } from '@azure/cosmos';
 import { DomainError } from '../domain/errors';
-import { isStatus } from './errors';
+import { isStatus, isTransient } from './errors';
 
 export interface RmwOptions {
   /** Attempts before giving up with a `conflict` error. */
@@ -14,6 +14,9 @@ export interface RmwOptions {
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Doc = ItemDefinition & { id: string };
+
+/** Transient store failures one read-modify-write absorbs before the person is asked to try again. */
+const MAX_TRANSIENT_FAILURES = 3;
 
 /**
  * Optimistic read-modify-write of one document. `change` sees the current document (or
@@ -34,11 +37,12 @@ export async function readModifyWrite<T extends Doc>(
   const baseDelayMs = options.baseDelayMs ?? 5;
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? defaultSleep;
+  let transientFailures = 0;
   for (let attempt = 1; ; attempt++) {
-    const { resource, etag } = await container.item(id, partitionKey).read<T>();
-    const next = change(resource);
-    if (next === undefined) return resource;
     try {
+      const { resource, etag } = await container.item(id, partitionKey).read<T>();
+      const next = change(resource);
+      if (next === undefined) return resource;
       if (resource && etag) {
         const { resource: saved } = await container
           .item(id, partitionKey)
@@ -48,8 +52,12 @@ export async function readModifyWrite<T extends Doc>(
       const { resource: created } = await container.items.create<T>(next);
       return created ?? next;
     } catch (error) {
+      // A store failure in passing (a 503, a dropped connection: the SDK retries neither
+      // on a write) is met like a lost race: read again and re-decide. Safe even when the
+      // lost answer hid a write that landed: the re-read sees it.
+      const transient = isTransient(error) && ++transientFailures < MAX_TRANSIENT_FAILURES;
       const lostRace = isStatus(error, 412) || isStatus(error, 409);
-      if (!lostRace) throw error;
+      if (!lostRace && !transient) throw error;
       if (attempt >= maxAttempts) {
         throw new DomainError('conflict', 'Lots of people changed this at the same moment and we could not save yours.', {
           hint: 'Please try again.',

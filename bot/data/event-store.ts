@@ -1,9 +1,9 @@
-import type { Container, JSONObject } from '@azure/cosmos';
+import type { Container } from '@azure/cosmos';
 import { eventSchema, type NlcEvent } from '../domain/events/event';
 import type { EventStore } from '../domain/events/ports';
 import { emptyCounts, type Rsvp, type RsvpCounts, rsvpResponseSchema } from '../domain/events/rsvp';
 import { coalesce } from './coalesce';
-import { groupCommit } from './group-commit';
+import { batchedWriter } from './batch';
 import { createOnce } from './create-once';
 import { storeCall } from './errors';
 
@@ -57,10 +57,7 @@ export function createEventStore(container: Container, options: EventStoreOption
     // answers it saves most event reads.
     { reuseForMs: EVENT_REUSE_MS },
   );
-  const saveRsvp = groupCommit((eventId: string, docs: RsvpDoc[]) => storeCall(() => upsertAll(container, eventId, docs)), {
-    maxBatch: MAX_TRANSACTIONAL_BATCH,
-    idOf: (doc) => doc.id,
-  });
+  const saveRsvp = batchedWriter<RsvpDoc>(container, 'Upsert');
   return {
     getEvent,
 
@@ -156,27 +153,6 @@ export function ttlUntil(endsAt: string, retentionDays: number, now = Date.now()
 /** How long a read event document may be reused (see getEvent). */
 export const EVENT_REUSE_MS = 250;
 
-/** Cosmos' limit on operations in one transactional batch. */
-const MAX_TRANSACTIONAL_BATCH = 100;
-
-/** Upserts into one partition: one request, a transactional batch when there are several. */
-async function upsertAll(container: Container, partitionKey: string, docs: RsvpDoc[]): Promise<void> {
-  if (docs.length === 1) {
-    await container.items.upsert(docs[0]!);
-    return;
-  }
-  const response = await container.items.batch(
-    // RsvpDoc is plain JSON; the SDK's type only lacks our interface's index signature.
-    docs.map((doc) => ({ operationType: 'Upsert' as const, partitionKey, resourceBody: doc as unknown as JSONObject })),
-    partitionKey,
-  );
-  // A failed transactional batch fails as a whole (Azure answers 207 with per-operation
-  // codes); report the first real failure so transient ones become "try again".
-  const failed = (response.result ?? []).find((op) => op.statusCode >= 300 && op.statusCode !== 424);
-  if ((response.code !== undefined && response.code >= 300) || failed) {
-    throw Object.assign(new Error('transactional batch failed'), { code: failed?.statusCode ?? response.code });
-  }
-}
 
 /**
  * One query, one partition. GROUP BY would be the natural form, but the embedded server

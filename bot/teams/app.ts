@@ -79,6 +79,8 @@ export interface BotApp {
   messenger: Messenger;
   /** The commands the help card lists (the Teams app manifest lists the same). */
   commands: readonly CommandRoute[];
+  /** Every route registered, hidden commands included: what the fuzz test sends. */
+  routes: { commands: readonly CommandRoute[]; actions: readonly ActionRoute[] };
   /** Closes the proactive connections. */
   close(): void;
 }
@@ -133,6 +135,7 @@ export function createApp(deps: AppDeps): BotApp {
     adapter,
     messenger,
     commands: commands.filter((c) => !c.hidden),
+    routes: { commands, actions },
     process: (req, res) => adapter.process(req, res, (context) => runTurn(app, context, deps.log)),
     close: () => connector.close(),
   };

@@ -112,7 +112,8 @@ describe('the HTTP surface', () => {
       const response = await fetch(`http://127.0.0.1:${server.address().port}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: '{"type":"message"}',
+        // A well-formed activity, so it reaches the handler.
+        body: JSON.stringify({ type: 'message', from: { id: '29:x' }, conversation: { id: 'a:x' } }),
       });
       assert.equal(response.status, 500);
       assert.deepEqual(await response.json(), { code: 'InternalError', message: 'internal error' });

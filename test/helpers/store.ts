@@ -17,3 +17,21 @@ export async function totalDocs(store: Store): Promise<number> {
   const counts = await Promise.all(Object.values(store.cosmos.containers).map((c) => countDocs(c)));
   return counts.reduce((a, b) => a + b, 0);
 }
+
+/** Every document's id and etag, per container: any create, change or delete shows as a difference. */
+export async function storeFingerprint(store: Store): Promise<Map<string, string>> {
+  const entries = await Promise.all(
+    Object.entries(store.cosmos.containers).map(async ([name, container]) => {
+      const { resources } = await container.items.query<{ id: string; _etag: string }>('SELECT c.id, c._etag FROM c').fetchAll();
+      return resources.map((doc) => [`${name}/${doc.id}`, doc._etag] as const);
+    }),
+  );
+  return new Map(entries.flat());
+}
+
+/** The documents created, changed or deleted between two fingerprints. */
+export function changedDocs(before: Map<string, string>, after: Map<string, string>): string[] {
+  const changed = [...after].filter(([id, etag]) => before.get(id) !== etag).map(([id]) => id);
+  const deleted = [...before.keys()].filter((id) => !after.has(id)).map((id) => `${id} (deleted)`);
+  return [...changed, ...deleted];
+}

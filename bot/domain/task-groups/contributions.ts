@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Actor } from '../actor';
 import { DomainError } from '../errors';
 import { checkForm, type FormValues } from '../forms';
@@ -53,7 +54,7 @@ export async function submitContribution(
   assertCallOpen(call, now);
   const values = valuesOrThrow(call, submitted);
   const contribution: Contribution = {
-    id: deps.newId(),
+    id: submissionId(groupId, callId, actor.aadObjectId, values),
     groupId,
     callId,
     kind: call.kind,
@@ -66,6 +67,17 @@ export async function submitContribution(
   };
   await deps.taskGroups.createContribution(contribution);
   return { contribution, call, group };
+}
+
+/**
+ * A contribution's id is derived from who sent what to which call, not drawn at random:
+ * when the answer to a submission is lost (the store's reply dropped, "try again" shown)
+ * and the person sends it again, it lands on the same id and is stored once, not twice.
+ * Sending the very same answers twice is the same contribution. Same shape as the ids
+ * `newId` draws (16 base64url characters).
+ */
+function submissionId(groupId: string, callId: string, authorId: string, values: FormValues): string {
+  return createHash('sha256').update(JSON.stringify([groupId, callId, authorId, values])).digest('base64url').slice(0, 16);
 }
 
 /** The person's own contribution, to show it or open it for editing. */

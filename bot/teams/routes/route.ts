@@ -31,6 +31,8 @@ export interface CommandRoute {
 
 export interface ActionRoute {
   verb: string;
+  /** The card data the verb accepts (what `run` parses with); tests generate data it refuses. */
+  data?: z.ZodType;
   run(turn: Turn, data: unknown): Promise<AdaptiveCardJson>;
 }
 
@@ -40,7 +42,7 @@ export function cardAction<S extends z.ZodType>(
   schema: S,
   run: (turn: Turn, data: z.infer<S>) => Promise<AdaptiveCardJson>,
 ): ActionRoute {
-  return { verb, run: (turn, data) => run(turn, parseInput(schema, data, 'card data')) };
+  return { verb, data: schema, run: (turn, data) => run(turn, parseInput(schema, data, 'card data')) };
 }
 
 /** A file someone sent in a personal chat (Teams' file download info: a short-lived, pre-authorised link). */

@@ -1,0 +1,74 @@
+import { strict as assert } from 'node:assert';
+import { EMBEDDED_KEY } from '../../bot/data/cosmos';
+import { loadDemoProgramme } from '../../bot/data/demo-programme';
+import { loadDemoTaskGroups } from '../../bot/data/demo-task-groups';
+import { type EmbeddedCosmos, startEmbeddedCosmos } from '../../bot/data/embedded-cosmos';
+import { collectingLogger } from '../helpers/logs';
+import { startTestBot, type TestBot } from '../helpers/bot';
+import { startConnector, type StandInConnector } from '../helpers/connector';
+import { ALL_FAULTS, type FaultProxy, seededRandom, startFaultProxy } from '../helpers/fault-proxy';
+import { faultRound, faultUser, storedFor, write, WRITE_KINDS } from '../helpers/fault-scenario';
+
+/**
+ * The bot's store answering a share of requests with 429 (and x-ms-retry-after-ms),
+ * 503 or a dropped connection (before the store saw the request, or after it did the
+ * work): a fault-injecting proxy sits between the bot and the embedded Cosmos server.
+ */
+describe('store faults: throttling, outages and dropped connections between the bot and Cosmos', function () {
+  this.timeout(120_000);
+  let cosmos: EmbeddedCosmos;
+  let proxy: FaultProxy;
+  let connector: StandInConnector;
+  let bot: TestBot;
+  let logLines: string[];
+
+  before(async () => {
+    cosmos = await startEmbeddedCosmos({ key: EMBEDDED_KEY });
+    proxy = await startFaultProxy({ target: cosmos.endpoint, random: seededRandom(2024) });
+    connector = await startConnector();
+    const collected = collectingLogger();
+    logLines = collected.lines;
+    bot = await startTestBot({ log: collected.log, cosmos: { mode: 'azure', endpoint: proxy.endpoint, key: EMBEDDED_KEY, database: 'nlc' } });
+    // A store "elsewhere" is not seeded by the bot (only its own embedded one is): the demo programme, as on a first start.
+    await loadDemoProgramme(bot.store.events);
+    await loadDemoTaskGroups(bot.store.taskGroups, bot.clock.now());
+  });
+  after(async () => {
+    await bot?.close();
+    await connector?.close();
+    await proxy?.close();
+    await cosmos?.close();
+  });
+
+  for (const kind of WRITE_KINDS) {
+    it(`when 30% of store requests fail, then each ${kind} is recorded once or answered "try again", nothing is half-written, and trying again works`, async () => {
+      const before = proxy.stats();
+      const people = Array.from({ length: 40 }, (_, i) => faultUser(kind, i + 1));
+      const round = await faultRound(bot, connector.serviceUrl, proxy, kind, 0.3, people);
+      const after = proxy.stats();
+      assert.deepEqual(round.problems.slice(0, 10), []);
+      assert.ok(round.recorded > 0, 'nothing was recorded');
+      assert.equal(round.retriedOk, round.tryAgain);
+      const injected = (stats: typeof after): number => Object.values(stats.injected).reduce((a, b) => a + b, 0);
+      assert.ok(injected(after) - injected(before) >= 3, `only ${injected(after) - injected(before)} faults were injected`);
+    });
+  }
+
+  it('when a contribution whose answer was lost is sent again, then it is stored once and the person is told it was sent', async () => {
+    const user = faultUser('contribution', 999);
+    proxy.failNext('drop-after', 'POST');
+    const first = await write(bot, connector.serviceUrl, 'contribution', user);
+    const again = await write(bot, connector.serviceUrl, 'contribution', user);
+    assert.equal(again.told, 'recorded', again.detail);
+    assert.notEqual(first.told, 'other', first.detail);
+    assert.equal(await storedFor(bot, 'contribution', user), 1);
+  });
+
+  it('when the runs above are over, then every kind of fault was injected and the bot still answers its health check', async () => {
+    const { injected } = proxy.stats();
+    for (const fault of ALL_FAULTS) assert.ok(injected[fault] > 0, `no ${fault} was injected: ${JSON.stringify(injected)}`);
+    assert.equal((await fetch(`${bot.url}/healthz`)).status, 200);
+    const unhandled = logLines.filter((line) => line.includes('unhandled error in turn'));
+    assert.deepEqual(unhandled.slice(0, 2), [], 'a store fault reached a person as "something went wrong" instead of "try again"');
+  });
+});
