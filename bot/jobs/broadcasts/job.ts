@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { Semaphore } from '../../domain/delivery/semaphore';
 import { isAbort } from '../../domain/delivery/timer';
 import type { Job } from '../runner';
@@ -29,6 +30,9 @@ export function createBroadcastJob(deps: BroadcastJobDeps): BroadcastJob {
     run: async (signal?: AbortSignal) => {
       const stop = signal ?? new AbortController().signal;
       if (stop.aborted) return;
+      // Every broadcast in the run, and every send waiting on the rate limiter, listens for
+      // the stop: hundreds at once (200 reminders due together) is expected, not a leak.
+      setMaxListeners(0, stop);
       // An idle bot asks one query a second, not for the lease as well.
       if ((await deps.broadcasts.listActive()).length === 0) return;
       const lease = await deps.leases.acquire(deps.leaseName ?? BROADCAST_LEASE, owner, timing.leaseTtlMs);
