@@ -31,6 +31,8 @@ const PLATFORM_SETTINGS = new Set([
   'APPLICATIONINSIGHTS_CONNECTION_STRING',
   'ApplicationInsightsAgent_EXTENSION_VERSION',
   'SCM_DO_BUILD_DURING_DEPLOYMENT',
+  // Node's own: the heap limit (nodeHeapMb in infra/main.bicep).
+  'NODE_OPTIONS',
 ]);
 
 /** What the Bicep expressions in appSettings hold once deployed, to check them against the schema. */
