@@ -14,23 +14,26 @@ export interface MyWeekCardData {
 
 const expand = cardTemplate<MyWeekCardData>(json);
 
+/** What an event's and a workshop's lines share. */
+const sessionLines = (event: Extract<WeekItem, { kind: 'event' | 'booking' }>['event']) => ({
+  title: event.title,
+  when: formatRange(new Date(event.startsAt), new Date(event.endsAt)),
+  where: whereText(event),
+});
+
 function itemOf(item: WeekItem, now: Date): MyWeekCardData['items'][number] {
   switch (item.kind) {
     case 'event':
       return {
         label: 'Event',
-        title: item.event.title,
-        when: formatRange(new Date(item.event.startsAt), new Date(item.event.endsAt)),
-        where: whereText(item.event),
+        ...sessionLines(item.event),
         state: item.response === 'going' ? "You're going" : 'You said maybe',
         color: 'Good',
       };
     case 'booking':
       return {
         label: 'Workshop',
-        title: item.event.title,
-        when: formatRange(new Date(item.event.startsAt), new Date(item.event.endsAt)),
-        where: whereText(item.event),
+        ...sessionLines(item.event),
         state: item.entry.status === 'booked' ? "You're booked" : `You're number ${item.position ?? '?'} on the waitlist`,
         color: item.entry.status === 'booked' ? 'Good' : 'Warning',
       };
