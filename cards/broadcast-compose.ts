@@ -1,20 +1,12 @@
-import type { Choice, ComposeChoices, ComposeForm } from '../bot/domain/broadcasts/compose';
+import type { ComposeChoices, ComposeForm } from '../bot/domain/broadcasts/compose';
 import json from './broadcast-compose.json';
 import { type AdaptiveCardJson, cardTemplate } from './template';
 
 /** Every input's value and problem, as text ('' = none), so the template never meets a missing field. */
 type FormText = Required<{ [K in keyof ComposeForm]: string }>;
 
-export interface ComposeCardData {
+export interface ComposeCardData extends ComposeChoices {
   problem: string;
-  contents: Choice[];
-  audiences: Choice[];
-  events: Choice[];
-  channels: Choice[];
-  answers: Choice[];
-  calls: Choice[];
-  taskGroups: Choice[];
-  deadlines: Choice[];
   values: FormText;
   errors: FormText;
 }

@@ -14,13 +14,14 @@ export interface Actor {
   name?: string;
 }
 
-const aadObjectId = z
+/** An Entra object id in any case, as the lower-case form everything is stored under. */
+export const aadObjectIdSchema = z
   .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i)
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'not an Entra object id')
   .transform((id) => id.toLowerCase());
 
 export function actorFrom(from: { id?: unknown; aadObjectId?: unknown; name?: unknown } | undefined): Actor {
-  const id = aadObjectId.safeParse(from?.aadObjectId);
+  const id = aadObjectIdSchema.safeParse(from?.aadObjectId);
   if (!id.success || typeof from?.id !== 'string' || from.id === '') {
     throw new DomainError('no_identity', "Teams didn't tell us who you are, so we can't record this for you.", {
       hint: 'Try again from Microsoft Teams signed in with your work or school account.',

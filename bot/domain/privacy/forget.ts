@@ -1,5 +1,5 @@
 import type { Clock } from '../../clock';
-import type { Actor } from '../actor';
+import { aadObjectIdSchema, type Actor } from '../actor';
 import { DomainError } from '../errors';
 import { hasStarted } from '../events/event';
 import type { EventStore } from '../events/ports';
@@ -48,35 +48,40 @@ export function forgetMe(deps: ForgetDeps, actor: Actor): Promise<ForgetReport> 
  * a name, so the organiser picks one from what each holds.
  */
 export async function findPeopleToForget(deps: ForgetDeps, actor: Actor, who: string): Promise<ForgetPreview[]> {
-  assertOrganiser(deps.organisers, actor, "remove another person's data");
+  mayForgetOthers(deps, actor);
   const query = who.trim();
   if (query.length < 2 || query.length > 120) {
     throw new DomainError('invalid_input', 'Say whose data to remove: their name as Teams shows it, or their Entra object id.', {
       hint: 'For example: "forget person Jane Smith".',
     });
   }
-  const people = AAD_ID.test(query)
-    ? [{ userId: query.toLowerCase(), name: await deps.personalData.nameOf(query.toLowerCase()) }]
-    : await deps.personalData.findByName(query);
+  const id = aadObjectIdSchema.safeParse(query);
+  const people = id.success ? [await knownPerson(deps, id.data)] : await deps.personalData.findByName(query);
   const previews = await Promise.all(people.map(async (person) => ({ person, self: false, held: await holdings(deps, person.userId) })));
   return previews.filter((p) => Object.values(p.held).some((n) => n > 0));
 }
 
 /** What the bot holds about one person, for an organiser to review before removing it. */
 export async function previewForgetSomeone(deps: ForgetDeps, actor: Actor, userId: string): Promise<ForgetPreview> {
-  assertOrganiser(deps.organisers, actor, "remove another person's data");
-  const id = userId.toLowerCase();
-  return { person: { userId: id, name: await deps.personalData.nameOf(id) }, self: id === actor.aadObjectId, held: await holdings(deps, id) };
+  mayForgetOthers(deps, actor);
+  const person = await knownPerson(deps, userId);
+  return { person, self: person.userId === actor.aadObjectId, held: await holdings(deps, person.userId) };
 }
 
 /** An organiser's confirmed removal of one person's data (the id comes from their own search card). */
 export async function forgetSomeone(deps: ForgetDeps, actor: Actor, userId: string): Promise<ForgetReport> {
-  assertOrganiser(deps.organisers, actor, "remove another person's data");
-  const id = userId.toLowerCase();
-  return erase(deps, { userId: id, name: await deps.personalData.nameOf(id) }, id === actor.aadObjectId);
+  mayForgetOthers(deps, actor);
+  const person = await knownPerson(deps, userId);
+  return erase(deps, person, person.userId === actor.aadObjectId);
 }
 
-const AAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const mayForgetOthers = (deps: ForgetDeps, actor: Actor): void => assertOrganiser(deps.organisers, actor, "remove another person's data");
+
+/** The person behind an id, with the name the bot last recorded for them. */
+async function knownPerson(deps: ForgetDeps, userId: string): Promise<KnownPerson> {
+  const id = userId.toLowerCase();
+  return { userId: id, name: await deps.personalData.nameOf(id) };
+}
 
 async function holdings(deps: ForgetDeps, userId: string): Promise<PersonalDataCounts> {
   const [stored, workshops] = await Promise.all([deps.personalData.count(userId), deps.workshops.workshopsOfUser(userId)]);

@@ -1,14 +1,14 @@
 import { z } from 'zod/v4';
 import { renderForgetChoiceCard, renderForgetDoneCard, renderForgetPreviewCard } from '../../../cards/forget';
 import { renderPromotionMessage } from '../../../cards/workshop';
+import { aadObjectIdSchema } from '../../domain/actor';
 import { DomainError } from '../../domain/errors';
 import { findPeopleToForget, forgetMe, type ForgetDeps, type ForgetReport, forgetSomeone, previewForgetMe, previewForgetSomeone } from '../../domain/privacy/forget';
 import { announcePromotions, type PromotionDeps } from '../../domain/workshops/promotions';
 import { cardAction, type RouteModule, type Turn } from './route';
 import { afterAnswer } from './workshops';
 
-const aadId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'not an Entra object id');
-const personData = z.strictObject({ userId: aadId });
+const personData = z.strictObject({ userId: aadObjectIdSchema });
 
 export type PrivacyRouteDeps = ForgetDeps & Omit<PromotionDeps, 'promotionMessage'>;
 
