@@ -82,7 +82,7 @@ describe('Agents Toolkit project (m365agents.yml, env/, appPackage/)', () => {
     assert.ok(packageJson.scripts['dev:teams']?.includes('--env-file=.localConfigs'));
     assert.ok(packageJson.scripts['dev:teams']?.endsWith(packageJson.scripts.start!.replace(/^node /, '')), 'the same entry point as npm start');
     const sample: Record<string, string> = { BOT_ID: '0d4c5a2e-7b1f-4e3a-9c8d-2f6e1a0b3c4d', SECRET_BOT_PASSWORD: 'a secret', BOT_ENDPOINT: 'https://abc123-3978.euw.devtunnels.ms', ORGANISER_AAD_IDS: '' };
-    const env = Object.fromEntries(Object.entries(file!.with.envs).map(([key, value]) => [key, String(value).replace(/\$\{\{(\w+)\}\}/g, (_, name: string) => sample[name] ?? '')]));
+    const env = Object.fromEntries(Object.entries(file.with.envs).map(([key, value]) => [key, String(value).replace(/\$\{\{(\w+)\}\}/g, (_, name: string) => sample[name] ?? '')]));
     const config = loadConfig(env);
     assert.equal(config.host, '127.0.0.1');
     assert.equal(config.bot.appId, sample.BOT_ID);
