@@ -1,8 +1,8 @@
 // Where the bot's logs and telemetry go, and what raises an alarm: a Log Analytics
 // workspace receiving the App Service's console (the bot's pino JSON lines), HTTP and
 // platform logs; workspace-based Application Insights with local (key) auth off, fed by
-// the App Service agent signed in as the bot's identity; and alerts for server errors,
-// restarts and failed broadcasts. The saved queries to go with them: docs/operations.md.
+// the App Service agent signed in as the bot's identity; and the alerts (alerts.bicep)
+// for server errors, restarts and failed broadcasts. Saved queries: docs/operations.md.
 
 @description('Base name for the resources.')
 param name string
@@ -93,133 +93,16 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
   }
 }
 
-resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
-  name: '${name}-alerts'
-  location: 'global'
-  properties: {
-    groupShortName: 'nlc-bot'
-    enabled: true
-    emailReceivers: empty(alertEmailAddress) ? [] : [
-      {
-        name: 'alert-email'
-        emailAddress: alertEmailAddress
-        useCommonAlertSchema: true
-      }
-    ]
+module alerts 'alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    name: name
+    location: location
+    siteName: site.name
+    workspaceId: workspace.id
+    alertEmailAddress: alertEmailAddress
   }
 }
-
-// Metric alerts on the App Service itself.
-var metricAlerts = [
-  {
-    suffix: 'http-5xx'
-    description: 'The bot answered more than 5 requests with a 5xx status in 15 minutes.'
-    severity: 1
-    metricName: 'Http5xx'
-    operator: 'GreaterThan'
-    threshold: 5
-    timeAggregation: 'Total'
-  }
-  {
-    suffix: 'health-check'
-    description: 'An instance failed the /healthz check (it answers 503 when Cosmos DB does not answer a read).'
-    severity: 1
-    metricName: 'HealthCheckStatus'
-    operator: 'LessThan'
-    threshold: 100
-    timeAggregation: 'Average'
-  }
-]
-
-resource siteAlerts 'Microsoft.Insights/metricAlerts@2018-03-01' = [for alert in metricAlerts: {
-  name: '${name}-${alert.suffix}'
-  location: 'global'
-  properties: {
-    description: alert.description
-    severity: alert.severity
-    enabled: true
-    scopes: [
-      site.id
-    ]
-    evaluationFrequency: 'PT5M'
-    windowSize: 'PT15M'
-    criteria: {
-      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
-      allOf: [
-        {
-          name: alert.metricName
-          criterionType: 'StaticThresholdCriterion'
-          metricNamespace: 'Microsoft.Web/sites'
-          metricName: alert.metricName
-          operator: alert.operator
-          threshold: alert.threshold
-          timeAggregation: alert.timeAggregation
-        }
-      ]
-    }
-    actions: [
-      {
-        actionGroupId: actionGroup.id
-      }
-    ]
-  }
-}]
-
-// Log alerts over the bot's own JSON log lines (AppServiceConsoleLogs). Each counts lines
-// whose msg is one the bot writes (test/infra/operations.test.ts checks them against bot/).
-var logAlerts = [
-  {
-    suffix: 'restarts'
-    description: 'The bot started more than 3 times in an hour: a restart loop (check the console log for the reason, e.g. a bad setting).'
-    severity: 1
-    windowSize: 'PT1H'
-    threshold: 3
-    query: 'AppServiceConsoleLogs | extend entry = parse_json(ResultDescription) | where tostring(entry.msg) == "NLC bot listening"'
-  }
-  {
-    suffix: 'broadcast-failures'
-    description: 'A broadcast run or delivery failed (not a Teams refusal, which is recorded per recipient): some people may not get the card.'
-    severity: 2
-    windowSize: 'PT15M'
-    threshold: 0
-    query: 'AppServiceConsoleLogs | extend entry = parse_json(ResultDescription) | where tostring(entry.msg) in ("broadcast run failed", "broadcast delivery failed")'
-  }
-]
-
-resource logAlertRules 'Microsoft.Insights/scheduledQueryRules@2022-06-15' = [for alert in logAlerts: {
-  name: '${name}-${alert.suffix}'
-  location: location
-  properties: {
-    displayName: '${name}-${alert.suffix}'
-    description: alert.description
-    severity: alert.severity
-    enabled: true
-    scopes: [
-      workspace.id
-    ]
-    evaluationFrequency: 'PT15M'
-    windowSize: alert.windowSize
-    criteria: {
-      allOf: [
-        {
-          query: alert.query
-          timeAggregation: 'Count'
-          operator: 'GreaterThan'
-          threshold: alert.threshold
-          failingPeriods: {
-            numberOfEvaluationPeriods: 1
-            minFailingPeriodsToAlert: 1
-          }
-        }
-      ]
-    }
-    actions: {
-      actionGroups: [
-        actionGroup.id
-      ]
-    }
-  }
-}]
 
 output workspaceId string = workspace.id
 output workspaceName string = workspace.name

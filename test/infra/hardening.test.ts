@@ -6,6 +6,7 @@ import { appSettings, main, readRepoFile, ROOT } from '../helpers/infra';
 
 const site = readBicep('modules/app-service.bicep');
 const monitoring = readBicep('modules/monitoring.bicep');
+const alerts = readBicep('modules/alerts.bicep');
 const setting = (key: string): string | undefined => appSettings().find(([k]) => k === key)?.[1];
 
 /** Every .ts file under bot/, as one text: where the log messages the alerts count must come from. */
@@ -66,14 +67,15 @@ describe('infrastructure hardening and operations (infra/)', () => {
   });
 
   it('when something goes wrong, then alerts cover 5xx answers, failed health checks, restarts and failed broadcasts', () => {
-    for (const metric of ['Http5xx', 'HealthCheckStatus']) assert.match(monitoring, new RegExp(`metricName: '${metric}'`));
-    for (const alert of ['restarts', 'broadcast-failures']) assert.match(monitoring, new RegExp(`suffix: '${alert}'`));
-    assert.match(monitoring, /actionGroups: \[\s+actionGroup\.id/);
+    for (const metric of ['Http5xx', 'HealthCheckStatus']) assert.match(alerts, new RegExp(`metricName: '${metric}'`));
+    for (const alert of ['restarts', 'broadcast-failures']) assert.match(alerts, new RegExp(`suffix: '${alert}'`));
+    assert.match(alerts, /actionGroups: \[\s+actionGroup\.id/);
+    assert.match(monitoring, /module alerts 'alerts\.bicep'/);
   });
 
   it('when the log alerts and the saved queries count log lines, then each message they look for is one the bot writes', () => {
     const source = botSource();
-    const queried = [...loggedMessages(monitoring), ...loggedMessages(readRepoFile('docs/operations.md'))];
+    const queried = [...loggedMessages(alerts), ...loggedMessages(readRepoFile('docs/operations.md'))];
     assert.ok(queried.length >= 5, queried.join(', '));
     assert.deepEqual([...new Set(queried)].filter((msg) => !source.includes(`'${msg}'`)), []);
   });
