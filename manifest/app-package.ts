@@ -21,8 +21,8 @@ export interface AppPackage {
  * Builds the Teams app package from appPackage/manifest.json; refuses one whose command
  * menu is not the bot's own, or whose manifest fails the official schema.
  */
-export async function buildAppPackage(settings: PackageSettings, commands: readonly CommandHelp[], template = readFileSync(MANIFEST_TEMPLATE, 'utf8')): Promise<AppPackage> {
-  const manifest = renderManifest(template, settings);
+export async function buildAppPackage(settings: PackageSettings, commands: readonly CommandHelp[]): Promise<AppPackage> {
+  const manifest = renderManifest(readFileSync(MANIFEST_TEMPLATE, 'utf8'), settings);
   const problems = [...commandListProblems(manifest, commands), ...(await manifestProblems(manifest))];
   if (problems.length > 0) {
     throw new Error(`The Teams manifest is not fit to upload (schema v${manifest.manifestVersion}):\n  ${problems.join('\n  ')}`);
