@@ -1,23 +1,31 @@
 // The NLC Teams bot on Azure: one resource group holding the bot's identity, Cosmos DB,
 // the App Service that runs the code, the Azure Bot registration with its Teams channel,
-// and monitoring. README "Deploy to Azure" gives the commands.
+// and monitoring with alerts. docs/deploy.md gives the commands (Agents Toolkit or az).
 //
-// No secret appears anywhere: the bot signs in to the Bot Framework and to Cosmos DB as
-// a user-assigned managed identity (MicrosoftAppType=UserAssignedMSI, Cosmos data-plane
-// RBAC), and Cosmos account keys are switched off.
+// No secret appears anywhere: the bot signs in to the Bot Framework, Cosmos DB and
+// Application Insights as a user-assigned managed identity (MicrosoftAppType=UserAssignedMSI,
+// Cosmos data-plane RBAC, Entra-authenticated telemetry), and every key is switched off.
+//
+// Every parameter is checked where it is declared, so a bad value fails the deployment
+// instead of reaching the bot, which would refuse it at start-up and restart in a loop.
+// The checks the decorators cannot express (a GUID, a time, a name's characters) use
+// fail() in the validX variables below, and the app settings read only those.
 
 targetScope = 'resourceGroup'
 
-@description('Base name for every resource; a short unique suffix is added where Azure needs a globally unique name. Lower-case letters, digits and hyphens.')
+@description('Base name for every resource; a short unique suffix is added where Azure needs a globally unique name. 3 to 20 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen (Cosmos DB account names allow nothing else).')
 @minLength(3)
 @maxLength(20)
 param name string = 'nlc-bot'
 
 @description('Azure region for everything except the Bot registration (which is global). Defaults to the resource group\'s region, e.g. uksouth.')
+@minLength(1)
+@maxLength(40)
 param location string = resourceGroup().location
 
-@description('Entra ID object ids of the people who may organise (create events, broadcast, export). Becomes ORGANISER_AAD_IDS.')
-param organiserAadIds array = []
+@description('Entra ID object ids (GUIDs) of the people who may organise (create events, broadcast, export), comma-separated; empty for none yet. Becomes ORGANISER_AAD_IDS. Find one with: az ad user show --id someone@example.org --query id -o tsv')
+@maxLength(3700)
+param organiserAadIds string = ''
 
 @description('App Service plan size. Basic (B1) is the smallest with Always On, which keeps reminders and broadcasts running.')
 @allowed([
@@ -30,21 +38,34 @@ param organiserAadIds array = []
 ])
 param appServiceSku string = 'B1'
 
-@description('App Service runtime. The code needs Node 20.19 or later; Node 20 reached end of life in April 2026, so use NODE|22-lts where the platform no longer offers 20.')
+@description('How many instances run the bot. The bot keeps no state in memory between requests, and leases in Cosmos DB make each scheduled job run on one instance at a time, so any number works; B1 allows up to 3.')
+@minValue(1)
+@maxValue(3)
+param instanceCount int = 1
+
+@description('App Service runtime. package.json engines lists the Node versions the code supports; Node 20 reached end of life in April 2026, so App Service runs 22 (LTS) by default and 24 is allowed.')
 @allowed([
-  'NODE|20-lts'
   'NODE|22-lts'
+  'NODE|24-lts'
 ])
-param nodeVersion string = 'NODE|20-lts'
+param nodeVersion string = 'NODE|22-lts'
+
+@description('V8 old-generation heap limit for the bot, in MB (--max-old-space-size in the start command, not NODE_OPTIONS, which the Application Insights agent sets for itself). With it the bot stays near 200 MB RSS under load and through a 10,000-chat broadcast (docs/benchmarks.md, soak); raise it if the logs ever show the heap running out.')
+@minValue(96)
+@maxValue(2048)
+param nodeHeapMb int = 128
 
 @description('Cosmos DB capacity: serverless (pay per request, right for a county-wide bot\'s traffic) or provisioned autoscale throughput shared by the database.')
 param cosmosServerless bool = true
 
-@description('Provisioned mode only: the autoscale ceiling in RU/s for the whole database (it scales down to a tenth of this).')
+@description('Provisioned mode only: the autoscale ceiling in RU/s for the whole database (it scales down to a tenth of this), in steps of 1000.')
 @minValue(1000)
+@maxValue(10000)
 param cosmosAutoscaleMaxThroughput int = 1000
 
-@description('Cosmos DB database name. Becomes COSMOS_DATABASE.')
+@description('Cosmos DB database name: letters, digits, - and _. Becomes COSMOS_DATABASE.')
+@minLength(1)
+@maxLength(64)
 param cosmosDatabaseName string = 'nlc'
 
 @description('Azure Bot pricing tier. F0 (free) covers Teams, a standard channel, with no message limit.')
@@ -54,7 +75,9 @@ param cosmosDatabaseName string = 'nlc'
 ])
 param botSku string = 'F0'
 
-@description('The bot\'s name in the Azure portal (people see the Teams app\'s name, set by npm run package).')
+@description('The bot\'s name in the Azure portal (people see the Teams app\'s name, from appPackage/manifest.json).')
+@minLength(1)
+@maxLength(42)
 param botDisplayName string = 'NLC'
 
 @description('Log level: fatal, error, warn, info, debug or trace. Becomes LOG_LEVEL.')
@@ -78,7 +101,9 @@ param broadcastMaxRps int = 50
 @maxValue(64)
 param broadcastConcurrency int = 16
 
-@description('London wall-clock time reminders fall due on their day, from 07:00 to 18:59 (they never go at night). Becomes REMINDER_TIME.')
+@description('London wall-clock time (HH:MM) reminders fall due on their day, from 07:00 to 18:59 (they never go at night). Becomes REMINDER_TIME.')
+@minLength(5)
+@maxLength(5)
 param reminderTime string = '09:00'
 
 @description('Days an event\'s records (answers, bookings), a broadcast and a closed call\'s contributions are kept after the event ended, the broadcast was sent or the call closed. Becomes RETENTION_DAYS and the Cosmos TTL.')
@@ -86,25 +111,41 @@ param reminderTime string = '09:00'
 @maxValue(3650)
 param retentionDays int = 365
 
-@description('V8 old-generation heap limit for the bot, in MB (NODE_OPTIONS --max-old-space-size). With it the bot stays near 200 MB RSS under load and through a 10,000-chat broadcast (docs/benchmarks.md, soak); without it V8 collects lazily and a broadcast lifts RSS past 400 MB. Raise it if the logs ever show the heap running out.')
-@minValue(96)
-@maxValue(2048)
-param nodeHeapMb int = 128
+@description('Where alerts (5xx answers, restarts, failed broadcasts) are emailed; empty = alerts show in the Azure portal only.')
+@maxLength(254)
+param alertEmailAddress string = ''
 
-var suffix = uniqueString(resourceGroup().id, name)
-var globalName = '${name}-${suffix}'
+// ---- Checks the decorators cannot make ------------------------------------------------
+
+@description('An Entra object id: 8-4-4-4-12 hexadecimal digits.')
+func isGuid(value string) bool => length(value) == 36 ? empty(filter(range(0, 36), i => !contains(contains([8, 13, 18, 23], i) ? '-' : '0123456789abcdef', substring(toLower(value), i, 1)))) : false
+
+@description('HH:MM from 07:00 to 18:59, the times bot/config.ts accepts for REMINDER_TIME.')
+func isReminderTime(value string) bool => length(value) == 5 ? contains(['07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18'], substring(value, 0, 2)) && substring(value, 2, 1) == ':' && contains('012345', substring(value, 3, 1)) && contains('0123456789', substring(value, 4, 1)) : false
+
+@description('A lower-case resource name: starts with a letter, then letters, digits and hyphens, no hyphen last.')
+func isLowerCaseName(value string) bool => length(value) > 0 ? contains('abcdefghijklmnopqrstuvwxyz', substring(value, 0, 1)) && !endsWith(value, '-') && empty(filter(range(0, length(value)), i => !contains('abcdefghijklmnopqrstuvwxyz0123456789-', substring(value, i, 1)))) : false
+
+@description('Letters, digits, - and _ only, as bot/config.ts accepts for COSMOS_DATABASE.')
+func isDatabaseName(value string) bool => empty(filter(range(0, length(value)), i => !contains('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_', substring(value, i, 1))))
+
+var organiserIdList = map(filter(split(organiserAadIds, ','), id => !empty(trim(id))), id => toLower(trim(id)))
+var badOrganiserIds = filter(organiserIdList, id => !isGuid(id))
+
+var validName = isLowerCaseName(name) ? name : fail('name: "${name}" must be lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen')
+var validOrganiserIds = empty(badOrganiserIds) ? join(organiserIdList, ',') : fail('organiserAadIds: not Entra object ids (GUIDs): ${join(badOrganiserIds, ', ')}')
+var validReminderTime = isReminderTime(reminderTime) ? reminderTime : fail('reminderTime: "${reminderTime}" must be HH:MM from 07:00 to 18:59 (London time)')
+var validDatabaseName = isDatabaseName(cosmosDatabaseName) ? cosmosDatabaseName : fail('cosmosDatabaseName: "${cosmosDatabaseName}" may hold letters, digits, - and _ only')
+var validAlertEmail = empty(alertEmailAddress) || contains(alertEmailAddress, '@') ? alertEmailAddress : fail('alertEmailAddress: "${alertEmailAddress}" is not an email address')
+
+// ---- Resources --------------------------------------------------------------------------
+
+var suffix = uniqueString(resourceGroup().id, validName)
+var globalName = '${validName}-${suffix}'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
-  name: '${name}-identity'
+  name: '${validName}-identity'
   location: location
-}
-
-module monitoring 'modules/monitoring.bicep' = {
-  name: 'monitoring'
-  params: {
-    name: name
-    location: location
-  }
 }
 
 module cosmos 'modules/cosmos.bicep' = {
@@ -112,7 +153,7 @@ module cosmos 'modules/cosmos.bicep' = {
   params: {
     accountName: globalName
     location: location
-    databaseName: cosmosDatabaseName
+    databaseName: validDatabaseName
     serverless: cosmosServerless
     autoscaleMaxThroughput: cosmosAutoscaleMaxThroughput
     dataContributorPrincipalId: identity.properties.principalId
@@ -120,46 +161,72 @@ module cosmos 'modules/cosmos.bicep' = {
   }
 }
 
-// Every setting the bot reads at start-up (bot/config.ts), plus what the platform needs.
-// test/infra/infra.test.ts checks this list against the config schema.
-// Calendar and export links in cards point at the bot's own https address.
-var publicUrl = 'https://${globalName}.azurewebsites.net'
+module web 'modules/app-service.bicep' = {
+  name: 'app-service'
+  params: {
+    name: validName
+    siteName: globalName
+    location: location
+    sku: appServiceSku
+    instanceCount: instanceCount
+    nodeVersion: nodeVersion
+    nodeHeapMb: nodeHeapMb
+    identityId: identity.id
+  }
+}
 
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    name: validName
+    location: location
+    siteName: web.outputs.siteName
+    publisherPrincipalId: identity.properties.principalId
+    alertEmailAddress: validAlertEmail
+  }
+}
+
+// The one place the bot's public host comes from: App Service's own default host name
+// (not a copy built from the site name). PUBLIC_URL, the Bot Framework messaging
+// endpoint and the BOT_DOMAIN output (validDomains in the Teams manifest) all use it.
+var botHost = web.outputs.defaultHostName
+
+// Every setting the bot reads at start-up (bot/config.ts), plus what the platform needs.
+// test/infra/infra.test.ts checks this list against the config schema. These replace
+// every app setting on each deployment (modules/app-settings.bicep): add a setting here,
+// never by hand in the portal.
 var appSettings = {
   MicrosoftAppId: identity.properties.clientId
   MicrosoftAppType: 'UserAssignedMSI'
   MicrosoftAppTenantId: identity.properties.tenantId
   COSMOS_ENDPOINT: cosmos.outputs.endpoint
-  COSMOS_DATABASE: cosmosDatabaseName
-  ORGANISER_AAD_IDS: join(organiserAadIds, ',')
+  COSMOS_DATABASE: validDatabaseName
+  ORGANISER_AAD_IDS: validOrganiserIds
   LOG_LEVEL: logLevel
-  PUBLIC_URL: publicUrl
+  PUBLIC_URL: 'https://${botHost}'
   BROADCAST_MAX_RPS: string(broadcastMaxRps)
   BROADCAST_CONCURRENCY: string(broadcastConcurrency)
-  REMINDER_TIME: reminderTime
+  REMINDER_TIME: validReminderTime
   RETENTION_DAYS: string(retentionDays)
-  // Read by Node itself, not by bot/config.ts: see the nodeHeapMb parameter.
-  NODE_OPTIONS: '--max-old-space-size=${nodeHeapMb}'
   // DefaultAzureCredential (Cosmos DB) picks the user-assigned identity by this client id.
   AZURE_CLIENT_ID: identity.properties.clientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
+  // Application Insights keys are off: the agent signs in as the identity, which holds
+  // Monitoring Metrics Publisher on the resource (modules/monitoring.bicep).
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identity.properties.clientId}'
   // App Service's Node agent sends requests and dependencies to Application Insights.
   ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
+  // The uploaded zip is mounted read-only and swapped in one step: no half-copied deploy.
+  WEBSITE_RUN_FROM_PACKAGE: '1'
   // The package is built before upload (npm run bundle), with its production modules.
   SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
 }
 
-module web 'modules/app-service.bicep' = {
-  name: 'app-service'
+module settings 'modules/app-settings.bicep' = {
+  name: 'app-settings'
   params: {
-    name: name
-    siteName: globalName
-    location: location
-    sku: appServiceSku
-    nodeVersion: nodeVersion
-    identityId: identity.id
+    siteName: web.outputs.siteName
     appSettings: appSettings
-    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
   }
 }
 
@@ -169,22 +236,32 @@ module bot 'modules/bot.bicep' = {
     botName: globalName
     displayName: botDisplayName
     sku: botSku
-    messagingEndpoint: 'https://${web.outputs.defaultHostName}/api/messages'
+    messagingEndpoint: 'https://${botHost}/api/messages'
     identityId: identity.id
     identityClientId: identity.properties.clientId
     tenantId: identity.properties.tenantId
   }
 }
 
-@description('MicrosoftAppId for npm run package: the managed identity\'s client id.')
-output botAppId string = identity.properties.clientId
+// Output names are upper-case so the Agents Toolkit's arm/deploy writes them into
+// env/.env.<env> under the same names (it upper-cases every output name).
 
-@description('BOT_DOMAIN for npm run package: the host Teams sends messages to.')
-output botDomain string = web.outputs.defaultHostName
+@description('The bot\'s app id (the managed identity\'s client id): BOT_ID in appPackage/manifest.json.')
+output BOT_ID string = identity.properties.clientId
 
-@description('The App Service to deploy build/bot.zip to.')
-output webAppName string = web.outputs.siteName
+@description('The Entra tenant the bot serves.')
+output BOT_TENANT_ID string = identity.properties.tenantId
 
-output botServiceName string = bot.outputs.botServiceName
-output cosmosAccountName string = cosmos.outputs.accountName
-output cosmosEndpoint string = cosmos.outputs.endpoint
+@description('The host Teams sends messages to: validDomains in appPackage/manifest.json (PUBLIC_URL is https:// and this).')
+output BOT_DOMAIN string = botHost
+
+@description('The App Service that runs the bot (az webapp deploy --name).')
+output AZURE_APP_SERVICE_NAME string = web.outputs.siteName
+
+@description('Its resource id.')
+output AZURE_APP_SERVICE_RESOURCE_ID string = web.outputs.siteId
+
+output AZURE_BOT_SERVICE_NAME string = bot.outputs.botServiceName
+output COSMOS_ACCOUNT_NAME string = cosmos.outputs.accountName
+output COSMOS_ENDPOINT string = cosmos.outputs.endpoint
+output LOG_ANALYTICS_WORKSPACE_NAME string = monitoring.outputs.workspaceName

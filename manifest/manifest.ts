@@ -1,62 +1,55 @@
-import type { TeamsManifestV1D19 } from '@microsoft/app-manifest';
+import { join } from 'node:path';
+import type { TeamsManifestV1D30 } from '@microsoft/app-manifest';
 import type { CommandHelp } from '../cards/welcome';
-import type { PackageSettings } from './settings';
 
-type TeamsManifest = TeamsManifestV1D19.TeamsManifestV1D19;
-
-/** A manifest version that @microsoft/app-manifest bundles, so validation works offline. */
-export const MANIFEST_VERSION = '1.19';
-export const MANIFEST_SCHEMA_URL = `https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`;
-
-/** The icons' file names inside the package (manifest/icons/ holds them). */
-export const ICONS = { color: 'color.png', outline: 'outline.png' } as const;
-
-/** The colour behind the icon; manifest/icons/color.svg uses the same. */
-export const ACCENT_COLOR = '#1F5C8B';
-
-/** Teams shows at most ten commands per list (the schema's limit). */
-export const MAX_MANIFEST_COMMANDS = 10;
-
-const SCOPES: ('personal' | 'team' | 'groupChat')[] = ['personal', 'team', 'groupChat'];
+export type TeamsManifest = TeamsManifestV1D30.TeamsManifestV1D30;
 
 /**
- * The Teams app manifest for the bot. The command list is the bot's own (the same
- * routes the help card lists), so the menu Teams shows cannot drift from what the bot
- * understands. `name.short` is what people type after @ in a group, so it is "NLC", as
- * the welcome card says.
+ * appPackage/ is where the Microsoft 365 Agents Toolkit looks for the Teams app: the
+ * manifest template and its two icons. `npm run package` and the toolkit's
+ * teamsApp/zipAppPackage fill in the same template, so there is one manifest.
  */
-export function buildManifest(settings: PackageSettings, commands: readonly CommandHelp[]): TeamsManifest {
+export const APP_PACKAGE_DIR = join(__dirname, '..', 'appPackage');
+export const MANIFEST_TEMPLATE = join(APP_PACKAGE_DIR, 'manifest.json');
+
+/** The newest manifest version @microsoft/app-manifest bundles, so validation works offline. */
+export const MANIFEST_VERSION = '1.30';
+
+/** The icons' file names inside the package (appPackage/ holds them, with their SVG sources). */
+export const ICONS = { color: 'color.png', outline: 'outline.png' } as const;
+
+/** Teams documents at most ten commands per list (the v1.30 schema allows 12; ten shows in every client). */
+export const MAX_MANIFEST_COMMANDS = 10;
+
+const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
+
+/** The ${{NAME}} placeholders a template uses, in order of first use. */
+export const placeholders = (template: string): string[] => [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
+
+/**
+ * Fills the template's ${{NAME}} placeholders as the Agents Toolkit does, from `values`.
+ * A placeholder without a value stops packaging: Teams would reject the literal text.
+ */
+export function renderManifest(template: string, values: Readonly<Record<string, string>>): TeamsManifest {
+  const missing = placeholders(template).filter((name) => values[name] === undefined);
+  if (missing.length > 0) throw new Error(`appPackage/manifest.json uses ${missing.join(', ')}, which npm run package does not set`);
+  // JSON-escaped, so a value can never break out of its string.
+  return JSON.parse(template.replace(PLACEHOLDER, (_, name: string) => JSON.stringify(values[name]).slice(1, -1))) as TeamsManifest;
+}
+
+/**
+ * Why the manifest's command menu is not the bot's own command list (the routes the help
+ * card lists), or [] when it is. Teams' menu must offer only what the bot understands.
+ */
+export function commandListProblems(manifest: TeamsManifest, commands: readonly CommandHelp[]): string[] {
   if (commands.length > MAX_MANIFEST_COMMANDS) {
-    throw new Error(
+    return [
       `Teams lists at most ${MAX_MANIFEST_COMMANDS} commands, and the bot has ${commands.length} (${commands.map((c) => c.name).join(', ')}): mark the rarer ones hidden in their route`,
-    );
+    ];
   }
-  return {
-    $schema: MANIFEST_SCHEMA_URL,
-    manifestVersion: MANIFEST_VERSION,
-    version: settings.version,
-    id: settings.appId,
-    developer: settings.developer,
-    name: { short: 'NLC', full: 'Norfolk Learning Collaborative' },
-    description: {
-      short: 'NLC events, workshop bookings and task-group calls, answered on cards.',
-      full:
-        'The Norfolk Learning Collaborative bot brings the NLC programme into Teams: events, Practice Week sessions, ' +
-        'workshops with limited places and task-group calls. Answer on the card itself and your answer is recorded; ' +
-        'organisers can send cards and reminders to everyone who has added the app. Type "help" to see every command.',
-    },
-    icons: { color: ICONS.color, outline: ICONS.outline },
-    accentColor: ACCENT_COLOR,
-    bots: [
-      {
-        botId: settings.botId,
-        scopes: SCOPES,
-        // Organisers send a programme file (CSV or JSON) in their personal chat to import it.
-        supportsFiles: true,
-        isNotificationOnly: false,
-        commandLists: [{ scopes: SCOPES, commands: commands.map((c) => ({ title: c.name, description: c.description })) }],
-      },
-    ],
-    validDomains: [settings.botDomain],
-  };
+  const expected = commands.map((c) => ({ title: c.name, description: c.description }));
+  const lists = manifest.bots?.flatMap((bot) => bot.commandLists ?? []) ?? [];
+  return lists
+    .filter((list) => JSON.stringify(list.commands) !== JSON.stringify(expected))
+    .map((list) => `appPackage/manifest.json: the ${list.scopes.join('/')} command list differs from the bot's commands; it should be ${JSON.stringify(expected, null, 2)}`);
 }

@@ -2,8 +2,10 @@ import { z } from 'zod/v4';
 import { blankToUndefined, guid, parseEnvironment } from '../bot/config';
 
 /**
- * What `npm run package` fills into the Teams app manifest, from the environment (or an
- * env file, see scripts/package.ts). Nothing here is a secret: ids and public addresses.
+ * What `npm run package` fills into appPackage/manifest.json, from the environment (or an
+ * env file such as env/.env.dev, see scripts/package.ts). The names are the template's
+ * placeholders, the same the Agents Toolkit fills from env/.env.<environment>. Nothing
+ * here is a secret: ids and public addresses.
  */
 const httpsUrl = z.url({ protocol: /^https$/, message: 'expected an https:// address' });
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
@@ -11,16 +13,16 @@ const required = <T extends z.ZodType>(schema: T, what: string) =>
   z.preprocess(blankToUndefined, z.unknown().refine((value) => value !== undefined, { message: `required: ${what}`, abort: true }).pipe(schema));
 
 export const packageSettingsSchema = z.object({
-  /** The bot's identity: the user-assigned managed identity's client id (infra output `botAppId`). */
-  MicrosoftAppId: required(guid, "the bot's app id (infra output botAppId)"),
+  /** The bot's identity: in Azure the managed identity's client id (infra output BOT_ID). */
+  BOT_ID: required(guid, "the bot's app id (infra output BOT_ID)"),
   /** The Teams app's own id; defaults to the bot's id. Keep it once the app is published. */
   TEAMS_APP_ID: optional(guid),
   /** Bump it for every upload that changes the manifest; defaults to package.json's version. */
   TEAMS_APP_VERSION: optional(z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version like 1.2.3')),
-  /** The host the bot answers on (infra output `botDomain`), e.g. nlc-bot-abc123.azurewebsites.net. */
+  /** The host the bot answers on (infra output BOT_DOMAIN), e.g. nlc-bot-abc123.azurewebsites.net. */
   BOT_DOMAIN: required(
     z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'expected a host name, without https:// or a path'),
-    'the host the bot answers on (infra output botDomain)',
+    'the host the bot answers on (infra output BOT_DOMAIN)',
   ),
   TEAMS_APP_DEVELOPER_NAME: z.preprocess(blankToUndefined, z.string().max(32).default('Norfolk Learning Collaborative')),
   /** Shown in Teams' app details: where people find out more, and the privacy and terms pages. */
@@ -29,26 +31,19 @@ export const packageSettingsSchema = z.object({
   TEAMS_APP_TERMS_URL: required(httpsUrl, 'an https:// terms of use page'),
 });
 
-export interface PackageSettings {
-  appId: string;
-  botId: string;
-  version: string;
-  botDomain: string;
-  developer: { name: string; websiteUrl: string; privacyUrl: string; termsOfUseUrl: string };
-}
+/** Each placeholder of appPackage/manifest.json with its value. */
+export type PackageSettings = Readonly<Record<keyof typeof packageSettingsSchema.shape, string>>;
 
 export function loadPackageSettings(env: NodeJS.ProcessEnv, defaultVersion: string): PackageSettings {
   const e = parseEnvironment(packageSettingsSchema, env);
   return {
-    appId: (e.TEAMS_APP_ID ?? e.MicrosoftAppId).toLowerCase(),
-    botId: e.MicrosoftAppId.toLowerCase(),
-    version: e.TEAMS_APP_VERSION ?? defaultVersion,
-    botDomain: e.BOT_DOMAIN.toLowerCase(),
-    developer: {
-      name: e.TEAMS_APP_DEVELOPER_NAME,
-      websiteUrl: e.TEAMS_APP_WEBSITE_URL,
-      privacyUrl: e.TEAMS_APP_PRIVACY_URL,
-      termsOfUseUrl: e.TEAMS_APP_TERMS_URL,
-    },
+    BOT_ID: e.BOT_ID.toLowerCase(),
+    TEAMS_APP_ID: (e.TEAMS_APP_ID ?? e.BOT_ID).toLowerCase(),
+    TEAMS_APP_VERSION: e.TEAMS_APP_VERSION ?? defaultVersion,
+    BOT_DOMAIN: e.BOT_DOMAIN.toLowerCase(),
+    TEAMS_APP_DEVELOPER_NAME: e.TEAMS_APP_DEVELOPER_NAME,
+    TEAMS_APP_WEBSITE_URL: e.TEAMS_APP_WEBSITE_URL,
+    TEAMS_APP_PRIVACY_URL: e.TEAMS_APP_PRIVACY_URL,
+    TEAMS_APP_TERMS_URL: e.TEAMS_APP_TERMS_URL,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * npm run bundle: writes build/bot.zip, what `az webapp deploy --type zip` uploads to the
- * App Service (README "Deploy to Azure"): the compiled bot (dist/), package.json and the
- * production node_modules, installed fresh from the lock file. App Service runs it as it
+ * App Service (docs/deploy.md; m365agents.yml and the deploy workflow run it too): the
+ * compiled bot (dist/), package.json and the production node_modules, installed fresh
+ * from the lock file. App Service runs it as it
  * is (no build on the server: SCM_DO_BUILD_DURING_DEPLOYMENT=false in infra/).
  */
 import { execFileSync } from 'node:child_process';

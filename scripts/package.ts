@@ -1,7 +1,8 @@
 /**
  * npm run package [-- --env-file FILE] [--out DIR]
  *
- * Writes build/appPackage.zip (manifest.json + icons) to upload to Teams, and
+ * Writes build/appPackage.zip (appPackage/manifest.json filled in, and the icons) to upload
+ * to Teams, and
  * build/manifest.json to read. Settings come from the environment; an env file (default
  * .env, if present) fills in whatever the environment does not set.
  */
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
   writeFileSync(join(out, 'appPackage.zip'), zip);
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   process.stdout.write(
-    `${join(out, 'appPackage.zip')}: app ${manifest.id} v${manifest.version}, bot ${settings.botId} at ${settings.botDomain}, ` +
+    `${join(out, 'appPackage.zip')}: app ${manifest.id} v${manifest.version}, bot ${settings.BOT_ID} at ${settings.BOT_DOMAIN}, ` +
       `commands: ${commands.map((c) => c.name).join(', ')}\n`,
   );
 }

@@ -1,10 +1,13 @@
 // The App Service that runs the bot: Linux, Node, HTTPS only, Always On, health-checked
-// on /healthz, running as the bot's managed identity.
+// on /healthz, running as the bot's managed identity, with basic (FTP and SCM) publishing
+// credentials switched off: deployments sign in with Entra ID (az webapp deploy).
+// The app settings are a separate resource (app-settings.bicep), deployed once the
+// site's host name is known.
 
 @description('Base name for the plan.')
 param name string
 
-@description('Globally unique site name (its host is <siteName>.azurewebsites.net).')
+@description('Globally unique site name.')
 param siteName string
 
 @description('Azure region.')
@@ -13,17 +16,17 @@ param location string
 @description('App Service plan SKU (Basic or above, for Always On).')
 param sku string
 
-@description('Linux runtime, e.g. NODE|20-lts.')
+@description('Instances the plan runs (scale out).')
+param instanceCount int
+
+@description('Linux runtime, e.g. NODE|22-lts.')
 param nodeVersion string
+
+@description('--max-old-space-size for the bot, in MB.')
+param nodeHeapMb int
 
 @description('Resource id of the user-assigned managed identity the bot runs as.')
 param identityId string
-
-@description('App settings, name to value (environment variables for the bot).')
-param appSettings object
-
-@description('Log Analytics workspace receiving the console (pino JSON), HTTP and platform logs.')
-param logAnalyticsWorkspaceId string
 
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: '${name}-plan'
@@ -31,6 +34,7 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   kind: 'linux'
   sku: {
     name: sku
+    capacity: instanceCount
   }
   properties: {
     reserved: true
@@ -55,48 +59,36 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
     keyVaultReferenceIdentity: identityId
     siteConfig: {
       linuxFxVersion: nodeVersion
-      appCommandLine: 'node --disable-warning=DEP0111 dist/bot/index.js'
+      // npm start's command with the heap cap. The cap is a flag here rather than
+      // NODE_OPTIONS in the app settings, because the Application Insights agent sets
+      // NODE_OPTIONS itself and a setting of ours would replace it (no telemetry).
+      appCommandLine: 'node --max-old-space-size=${nodeHeapMb} --disable-warning=DEP0111 dist/bot/index.js'
       // Without Always On the site sleeps when idle, and scheduled reminders stop.
       alwaysOn: true
       healthCheckPath: '/healthz'
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
-      appSettings: [for setting in items(appSettings): {
-        name: setting.key
-        value: setting.value
-      }]
     }
   }
 }
 
-resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'to-log-analytics'
-  scope: site
+resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: site
+  name: 'ftp'
   properties: {
-    workspaceId: logAnalyticsWorkspaceId
-    logs: [
-      {
-        category: 'AppServiceConsoleLogs'
-        enabled: true
-      }
-      {
-        category: 'AppServiceHTTPLogs'
-        enabled: true
-      }
-      {
-        category: 'AppServicePlatformLogs'
-        enabled: true
-      }
-    ]
-    metrics: [
-      {
-        category: 'AllMetrics'
-        enabled: true
-      }
-    ]
+    allow: false
+  }
+}
+
+resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: site
+  name: 'scm'
+  properties: {
+    allow: false
   }
 }
 
 output siteName string = site.name
+output siteId string = site.id
 output defaultHostName string = site.properties.defaultHostName

@@ -95,6 +95,14 @@ resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
     // Entra ID only: no account keys, so there is no key to leak or rotate.
     disableLocalAuth: true
     disableKeyBasedMetadataWriteAccess: true
+    // Point-in-time restore to any second of the last 7 days, into a new account, so a bad
+    // deploy or a wrong `forget person` can be undone (docs/deploy.md, "Restore").
+    backupPolicy: {
+      type: 'Continuous'
+      continuousModeProperties: {
+        tier: 'Continuous7Days'
+      }
+    }
     minimalTlsVersion: 'Tls12'
     publicNetworkAccess: 'Enabled'
   }
@@ -132,6 +140,10 @@ resource containerResources 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/
   }
 }]
 
+// On a first deployment this can fail once with "principal ... not found": the identity was
+// created seconds earlier and Entra ID has not replicated it yet, and Cosmos role
+// assignments have no principalType to skip the lookup. Nothing is left half-done (the
+// name is deterministic): run the same deployment again (docs/deploy.md).
 resource dataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = {
   parent: account
   name: guid(account.id, dataContributorPrincipalId, dataContributorRoleId)

@@ -21,7 +21,8 @@ export function allBicep(): string {
     .join('\n');
 }
 
-const withoutComments = (source: string): string => source.replace(/\/\/.*$/gm, '');
+/** The source without // comments (a // inside a string, as in 'https://...', stays). */
+const withoutComments = (source: string): string => source.replace(/^((?:[^'\n/]|'(?:[^'\\\n]|\\.)*'|\/(?!\/))*)\/\/.*$/gm, '$1');
 
 /** The bracketed value of `var <name> = [...]` or `{...}`, brackets included. */
 export function varBlock(source: string, name: string): string {
@@ -53,10 +54,11 @@ export function arrayObjects(block: string): Record<string, string>[] {
   return [...block.matchAll(/\{([^{}]*)\}/g)].map((match) => Object.fromEntries(objectEntries(`{${match[1]}}`)));
 }
 
-/** A Bicep string literal's value ('it\'s' -> it's), or undefined for any other expression. */
+/** A Bicep string literal's value ('it\'s' -> it's), or undefined for any other expression (an interpolated string too). */
 export function literal(expression: string): string | undefined {
   const match = /^'((?:[^'\\]|\\.)*)'$/.exec(expression);
-  return match ? match[1]!.replace(/\\(.)/g, '$1') : undefined;
+  if (!match || /(^|[^\\])\$\{/.test(match[1]!)) return undefined;
+  return match[1]!.replace(/\\(.)/g, '$1');
 }
 
 export interface BicepParam {
@@ -88,4 +90,45 @@ export function params(source: string): BicepParam[] {
 /** The value of the first `key: value` line in a file, e.g. healthCheckPath. */
 export function propertyValue(source: string, key: string): string | undefined {
   return new RegExp(`^\\s*${key}:\\s*(.+?)\\s*$`, 'm').exec(withoutComments(source))?.[1];
+}
+
+/** The expression of a one-line `var <name> = ...`. */
+export function varExpression(source: string, name: string): string {
+  const match = new RegExp(`^var ${name} = (.+)$`, 'm').exec(withoutComments(source));
+  if (!match) throw new Error(`no one-line "var ${name} =" in the Bicep`);
+  return match[1]!.trim();
+}
+
+/** The body (after =>) of a one-line user-defined function. */
+export function funcBody(source: string, name: string): string {
+  const match = new RegExp(`^func ${name}\\(.*?\\) \\w+ => (.+)$`, 'm').exec(withoutComments(source));
+  if (!match) throw new Error(`no one-line "func ${name}" in the Bicep`);
+  return match[1]!;
+}
+
+/** Every `output <name> <type> = <expression>` of a file. */
+export function outputs(source: string): { name: string; expression: string }[] {
+  return [...withoutComments(source).matchAll(/^output (\w+) \w+ = (.+)$/gm)].map((m) => ({ name: m[1]!, expression: m[2]!.trim() }));
+}
+
+/** A parameter's value in a .bicepparam file: a literal, or an environment variable with a default. */
+export interface BicepParamValue {
+  expression: string;
+  /** The value when no environment variable says otherwise. */
+  value: string;
+  /** readEnvironmentVariable('NAME', ...): the variable it reads. */
+  environmentVariable?: string;
+}
+
+/** Every `param <name> = <value>` of a .bicepparam file, and the file it is `using`. */
+export function bicepParams(file: string): { using: string; params: Map<string, BicepParamValue> } {
+  const text = withoutComments(readBicep(file));
+  const using = literal(/^using (.+)$/m.exec(text)?.[1]?.trim() ?? '') ?? '';
+  const params = new Map<string, BicepParamValue>();
+  for (const [, name, raw] of text.matchAll(/^param (\w+) = (.+)$/gm)) {
+    const expression = raw!.trim();
+    const fromEnv = /^readEnvironmentVariable\('(\w+)', (.+)\)$/.exec(expression);
+    params.set(name!, fromEnv ? { expression, value: fromEnv[2]!, environmentVariable: fromEnv[1] } : { expression, value: expression });
+  }
+  return { using, params };
 }

@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configSchema, loadConfig } from '../../bot/config';
 import { containerSpecs } from '../../bot/data/containers';
-import { allBicep, arrayObjects, literal, objectEntries, params, propertyValue, readBicep, varBlock } from '../helpers/bicep';
+import { allBicep, arrayObjects, literal, params, propertyValue, readBicep, varBlock } from '../helpers/bicep';
 import { startTestBot } from '../helpers/bot';
 
-const main = readBicep('main.bicep');
+import { appSettings, deployedEnvironment, DEPLOYED_VALUES, main } from '../helpers/infra';
 
 /**
  * Every config key the Bicep deliberately leaves unset in Azure, and why. A key added to
@@ -31,36 +31,9 @@ const PLATFORM_SETTINGS = new Set([
   'APPLICATIONINSIGHTS_CONNECTION_STRING',
   'ApplicationInsightsAgent_EXTENSION_VERSION',
   'SCM_DO_BUILD_DURING_DEPLOYMENT',
-  // Node's own: the heap limit (nodeHeapMb in infra/main.bicep).
-  'NODE_OPTIONS',
+  'APPLICATIONINSIGHTS_AUTHENTICATION_STRING',
+  'WEBSITE_RUN_FROM_PACKAGE',
 ]);
-
-/** What the Bicep expressions in appSettings hold once deployed, to check them against the schema. */
-const DEPLOYED_VALUES: Record<string, string> = {
-  'identity.properties.clientId': '3c9f1e2a-5b7d-4c8e-9f0a-1b2c3d4e5f60',
-  'identity.properties.tenantId': 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
-  'cosmos.outputs.endpoint': 'https://nlc-bot-x7q2.documents.azure.com:443/',
-  "join(organiserAadIds, ',')": '00000000-0000-4000-8000-000000000001,00000000-0000-4000-8000-000000000002',
-  'monitoring.outputs.appInsightsConnectionString': 'InstrumentationKey=00000000-0000-0000-0000-000000000000',
-  publicUrl: 'https://nlc-bot-x7q2.azurewebsites.net',
-};
-
-const appSettings = (): [string, string][] => objectEntries(varBlock(main, 'appSettings'));
-
-/** The environment App Service gives the bot: literals as written, parameters at their defaults, outputs as deployed. */
-function deployedEnvironment(): Record<string, string> {
-  const defaults = new Map(params(main).map((p) => [p.name, p.defaultValue]));
-  return Object.fromEntries(
-    appSettings().map(([key, expression]) => {
-      // string(intParam): a number parameter at its default, as App Service gets it.
-      const asString = /^string\((\w+)\)$/.exec(expression)?.[1];
-      const numberDefault = asString ? /^\d+$/.exec(defaults.get(asString) ?? '')?.[0] : undefined;
-      const value = literal(expression) ?? literal(defaults.get(expression) ?? '') ?? numberDefault ?? DEPLOYED_VALUES[expression];
-      if (value === undefined) throw new Error(`${key}: add what "${expression}" holds once deployed to DEPLOYED_VALUES`);
-      return [key, value];
-    }),
-  );
-}
 
 describe('infrastructure (infra/*.bicep) and code agree', () => {
   it('when the containers are compared, then Bicep creates every container bot/data/containers.ts declares, with the same partition key, and no other', () => {
@@ -121,13 +94,18 @@ describe('infrastructure (infra/*.bicep) and code agree', () => {
     }
   });
 
-  it('when App Service starts the bot, then it runs the same entry point as npm start, over HTTPS only with Always On', () => {
+  it('when App Service starts the bot, then it runs npm start\'s entry point with the heap cap as a flag, over HTTPS only with Always On', () => {
     const site = readBicep('modules/app-service.bicep');
-    const command = literal(propertyValue(site, 'appCommandLine') ?? '') ?? '';
+    const command = /^\s*appCommandLine: '(.+)'$/m.exec(site)?.[1] ?? '';
     const { scripts } = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { scripts: Record<string, string> };
-    assert.equal(command, scripts.start);
+    assert.equal(command, scripts.start!.replace(/^node /, 'node --max-old-space-size=${nodeHeapMb} '));
     assert.equal(propertyValue(site, 'httpsOnly'), 'true');
     assert.equal(propertyValue(site, 'alwaysOn'), 'true');
+  });
+
+  it('when the app settings are listed, then NODE_OPTIONS is not among them, so the Application Insights agent keeps its own', () => {
+    assert.ok(!appSettings().some(([key]) => key === 'NODE_OPTIONS'));
+    assert.ok(!allBicep().includes('NODE_OPTIONS:'), 'NODE_OPTIONS set nowhere in infra/');
   });
 
   it('when the deployment parameters are listed, then each has a description and a default, so a plain deployment works', () => {

@@ -1,15 +1,15 @@
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
 import { ConfigError } from '../../bot/config';
 import { buildAppPackage } from '../../manifest/app-package';
 import { botCommands } from '../../manifest/commands';
-import { buildManifest, MAX_MANIFEST_COMMANDS } from '../../manifest/manifest';
-import { loadPackageSettings, type PackageSettings } from '../../manifest/settings';
+import { commandListProblems, MANIFEST_TEMPLATE, MANIFEST_VERSION, MAX_MANIFEST_COMMANDS, placeholders, renderManifest } from '../../manifest/manifest';
+import { loadPackageSettings, packageSettingsSchema, type PackageSettings } from '../../manifest/settings';
 import { manifestProblems } from '../../manifest/validate';
 import { createTestMessage, personalChat, testUser } from '../helpers/activities';
 import { startTestBot } from '../helpers/bot';
@@ -17,7 +17,7 @@ import { cardsIn, cardText, startConnector } from '../helpers/connector';
 
 const BOT_ID = '0d4c5a2e-7b1f-4e3a-9c8d-2f6e1a0b3c4d';
 const ENV = {
-  MicrosoftAppId: BOT_ID,
+  BOT_ID,
   BOT_DOMAIN: 'nlc-bot-abc123.azurewebsites.net',
   TEAMS_APP_WEBSITE_URL: 'https://nlc.example.org/',
   TEAMS_APP_PRIVACY_URL: 'https://nlc.example.org/privacy',
@@ -68,25 +68,56 @@ describe('Teams app package', () => {
 
   it('when the manifest breaks the schema, then the validator reports it', async () => {
     // Guards the guard: the schema checks above would pass vacuously if nothing were checked.
-    const manifest = buildManifest(settings(), [{ name: 'a command name far longer than thirty-two', description: 'x' }]);
-    const problems = await manifestProblems({ ...manifest, developer: { name: 'NLC' } });
+    const manifest = renderManifest(readFileSync(MANIFEST_TEMPLATE, 'utf8'), settings());
+    const [bot] = manifest.bots ?? [];
+    const commands = [{ title: 'a command name far longer than the schema allows '.repeat(4), description: 'x' }];
+    const broken = { ...manifest, developer: { name: 'NLC' }, bots: [{ ...bot, commandLists: [{ scopes: ['personal'], commands }] }] };
+    const problems = await manifestProblems(broken);
     assert.ok(problems.some((p) => p.includes('/developer')), problems.join('\n'));
     assert.ok(problems.some((p) => p.includes('/commands/0/title')), problems.join('\n'));
   });
 
-  it('when the bot has more commands than Teams lists, then packaging stops and says what to do', () => {
+  it('when the bot has more commands than Teams lists, then packaging stops and says what to do', async () => {
     const many = Array.from({ length: MAX_MANIFEST_COMMANDS + 1 }, (_, i) => ({ name: `command ${i}`, description: 'd' }));
-    assert.throws(() => buildManifest(settings(), many), /at most 10 commands.*mark the rarer ones hidden/);
+    await assert.rejects(buildAppPackage(settings(), many), /at most 10 commands.*mark the rarer ones hidden/);
+  });
+
+  it('when the command menu in the template differs from the bot commands, then packaging stops and gives the list to paste', async () => {
+    const commands = botCommands();
+    const renamed = [{ ...commands[0]!, name: 'assist' }, ...commands.slice(1)];
+    await assert.rejects(buildAppPackage(settings(), renamed), /command list differs from the bot's commands[^]*"title": "assist"/);
+    assert.deepEqual(commandListProblems(renderManifest(readFileSync(MANIFEST_TEMPLATE, 'utf8'), settings()), commands), []);
+  });
+
+  it('when the template is read, then it uses the newest manifest schema the bundled validator knows, and only placeholders npm run package fills', () => {
+    const template = readFileSync(MANIFEST_TEMPLATE, 'utf8');
+    const manifest = JSON.parse(template) as { manifestVersion: string; $schema: string };
+    const bundled = readdirSync(join(dirname(require.resolve('@microsoft/app-manifest/package.json')), 'build', 'json-schemas', 'teams'))
+      .map((dir) => /^v(\d+)\.(\d+)$/.exec(dir))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => [Number(m[1]), Number(m[2])] as const)
+      .sort(([a, b], [c, d]) => a - c || b - d);
+    const [major, minor] = bundled[bundled.length - 1]!;
+    assert.equal(manifest.manifestVersion, `${major}.${minor}`);
+    assert.equal(MANIFEST_VERSION, manifest.manifestVersion);
+    assert.ok(manifest.$schema.includes(`/v${manifest.manifestVersion}/`), manifest.$schema);
+    assert.deepEqual(placeholders(template).sort(), Object.keys(packageSettingsSchema.shape).sort());
+  });
+
+  it('when a value holds quotes or backslashes, then the manifest stays valid JSON with the value as given', () => {
+    const manifest = renderManifest('{"name": "${{NAME}}", "other": "${{ NAME }}"}', { NAME: 'a "b" \\c' });
+    assert.deepEqual(manifest, { name: 'a "b" \\c', other: 'a "b" \\c' });
+    assert.throws(() => renderManifest('{"id": "${{TEAMS_APP_ID}}"}', {}), /uses TEAMS_APP_ID, which npm run package does not set/);
   });
 
   it('when settings are missing or malformed, then one error names every bad key', () => {
     try {
-      loadPackageSettings({ MicrosoftAppId: 'not-a-guid', BOT_DOMAIN: 'https://nlc.example.org/x', TEAMS_APP_PRIVACY_URL: 'http://nlc.example.org' }, '0.1.0');
+      loadPackageSettings({ BOT_ID: 'not-a-guid', BOT_DOMAIN: 'https://nlc.example.org/x', TEAMS_APP_PRIVACY_URL: 'http://nlc.example.org' }, '0.1.0');
       assert.fail('expected a ConfigError');
     } catch (error) {
       assert.ok(error instanceof ConfigError);
       const keys = error.problems.map((p) => p.split(':')[0]).sort();
-      assert.deepEqual(keys, ['BOT_DOMAIN', 'MicrosoftAppId', 'TEAMS_APP_PRIVACY_URL', 'TEAMS_APP_TERMS_URL', 'TEAMS_APP_WEBSITE_URL']);
+      assert.deepEqual(keys, ['BOT_DOMAIN', 'BOT_ID', 'TEAMS_APP_PRIVACY_URL', 'TEAMS_APP_TERMS_URL', 'TEAMS_APP_WEBSITE_URL']);
     }
   });
 
