@@ -75,7 +75,7 @@ param cosmosDatabaseName string = 'nlc'
 ])
 param botSku string = 'F0'
 
-@description('The bot\'s name in the Azure portal (people see the Teams app\'s name, from appPackage/manifest.json).')
+@description('The bot\'s name in the Azure portal (people see the Teams app\'s name, from manifest/manifest.json).')
 @minLength(1)
 @maxLength(42)
 param botDisplayName string = 'NLC'
@@ -246,13 +246,13 @@ module bot 'modules/bot.bicep' = {
 // Output names are upper-case so the Agents Toolkit's arm/deploy writes them into
 // env/.env.<env> under the same names (it upper-cases every output name).
 
-@description('The bot\'s app id (the managed identity\'s client id): BOT_ID in appPackage/manifest.json.')
+@description('The bot\'s app id (the managed identity\'s client id): BOT_ID in manifest/manifest.json.')
 output BOT_ID string = identity.properties.clientId
 
 @description('The Entra tenant the bot serves.')
 output BOT_TENANT_ID string = identity.properties.tenantId
 
-@description('The host Teams sends messages to: validDomains in appPackage/manifest.json (PUBLIC_URL is https:// and this).')
+@description('The host Teams sends messages to: validDomains in manifest/manifest.json (PUBLIC_URL is https:// and this).')
 output BOT_DOMAIN string = botHost
 
 @description('The App Service that runs the bot (az webapp deploy --name).')

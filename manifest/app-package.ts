@@ -18,7 +18,7 @@ export interface AppPackage {
 }
 
 /**
- * Builds the Teams app package from appPackage/manifest.json; refuses one whose command
+ * Builds the Teams app package from manifest/manifest.json; refuses one whose command
  * menu is not the bot's own, or whose manifest fails the official schema.
  */
 export async function buildAppPackage(settings: PackageSettings, commands: readonly CommandHelp[]): Promise<AppPackage> {

@@ -5,17 +5,19 @@ import type { CommandHelp } from '../cards/welcome';
 export type TeamsManifest = TeamsManifestV1D30.TeamsManifestV1D30;
 
 /**
- * appPackage/ is where the Microsoft 365 Agents Toolkit looks for the Teams app: the
- * manifest template and its two icons. `npm run package` and the toolkit's
- * teamsApp/zipAppPackage fill in the same template, so there is one manifest.
+ * manifest/ holds the Teams app: the manifest template, its two icons and the code that
+ * packages them. The Agents Toolkit's template calls this folder appPackage/; ours is
+ * named for what it holds, and m365agents*.yml point their manifestPath here.
+ * `npm run package` and the toolkit's teamsApp/zipAppPackage fill in the same template,
+ * so there is one manifest.
  */
-export const APP_PACKAGE_DIR = join(__dirname, '..', 'appPackage');
+export const APP_PACKAGE_DIR = __dirname;
 export const MANIFEST_TEMPLATE = join(APP_PACKAGE_DIR, 'manifest.json');
 
 /** The newest manifest version @microsoft/app-manifest bundles, so validation works offline. */
 export const MANIFEST_VERSION = '1.30';
 
-/** The icons' file names inside the package (appPackage/ holds them, with their SVG sources). */
+/** The icons' file names inside the package (manifest/ holds them, with their SVG sources). */
 export const ICONS = { color: 'color.png', outline: 'outline.png' } as const;
 
 /** Teams documents at most ten commands per list (the v1.30 schema allows 12; ten shows in every client). */
@@ -32,7 +34,7 @@ export const placeholders = (template: string): string[] => [...new Set([...temp
  */
 export function renderManifest(template: string, values: Readonly<Record<string, string>>): TeamsManifest {
   const missing = placeholders(template).filter((name) => values[name] === undefined);
-  if (missing.length > 0) throw new Error(`appPackage/manifest.json uses ${missing.join(', ')}, which npm run package does not set`);
+  if (missing.length > 0) throw new Error(`manifest/manifest.json uses ${missing.join(', ')}, which npm run package does not set`);
   // JSON-escaped, so a value can never break out of its string.
   return JSON.parse(template.replace(PLACEHOLDER, (_, name: string) => JSON.stringify(values[name]).slice(1, -1))) as TeamsManifest;
 }
@@ -51,5 +53,5 @@ export function commandListProblems(manifest: TeamsManifest, commands: readonly 
   const lists = manifest.bots?.flatMap((bot) => bot.commandLists ?? []) ?? [];
   return lists
     .filter((list) => JSON.stringify(list.commands) !== JSON.stringify(expected))
-    .map((list) => `appPackage/manifest.json: the ${list.scopes.join('/')} command list differs from the bot's commands; it should be ${JSON.stringify(expected, null, 2)}`);
+    .map((list) => `manifest/manifest.json: the ${list.scopes.join('/')} command list differs from the bot's commands; it should be ${JSON.stringify(expected, null, 2)}`);
 }

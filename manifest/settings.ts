@@ -2,7 +2,7 @@ import { z } from 'zod/v4';
 import { blankToUndefined, guid, parseEnvironment } from '../bot/config';
 
 /**
- * What `npm run package` fills into appPackage/manifest.json, from the environment (or an
+ * What `npm run package` fills into manifest/manifest.json, from the environment (or an
  * env file such as env/.env.dev, see scripts/package.ts). The names are the template's
  * placeholders, the same the Agents Toolkit fills from env/.env.<environment>. Nothing
  * here is a secret: ids and public addresses.
@@ -31,7 +31,7 @@ export const packageSettingsSchema = z.object({
   TEAMS_APP_TERMS_URL: required(httpsUrl, 'an https:// terms of use page'),
 });
 
-/** Each placeholder of appPackage/manifest.json with its value. */
+/** Each placeholder of manifest/manifest.json with its value. */
 export type PackageSettings = Readonly<Record<keyof typeof packageSettingsSchema.shape, string>>;
 
 export function loadPackageSettings(env: NodeJS.ProcessEnv, defaultVersion: string): PackageSettings {

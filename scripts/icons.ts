@@ -1,5 +1,5 @@
 /**
- * npm run icons: draws appPackage/*.png from their SVG sources in headless Chromium.
+ * npm run icons: draws manifest/*.png from their SVG sources in headless Chromium.
  * Run it after changing an SVG; the PNGs are committed (the package and CI need no browser).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
       // back from the compositor as near-whites, so only their alpha is kept.
       if (icon.whiteOnly) for (let i = 0; i < png.data.length; i += 4) png.data.fill(255, i, i + 3);
       writeFileSync(join(ICONS_DIR, icon.png), PNG.sync.write(png, { colorType: 6 }));
-      process.stdout.write(`appPackage/${icon.png}: ${png.width}x${png.height}\n`);
+      process.stdout.write(`manifest/${icon.png}: ${png.width}x${png.height}\n`);
     }
   } finally {
     await browser.close();

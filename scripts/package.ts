@@ -1,7 +1,7 @@
 /**
  * npm run package [-- --env-file FILE] [--out DIR]
  *
- * Writes build/appPackage.zip (appPackage/manifest.json filled in, and the icons) to upload
+ * Writes build/appPackage.zip (manifest/manifest.json filled in, and the icons) to upload
  * to Teams, and
  * build/manifest.json to read. Settings come from the environment; an env file (default
  * .env, if present) fills in whatever the environment does not set.

@@ -54,7 +54,7 @@ describe('infrastructure hardening and operations (infra/)', () => {
     assert.match(main, /messagingEndpoint: 'https:\/\/\$\{botHost\}\/api\/messages'/);
     assert.equal(outputs(main).find((o) => o.name === 'BOT_DOMAIN')?.expression, 'botHost');
     assert.ok(!allBicep().includes('azurewebsites.net'), 'no host name built by hand');
-    const manifest = JSON.parse(readRepoFile('appPackage/manifest.json')) as { validDomains: string[] };
+    const manifest = JSON.parse(readRepoFile('manifest/manifest.json')) as { validDomains: string[] };
     assert.deepEqual(manifest.validDomains, ['${{BOT_DOMAIN}}']);
   });
 

@@ -18,7 +18,7 @@ const find = <U extends ToolkitStep['uses']>(list: ToolkitStep[] | undefined, us
 /** Variables the toolkit sets itself, or writes to the git-ignored env/.env.<env>.user. */
 const SUPPLIED_BY_TOOLKIT = new Set(['SECRET_BOT_PASSWORD']);
 
-describe('Agents Toolkit project (m365agents.yml, env/, appPackage/)', () => {
+describe('Agents Toolkit project (m365agents.yml, env/, manifest/)', () => {
   it('when m365agents.yml is read, then it provisions infra/main.bicep with its parameters file, deploys the bundle and publishes the app package', () => {
     const dev = project('m365agents.yml');
     const [arm] = find(dev.provision, 'arm/deploy');
@@ -27,7 +27,7 @@ describe('Agents Toolkit project (m365agents.yml, env/, appPackage/)', () => {
     assert.ok(existsSync(join(ROOT, template.parameters ?? '')), template?.parameters);
     assert.ok(find(dev.provision, 'teamsApp/update').length === 1 && find(dev.publish, 'teamsApp/publishAppPackage').length === 1);
     const zips = find(dev.provision, 'teamsApp/zipAppPackage').concat(find(dev.publish, 'teamsApp/zipAppPackage'));
-    assert.ok(zips.length === 2 && zips.every((z) => z.with.manifestPath === './appPackage/manifest.json'));
+    assert.ok(zips.length === 2 && zips.every((z) => z.with.manifestPath === './manifest/manifest.json'));
     assert.deepEqual(find(dev.deploy, 'cli/runNpmCommand').map((s) => s.with.args), ['ci --no-audit --no-fund', 'run bundle']);
   });
 
@@ -65,7 +65,7 @@ describe('Agents Toolkit project (m365agents.yml, env/, appPackage/)', () => {
 
   it('when a lifecycle file, the parameters file or the manifest uses a variable, then its environment file defines it', () => {
     const uses = (files: readonly string[]): string[] => [...new Set(files.flatMap((file) => toolkitPlaceholders(readRepoFile(file))))];
-    const shared = ['appPackage/manifest.json'];
+    const shared = ['manifest/manifest.json'];
     for (const [env, files] of [
       ['env/.env.dev', ['m365agents.yml', 'infra/main.parameters.json', ...shared]],
       ['env/.env.local', ['m365agents.local.yml', ...shared]],
