@@ -33,6 +33,7 @@ import { registerCardActions } from './card-actions';
 import { registerCommands } from './commands';
 import { createConnectorClient } from './connector-client';
 import { createMessenger } from './proactive';
+import { type PrivateReplyDeps, sendPrivately } from './private-reply';
 import { contributionRoutes } from './routes/contributions';
 import { eventRoutes } from './routes/events';
 import { taskGroupRoutes } from './routes/task-groups';
@@ -126,7 +127,7 @@ export function createApp(deps: AppDeps): BotApp {
   commands.push(...(welcome.commands ?? []), ...features.flatMap((f) => f.commands ?? []));
   const actions: ActionRoute[] = features.flatMap((f) => f.actions ?? []);
 
-  const makeTurn = (context: TurnContext): Turn => createTurn(context, deps.log);
+  const makeTurn = (context: TurnContext): Turn => createTurn(context, { ...deps, messenger });
   registerLifecycle(app, welcome, makeTurn, deps.log);
   registerCardActions(app, actions, makeTurn, deps.log);
   registerCommands(app, commands, makeTurn, deps.log, programmeImport.files);
@@ -174,8 +175,9 @@ function verbOf(activity: Activity): string | undefined {
   return typeof verb === 'string' ? verb.slice(0, 60) : undefined;
 }
 
-function createTurn(context: TurnContext, log: Logger): Turn {
+function createTurn(context: TurnContext, deps: PrivateReplyDeps): Turn {
   const inGroup = isGroupScope(context.activity);
+  const { log } = deps;
   return {
     context,
     log,
@@ -185,6 +187,7 @@ function createTurn(context: TurnContext, log: Logger): Turn {
     reply: async (content) => {
       await context.sendActivity(toActivity(content));
     },
+    sendPrivately: (content) => sendPrivately(deps, actorOf(context.activity), context.activity.recipient?.name || 'NLC', content),
   };
 }
 

@@ -54,7 +54,11 @@ export function registerCardActions(
         }
         setRoute(context, `action.${action.verb}`);
         retry = { verb: action.verb, data: action.data ?? {} };
-        card = await route.run(makeTurn(context), action.data ?? {});
+        const turn = makeTurn(context);
+        card = await route.run(turn, action.data ?? {});
+        // In Teams an invoke's answer replaces the card for the clicker only, but it is
+        // still shown in the channel (on a shared screen, say): lists go to their own chat.
+        if (route.personalData && turn.inGroup) card = await turn.sendPrivately(card);
       } catch (error) {
         card = renderNoticeCard(noticeForError(error, log, retry));
       }

@@ -4,6 +4,7 @@ import { z } from 'zod/v4';
 import { renderNoticeCard } from '../../cards/notice';
 import type { Logger } from '../log';
 import { noticeForError } from './errors';
+import { privateTurn } from './private-reply';
 import type { CommandRoute, FileRoute, IncomingFile, Turn } from './routes/route';
 import { commandTextOf, setRoute } from './turn';
 
@@ -68,7 +69,7 @@ export function registerCommands(
         return;
       }
       setRoute(context, `command.${match.command.name.replace(/\s+/g, '-')}`);
-      await match.command.run(turn, match.rest);
+      await match.command.run(match.command.personalData ? privateTurn(turn) : turn, match.rest);
     } catch (error) {
       await turn.reply(renderNoticeCard(noticeForError(error, log)));
     }

@@ -9,6 +9,7 @@ import {
   createTestMessage,
   groupChat,
   personalChat,
+  type TestUser,
   testUser,
 } from '../helpers/activities';
 import { invokeCard, startTestBot, type TestBot } from '../helpers/bot';
@@ -37,10 +38,10 @@ describe('events end to end over HTTP', () => {
   });
   beforeEach(() => connector.clear());
 
-  const rsvpDocs = (userId = alice.aadObjectId ?? ''): Promise<number> =>
-    countDocs(bot.store.cosmos.containers.events, "c.type = 'rsvp' AND c.userId = @u", [{ name: '@u', value: userId }]);
+  const rsvpDocs = (user: TestUser): Promise<number> =>
+    countDocs(bot.store.cosmos.containers.events, "c.type = 'rsvp' AND c.userId = @u", [{ name: '@u', value: user.aadObjectId ?? '' }]);
 
-  const rsvp = (verb: string, data: unknown, user = alice, conversation = aliceChat) =>
+  const rsvp = (verb: string, data: unknown, user = alice, conversation = personalChat(user)) =>
     bot.post(createTestInvoke(connector.serviceUrl, conversation, user, verb, data));
 
   it('when the bot is installed in a personal chat, then it stores the conversation and greets once with the commands', async () => {
@@ -83,39 +84,49 @@ describe('events end to end over HTTP', () => {
     assert.deepEqual((conferenceCard?.refresh as { userIds: string[] }).userIds, [alice.id]);
   });
 
+  // Each test below has its own people and its own event, so it holds whatever ran before it.
   it('when Going is clicked, then the answer card shows going with the counts and Cosmos holds one record', async () => {
-    const response = await rsvp('event.rsvp', { eventId: conference, response: 'going' });
+    const carol = testUser(11);
+    const response = await rsvp('event.rsvp', { eventId: conference, response: 'going' }, carol);
     assert.equal(response.status, 200);
     const card = invokeCard(response.body);
     assert.match(cardText(card), /You're going\. Change your answer\?/);
     assert.match(cardText(card), /1 going · 0 maybe · 0 can't go/);
-    assert.deepEqual((card.refresh as { userIds: string[] }).userIds, [alice.id]);
-    assert.equal(await rsvpDocs(), 1);
+    assert.deepEqual((card.refresh as { userIds: string[] }).userIds, [carol.id]);
+    assert.equal(await rsvpDocs(carol), 1);
     assert.equal(connector.calls.length, 0, 'the shared message is not edited: others keep their own view');
   });
 
   it('when the same person clicks again and then changes to Maybe, then there is still one record, now maybe', async () => {
-    await rsvp('event.rsvp', { eventId: conference, response: 'going' });
-    const card = invokeCard((await rsvp('event.rsvp', { eventId: conference, response: 'maybe' })).body);
+    const dan = testUser(12);
+    const eventId = 'practice-week-2024-bitesize-thu';
+    await rsvp('event.rsvp', { eventId, response: 'going' }, dan);
+    await rsvp('event.rsvp', { eventId, response: 'going' }, dan);
+    const card = invokeCard((await rsvp('event.rsvp', { eventId, response: 'maybe' }, dan)).body);
     assert.match(cardText(card), /You said maybe\. Change your answer\?/);
     assert.match(cardText(card), /0 going · 1 maybe · 0 can't go/);
-    assert.equal(await rsvpDocs(), 1);
+    assert.equal(await rsvpDocs(dan), 1);
   });
 
   it('when someone else views the card, then they see their own (empty) answer, not the clicker\'s', async () => {
-    const card = invokeCard((await rsvp('event.view', { eventId: conference }, bob, personalChat(bob))).body);
+    const [erin, fay] = [testUser(13), testUser(14)];
+    const eventId = 'practice-week-2024-bitesize-fri';
+    await rsvp('event.rsvp', { eventId, response: 'maybe' }, erin);
+    const card = invokeCard((await rsvp('event.view', { eventId }, fay)).body);
     assert.match(cardText(card), /Will you come\?/);
     assert.match(cardText(card), /0 going · 1 maybe/);
   });
 
   it('when "my events" is typed, then it lists the events answered Going or Maybe, soonest first', async () => {
-    await rsvp('event.rsvp', { eventId: 'new-horizons-2024', response: 'going' });
-    await rsvp('event.rsvp', { eventId: 'practice-week-2024-bitesize-tue', response: 'notGoing' });
-    await bot.post(createTestMessage(connector.serviceUrl, aliceChat, alice, 'my events'));
-    const text = cardText(cardsIn(connector.sentTo(aliceChat.id)[0]!)[0]);
-    const conferenceAt = text.indexOf('Practice Week online conference');
+    const gus = testUser(15);
+    await rsvp('event.rsvp', { eventId: 'new-horizons-2024', response: 'maybe' }, gus);
+    await rsvp('event.rsvp', { eventId: 'trauma-attachment-network-2024-06', response: 'going' }, gus);
+    await rsvp('event.rsvp', { eventId: 'practice-week-2024-bitesize-tue', response: 'notGoing' }, gus);
+    await bot.post(createTestMessage(connector.serviceUrl, personalChat(gus), gus, 'my events'));
+    const text = cardText(cardsIn(connector.sentTo(personalChat(gus).id)[0]!)[0]);
+    const networkAt = text.indexOf('Trauma and attachment network');
     const newHorizonsAt = text.indexOf('New Horizons');
-    assert.ok(conferenceAt >= 0 && newHorizonsAt > conferenceAt, text);
+    assert.ok(networkAt >= 0 && newHorizonsAt > networkAt, text);
     assert.ok(!text.includes('learning beyond the classroom'), "Can't go is not listed");
   });
 

@@ -3,10 +3,11 @@ import { createTestInvoke, personalChat, testUser } from '../helpers/activities'
 import { pressed } from '../helpers/card-buttons';
 import { invokeCard, startTestBot, type TestBot } from '../helpers/bot';
 import { cardText, startConnector, type StandInConnector } from '../helpers/connector';
-import { type FuzzCase, fuzzArbitraries, type FuzzWorld, sampleBatches } from '../helpers/fuzz/cases';
+import { FORBIDDEN, type FuzzCase, fuzzArbitraries, type FuzzWorld, sampleBatches } from '../helpers/fuzz/cases';
 import { crawl } from '../helpers/fuzz/crawl';
-import { runHostile } from '../helpers/fuzz/run';
+import { runHostile, type Secrets } from '../helpers/fuzz/run';
 import { heapAfterGc } from '../helpers/heap';
+import { WORKSHOP, workshopDriver } from '../helpers/workshops';
 
 /** A fixed seed: a failure names the case, and the same run reproduces it. Change it to explore. */
 const SEED = 8_2024;
@@ -24,7 +25,11 @@ describe('hostile input over HTTP (fuzz)', function () {
   this.timeout(180_000);
   let connector: StandInConnector;
   let bot: TestBot;
-  const member = testUser(801);
+  const member = { ...testUser(801), name: 'Marigold Pennywhistle' };
+  /** What the member types into every free-text input (school, needs, answers). */
+  const TYPED = 'Quillfeather private answer';
+  /** The member's name and what they typed: shown to no one else, and never where a refusal is due. */
+  const secrets: Secrets = { owner: member.aadObjectId!, values: [member.name, TYPED] };
   const stranger = testUser(802);
   const organiser = testUser(803);
   let world: FuzzWorld;
@@ -33,8 +38,11 @@ describe('hostile input over HTTP (fuzz)', function () {
     connector = await startConnector();
     bot = await startTestBot({ env: { ORGANISER_AAD_IDS: organiser.aadObjectId! } });
     // The member acts (RSVPs, books, contributes): their own buttons then carry ids a stranger must not use.
+    const memberSaw = await crawl(bot, connector, 'member', member, { click: true, typed: TYPED });
+    // The crawl may have cancelled again what it booked: the member ends holding a place, on the organisers' list.
+    await workshopDriver(bot, connector).invoke(member, 'workshop.book', { eventId: WORKSHOP, role: 'headteacher', school: TYPED, needs: TYPED });
     const sightings = [
-      ...(await crawl(bot, connector, 'member', member, { click: true })),
+      ...memberSaw,
       ...(await crawl(bot, connector, 'stranger', stranger, { click: false })),
       ...(await crawl(bot, connector, 'organiser', organiser, { click: false })),
     ];
@@ -63,10 +71,26 @@ describe('hostile input over HTTP (fuzz)', function () {
     assert.ok(othersOwn.length > 0, "no button carrying the member's own ids was found, so other users' ids would not be tried");
   });
 
+  it('when an organiser-only button is answered with the list it guards, then the judge reports it not refused and showing the member\'s details', async () => {
+    // The organiser really may press it: answered this way, a forged press would be a leak.
+    const guarded = world.sightings.find((s) => s.role === 'organiser' && s.verb === 'workshop.attendees');
+    assert.ok(guarded, 'the organiser was shown no attendee list button');
+    const chat = personalChat(organiser);
+    const pressedByOrganiser: FuzzCase = {
+      kind: 'forged-organiser',
+      activity: createTestInvoke(connector.serviceUrl, chat, organiser, guarded.verb, pressed(guarded)),
+      conversationId: chat.id,
+      refusal: FORBIDDEN,
+    };
+    const report = await runHostile(bot, connector, [[pressedByOrganiser]], { secrets });
+    assert.equal(report.problems.length, 1);
+    assert.match(report.problems[0]!, /^not refused: "For organisers\\nAttendees[\s\S]*; the answer shows Marigold Pennywhistle, Quillfeather private answer <- forged-organiser/);
+  });
+
   it(`when ${CASES} generated hostile activities arrive, then each gets a clear 2xx answer or a 4xx, nothing is written and the heap stays flat`, async () => {
     const { all } = fuzzArbitraries(world);
     heapAfterGc();
-    const report = await runHostile(bot, connector, sampleBatches(all, SEED, CASES, BATCH));
+    const report = await runHostile(bot, connector, sampleBatches(all, SEED, CASES, BATCH), { secrets });
 
     const kinds = [...report.byKind].map(([kind, k]) => `${kind}: ${k.sent} sent, ${k.ok} 2xx, ${k.refused} 4xx, slowest ${k.slowestMs} ms`);
     assert.equal(report.problems.length, 0, `${report.problems.length} problems:\n${report.problems.slice(0, 15).join('\n')}\n\n${kinds.join('\n')}`);
@@ -94,7 +118,7 @@ describe('hostile input over HTTP (fuzz)', function () {
       const chat = personalChat(member);
       return { kind: 'stale-card', activity: createTestInvoke(connector.serviceUrl, chat, member, s.verb, pressed(s)), conversationId: chat.id };
     });
-    const report = await runHostile(bot, connector, [stale]);
+    const report = await runHostile(bot, connector, [stale], { secrets });
     assert.equal(report.problems.length, 0, report.problems.slice(0, 15).join('\n'));
     assert.equal(report.sent, stale.length);
   });

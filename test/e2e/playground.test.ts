@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { startTestBot, type TestBot } from '../helpers/bot';
 import { cardText } from '../helpers/connector';
 import { countDocs } from '../helpers/store';
-import { adaptiveCardOf, startPlayground, type Playground } from '../helpers/playground';
+import { adaptiveCardOf, startPlayground, type Playground, type TrafficEntry } from '../helpers/playground';
 
 /**
  * Microsoft's own client: the Agents Playground (offline, no browser), driven over its
@@ -32,12 +32,23 @@ describe('with the Agents Playground as the Teams client', function () {
     return playground.invoke({ conversationId: chat, replyToId: carousel.messageId, verb, data });
   };
 
-  it('when installed in a personal chat, then the welcome card arrives and the chat is stored', async () => {
+  it('when installed in a personal chat, then one welcome card arrives listing the commands, and the chat is stored', async () => {
     const chat = playground.context.personalChat.id;
     const since = playground.messages().length;
+    const trafficSince = playground.traffic().length;
     await playground.install(chat);
-    const welcome = await playground.waitForMessage((m) => m.conversationId === chat && cardText(adaptiveCardOf(m)).includes('Hello! I am the NLC bot'), { since });
-    assert.ok(welcome);
+    // The Playground sends installationUpdate and conversationUpdate; once the bot has answered both, every message it sent for them is in the log.
+    const answered = (type: string) => (t: TrafficEntry) => t.activityName === type && t.to === 'User Application' && t.conversationId === chat && t.response !== undefined;
+    await playground.waitForTraffic(answered('installationUpdate'), { since: trafficSince });
+    await playground.waitForTraffic(answered('conversationUpdate'), { since: trafficSince });
+    const sent = playground.traffic().slice(trafficSince).filter((t) => t.activityName === 'message' && t.from === 'User Application' && t.conversationId === chat);
+    assert.equal(sent.length, 1, 'one welcome, not one per install activity');
+
+    const welcome = await playground.waitForMessage((m) => m.conversationId === chat, { since });
+    const text = cardText(adaptiveCardOf(welcome));
+    assert.match(text, /^Norfolk Learning Collaborative\nHello! I am the NLC bot\./);
+    for (const command of ['events', 'my bookings', 'calls', 'help']) assert.ok(text.includes(`**${command}**`), `lists ${command}`);
+    assert.ok(!text.includes('**attendees**'), 'organiser commands are not in everyone\'s welcome');
     const saved = await bot.store.conversations.get(chat);
     assert.equal(saved?.active, true);
     assert.equal(saved?.userAadObjectId, playground.context.currentUser.aadObjectId);

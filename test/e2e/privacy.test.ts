@@ -113,11 +113,15 @@ describe('forgetting a person, end to end', () => {
     assert.match(cardText(await command(bot, connector, 'forget me', alex)), /Nothing to forget/);
   });
 
-  it('when "forget me" is typed in a group chat, then it is refused there and points to the personal chat', async () => {
+  it('when "forget me" is typed in a group chat, then the chat gets only a note, what is held goes to the personal chat, and nothing is deleted', async () => {
     const chat = groupChat('19:privacy-group@thread.v2');
+    const mine = connector.sentTo(personalChat(other).id).length;
     await bot.post({ ...createTestMessage(connector.serviceUrl, chat, other, '<at>NLC</at> forget me'), entities: [{ type: 'mention', text: '<at>NLC</at>', mentioned: { id: '28:nlc-bot', name: 'NLC' } }] });
     const [reply] = connector.sentTo(chat.id);
-    assert.match(cardText(cardsIn(reply!)[0]), /only shown in a personal chat/);
+    const note = cardText(cardsIn(reply!)[0]);
+    assert.match(note, /Sent to you privately/);
+    assert.doesNotMatch(note, /School of|Delete my data/);
+    assert.match(cardText(cardsIn(connector.sentTo(personalChat(other).id)[mine]!)[0]), /Delete my data/);
     assert.ok((await everything(bot)).includes(other.aadObjectId!));
   });
 

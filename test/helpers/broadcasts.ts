@@ -3,7 +3,8 @@ import { recordInstalled } from '../../bot/domain/conversations/service';
 import type { BroadcastTiming } from '../../bot/jobs/broadcasts/context';
 import type { BroadcastJob } from '../../bot/jobs/broadcasts/job';
 import { broadcastJobFrom } from '../../bot/jobs/broadcasts/wiring';
-import type { RateLimiter } from '../../bot/domain/delivery/rate-limit';
+import { RateLimiter, type Settle } from '../../bot/domain/delivery/rate-limit';
+import { realTimer } from '../../bot/domain/delivery/timer';
 import { silentLogger } from '../../bot/log';
 import { channelThread, createTestInvoke, createTestMessage, personalChat, TENANT, type TestUser, testUser } from './activities';
 import { invokeCard, type TestBot } from './bot';
@@ -136,4 +137,29 @@ export const sharedCosmos = (bot: TestBot) => ({ mode: 'azure' as const, endpoin
 export function postsPer(connector: StandInConnector, conversationIds: readonly string[]): number[] {
   const posts = connector.stats().postsByConversation;
   return conversationIds.map((id) => posts.get(id) ?? 0);
+}
+
+/**
+ * The real limiter, noting on its own clock when it let each request go and each pause
+ * it was told of: a test checks the pacing by counting over these, not against the wall
+ * clock (which a busy machine stretches).
+ */
+export class RecordingLimiter extends RateLimiter {
+  readonly granted: number[] = [];
+  readonly paused: { at: number; ms: number }[] = [];
+
+  constructor(perSecond: number) {
+    super({ perSecond, timer: realTimer });
+  }
+
+  override async acquire(conversationId: string, signal?: AbortSignal): Promise<Settle> {
+    const settle = await super.acquire(conversationId, signal);
+    this.granted.push(realTimer.now());
+    return settle;
+  }
+
+  override pause(ms: number): void {
+    this.paused.push({ at: realTimer.now(), ms });
+    super.pause(ms);
+  }
 }

@@ -19,6 +19,9 @@ export interface CardButton {
 
 type Node = Record<string, unknown>;
 
+/** What `fill` types into a free-text input (cut to its maxLength). */
+export const FILL_TEXT = 'A short answer written for the test.';
+
 const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 
@@ -42,7 +45,7 @@ function fill(input: Node): string | undefined {
       return typeof input.valueOn === 'string' ? input.valueOn : 'true';
     default: {
       const max = typeof input.maxLength === 'number' ? input.maxLength : 200;
-      return 'A short answer written for the test.'.slice(0, Math.max(2, Math.min(max, 200)));
+      return FILL_TEXT.slice(0, Math.max(2, Math.min(max, 200)));
     }
   }
 }

@@ -18,7 +18,7 @@ import { callToPost, type PostCallDeps, sendCallToMembers } from '../../domain/t
 import { listOpenCalls, requireCall, requireGroup } from '../../domain/task-groups/service';
 import { clickedCardOf } from '../turn';
 import { asText, inputsOf, submitForm } from './form-errors';
-import { cardAction, type RouteModule } from './route';
+import { cardAction, personalData, type RouteModule } from './route';
 
 const callData = z.strictObject({ groupId: groupIdSchema, callId: callIdSchema });
 const contributionData = z.strictObject({ groupId: groupIdSchema, contributionId: contributionIdSchema });
@@ -41,7 +41,7 @@ export function contributionRoutes(deps: PostCallDeps & { links: DownloadLinks }
           await turn.reply(renderOpenCallsCard(await listOpenCalls(deps)));
         },
       },
-      {
+      personalData({
         name: 'digest',
         description: 'For task-group leads: what has come in (add a group number, e.g. "digest 2")',
         hidden: true,
@@ -54,7 +54,7 @@ export function contributionRoutes(deps: PostCallDeps & { links: DownloadLinks }
           }
           await turn.reply(await Promise.all(groups.map(async (g) => renderDigestCard(await digestFor(deps, actor, g.id)))));
         },
-      },
+      }),
       {
         name: 'post call',
         description: 'For task-group leads: post a call for contributions here (add its id, e.g. "post call tg2-transition-survey")',
@@ -78,13 +78,13 @@ export function contributionRoutes(deps: PostCallDeps & { links: DownloadLinks }
           await turn.reply(renderCallCard(call, group));
         },
       },
-      {
+      personalData({
         name: 'my contributions',
         description: 'What you have sent to the task groups; edit or withdraw it',
         run: async (turn) => {
           await turn.reply(renderMyContributionsCard(await listMyContributions(deps, turn.actor())));
         },
-      },
+      }),
     ],
     actions: [
       cardAction('call.open', callData, async (_turn, { groupId, callId }) => {
@@ -141,22 +141,26 @@ export function contributionRoutes(deps: PostCallDeps & { links: DownloadLinks }
           hint: 'Type "calls" if you would like to send something new.',
         });
       }),
-      cardAction('digest.view', groupData, async (turn, { groupId }) => renderDigestCard(await digestFor(deps, turn.actor(), groupId))),
-      cardAction('contributions.export', groupData, async (turn, { groupId }) => {
-        const actor = turn.actor();
-        const exported = await exportContributions(deps, actor, groupId);
-        return renderDigestCard(await digestFor(deps, actor, groupId), exported);
-      }),
+      personalData(cardAction('digest.view', groupData, async (turn, { groupId }) => renderDigestCard(await digestFor(deps, turn.actor(), groupId)))),
+      personalData(
+        cardAction('contributions.export', groupData, async (turn, { groupId }) => {
+          const actor = turn.actor();
+          const exported = await exportContributions(deps, actor, groupId);
+          return renderDigestCard(await digestFor(deps, actor, groupId), exported);
+        }),
+      ),
       cardAction('call.sendToMembers', callData, async (turn, { groupId, callId }) => {
         const actor = turn.actor();
         const report = await sendCallToMembers(deps, actor, groupId, callId, clickedCardOf(turn.context.activity));
         return renderStatusCard(report, { refreshUserIds: [actor.teamsUserId], now: deps.clock.now() });
       }),
-      cardAction('contribution.markUsed', usedData, async (turn, { groupId, contributionId, used }) => {
-        const actor = turn.actor();
-        await markUsed(deps, actor, groupId, contributionId, used);
-        return renderDigestCard(await digestFor(deps, actor, groupId));
-      }),
+      personalData(
+        cardAction('contribution.markUsed', usedData, async (turn, { groupId, contributionId, used }) => {
+          const actor = turn.actor();
+          await markUsed(deps, actor, groupId, contributionId, used);
+          return renderDigestCard(await digestFor(deps, actor, groupId));
+        }),
+      ),
     ],
   };
 }

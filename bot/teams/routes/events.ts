@@ -9,7 +9,7 @@ import { eventIdSchema } from '../../domain/events/event';
 import type { Workshop } from '../../domain/workshops/booking';
 import { rsvpResponseSchema } from '../../domain/events/rsvp';
 import { type EventsDeps, listMyEvents, respondToEvent, upcomingEventViews, viewEvent } from '../../domain/events/service';
-import { cardAction, type RouteModule } from './route';
+import { cardAction, personalData, type RouteModule } from './route';
 
 const rsvpData = z.strictObject({ eventId: eventIdSchema, response: rsvpResponseSchema });
 const viewData = z.strictObject({ eventId: eventIdSchema });
@@ -42,13 +42,13 @@ export function eventRoutes(deps: EventsDeps, workshopCard?: WorkshopCard): Rout
           await turn.reply(await Promise.all(cards));
         },
       },
-      {
+      personalData({
         name: 'my events',
         description: 'The events you said Going or Maybe to, soonest first',
         run: async (turn) => {
           await turn.reply(renderMyEventsCard(await listMyEvents(deps, turn.actor())));
         },
-      },
+      }),
     ],
     actions: [
       cardAction('event.rsvp', rsvpData, async (turn, data) => {

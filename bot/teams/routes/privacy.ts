@@ -2,10 +2,9 @@ import { z } from 'zod/v4';
 import { renderForgetChoiceCard, renderForgetDoneCard, renderForgetPreviewCard } from '../../../cards/forget';
 import { renderPromotionMessage } from '../../../cards/workshop';
 import { aadObjectIdSchema } from '../../domain/actor';
-import { DomainError } from '../../domain/errors';
 import { findPeopleToForget, forgetMe, type ForgetDeps, type ForgetReport, forgetSomeone, previewForgetMe, previewForgetSomeone } from '../../domain/privacy/forget';
 import { announcePromotions, type PromotionDeps } from '../../domain/workshops/promotions';
-import { cardAction, type RouteModule, type Turn } from './route';
+import { cardAction, personalData, type RouteModule, type Turn } from './route';
 import { afterAnswer } from './workshops';
 
 const personData = z.strictObject({ userId: aadObjectIdSchema });
@@ -14,19 +13,11 @@ export type PrivacyRouteDeps = ForgetDeps & Omit<PromotionDeps, 'promotionMessag
 
 /**
  * "forget me" (anyone) and "forget person <name or id>" (organisers): a card shows what
- * the bot holds, and only its button deletes. Both stay in personal chat: what someone
- * holds is nobody else's business, and a group chat would show it to everyone.
+ * the bot holds, and only its button deletes. Both answer in the personal chat only
+ * (`personalData`): what the bot holds about someone is nobody else's business.
  */
 export function privacyRoutes(deps: PrivacyRouteDeps): RouteModule {
   const promotionDeps: PromotionDeps = { ...deps, promotionMessage: renderPromotionMessage };
-
-  const personalOnly = (turn: Turn): void => {
-    if (turn.inGroup) {
-      throw new DomainError('invalid_input', 'What the bot keeps about a person is only shown in a personal chat, not here.', {
-        hint: 'Open your chat with the bot (select it under Apps or Chat) and type it there.',
-      });
-    }
-  };
 
   const done = (turn: Turn, report: ForgetReport) => {
     // The places went to the next people in the same write; telling them can follow the answer.
@@ -37,29 +28,27 @@ export function privacyRoutes(deps: PrivacyRouteDeps): RouteModule {
 
   return {
     commands: [
-      {
+      personalData({
         name: 'forget me',
         description: 'Delete everything the bot keeps about you (you see it first)',
         run: async (turn) => {
-          personalOnly(turn);
           await turn.reply(renderForgetPreviewCard(await previewForgetMe(deps, turn.actor())));
         },
-      },
-      {
+      }),
+      personalData({
         name: 'forget person',
         description: "Organisers: remove a person's data at their request (their name as Teams shows it, or their Entra object id)",
         hidden: true,
         run: async (turn, rest) => {
-          personalOnly(turn);
           const people = await findPeopleToForget(deps, turn.actor(), rest);
           await turn.reply(people.length === 1 ? renderForgetPreviewCard(people[0]!) : renderForgetChoiceCard(rest.trim(), people));
         },
-      },
+      }),
     ],
     actions: [
       cardAction('privacy.forgetMe', z.strictObject({}), async (turn) => done(turn, await forgetMe(deps, turn.actor()))),
       cardAction('privacy.reviewPerson', personData, async (turn, { userId }) => renderForgetPreviewCard(await previewForgetSomeone(deps, turn.actor(), userId))),
       cardAction('privacy.forgetPerson', personData, async (turn, { userId }) => done(turn, await forgetSomeone(deps, turn.actor(), userId))),
-    ],
+    ].map((action) => personalData(action)),
   };
 }

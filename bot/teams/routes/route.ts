@@ -15,8 +15,15 @@ export interface Turn {
   /** Teams user ids whose clients should refresh a card posted in this conversation. */
   refreshUserIds(): Promise<string[]>;
   /** Sends cards (several go as one carousel message) or a line of text to this conversation or thread. */
-  reply(content: string | AdaptiveCardJson | AdaptiveCardJson[]): Promise<void>;
+  reply(content: ReplyContent): Promise<void>;
+  /**
+   * Sends `content` to the person's personal chat with the bot; returns the short note to
+   * show where they asked instead (bot/teams/private-reply.ts).
+   */
+  sendPrivately(content: ReplyContent): Promise<AdaptiveCardJson>;
 }
+
+export type ReplyContent = string | AdaptiveCardJson | AdaptiveCardJson[];
 
 export interface CommandRoute {
   /** What people type, lower case, e.g. "my events". */
@@ -25,6 +32,8 @@ export interface CommandRoute {
   aliases?: string[];
   /** Left out of the help card (organiser-only commands show in their own help). */
   hidden?: boolean;
+  /** Its answer holds personal details: see `personalData`. */
+  personalData?: boolean;
   /** `rest` is whatever followed the command name, normalised. */
   run(turn: Turn, rest: string): Promise<void>;
 }
@@ -33,8 +42,18 @@ export interface ActionRoute {
   verb: string;
   /** The card data the verb accepts (what `run` parses with); tests generate data it refuses. */
   data?: z.ZodType;
+  /** Its answer holds personal details: see `personalData`. */
+  personalData?: boolean;
   run(turn: Turn, data: unknown): Promise<AdaptiveCardJson>;
 }
+
+/**
+ * Marks a route whose answer lists people's names, schools, needs or contributions (an
+ * organiser's or lead's list, or a person's own). Asked for in a group chat or channel,
+ * its answer goes to the person's personal chat and the conversation gets a short note:
+ * the dispatchers (commands.ts, card-actions.ts) do this, so a route cannot forget it.
+ */
+export const personalData = <R extends CommandRoute | ActionRoute>(route: R): R => ({ ...route, personalData: true });
 
 /** Declares a card action whose data is parsed by `schema` before `run` sees it. */
 export function cardAction<S extends z.ZodType>(

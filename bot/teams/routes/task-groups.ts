@@ -8,7 +8,7 @@ import { createGroup, leadFormFields, NEW_GROUP_FIELDS, setLeads } from '../../d
 import { groupIdSchema } from '../../domain/task-groups/model';
 import { listGroupViews, setMembership, type TaskGroupsDeps, viewGroup } from '../../domain/task-groups/service';
 import { asText, inputsOf, submitForm } from './form-errors';
-import { cardAction, type RouteModule } from './route';
+import { cardAction, personalData, type RouteModule } from './route';
 
 const groupData = z.strictObject({ groupId: groupIdSchema });
 /** Form submissions: our own keys strictly, the inputs checked by the domain's form. */
@@ -70,7 +70,8 @@ export function taskGroupRoutes(deps: TaskGroupsDeps): RouteModule {
           (problems) => newGroupForm(asText(data), problems),
         ),
       ),
-      cardAction('group.chooseLeads', groupData, async (turn, { groupId }) => {
+      // The lead form lists the group's members by name.
+      personalData(cardAction('group.chooseLeads', groupData, async (turn, { groupId }) => {
         const { group, fields } = await leadFormFields(deps, turn.actor(), groupId);
         if (fields[0]?.kind === 'multiChoice' && fields[0].options.length === 0) {
           throw new DomainError('closed', `${group.name} has no members yet, so there is no one to choose.`, {
@@ -83,8 +84,8 @@ export function taskGroupRoutes(deps: TaskGroupsDeps): RouteModule {
           values: { leads: group.leadIds.join(',') },
           actions: [{ title: 'Save leads', verb: 'group.setLeads', data: { groupId } }],
         });
-      }),
-      cardAction('group.setLeads', groupForm, async (turn, data) => {
+      })),
+      personalData(cardAction('group.setLeads', groupForm, async (turn, data) => {
         const actor = turn.actor();
         const inputs = inputsOf(data, ['groupId']);
         return submitForm(
@@ -103,7 +104,7 @@ export function taskGroupRoutes(deps: TaskGroupsDeps): RouteModule {
             });
           },
         );
-      }),
+      })),
     ],
   };
 }

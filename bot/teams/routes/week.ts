@@ -5,21 +5,21 @@ import { parseInput } from '../../domain/validation';
 import { eventIdSchema } from '../../domain/events/event';
 import { assertOrganiser } from '../../domain/organisers';
 import { myWeek, type WeekDeps } from '../../domain/week';
-import type { RouteModule } from './route';
+import { personalData, type RouteModule } from './route';
 
 /** "upcoming" (or "my week"): the person's next seven days; "reminders <id>" for organisers: who will be reminded, and when. */
 export function weekRoutes(deps: WeekDeps & OverviewDeps): RouteModule {
   return {
     commands: [
-      {
+      personalData({
         name: 'upcoming',
         description: 'Your next seven days: your events, workshop places and deadlines in one card',
         aliases: ['my week', 'this week', 'my upcoming'],
         run: async (turn) => {
           await turn.reply(renderMyWeekCard(await myWeek(deps, turn.actor())));
         },
-      },
-      {
+      }),
+      personalData({
         name: 'reminders',
         description: 'Organisers: who will be reminded of an event or deadline, and when, e.g. "reminders new-horizons-2024"',
         hidden: true,
@@ -29,7 +29,7 @@ export function weekRoutes(deps: WeekDeps & OverviewDeps): RouteModule {
           const id = parseInput(eventIdSchema, rest, 'event or deadline id');
           await turn.reply(renderRemindersCard(await reminderOverview(deps, turn.actor(), id)));
         },
-      },
+      }),
     ],
   };
 }

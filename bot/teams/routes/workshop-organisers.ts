@@ -14,7 +14,7 @@ import {
 } from '../../domain/workshops/organiser';
 import { announcePromotions, type PromotionDeps } from '../../domain/workshops/promotions';
 import { parseInput } from '../../domain/validation';
-import { cardAction, type CommandRoute, type RouteModule, type Turn } from './route';
+import { cardAction, type CommandRoute, personalData, type RouteModule, type Turn } from './route';
 import { afterAnswer, type WorkshopRouteDeps } from './workshops';
 
 const eventData = z.strictObject({ eventId: eventIdSchema });
@@ -46,7 +46,9 @@ export function workshopOrganiserRoutes(deps: WorkshopRouteDeps & OrganiserDeps)
     }
   };
 
-  const command = (name: string, description: string, run: CommandRoute['run'], aliases: string[] = []): CommandRoute => ({ name, description, aliases, hidden: true, run });
+  // Every answer here is the attendee list (names, schools, needs): see `personalData`.
+  const command = (name: string, description: string, run: CommandRoute['run'], aliases: string[] = []): CommandRoute =>
+    personalData({ name, description, aliases, hidden: true, run });
 
   return {
     commands: [
@@ -86,6 +88,6 @@ export function workshopOrganiserRoutes(deps: WorkshopRouteDeps & OrganiserDeps)
       cardAction('workshop.reopen', eventData, async (turn, data) =>
         renderAttendeesCard(await setWorkshopBookingClosed(deps, turn.actor(), data.eventId, false), { banner: 'Booking is open again.' }),
       ),
-    ],
+    ].map((action) => personalData(action)),
   };
 }

@@ -9,7 +9,7 @@ import { announcePromotions, type PromotionDeps } from '../../domain/workshops/p
 import { bookWorkshop, type BookingResult, cancelBooking, listMyBookings, viewWorkshop, type WorkshopsDeps } from '../../domain/workshops/service';
 import type { Logger } from '../../log';
 import type { WorkshopCard } from './events';
-import { cardAction, type RouteModule, type Turn } from './route';
+import { cardAction, personalData, type RouteModule, type Turn } from './route';
 
 export type WorkshopRouteDeps = WorkshopsDeps & Omit<PromotionDeps, 'promotionMessage'>;
 
@@ -52,14 +52,14 @@ export function workshopRoutes(deps: WorkshopRouteDeps): RouteModule & {
   return {
     workshopCard: async (workshop, actor, refreshUserIds) => renderWorkshopCard(await viewWorkshop(deps, actor, workshop), { refreshUserIds }),
     commands: [
-      {
+      personalData({
         name: 'my bookings',
         description: 'Your workshop places and waitlist spots, with calendar and cancel',
         aliases: ['my workshops', 'my booking'],
         run: async (turn) => {
           await turn.reply(renderMyBookingsCard(await listMyBookings(deps, turn.actor())));
         },
-      },
+      }),
     ],
     actions: [
       cardAction('workshop.view', viewData, async (turn, data) => renderWorkshopCard(await viewWorkshop(deps, turn.actor(), data.eventId), own(turn))),

@@ -20,7 +20,14 @@ export interface FuzzCase {
   activity: Partial<Activity> & Record<string, unknown>;
   /** Where a message's answer goes (each case has its own conversation). */
   conversationId: string;
+  /** The answer must be this refusal (its title): someone pressing what is not theirs to press. */
+  refusal?: RegExp;
 }
+
+/** A refusal: "forbidden" (noticeForError's title for it). */
+export const FORBIDDEN = /^Sorry, that is not open to you\n/;
+/** Someone else's booking or contribution: refused, or (telling nothing about it) not found. */
+export const NOT_YOURS = /^(Sorry, that is not open to you|We could not find that)\n/;
 
 export interface FuzzWorld {
   serviceUrl: string;
@@ -125,10 +132,14 @@ export function fuzzArbitraries(world: FuzzWorld) {
     return invoke('unknown-ids', personOf(world, s.role), chat, s.verb, { ...data, ...s.inputs });
   });
 
-  const forgedOrganiser = fc.tuple(fc.constantFrom(...organiserOnly), fc.constantFrom(people.member, people.stranger), conversation).map(([s, user, chat]) =>
-    invoke('forged-organiser', user, chat, s.verb, pressed(s)),
-  );
-  const othersIds = fc.tuple(fc.constantFrom(...othersOwn), conversation).map(([s, chat]) => invoke('others-ids', people.stranger, chat, s.verb, pressed(s)));
+  const forgedOrganiser = fc.tuple(fc.constantFrom(...organiserOnly), fc.constantFrom(people.member, people.stranger), conversation).map(([s, user, chat]) => ({
+    ...invoke('forged-organiser', user, chat, s.verb, pressed(s)),
+    refusal: FORBIDDEN,
+  }));
+  const othersIds = fc.tuple(fc.constantFrom(...othersOwn), conversation).map(([s, chat]) => ({
+    ...invoke('others-ids', people.stranger, chat, s.verb, pressed(s)),
+    refusal: NOT_YOURS,
+  }));
 
   const huge = fc.tuple(anySighting, everyone, conversation, fc.constantFrom(...HUGE, OVER_LIMIT)).map(([s, user, chat, size]) => {
     const data = pressed(s);

@@ -1,6 +1,6 @@
 import { createTestInvoke, personalChat, type TestUser } from '../activities';
 import type { TestBot } from '../bot';
-import { buttonsOf, type CardButton, pressed } from '../card-buttons';
+import { buttonsOf, type CardButton, FILL_TEXT, pressed } from '../card-buttons';
 import type { StandInConnector } from '../connector';
 import { workshopDriver } from '../workshops';
 
@@ -15,6 +15,11 @@ export interface CrawlOptions {
   /** At most this many presses of one verb (distinct data), so one long list does not dominate. */
   maxPerVerb?: number;
   maxClicks?: number;
+  /**
+   * What this person types into free-text inputs instead of the shared filler (school,
+   * needs, answers): text only they gave the bot, so a test can look for it elsewhere.
+   */
+  typed?: string;
 }
 
 const keyOf = (b: CardButton): string => `${b.verb} ${JSON.stringify(b.data)}`;
@@ -54,7 +59,7 @@ export async function crawl(bot: TestBot, connector: StandInConnector, role: str
     if (count >= (options.maxPerVerb ?? 4)) continue;
     perVerb.set(button.verb, count + 1);
     clicks++;
-    const activity = createTestInvoke(connector.serviceUrl, personalChat(user), user, button.verb, pressed(button), {
+    const activity = createTestInvoke(connector.serviceUrl, personalChat(user), user, button.verb, pressed(retyped(button, options.typed)), {
       trigger: button.refresh ? 'automatic' : 'manual',
     });
     const response = await bot.post(activity);
@@ -66,4 +71,11 @@ export async function crawl(bot: TestBot, connector: StandInConnector, role: str
   queue.length = 0;
   await typeEveryCommand();
   return [...seen.values()];
+}
+
+/** The button with the filler text in its inputs replaced by the person's own. */
+function retyped(button: CardButton, typed: string | undefined): CardButton {
+  if (!typed) return button;
+  const inputs = Object.fromEntries(Object.entries(button.inputs).map(([k, v]) => [k, v === FILL_TEXT ? typed : v]));
+  return { ...button, inputs };
 }

@@ -8,6 +8,19 @@ import type { FuzzCase } from './cases';
 /** The notice a person sees when a turn failed with an error we did not foresee: a 500 in a card. */
 const INTERNAL = /Something went wrong on our side/;
 
+/** What one person gave the bot (their name, what they typed): no one else may be shown it. */
+export interface Secrets {
+  /** Whose they are (Entra object id): their own answers may show them. */
+  owner: string;
+  values: readonly string[];
+}
+
+export interface HostileOptions {
+  /** Take the heap after every this many batches (default 5). */
+  heapEvery?: number;
+  secrets?: Secrets;
+}
+
 export interface FuzzReport {
   sent: number;
   /** Per kind of case: how many, and how many were answered 2xx and 4xx. */
@@ -25,13 +38,32 @@ const describeCase = (c: FuzzCase): string => {
 };
 
 /** What was wrong with the bot's answer to one case, if anything. */
-async function judge(bot: TestBot, connector: StandInConnector, c: FuzzCase): Promise<{ status: number; ms: number; problem?: string }> {
+async function judge(bot: TestBot, connector: StandInConnector, c: FuzzCase, secrets?: Secrets): Promise<{ status: number; ms: number; problem?: string }> {
   const started = performance.now();
-  const verdict = await judgeAnswer(bot, connector, c);
+  const verdict = await judgeAnswer(bot, connector, c, secrets);
   return { ...verdict, ms: performance.now() - started };
 }
 
-async function judgeAnswer(bot: TestBot, connector: StandInConnector, c: FuzzCase): Promise<{ status: number; problem?: string }> {
+const inGroup = (c: FuzzCase): boolean => {
+  const type = (c.activity.conversation as { conversationType?: unknown } | undefined)?.conversationType;
+  return type === 'groupChat' || type === 'channel';
+};
+
+/**
+ * The secrets an answer to this case must not show: all of them for a refusal, and in a
+ * group chat or channel (where everyone reads it) unless the owner asked; never what the
+ * case itself sent (a form coming back with the sender's own values is no leak).
+ */
+function leaksIn(c: FuzzCase, answer: string, secrets: Secrets | undefined, isInvoke: boolean): string[] {
+  if (!secrets) return [];
+  const fromOwner = (c.activity.from as { aadObjectId?: unknown } | undefined)?.aadObjectId === secrets.owner;
+  const guarded = c.refusal !== undefined || (inGroup(c) && (!isInvoke || !fromOwner));
+  if (!guarded) return [];
+  const sent = JSON.stringify(c.activity);
+  return secrets.values.filter((secret) => !sent.includes(secret) && answer.includes(secret));
+}
+
+async function judgeAnswer(bot: TestBot, connector: StandInConnector, c: FuzzCase, secrets?: Secrets): Promise<{ status: number; problem?: string }> {
   let response: { status: number; body: unknown };
   try {
     response = await bot.post(c.activity);
@@ -47,12 +79,19 @@ async function judgeAnswer(bot: TestBot, connector: StandInConnector, c: FuzzCas
     const text = cardText(answer.value);
     if (!text.trim()) return { status, problem: 'an empty card' };
     if (INTERNAL.test(text)) return { status, problem: 'an internal error card' };
-    return { status };
+    const leaked = leaksIn(c, text, secrets, true);
+    const problems = [
+      c.refusal && !c.refusal.test(text) ? `not refused: ${JSON.stringify(text.slice(0, 160))}` : '',
+      leaked.length > 0 ? `the answer shows ${leaked.join(', ')}` : '',
+    ].filter(Boolean);
+    return problems.length > 0 ? { status, problem: problems.join('; ') } : { status };
   }
   const replies = connector.sentTo(c.conversationId);
   const said = replies.map((r) => `${r.activity.text ?? ''}\n${cardsIn(r).map(cardText).join('\n')}`).join('\n');
   if (!said.trim()) return { status, problem: 'no answer to the message' };
   if (INTERNAL.test(said)) return { status, problem: 'an internal error card' };
+  const leaked = leaksIn(c, said, secrets, false);
+  if (leaked.length > 0) return { status, problem: `the reply shows ${leaked.join(', ')}` };
   return { status };
 }
 
@@ -69,16 +108,18 @@ async function culprits(bot: TestBot, connector: StandInConnector, batch: readon
 }
 
 /**
- * Sends each batch's cases at once, checking every answer and that no batch changed
+ * Sends each batch's cases at once, checking every answer (a refusal where the case
+ * expects one, and none of `secrets` where they must not show) and that no batch changed
  * any document (ids and etags in every container); every `heapEvery` batches, the heap
  * after GC.
  */
-export async function runHostile(bot: TestBot, connector: StandInConnector, batches: Iterable<FuzzCase[]>, heapEvery = 5): Promise<FuzzReport> {
+export async function runHostile(bot: TestBot, connector: StandInConnector, batches: Iterable<FuzzCase[]>, options: HostileOptions = {}): Promise<FuzzReport> {
+  const { heapEvery = 5, secrets } = options;
   const report: FuzzReport = { sent: 0, byKind: new Map(), heap: [], problems: [] };
   let n = 0;
   for (const batch of batches) {
     const before = await storeFingerprint(bot.store);
-    const verdicts = await Promise.all(batch.map((c) => judge(bot, connector, c)));
+    const verdicts = await Promise.all(batch.map((c) => judge(bot, connector, c, secrets)));
     const changed = changedDocs(before, await storeFingerprint(bot.store));
     batch.forEach((c, n) => {
       const { status, ms, problem } = verdicts[n]!;
