@@ -37,7 +37,7 @@ function toRsvp(doc: RsvpDoc): Rsvp {
 }
 
 export interface EventStoreOptions {
-  /** When set, event and answer documents carry a Cosmos TTL that ends this many days after the event. */
+  /** Set in Azure only: documents carry a Cosmos TTL (event and answer documents this many days after the event). */
   retentionDays?: number;
 }
 

@@ -7,6 +7,7 @@ import { isStatus, storeCall } from './errors';
 import { READ_REUSE_MS, batchedWriter } from './batch';
 import { coalesce } from './coalesce';
 import { readModifyWrite } from './etag';
+import { type EventStoreOptions, ttlUntil } from './event-store';
 
 /**
  * taskGroups container (partition key /groupId), one partition per group:
@@ -36,7 +37,7 @@ function toMembership(doc: Doc<Membership, 'member'>): Membership {
   return { groupId: doc.groupId, userId: doc.userId, userName: doc.userName, joinedAt: doc.joinedAt };
 }
 
-export function createTaskGroupStore(container: Container): TaskGroupStore {
+export function createTaskGroupStore(container: Container, options: EventStoreOptions = {}): TaskGroupStore {
   const query = async <T>(sql: string, parameters: SqlParameter[], partitionKey?: string): Promise<T[]> => {
     const { resources } = await container.items.query<T>({ query: sql, parameters }, partitionKey ? { partitionKey } : {}).fetchAll();
     return resources;
@@ -137,7 +138,9 @@ export function createTaskGroupStore(container: Container): TaskGroupStore {
       }),
     saveExportGrant: ({ groupId, ...grant }) =>
       storeCall(async () => {
-        await container.items.create({ ...grant, groupId, type: 'export', id: `export:${grant.tokenHash}` });
+        // In Azure, Cosmos removes the grant itself once it has expired (the retention job does everywhere).
+        const ttl = options.retentionDays ? { ttl: ttlUntil(grant.expiresAt, 0) } : {};
+        await container.items.create({ ...grant, groupId, type: 'export', id: `export:${grant.tokenHash}`, ...ttl });
       }),
     getExportGrant: (groupId, tokenHash) =>
       storeCall(async () => {

@@ -115,15 +115,18 @@ export async function updateEvent(deps: AuthoringDeps, actor: Actor, current: Nl
   return { kind, id: event.id, title: event.title, created: false, copies, ...(promoted.length ? { promoted: { eventId: event.id, entries: promoted } } : {}) };
 }
 
-/** A workshop's places live in its ledger once anyone has booked: raising them books people from the waitlist. */
+/**
+ * A workshop's places live in its ledger once anyone has booked: raising them books
+ * people from the waitlist. The ledger also keeps the workshop's end, for its retention.
+ */
 async function applyCapacity(deps: AuthoringDeps, actor: Actor, event: NlcEvent, hasLedger: boolean): Promise<BookingEntry[]> {
   if (!event.booking || !hasLedger) return [];
   const capacity = event.booking.capacity;
   const at = deps.clock.now().toISOString();
   return deps.workshops.updateLedger(event.id, (current) => {
-    if (!current || current.capacity === capacity) return { result: [] };
+    if (!current || (current.capacity === capacity && current.eventEndsAt === event.endsAt)) return { result: [] };
     const changed = changeCapacity(current, capacity, actor.aadObjectId, at);
-    return { next: changed.ledger, result: changed.promoted };
+    return { next: { ...changed.ledger, eventEndsAt: event.endsAt }, result: changed.promoted };
   });
 }
 

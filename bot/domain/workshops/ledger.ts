@@ -57,6 +57,8 @@ export interface LedgerChange {
 
 export interface Ledger {
   eventId: string;
+  /** When the workshop ends (UTC), so the ledger's retention is known without the event (bot/data/retention-rules.ts). */
+  eventEndsAt?: string;
   capacity: number;
   /** Closed by an organiser (the deadline closes booking by itself, see booking.ts). */
   closed: boolean;
@@ -65,7 +67,15 @@ export interface Ledger {
   changes: LedgerChange[];
 }
 
-export const newLedger = (eventId: string, capacity: number): Ledger => ({ eventId, capacity, closed: false, nextSeq: 1, entries: [], changes: [] });
+export const newLedger = (eventId: string, capacity: number, eventEndsAt?: string): Ledger => ({
+  eventId,
+  ...(eventEndsAt ? { eventEndsAt } : {}),
+  capacity,
+  closed: false,
+  nextSeq: 1,
+  entries: [],
+  changes: [],
+});
 
 export const activeEntryOf = (ledger: Ledger | undefined, userId: string): BookingEntry | undefined =>
   ledger?.entries.find((e) => e.userId === userId && e.status !== 'cancelled');
@@ -86,6 +96,8 @@ export interface BookingRequest {
   eventId: string;
   /** Capacity to start the ledger with if this is the workshop's first booking. */
   initialCapacity: number;
+  /** When the workshop ends, as the event says now. */
+  eventEndsAt?: string;
   userId: string;
   name?: string;
   form: BookingForm;
@@ -110,7 +122,8 @@ export type BookingDecision =
 export function decideBookings(current: Ledger | undefined, requests: readonly BookingRequest[]): { next?: Ledger; results: BookingDecision[] } {
   const first = requests[0];
   if (!first) return { results: [] };
-  const ledger = current ? { ...current, entries: [...current.entries] } : newLedger(first.eventId, first.initialCapacity);
+  const endsAt = first.eventEndsAt ? { eventEndsAt: first.eventEndsAt } : {};
+  const ledger = current ? { ...current, ...endsAt, entries: [...current.entries] } : newLedger(first.eventId, first.initialCapacity, first.eventEndsAt);
   let booked = bookedCount(ledger);
   let changed = false;
   const results: BookingDecision[] = requests.map((request) => {

@@ -88,6 +88,7 @@ export async function bookWorkshop(deps: WorkshopsDeps, actor: Actor, eventId: s
   const decision = await deps.workshops.book({
     eventId,
     initialCapacity: workshop.booking.capacity,
+    eventEndsAt: workshop.endsAt,
     userId: actor.aadObjectId,
     name: actor.name,
     form,
