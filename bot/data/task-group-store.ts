@@ -131,6 +131,20 @@ export function createTaskGroupStore(container: Container, options: EventStoreOp
         await container.items.upsert({ ...parsed, type: 'call', id: callDocId(call.id), callId: call.id });
         getCall.forget(`${call.groupId}/${call.id}`);
       }),
+    updateCall: (groupId, callId, change) =>
+      storeCall(async () => {
+        type CallDoc = Doc<Call, 'call'> & { callId: string };
+        const toCall = (doc: CallDoc): Call => callSchema.parse({ ...doc, id: doc.callId });
+        try {
+          const saved = await readModifyWrite<CallDoc>(container, callDocId(callId), groupId, (doc) => {
+            const next = change(doc?.type === 'call' ? toCall(doc) : undefined);
+            return next ? { ...callSchema.parse(next), type: 'call', id: callDocId(callId), callId } : undefined;
+          });
+          return saved?.type === 'call' ? toCall(saved) : undefined;
+        } finally {
+          getCall.forget(`${groupId}/${callId}`);
+        }
+      }),
     listCalls: (groupId) =>
       storeCall(async () => {
         const docs = await query<Doc<Call, 'call'> & { callId: string }>(`SELECT * ${inGroup('call')}`, [g(groupId)], groupId);

@@ -26,12 +26,28 @@ export interface FaultProxyOptions {
   random?: () => number;
 }
 
+/** What a forced fault is matched on: the request's method and path, and whether it is a query or a query plan (POSTs too). */
+export interface StoreRequest {
+  method: string;
+  path: string;
+  isQuery: boolean;
+}
+
+/** A document write (create, upsert, replace, delete) to one container, not a query. */
+export const writeTo =
+  (container: string, method?: string) =>
+  (r: StoreRequest): boolean =>
+    r.path.includes(`/colls/${container}/docs`) && !r.isQuery && r.method !== 'GET' && (!method || r.method === method);
+
 export interface FaultProxy {
   /** Where a client connects instead of the target (loopback, the target's certificate). */
   endpoint: string;
   setRate(rate: number): void;
-  /** Answers the next request with this HTTP method (any, if none is given) with `fault`, whatever the rate. */
-  failNext(fault: Fault, method?: string): void;
+  /**
+   * Answers the next request with this HTTP method (any, if none is given), or the next
+   * request `match` accepts, with `fault`, whatever the rate.
+   */
+  failNext(fault: Fault, match?: string | ((request: StoreRequest) => boolean)): void;
   /** Requests seen, and how many of each fault were injected. */
   stats(): { requests: number; injected: Record<Fault, number> };
   close(): Promise<void>;
@@ -75,7 +91,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const target = new URL(options.target);
   const upstream = new Agent({ keepAlive: true, rejectUnauthorized: false, maxSockets: 32 });
   let rate = options.rate ?? 0;
-  const forced: { fault: Fault; method?: string }[] = [];
+  const forced: { fault: Fault; match: (request: StoreRequest) => boolean }[] = [];
   let requests = 0;
   const injected: Record<Fault, number> = { '429': 0, '503': 0, 'drop-before': 0, 'drop-after': 0 };
 
@@ -99,7 +115,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     requests++;
     const body = await readBody(req);
-    const queued = forced.findIndex((f) => !f.method || f.method === req.method);
+    // Queries, and the query plans the SDK asks for first, are POSTs with a query body.
+    const seen: StoreRequest = { method: req.method ?? '', path: req.url ?? '', isQuery: (req.headers['content-type'] ?? '').includes('query') };
+    const queued = forced.findIndex((f) => f.match(seen));
     const fault = queued >= 0 ? forced.splice(queued, 1)[0]!.fault : random() < rate ? faults[Math.floor(random() * faults.length)] : undefined;
     if (fault) injected[fault]++;
     if (fault === '429') {
@@ -136,8 +154,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     setRate: (next) => {
       rate = next;
     },
-    failNext: (fault, method) => {
-      forced.push({ fault, method });
+    failNext: (fault, match) => {
+      forced.push({ fault, match: typeof match === 'function' ? match : (r) => !match || r.method === match });
     },
     stats: () => ({ requests, injected: { ...injected } }),
     close: async () => {
