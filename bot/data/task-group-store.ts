@@ -6,6 +6,7 @@ import type { TaskGroupStore } from '../domain/task-groups/ports';
 import { isStatus, storeCall } from './errors';
 import { READ_REUSE_MS, batchedWriter } from './batch';
 import { coalesce } from './coalesce';
+import { createOnce } from './create-once';
 import { readModifyWrite } from './etag';
 import { type EventStoreOptions, ttlUntil } from './event-store';
 
@@ -78,16 +79,7 @@ export function createTaskGroupStore(container: Container, options: EventStoreOp
         await container.items.upsert({ ...taskGroupSchema.parse(group), type: 'group', groupId: group.id });
         getGroup.forget(group.id);
       }),
-    createGroup: (group) =>
-      storeCall(async () => {
-        try {
-          await container.items.create({ ...taskGroupSchema.parse(group), type: 'group', groupId: group.id });
-          return true;
-        } catch (error) {
-          if (isStatus(error, 409)) return false;
-          throw error;
-        }
-      }),
+    createGroup: (group) => storeCall(() => createOnce(container, { ...taskGroupSchema.parse(group), type: 'group', groupId: group.id })),
     updateGroup: (groupId, change) =>
       storeCall(async () => {
         type GroupDoc = Doc<TaskGroup, 'group'>;
@@ -130,6 +122,12 @@ export function createTaskGroupStore(container: Container, options: EventStoreOp
         const parsed = callSchema.parse(call);
         await container.items.upsert({ ...parsed, type: 'call', id: callDocId(call.id), callId: call.id });
         getCall.forget(`${call.groupId}/${call.id}`);
+      }),
+    createCall: (call) =>
+      storeCall(async () => {
+        const created = await createOnce(container, { ...callSchema.parse(call), type: 'call', id: callDocId(call.id), callId: call.id });
+        getCall.forget(`${call.groupId}/${call.id}`);
+        return created;
       }),
     updateCall: (groupId, callId, change) =>
       storeCall(async () => {

@@ -1,18 +1,19 @@
 import type { Actor } from '../actor';
 import { DomainError, type FieldProblem } from '../errors';
 import { checkForm, type FieldSpec } from '../forms';
-import { eventToOrganise, saveChangedEvent } from '../events/organise';
-import type { NlcEvent } from '../events/event';
+import { eventToOrganise } from '../events/organise';
 import { assertOrganiser } from '../organisers';
 import { slug } from '../slug';
+import { requestKey } from '../request-key';
 import { londonDate } from '../time';
 import { deadlineState } from '../deadlines/deadline';
-import { bookedCount, type BookingEntry, changeCapacity } from '../workshops/ledger';
+import { bookedCount, type BookingEntry } from '../workshops/ledger';
 import type { Call } from '../task-groups/model';
 import { callFields, callFormText, callFromForm } from './call-form';
 import { DEADLINE_FIELDS, deadlineFormText, deadlineFromForm } from './deadline-form';
 import { EVENT_FIELDS, eventInputOf, formTextOf, WORKSHOP_FIELDS } from './event-fields';
-import { type EventInput, eventFromInput, eventInputProblems, eventKey, inputOf } from './event-input';
+import { eventFromInput, eventInputProblems, eventKey, inputOf } from './event-input';
+import { updateEvent } from './event-update';
 import { type AuthoringDeps, type AuthoringKind, createWithFreshId, findTarget, type Target } from './targets';
 import { assertNoConflict, type FormText, sameText } from './conflicts';
 
@@ -100,52 +101,22 @@ export async function saveForm(deps: AuthoringDeps, actor: Actor, form: Submitte
     const problems = eventInputProblems(input, { now, current, booked: ledger ? bookedCount(ledger) : undefined });
     if (problems.length > 0) throw invalid(problems);
     if (!current) {
-      let event: NlcEvent | undefined;
-      await createWithFreshId(eventKey(input), async (id) => {
-        event = eventFromInput(input, { id, status: 'scheduled', sequence: 0 });
-        return deps.events.createEvent(event);
-      });
-      return { kind, id: event!.id, title: event!.title, created: true, copies: 0 };
+      const draft = eventFromInput(input, { id: 'new', status: 'scheduled', sequence: 0 });
+      const createdFrom = requestKey(actor.aadObjectId, kind, formTextOf(inputOf(draft)));
+      const id = await createWithFreshId(
+        eventKey(input),
+        (candidate) => deps.events.createEvent({ ...draft, id: candidate, createdFrom }),
+        async (candidate) => (await deps.events.getEvent(candidate))?.createdFrom === createdFrom,
+      );
+      return { kind, id, title: draft.title, created: true, copies: 0 };
     }
     return updateEvent(deps, actor, current, input, ledger !== undefined, form.shown);
   }
-  if (form.kind === 'deadline') return saveDeadline(deps, form, submitted, now);
+  if (form.kind === 'deadline') return saveDeadline(deps, actor, form, submitted, now);
   return saveCall(deps, actor, form, submitted, now);
 }
 
-/**
- * An organiser's change to an event (from the form, which showed `shown`, or an imported
- * row): the next version, copies updated, places applied. Saving what is stored already
- * (a retry after a lost answer) writes nothing and brings the copies up to date.
- */
-export async function updateEvent(deps: AuthoringDeps, actor: Actor, current: NlcEvent, input: EventInput, hasLedger: boolean, shown?: FormText): Promise<Saved> {
-  const { event, copies } = await saveChangedEvent(deps, current.id, (latest) => {
-    const next = eventFromInput(input, { id: latest.id, status: latest.status, sequence: latest.sequence + 1 });
-    const [stored, mine] = [formTextOf(inputOf(latest)), formTextOf(inputOf(next))];
-    assertNoConflict(latest.title, stored, shown, mine);
-    return sameText(stored, mine) ? undefined : next;
-  });
-  const promoted = await applyCapacity(deps, actor, event, hasLedger);
-  const kind = event.kind === 'workshop' ? 'workshop' : 'event';
-  return { kind, id: event.id, title: event.title, created: false, copies, ...(promoted.length ? { promoted: { eventId: event.id, entries: promoted } } : {}) };
-}
-
-/**
- * A workshop's places live in its ledger once anyone has booked: raising them books
- * people from the waitlist. The ledger also keeps the workshop's end, for its retention.
- */
-async function applyCapacity(deps: AuthoringDeps, actor: Actor, event: NlcEvent, hasLedger: boolean): Promise<BookingEntry[]> {
-  if (!event.booking || !hasLedger) return [];
-  const capacity = event.booking.capacity;
-  const at = deps.clock.now().toISOString();
-  return deps.workshops.updateLedger(event.id, (current) => {
-    if (!current || (current.capacity === capacity && current.eventEndsAt === event.endsAt)) return { result: [] };
-    const changed = changeCapacity(current, capacity, actor.aadObjectId, at);
-    return { next: { ...changed.ledger, eventEndsAt: event.endsAt }, result: changed.promoted };
-  });
-}
-
-async function saveDeadline(deps: AuthoringDeps, form: SubmittedForm, submitted: Record<string, unknown>, now: Date): Promise<Saved> {
+async function saveDeadline(deps: AuthoringDeps, actor: Actor, form: SubmittedForm, submitted: Record<string, unknown>, now: Date): Promise<Saved> {
   const checked = checkForm(DEADLINE_FIELDS, submitted);
   if (!checked.ok) throw invalid(checked.problems);
   if (form.id) {
@@ -162,7 +133,12 @@ async function saveDeadline(deps: AuthoringDeps, form: SubmittedForm, submitted:
   }
   const { deadline: draft, problems } = deadlineFromForm(checked.values, { id: 'new', status: 'open', sequence: 0 }, now);
   if (!draft) throw invalid(problems);
-  const newId = await createWithFreshId(`${slug(draft.title, 60)}-${londonDate(new Date(draft.closesAt))}`, (candidate) => deps.deadlines.createDeadline({ ...draft, id: candidate }));
+  const createdFrom = requestKey(actor.aadObjectId, 'deadline', deadlineFormText(draft));
+  const newId = await createWithFreshId(
+    `${slug(draft.title, 60)}-${londonDate(new Date(draft.closesAt))}`,
+    (candidate) => deps.deadlines.createDeadline({ ...draft, id: candidate, createdFrom }),
+    async (candidate) => (await deps.deadlines.getDeadline(candidate))?.createdFrom === createdFrom,
+  );
   return { kind: 'deadline', id: newId, title: draft.title, created: true, copies: 0 };
 }
 
@@ -187,11 +163,11 @@ async function saveCall(deps: AuthoringDeps, actor: Actor, form: SubmittedForm, 
   const base = { id: 'new', groupId: String(values.group), kind: values.callKind as Call['kind'], createdAt: now.toISOString(), createdBy: actor.aadObjectId };
   const { call, problems } = callFromForm(values, base, now);
   if (!call) throw invalid(problems);
-  // Calls have no create-if-absent in the store; a read first is enough for organisers' rare, one-at-a-time authoring.
-  const id = await createWithFreshId(slug(call.title, 70) || 'call', async (candidate) => {
-    if (await deps.taskGroups.getCall(call.groupId, candidate)) return false;
-    await deps.taskGroups.saveCall({ ...call, id: candidate });
-    return true;
-  });
+  const createdFrom = requestKey(actor.aadObjectId, 'call', call.groupId, call.kind, callFormText(call));
+  const id = await createWithFreshId(
+    slug(call.title, 70) || 'call',
+    (candidate) => deps.taskGroups.createCall({ ...call, id: candidate, createdFrom }),
+    async (candidate) => (await deps.taskGroups.getCall(call.groupId, candidate))?.createdFrom === createdFrom,
+  );
   return { kind: 'call', id, title: call.title, created: true, copies: 0 };
 }
