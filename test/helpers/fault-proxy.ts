@@ -10,10 +10,12 @@ import type { AddressInfo } from 'node:net';
  * - `503`: service unavailable;
  * - `drop-before`: the connection is dropped before the request reaches the store;
  * - `drop-after`: the store does the work, then the connection is dropped before the
- *   answer gets back (the case where the caller cannot know whether it happened).
+ *   answer gets back (the case where the caller cannot know whether it happened);
+ * - `slow`: the store does the work, and its answer comes `slowMs` later: after the
+ *   client's request timeout, so the client has given up on it (an overloaded store).
  */
-export type Fault = '429' | '503' | 'drop-before' | 'drop-after';
-export const ALL_FAULTS: readonly Fault[] = ['429', '503', 'drop-before', 'drop-after'];
+export type Fault = '429' | '503' | 'drop-before' | 'drop-after' | 'slow';
+export const ALL_FAULTS: readonly Fault[] = ['429', '503', 'drop-before', 'drop-after', 'slow'];
 
 export interface FaultProxyOptions {
   /** The real server, e.g. the embedded Cosmos server's https://127.0.0.1:PORT. */
@@ -22,6 +24,8 @@ export interface FaultProxyOptions {
   rate?: number;
   faults?: readonly Fault[];
   retryAfterMs?: number;
+  /** How late a `slow` answer comes: set it past the client's request timeout. */
+  slowMs?: number;
   /** Seeded in tests, so a failing run can be replayed. */
   random?: () => number;
 }
@@ -88,12 +92,13 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const faults = options.faults ?? ALL_FAULTS;
   const random = options.random ?? Math.random;
   const retryAfterMs = options.retryAfterMs ?? 20;
+  const slowMs = options.slowMs ?? 1500;
   const target = new URL(options.target);
   const upstream = new Agent({ keepAlive: true, rejectUnauthorized: false, maxSockets: 32 });
   let rate = options.rate ?? 0;
   const forced: { fault: Fault; match: (request: StoreRequest) => boolean }[] = [];
   let requests = 0;
-  const injected: Record<Fault, number> = { '429': 0, '503': 0, 'drop-before': 0, 'drop-after': 0 };
+  const injected: Record<Fault, number> = { '429': 0, '503': 0, 'drop-before': 0, 'drop-after': 0, slow: 0 };
 
   const forward = (req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }> =>
     new Promise((resolve, reject) => {
@@ -137,6 +142,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       req.socket.destroy();
       return;
     }
+    if (fault === 'slow') await new Promise((resolve) => setTimeout(resolve, slowMs));
+    // The client may have given up and closed the connection meanwhile: then this answer goes nowhere.
+    if (res.destroyed) return;
     res.writeHead(reply.status, reply.headers);
     res.end(reply.body);
   };
