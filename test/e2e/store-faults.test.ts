@@ -9,7 +9,7 @@ import { startConnector, type StandInConnector } from '../helpers/connector';
 import { ALL_FAULTS, type FaultProxy, seededRandom, startFaultProxy } from '../helpers/fault-proxy';
 import { organiserEnv } from '../helpers/broadcasts';
 import { FAULT_TIMING, faultRound, faultUser, storedFor, write, WRITE_KINDS } from '../helpers/fault-scenario';
-import { ORGANISER_PLANS, organiserRound } from '../helpers/organiser-faults';
+import { ORGANISER_CHANGES, ORGANISER_PLANS, organiserRound } from '../helpers/organiser-faults';
 
 
 /**
@@ -69,7 +69,7 @@ describe('store faults: throttling, outages, dropped connections and slow answer
       const round = await organiserRound(bot, connector, proxy, Number(rate), plan);
       const after = proxy.stats();
       assert.deepEqual(round.problems.slice(0, 10), []);
-      assert.equal(round.sent, 9);
+      assert.equal(round.sent, ORGANISER_CHANGES);
       assert.equal(round.retriedOk, round.tryAgain);
       const injected = (stats: typeof after): number => Object.values(stats.injected).reduce((a, b) => a + b, 0);
       assert.ok(injected(after) - injected(before) >= 2, `only ${injected(after) - injected(before)} faults were injected`);

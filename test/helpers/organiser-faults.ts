@@ -147,12 +147,21 @@ export const ORGANISER_PLANS: Record<string, OrganiserRoundPlan> = {
   '0.3': { tag: 'r30', edit: ['practice-week-2024-bitesize-thu', 'new-horizons-2024'], cancel: 'nlc-meeting-2024-09', deadline: 'wraparound-capital-eoi-2024', people: 310 },
 };
 
+/** Creates of each kind per round: each is one request that matters (the create), so several give a fault a fair chance to land on one. */
+export const CREATES_PER_KIND = 4;
+
+/** How many changes one organiser round makes. */
+export const ORGANISER_CHANGES = 3 * CREATES_PER_KIND + 6;
+
 function prepares(plan: OrganiserRoundPlan): Prepare[] {
   const event = (tag: string) => ({ title: `Fault round briefing ${tag}`, date: '2024-06-12', start: '18:00', end: '19:00', where: 'online', joinUrl: 'https://teams.microsoft.com/l/meetup-join/nlc-fault', audience: 'Governors' });
-  return [
+  const creates: Prepare[] = [
     create('event', 'events', event),
     create('deadline', 'deadlines', (tag) => ({ title: `Fault round survey ${tag}`, respondents: 'SENCOs in Norfolk schools', link: 'https://example.org/survey', closes: '2024-05-03' })),
     create('call', 'taskGroups', (tag) => ({ group: 'tg1-workforce', callKind: 'caseStudy', title: `Fault round call ${tag}`, asks: 'How you mentor new staff.', closes: '2024-07-05' })),
+  ];
+  return [
+    ...Array.from({ length: CREATES_PER_KIND }, (_, i) => creates.map((prepare): Prepare => (bot, connector, tag) => prepare(bot, connector, `${tag}-${i + 1}`))).flat(),
     edit('events', plan.edit[0], 'audience'),
     edit('events', plan.edit[1], 'audience'),
     edit('deadlines', plan.deadline, 'respondents'),
