@@ -115,13 +115,14 @@ describe('workshop ledger (who gets a place)', () => {
     let ledger = ledgerOf(['a', 'b']);
     for (let i = 0; i < 30; i++) {
       const at = new Date(Date.parse(AT) + (i + 1) * 60_000).toISOString();
-      ledger = cancelEntry(ledger, 'booking-a', 'a', at).ledger;
+      const mineNow = ledger.entries.find((e) => e.userId === 'a')!;
+      ledger = cancelEntry(ledger, mineNow.bookingId, 'a', at).ledger;
       ledger = decideBookings(ledger, [{ ...request('a'), at, bookingId: `new-${i}`, calendarToken: `new-token-${i}` }]).next!;
     }
     const mine = ledger.entries.filter((e) => e.userId === 'a');
     assert.equal(mine.length, 1);
-    assert.equal(mine[0]!.bookingId, 'booking-a', 'cards and links of the first booking still point at it');
-    assert.equal(mine[0]!.calendarToken, 'token-a');
+    assert.equal(mine[0]!.bookingId, 'new-29', 'a Cancel button of an earlier booking cannot cancel this one');
+    assert.equal(mine[0]!.calendarToken, 'token-a', 'the calendar link of the first booking still follows the place');
     assert.equal(mine[0]!.revision, 60, 'the calendar file sees every change');
     assert.equal(mine[0]!.history?.length, 10);
     assert.deepEqual(statusOf(ledger), ['b:booked', 'a:booked']);

@@ -118,7 +118,7 @@ const forget =
     await invoke('group.join', { groupId: 'tg1-workforce' });
     const review = await click(bot, connector, 'privacy.reviewPerson', { userId: person.aadObjectId });
     const left = async (): Promise<number> => {
-      const all = await Promise.all(Object.values(bot.store.cosmos.containers).map((c) => c.items.query('SELECT * FROM c').fetchAll()));
+      const all = await Promise.all(Object.values(bot.store.cosmos.containers).map((c) => c.items.query<Record<string, unknown>>('SELECT * FROM c').fetchAll()));
       return all.flatMap((r) => r.resources).filter((doc) => JSON.stringify(doc).includes(person.aadObjectId!)).length;
     };
     return {
@@ -193,6 +193,6 @@ async function send(bot: TestBot, connector: StandInConnector, write: OrganiserW
 export async function organiserRound(bot: TestBot, connector: StandInConnector, proxy: FaultProxy, rate: number, plan: OrganiserRoundPlan): Promise<FaultRound> {
   const writes: OrganiserWrite[] = [];
   for (const prepare of prepares(plan)) writes.push(await prepare(bot, connector, plan.tag));
-  const attempts: Attempt[] = writes.map((write) => ({ label: write.label, send: () => send(bot, connector, write), stored: write.stored }));
+  const attempts: Attempt[] = writes.map((write) => ({ label: write.label, send: () => send(bot, connector, write), stored: () => write.stored() }));
   return attemptRound(proxy, 'organiser', rate, attempts, 1);
 }

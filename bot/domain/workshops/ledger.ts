@@ -135,8 +135,9 @@ export function decideBookings(current: Ledger | undefined, requests: readonly B
     const placed = booked < ledger.capacity;
     const status = placed ? 'booked' : 'waitlisted';
     const entry: BookingEntry = {
-      // Kept from their earlier booking: old cards and calendar links go on working.
-      bookingId: previous?.bookingId ?? request.bookingId,
+      // A new booking reference (a Cancel button on a card of the earlier booking must not
+      // cancel this one); the calendar link stays, and the revision tells calendars it changed.
+      bookingId: request.bookingId,
       userId: request.userId,
       ...(request.name ? { name: request.name } : {}),
       ...request.form,
