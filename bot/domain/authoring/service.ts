@@ -126,7 +126,7 @@ async function saveDeadline(deps: AuthoringDeps, actor: Actor, form: SubmittedFo
       if (!next.deadline) throw invalid(next.problems);
       const [stored, mine] = [deadlineFormText(current), deadlineFormText(next.deadline)];
       assertNoConflict(current.title, stored, form.shown, mine);
-      return sameText(stored, mine) ? undefined : next.deadline;
+      return sameText(stored, mine) ? undefined : { ...next.deadline, ...(current.createdFrom ? { createdFrom: current.createdFrom } : {}) };
     });
     if (!deadline) throw new DomainError('not_found', 'That deadline is no longer listed.');
     return { kind: 'deadline', id: deadline.id, title: deadline.title, created: false, ...(await deps.deadlineFollowUps.changed(deadline)) };
