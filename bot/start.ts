@@ -75,7 +75,7 @@ function createJobs(parts: JobParts): Job[] {
     broadcastJobFrom({ ...parts, settings: parts.config.broadcast, limiter }),
     // Reminders are queued as broadcasts, so they share the limiter through the broadcast job.
     reminderJob({ ...parts.store, clock: parts.clock, reminderTime: parts.config.reminderTime }, parts.log),
-    retentionJob({ retention: parts.store.retention, clock: parts.clock, retentionDays: parts.config.retentionDays }, parts.log),
+    retentionJob({ retention: parts.store.retention, personalData: parts.store.personalData, clock: parts.clock, retentionDays: parts.config.retentionDays }, parts.log),
   ];
 }
 

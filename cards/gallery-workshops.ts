@@ -1,7 +1,8 @@
 import type { DownloadKind, DownloadLinks } from '../bot/domain/downloads';
 import { demoEvents } from '../bot/data/demo-programme';
 import { asWorkshop, type Role, ROLES } from '../bot/domain/workshops/booking';
-import { type BookingRequest, cancelEntry, decideBookings, type Ledger, recordNotice } from '../bot/domain/workshops/ledger';
+import { type BookingRequest, cancelEntry, decideBookings, type Ledger } from '../bot/domain/workshops/ledger';
+import { recordNotice } from '../bot/domain/workshops/promotions';
 import type { AttendeeList } from '../bot/domain/workshops/organiser';
 import { attendeeRows } from '../bot/domain/workshops/attendees';
 import { workshopView } from '../bot/domain/workshops/service';

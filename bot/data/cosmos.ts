@@ -46,6 +46,8 @@ export interface CosmosTarget {
   endpoint?: string;
   key?: string;
   database: string;
+  /** How long one store request may take before the client gives up (default 4 s); tests of a slow store shorten it. */
+  requestTimeoutMs?: number;
 }
 
 /**
@@ -83,6 +85,7 @@ export async function openCosmos(target: CosmosTarget, onWarning?: (message: str
     target.mode === 'embedded'
       ? await startEmbeddedCosmos({ port: target.port, dataDir: target.dataDir, saveIntervalMs: target.saveIntervalMs, key: EMBEDDED_KEY, onWarning })
       : undefined;
+  const timeout = target.requestTimeoutMs ? { requestTimeout: target.requestTimeoutMs } : {};
   const client = embedded || isEmbeddedElsewhere(target)
     ? new CosmosClient({
         endpoint: embedded?.endpoint ?? target.endpoint ?? '',
@@ -91,12 +94,12 @@ export async function openCosmos(target: CosmosTarget, onWarning?: (message: str
         // A bounded pool: without a cap, a burst of requests opens a TLS connection each
         // (a handshake is far dearer than the request) and most are thrown away after.
         agent: new Agent({ keepAlive: true, rejectUnauthorized: false, maxSockets: EMBEDDED_SOCKETS, maxFreeSockets: EMBEDDED_SOCKETS }),
-        connectionPolicy: { ...connectionPolicy, enableEndpointDiscovery: false },
+        connectionPolicy: { ...connectionPolicy, ...timeout, enableEndpointDiscovery: false },
       })
     : new CosmosClient({
         endpoint: target.endpoint ?? '',
         ...azureSignIn(target.key),
-        connectionPolicy,
+        connectionPolicy: { ...connectionPolicy, ...timeout },
       });
   try {
     const { database } = await client.databases.createIfNotExists({ id: target.database });

@@ -70,7 +70,12 @@ export function createDeadlineStore(container: Container): DeadlineStore {
           getDeadline.forget(deadlineId);
         }
       }),
-    createDeadline: (deadline) => storeCall(() => createOnce(container, toDoc(deadline))),
+    createDeadline: (deadline) =>
+      storeCall(async () => {
+        const created = await createOnce(container, toDoc(deadline));
+        getDeadline.forget(deadline.id);
+        return created;
+      }),
     listOpen: (after) => storeCall(() => listDeadlines('c.closesAt > @after', [{ name: '@after', value: after.toISOString() }])),
     listClosingBetween: (from, to) =>
       storeCall(() =>

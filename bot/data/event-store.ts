@@ -6,6 +6,7 @@ import { coalesce } from './coalesce';
 import { batchedWriter } from './batch';
 import { createOnce } from './create-once';
 import { storeCall } from './errors';
+import { readModifyWrite } from './etag';
 
 /**
  * Events container layout (partition key /eventId):
@@ -37,12 +38,13 @@ function toRsvp(doc: RsvpDoc): Rsvp {
 }
 
 export interface EventStoreOptions {
-  /** When set, event and answer documents carry a Cosmos TTL that ends this many days after the event. */
+  /** Set in Azure only: documents carry a Cosmos TTL (event and answer documents this many days after the event). */
   retentionDays?: number;
 }
 
 export function createEventStore(container: Container, options: EventStoreOptions = {}): EventStore {
   const ttl = (endsAt: string | undefined): { ttl?: number } => (options.retentionDays && endsAt ? { ttl: ttlUntil(endsAt, options.retentionDays) } : {});
+  const toDoc = (event: NlcEvent): EventDoc => ({ ...eventSchema.parse(event), type: 'event', eventId: event.id, ...ttl(event.endsAt) });
   // When many people answer one event at once, they share its reads and batch their
   // writes (see coalesce.ts and group-commit.ts); alone, each is one plain request.
   const countRsvps = coalesce((eventId: string) => storeCall(() => queryCounts(container, eventId)));
@@ -78,15 +80,26 @@ export function createEventStore(container: Container, options: EventStoreOption
 
     saveEvent: (event) =>
       storeCall(async () => {
-        const doc: EventDoc = { ...eventSchema.parse(event), type: 'event', eventId: event.id, ...ttl(event.endsAt) };
-        await container.items.upsert(doc);
+        await container.items.upsert(toDoc(event));
         getEvent.forget(event.id);
+      }),
+
+    updateEvent: (eventId, change) =>
+      storeCall(async () => {
+        try {
+          const saved = await readModifyWrite<EventDoc>(container, eventId, eventId, (doc) => {
+            const next = change(doc?.type === 'event' ? toEvent(doc) : undefined);
+            return next ? toDoc(next) : undefined;
+          });
+          return saved?.type === 'event' ? toEvent(saved) : undefined;
+        } finally {
+          getEvent.forget(eventId);
+        }
       }),
 
     createEvent: (event) =>
       storeCall(async () => {
-        const doc: EventDoc = { ...eventSchema.parse(event), type: 'event', eventId: event.id, ...ttl(event.endsAt) };
-        const created = await createOnce(container, doc);
+        const created = await createOnce(container, toDoc(event));
         getEvent.forget(event.id);
         return created;
       }),

@@ -90,9 +90,9 @@ export function createPersonalDataStore(containers: Record<ContainerName, Contai
     await readModifyWrite<Doc>(container, doc.id, partition, (current) => (current ? scrub(current, userId) : undefined));
   };
 
-  const tally = async (userId: string, act: (rule: Rule, docs: Doc[]) => Promise<void>): Promise<Partial<PersonalDataCounts>> => {
+  const tally = async (userId: string, act: (rule: Rule, docs: Doc[]) => Promise<void>, kinds?: readonly PersonalDataKind[]): Promise<Partial<PersonalDataCounts>> => {
     const counts: Partial<PersonalDataCounts> = {};
-    for (const rule of RULES) {
+    for (const rule of RULES.filter((r) => !kinds || kinds.includes(r.kind))) {
       const docs = await find(rule, userId);
       await act(rule, docs);
       counts[rule.kind] = (counts[rule.kind] ?? 0) + docs.length;
@@ -114,11 +114,15 @@ export function createPersonalDataStore(containers: Record<ContainerName, Contai
 
   return {
     count: (userId) => storeCall(() => tally(userId, () => Promise.resolve())),
-    erase: (userId) =>
+    erase: (userId, kinds) =>
       storeCall(() =>
-        tally(userId, async (rule, docs) => {
-          for (const doc of docs) await eraseOne(rule, doc, userId);
-        }),
+        tally(
+          userId,
+          async (rule, docs) => {
+            for (const doc of docs) await eraseOne(rule, doc, userId);
+          },
+          kinds,
+        ),
       ),
     findByName: (name) => storeCall(() => namesWhere((source) => `LOWER(${source.name}) = @name`, [{ name: '@name', value: name.trim().toLowerCase() }])),
     nameOf: (userId) =>

@@ -1,13 +1,25 @@
 import type { Container } from '@azure/cosmos';
 import type { RetentionStore } from '../domain/privacy/retention';
-import type { ContainerName } from './containers';
+import { CONTAINERS, type ContainerName } from './containers';
 import { isStatus, storeCall } from './errors';
+import { isMain, RETENTION_RULES, ruleFor } from './retention-rules';
 
 type Parameters = { name: string; value: string }[];
 
 async function select<T>(container: Container, query: string, parameters: Parameters): Promise<T[]> {
   const { resources } = await container.items.query<T>({ query, parameters }).fetchAll();
   return resources;
+}
+
+/** Deletes one document; one already gone counts for nothing (another run, or Cosmos TTL, got there first). */
+async function deleteOne(container: Container, id: string, partitionKey: string): Promise<number> {
+  try {
+    await container.item(id, partitionKey).delete();
+    return 1;
+  } catch (error) {
+    if (isStatus(error, 404)) return 0;
+    throw error;
+  }
 }
 
 /**
@@ -17,13 +29,7 @@ async function select<T>(container: Container, query: string, parameters: Parame
  */
 async function deleteInPartition(container: Container, keyField: string, key: string, where: string, parameters: Parameters = []): Promise<number> {
   const ids = await select<string>(container, `SELECT VALUE c.id FROM c WHERE c.${keyField} = @key AND (${where})`, [{ name: '@key', value: key }, ...parameters]);
-  for (const id of ids) {
-    try {
-      await container.item(id, key).delete();
-    } catch (error) {
-      if (!isStatus(error, 404)) throw error;
-    }
-  }
+  for (const id of ids) await deleteOne(container, id, key);
   return ids.length;
 }
 
@@ -36,34 +42,28 @@ async function emptyPartition(container: Container, keyField: string, key: strin
   return (await deleteInPartition(container, keyField, key, 'c.type != @main', main)) + (await deleteInPartition(container, keyField, key, 'true'));
 }
 
+/** The parameters a rule's WHERE clause names: @before (RETENTION_DAYS ago) and @now. */
+const clauseParameters = (clause: string, before: Date, now: Date): Parameters => [
+  ...(clause.includes('@before') ? [{ name: '@before', value: before.toISOString() }] : []),
+  ...(clause.includes('@now') ? [{ name: '@now', value: now.toISOString() }] : []),
+];
+
 export function createRetentionStore(containers: Record<ContainerName, Container>): RetentionStore {
-  const { events, broadcasts, taskGroups, deadlines, reminders } = containers;
+  const { events, broadcasts, taskGroups, deadlines, reminders, conversations } = containers;
   /** What the reminder scheduler recorded about a subject (bot/data/reminder-store.ts): no personal data, but no use once it is gone. */
-  const deleteReminderRecord = async (subject: string): Promise<number> => {
-    try {
-      await reminders.item(subject, subject).delete();
-      return 1;
-    } catch (error) {
-      if (isStatus(error, 404)) return 0;
-      throw error;
-    }
+  const deleteReminderRecord = (subject: string): Promise<number> => deleteOne(reminders, subject, subject);
+  /** `fields` of the main documents of one rule that are due. */
+  const dueMain = <T>(container: ContainerName, type: string, fields: string, before: Date): Promise<T[]> => {
+    const { due } = ruleFor(container, type);
+    return select<T>(containers[container], `SELECT ${fields} FROM c WHERE c.type = '${type}' AND (${due})`, clauseParameters(due ?? '', before, before));
   };
-  const at = (before: Date): Parameters => [{ name: '@before', value: before.toISOString() }];
   return {
-    endedEvents: (before) => storeCall(() => select<string>(events, "SELECT VALUE c.eventId FROM c WHERE c.type = 'event' AND c.endsAt < @before", at(before))),
+    endedEvents: (before) => storeCall(() => dueMain<string>('events', 'event', 'VALUE c.eventId', before)),
     deleteEvent: (eventId) =>
       storeCall(async () => (await deleteReminderRecord(`event:${eventId}`)) + (await emptyPartition(events, 'eventId', eventId, 'event'))),
-    oldBroadcasts: (before) =>
-      storeCall(() =>
-        select<string>(
-          broadcasts,
-          "SELECT VALUE c.broadcastId FROM c WHERE c.type = 'broadcast' AND c.createdAt < @before AND c.status != 'sending' AND c.status != 'queued'",
-          at(before),
-        ),
-      ),
+    oldBroadcasts: (before) => storeCall(() => dueMain<string>('broadcasts', 'broadcast', 'VALUE c.broadcastId', before)),
     deleteBroadcast: (broadcastId) => storeCall(() => emptyPartition(broadcasts, 'broadcastId', broadcastId, 'broadcast')),
-    closedCalls: (before) =>
-      storeCall(() => select<{ groupId: string; callId: string }>(taskGroups, "SELECT c.groupId, c.callId FROM c WHERE c.type = 'call' AND c.closesAt < @before", at(before))),
+    closedCalls: (before) => storeCall(() => dueMain<{ groupId: string; callId: string }>('taskGroups', 'call', 'c.groupId, c.callId', before)),
     deleteCall: (groupId, callId) =>
       storeCall(async () => {
         const call = [{ name: '@call', value: callId }];
@@ -72,8 +72,46 @@ export function createRetentionStore(containers: Record<ContainerName, Container
           (await deleteInPartition(taskGroups, 'groupId', groupId, "c.type = 'call' AND c.callId = @call", call))
         );
       }),
-    closedDeadlines: (before) => storeCall(() => select<string>(deadlines, "SELECT VALUE c.deadlineId FROM c WHERE c.type = 'deadline' AND c.closesAt < @before", at(before))),
+    closedDeadlines: (before) => storeCall(() => dueMain<string>('deadlines', 'deadline', 'VALUE c.deadlineId', before)),
     deleteDeadline: (deadlineId) =>
       storeCall(async () => (await deleteReminderRecord(`deadline:${deadlineId}`)) + (await emptyPartition(deadlines, 'deadlineId', deadlineId, 'deadline'))),
+
+    gonePeople: (before) =>
+      storeCall(async () => {
+        const removed = await select<string>(
+          conversations,
+          "SELECT VALUE c.userAadObjectId FROM c WHERE c.type = 'conversation' AND c.scope = 'personal' AND c.active = false AND c.removedAt < @before",
+          [{ name: '@before', value: before.toISOString() }],
+        );
+        const gone: string[] = [];
+        for (const userId of new Set(removed.filter(Boolean))) {
+          const active = await select<number>(
+            conversations,
+            "SELECT VALUE COUNT(1) FROM c WHERE c.type = 'conversation' AND c.scope = 'personal' AND c.active = true AND c.userAadObjectId = @user",
+            [{ name: '@user', value: userId }],
+          );
+          if ((active[0] ?? 0) === 0) gone.push(userId);
+        }
+        return gone;
+      }),
+
+    // Every document due by its own rule, main documents aside (they go with what belongs
+    // to them, above). Each is found by its own fields, so it goes even when the document
+    // it belongs with (an event Cosmos expired) is gone already.
+    removeDue: (before, now) =>
+      storeCall(async () => {
+        let removed = 0;
+        for (const rule of RETENTION_RULES.filter((r) => r.due && !isMain(r))) {
+          const container = containers[rule.container];
+          const key = CONTAINERS[rule.container].partitionKey.slice(1);
+          const due = rule.due ?? '';
+          const docs = await select<{ id: string; pk: string }>(container, `SELECT c.id, c.${key} AS pk FROM c WHERE c.type = @type AND (${due})`, [
+            { name: '@type', value: rule.type },
+            ...clauseParameters(due, before, now),
+          ]);
+          for (const doc of docs) removed += await deleteOne(container, doc.id, doc.pk);
+        }
+        return removed;
+      }),
   };
 }

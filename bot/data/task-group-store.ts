@@ -6,7 +6,9 @@ import type { TaskGroupStore } from '../domain/task-groups/ports';
 import { isStatus, storeCall } from './errors';
 import { READ_REUSE_MS, batchedWriter } from './batch';
 import { coalesce } from './coalesce';
+import { createOnce } from './create-once';
 import { readModifyWrite } from './etag';
+import { type EventStoreOptions, ttlUntil } from './event-store';
 
 /**
  * taskGroups container (partition key /groupId), one partition per group:
@@ -36,7 +38,7 @@ function toMembership(doc: Doc<Membership, 'member'>): Membership {
   return { groupId: doc.groupId, userId: doc.userId, userName: doc.userName, joinedAt: doc.joinedAt };
 }
 
-export function createTaskGroupStore(container: Container): TaskGroupStore {
+export function createTaskGroupStore(container: Container, options: EventStoreOptions = {}): TaskGroupStore {
   const query = async <T>(sql: string, parameters: SqlParameter[], partitionKey?: string): Promise<T[]> => {
     const { resources } = await container.items.query<T>({ query: sql, parameters }, partitionKey ? { partitionKey } : {}).fetchAll();
     return resources;
@@ -77,16 +79,7 @@ export function createTaskGroupStore(container: Container): TaskGroupStore {
         await container.items.upsert({ ...taskGroupSchema.parse(group), type: 'group', groupId: group.id });
         getGroup.forget(group.id);
       }),
-    createGroup: (group) =>
-      storeCall(async () => {
-        try {
-          await container.items.create({ ...taskGroupSchema.parse(group), type: 'group', groupId: group.id });
-          return true;
-        } catch (error) {
-          if (isStatus(error, 409)) return false;
-          throw error;
-        }
-      }),
+    createGroup: (group) => storeCall(() => createOnce(container, { ...taskGroupSchema.parse(group), type: 'group', groupId: group.id })),
     updateGroup: (groupId, change) =>
       storeCall(async () => {
         type GroupDoc = Doc<TaskGroup, 'group'>;
@@ -130,6 +123,26 @@ export function createTaskGroupStore(container: Container): TaskGroupStore {
         await container.items.upsert({ ...parsed, type: 'call', id: callDocId(call.id), callId: call.id });
         getCall.forget(`${call.groupId}/${call.id}`);
       }),
+    createCall: (call) =>
+      storeCall(async () => {
+        const created = await createOnce(container, { ...callSchema.parse(call), type: 'call', id: callDocId(call.id), callId: call.id });
+        getCall.forget(`${call.groupId}/${call.id}`);
+        return created;
+      }),
+    updateCall: (groupId, callId, change) =>
+      storeCall(async () => {
+        type CallDoc = Doc<Call, 'call'> & { callId: string };
+        const toCall = (doc: CallDoc): Call => callSchema.parse({ ...doc, id: doc.callId });
+        try {
+          const saved = await readModifyWrite<CallDoc>(container, callDocId(callId), groupId, (doc) => {
+            const next = change(doc?.type === 'call' ? toCall(doc) : undefined);
+            return next ? { ...callSchema.parse(next), type: 'call', id: callDocId(callId), callId } : undefined;
+          });
+          return saved?.type === 'call' ? toCall(saved) : undefined;
+        } finally {
+          getCall.forget(`${groupId}/${callId}`);
+        }
+      }),
     listCalls: (groupId) =>
       storeCall(async () => {
         const docs = await query<Doc<Call, 'call'> & { callId: string }>(`SELECT * ${inGroup('call')}`, [g(groupId)], groupId);
@@ -137,7 +150,9 @@ export function createTaskGroupStore(container: Container): TaskGroupStore {
       }),
     saveExportGrant: ({ groupId, ...grant }) =>
       storeCall(async () => {
-        await container.items.create({ ...grant, groupId, type: 'export', id: `export:${grant.tokenHash}` });
+        // In Azure, Cosmos removes the grant itself once it has expired (the retention job does everywhere).
+        const ttl = options.retentionDays ? { ttl: ttlUntil(grant.expiresAt, 0) } : {};
+        await container.items.create({ ...grant, groupId, type: 'export', id: `export:${grant.tokenHash}`, ...ttl });
       }),
     getExportGrant: (groupId, tokenHash) =>
       storeCall(async () => {

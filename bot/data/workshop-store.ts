@@ -2,6 +2,7 @@ import type { Container } from '@azure/cosmos';
 import { type BookingDecision, type BookingRequest, decideBookings, type Ledger } from '../domain/workshops/ledger';
 import type { ExportGrant, WorkshopStore } from '../domain/workshops/ports';
 import { coalesce } from './coalesce';
+import { type EventStoreOptions, ttlUntil } from './event-store';
 import { storeCall } from './errors';
 import { readModifyWrite } from './etag';
 import { groupCommit } from './group-commit';
@@ -12,27 +13,36 @@ import { groupCommit } from './group-commit';
  *   { type: "ledger", id: "ledger", eventId, capacity, closed, nextSeq, entries: [...], changes: [...] }
  *   { type: "export", id: "export:<sha256 of token>", eventId, by, createdAt, expiresAt }
  * The ledger holds every booking with its details and history, so the one etag-guarded
- * replace of it is the commit point of every booking, cancellation and promotion.
+ * replace of it is the commit point of every booking, cancellation and promotion. In
+ * Azure each carries its own Cosmos TTL (the ledger's from the workshop's end, an export
+ * grant's from its expiry), so neither outlives the event document that Cosmos removes.
  */
 const LEDGER_ID = 'ledger';
-type LedgerDoc = Ledger & { id: typeof LEDGER_ID; type: 'ledger' };
-type ExportDoc = ExportGrant & { id: string; type: 'export' };
+type LedgerDoc = Ledger & { id: typeof LEDGER_ID; type: 'ledger'; ttl?: number };
+type ExportDoc = ExportGrant & { id: string; type: 'export'; ttl?: number };
 
 const exportId = (tokenHash: string): string => `export:${tokenHash}`;
 
 function toLedger(doc: LedgerDoc): Ledger {
-  return { eventId: doc.eventId, capacity: doc.capacity, closed: doc.closed, nextSeq: doc.nextSeq, entries: doc.entries, changes: doc.changes };
+  const { eventId, eventEndsAt, capacity, closed, nextSeq, entries, changes } = doc;
+  return { eventId, ...(eventEndsAt ? { eventEndsAt } : {}), capacity, closed, nextSeq, entries, changes };
 }
 
-const toDoc = (ledger: Ledger): LedgerDoc => ({ ...ledger, id: LEDGER_ID, type: 'ledger' });
+/** The Cosmos TTL a document gets, if any: none outside Azure. */
+type Ttl = { ttl?: number };
 
 /** One etag-guarded read-modify-write of a ledger; `change` is re-run after a lost race, and the result of the run that was written comes back. */
-async function changeLedger<R>(container: Container, eventId: string, change: (current: Ledger | undefined) => { next?: Ledger; result: R }): Promise<R> {
+async function changeLedger<R>(
+  container: Container,
+  ttlOf: (ledger: Ledger) => Ttl,
+  eventId: string,
+  change: (current: Ledger | undefined) => { next?: Ledger; result: R },
+): Promise<R> {
   let result: R | undefined;
   await readModifyWrite<LedgerDoc>(container, LEDGER_ID, eventId, (current) => {
     const outcome = change(current ? toLedger(current) : undefined);
     result = outcome.result;
-    return outcome.next ? toDoc(outcome.next) : undefined;
+    return outcome.next ? { ...outcome.next, id: LEDGER_ID, type: 'ledger', ...ttlOf(outcome.next) } : undefined;
   });
   // readModifyWrite runs `change` at least once before it returns.
   return result as R;
@@ -46,9 +56,12 @@ async function changeLedger<R>(container: Container, eventId: string, change: (c
  */
 const MAX_REQUESTS_PER_WRITE = 1000;
 
-export function createWorkshopStore(container: Container): WorkshopStore {
+export function createWorkshopStore(container: Container, options: EventStoreOptions = {}): WorkshopStore {
+  // Cosmos TTL in Azure only (see event-store.ts): a ledger RETENTION_DAYS after its workshop, an export grant when it expires.
+  const ttlAfter = (until: string | undefined, days: number): Ttl => (options.retentionDays && until ? { ttl: ttlUntil(until, days) } : {});
+  const ledgerTtl = (ledger: Ledger): Ttl => ttlAfter(ledger.eventEndsAt, options.retentionDays ?? 0);
   const book = groupCommit<string, BookingRequest, BookingDecision>(
-    (eventId, requests) => storeCall(() => changeLedger(container, eventId, (current) => {
+    (eventId, requests) => storeCall(() => changeLedger(container, ledgerTtl, eventId, (current) => {
       const { next, results } = decideBookings(current, requests);
       return { next, result: results };
     })),
@@ -70,7 +83,7 @@ export function createWorkshopStore(container: Container): WorkshopStore {
 
     book: (request) => book(request.eventId, request),
 
-    updateLedger: (eventId, change) => storeCall(() => changeLedger(container, eventId, change)),
+    updateLedger: (eventId, change) => storeCall(() => changeLedger(container, ledgerTtl, eventId, change)),
 
     workshopsOfUser: (userId) =>
       storeCall(async () => {
@@ -86,7 +99,7 @@ export function createWorkshopStore(container: Container): WorkshopStore {
 
     saveExportGrant: (grant) =>
       storeCall(async () => {
-        const doc: ExportDoc = { ...grant, id: exportId(grant.tokenHash), type: 'export' };
+        const doc: ExportDoc = { ...grant, id: exportId(grant.tokenHash), type: 'export', ...ttlAfter(grant.expiresAt, 0) };
         await container.items.create(doc);
       }),
 

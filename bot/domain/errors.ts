@@ -20,7 +20,9 @@ export type ErrorCode =
   /** Someone else changed the same thing at the same moment, more often than we retry. */
   | 'conflict'
   /** The data store is throttling or unavailable; nothing was written; try again. */
-  | 'unavailable';
+  | 'unavailable'
+  /** The person changed the same thing too many times in a short while; try again later. */
+  | 'rate_limited';
 
 export interface FieldProblem {
   /** The input's id on the card, e.g. "school". */

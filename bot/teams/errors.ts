@@ -12,6 +12,7 @@ const TITLES: Record<ErrorCode, string> = {
   forbidden: 'Sorry, that is not open to you',
   conflict: 'Please try again',
   unavailable: 'Please try again in a moment',
+  rate_limited: 'Please wait a minute',
 };
 
 const RETRYABLE: ReadonlySet<ErrorCode> = new Set(['conflict', 'unavailable']);
@@ -32,7 +33,7 @@ export function noticeForError(error: unknown, log: Logger, retry?: RetryTarget)
       code: error.code,
       title: TITLES[error.code],
       message: error.message,
-      tone: error.code === 'invalid_input' || error.code === 'closed' ? 'warning' : 'error',
+      tone: error.code === 'invalid_input' || error.code === 'closed' || error.code === 'rate_limited' ? 'warning' : 'error',
       fields: error.details.fields,
       hint: error.details.hint,
       actions: retry && RETRYABLE.has(error.code) ? [{ title: 'Try again', ...retry }] : undefined,

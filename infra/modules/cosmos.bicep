@@ -25,10 +25,12 @@ param dataContributorPrincipalId string
 // Every container and its partition key, exactly as bot/data/containers.ts declares them
 // (test/infra/infra.test.ts fails when the two differ). The bot reads these at start-up
 // and, with data-plane RBAC, cannot create them itself, so each must be here.
-// ttlSeconds becomes the container's defaultTtl (-1 = on, per item; 0 = TTL off) lets Cosmos remove old records
-// itself: events' documents carry their own ttl (ending RETENTION_DAYS after the event,
-// bot/data/event-store.ts), a broadcast expires RETENTION_DAYS after its last write. The
-// retention job (bot/jobs/retention.ts) removes the same records in code everywhere.
+// ttlSeconds becomes the container's defaultTtl (-1 = on, per item; 0 = TTL off) and lets
+// Cosmos remove old records itself, as bot/data/retention-rules.ts says for each kind:
+// events' documents (the event, answers, the booking ledger, export grants) and task
+// groups' export grants carry their own ttl; a broadcast and its delivery records expire
+// RETENTION_DAYS after their last write. The retention job (bot/jobs/retention.ts) removes
+// the same records in code everywhere, each found by itself (test/infra/retention-rules.test.ts).
 var containers = [
   {
     name: 'events'
@@ -43,7 +45,7 @@ var containers = [
   {
     name: 'taskGroups'
     partitionKey: '/groupId'
-    ttlSeconds: 0
+    ttlSeconds: -1
   }
   {
     name: 'broadcasts'

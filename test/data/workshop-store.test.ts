@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { Agent } from 'node:https';
 import { type Container, CosmosClient } from '@azure/cosmos';
 import { EMBEDDED_KEY } from '../../bot/data/cosmos';
-import type { Store } from '../../bot/data/store';
+import { openStore, type Store } from '../../bot/data/store';
 import { createWorkshopStore } from '../../bot/data/workshop-store';
 import { type BookingRequest, waitlist, waitlistPosition } from '../../bot/domain/workshops/ledger';
 import { countDocs, openTestStore } from '../helpers/store';
@@ -134,5 +134,22 @@ describe('workshop store (embedded Cosmos)', () => {
     assert.deepEqual(await store.workshops.getExportGrant(EVENT, grant.tokenHash), grant);
     assert.equal(await store.workshops.getExportGrant('another-workshop', grant.tokenHash), undefined);
     assert.equal(await store.workshops.getExportGrant(EVENT, 'b'.repeat(64)), undefined);
+  });
+
+  it('when the store runs against Azure (RETENTION_DAYS set), then the ledger expires RETENTION_DAYS after its workshop and an export grant when it expires, each by its own Cosmos TTL', async () => {
+    const azure = await openStore({ mode: 'embedded', database: 'nlc-ttl' }, { retentionDays: 365 });
+    try {
+      const endsAt = new Date(Date.now() + 10 * 86_400_000).toISOString();
+      await azure.workshops.book({ ...request(1), eventEndsAt: endsAt });
+      const expiresAt = new Date(Date.now() + 15 * 60_000).toISOString();
+      await azure.workshops.saveExportGrant({ eventId: EVENT, tokenHash: 'c'.repeat(64), by: userId(1), createdAt: new Date().toISOString(), expiresAt });
+      const ttlOf = async (id: string) => (await azure.cosmos.containers.events.item(id, EVENT).read<{ ttl?: number }>()).resource?.ttl ?? 0;
+      const ledgerTtl = await ttlOf('ledger');
+      assert.ok(Math.abs(ledgerTtl - 375 * 86_400) < 60, `ledger ttl ${ledgerTtl}`);
+      const exportTtl = await ttlOf(`export:${'c'.repeat(64)}`);
+      assert.ok(exportTtl > 800 && exportTtl <= 900, `export ttl ${exportTtl}`);
+    } finally {
+      await azure.close();
+    }
   });
 });

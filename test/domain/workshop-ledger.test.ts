@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { DomainError } from '../../bot/domain/errors';
+import { forgetPerson } from '../../bot/domain/privacy/forget';
 import {
   type BookingRequest,
   cancelEntry,
   changeCapacity,
   decideBookings,
-  forgetPerson,
   type Ledger,
   setClosed,
   waitlist,
@@ -111,12 +111,29 @@ describe('workshop ledger (who gets a place)', () => {
     assert.equal(ledger.entries.length, 3, 'the input is not modified');
   });
 
-  it('when a person is forgotten, then all their entries go, cancelled ones too, and a place they held goes to the first in line', () => {
+  it('when a person books again after cancelling, then their one entry is reused at the end of the queue, and only its latest changes are kept', () => {
+    let ledger = ledgerOf(['a', 'b']);
+    for (let i = 0; i < 30; i++) {
+      const at = new Date(Date.parse(AT) + (i + 1) * 60_000).toISOString();
+      const mineNow = ledger.entries.find((e) => e.userId === 'a')!;
+      ledger = cancelEntry(ledger, mineNow.bookingId, 'a', at).ledger;
+      ledger = decideBookings(ledger, [{ ...request('a'), at, bookingId: `new-${i}`, calendarToken: `new-token-${i}` }]).next!;
+    }
+    const mine = ledger.entries.filter((e) => e.userId === 'a');
+    assert.equal(mine.length, 1);
+    assert.equal(mine[0]!.bookingId, 'new-29', 'a Cancel button of an earlier booking cannot cancel this one');
+    assert.equal(mine[0]!.calendarToken, 'token-a', 'the calendar link of the first booking still follows the place');
+    assert.equal(mine[0]!.revision, 60, 'the calendar file sees every change');
+    assert.equal(mine[0]!.history?.length, 10);
+    assert.deepEqual(statusOf(ledger), ['b:booked', 'a:booked']);
+  });
+
+  it('when a person is forgotten, then their entry goes, history and all, and a place they held goes to the first in line', () => {
     // a, b, c booked; d, e wait. a cancels (d moves up), then books again and waits behind e.
     const withCancelled = cancelEntry(ledgerOf(['a', 'b', 'c', 'd', 'e']), 'booking-a', 'a', AT).ledger;
     const again = decideBookings(withCancelled, [{ ...request('a'), bookingId: 'booking-a2' }]).next!;
     const first = forgetPerson(again, 'a', AT, true);
-    assert.equal(first.removed, 2);
+    assert.equal(first.removed, 1, 'booking again reused their entry');
     assert.deepEqual(first.promoted, [], 'a held no place, so nobody moves');
     assert.deepEqual(statusOf(first.ledger), ['b:booked', 'c:booked', 'd:booked', 'e:waitlisted']);
     const second = forgetPerson(first.ledger, 'b', AT, true);

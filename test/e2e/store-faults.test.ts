@@ -1,20 +1,24 @@
 import { strict as assert } from 'node:assert';
 import { EMBEDDED_KEY } from '../../bot/data/cosmos';
-import { loadDemoProgramme } from '../../bot/data/demo-programme';
+import { loadDemoDeadlines, loadDemoProgramme } from '../../bot/data/demo-programme';
 import { loadDemoTaskGroups } from '../../bot/data/demo-task-groups';
 import { type EmbeddedCosmos, startEmbeddedCosmos } from '../../bot/data/embedded-cosmos';
 import { collectingLogger } from '../helpers/logs';
 import { startTestBot, type TestBot } from '../helpers/bot';
 import { startConnector, type StandInConnector } from '../helpers/connector';
 import { ALL_FAULTS, type FaultProxy, seededRandom, startFaultProxy } from '../helpers/fault-proxy';
-import { faultRound, faultUser, storedFor, write, WRITE_KINDS } from '../helpers/fault-scenario';
+import { organiserEnv } from '../helpers/broadcasts';
+import { FAULT_TIMING, faultRound, faultUser, storedFor, write, WRITE_KINDS } from '../helpers/fault-scenario';
+import { ORGANISER_CHANGES, ORGANISER_PLANS, organiserRound } from '../helpers/organiser-faults';
+
 
 /**
  * The bot's store answering a share of requests with 429 (and x-ms-retry-after-ms),
- * 503 or a dropped connection (before the store saw the request, or after it did the
- * work): a fault-injecting proxy sits between the bot and the embedded Cosmos server.
+ * 503, a dropped connection (before the store saw the request, or after it did the
+ * work) or an answer that comes after the bot gave up waiting: a fault-injecting proxy
+ * sits between the bot and the embedded Cosmos server.
  */
-describe('store faults: throttling, outages and dropped connections between the bot and Cosmos', function () {
+describe('store faults: throttling, outages, dropped connections and slow answers between the bot and Cosmos', function () {
   this.timeout(120_000);
   let cosmos: EmbeddedCosmos;
   let proxy: FaultProxy;
@@ -24,14 +28,19 @@ describe('store faults: throttling, outages and dropped connections between the 
 
   before(async () => {
     cosmos = await startEmbeddedCosmos({ key: EMBEDDED_KEY });
-    proxy = await startFaultProxy({ target: cosmos.endpoint, random: seededRandom(2024) });
+    proxy = await startFaultProxy({ target: cosmos.endpoint, random: seededRandom(Number(process.env.FAULT_SEED ?? 2024)), slowMs: FAULT_TIMING.slowMs });
     connector = await startConnector();
     const collected = collectingLogger();
     logLines = collected.lines;
-    bot = await startTestBot({ log: collected.log, cosmos: { mode: 'azure', endpoint: proxy.endpoint, key: EMBEDDED_KEY, database: 'nlc' } });
+    bot = await startTestBot({
+      log: collected.log,
+      env: organiserEnv(),
+      cosmos: { mode: 'azure', endpoint: proxy.endpoint, key: EMBEDDED_KEY, database: 'nlc', requestTimeoutMs: FAULT_TIMING.requestTimeoutMs },
+    });
     // A store "elsewhere" is not seeded by the bot (only its own embedded one is): the demo programme, as on a first start.
     await loadDemoProgramme(bot.store.events);
     await loadDemoTaskGroups(bot.store.taskGroups, bot.clock.now());
+    await loadDemoDeadlines(bot.store.deadlines);
   });
   after(async () => {
     await bot?.close();
@@ -51,6 +60,19 @@ describe('store faults: throttling, outages and dropped connections between the 
       assert.equal(round.retriedOk, round.tryAgain);
       const injected = (stats: typeof after): number => Object.values(stats.injected).reduce((a, b) => a + b, 0);
       assert.ok(injected(after) - injected(before) >= 3, `only ${injected(after) - injected(before)} faults were injected`);
+    });
+  }
+
+  for (const [rate, plan] of Object.entries(ORGANISER_PLANS)) {
+    it(`when ${Number(rate) * 100}% of store requests fail or answer too late, then each organiser change (create, edit, cancel, broadcast, forget) is done once or answered "try again", nothing is half-written, and trying again finishes it`, async () => {
+      const before = proxy.stats();
+      const round = await organiserRound(bot, connector, proxy, Number(rate), plan);
+      const after = proxy.stats();
+      assert.deepEqual(round.problems.slice(0, 10), []);
+      assert.equal(round.sent, ORGANISER_CHANGES);
+      assert.equal(round.retriedOk, round.tryAgain);
+      const injected = (stats: typeof after): number => Object.values(stats.injected).reduce((a, b) => a + b, 0);
+      assert.ok(injected(after) - injected(before) >= 2, `only ${injected(after) - injected(before)} faults were injected`);
     });
   }
 

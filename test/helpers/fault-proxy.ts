@@ -10,10 +10,12 @@ import type { AddressInfo } from 'node:net';
  * - `503`: service unavailable;
  * - `drop-before`: the connection is dropped before the request reaches the store;
  * - `drop-after`: the store does the work, then the connection is dropped before the
- *   answer gets back (the case where the caller cannot know whether it happened).
+ *   answer gets back (the case where the caller cannot know whether it happened);
+ * - `slow`: the store does the work, and its answer comes `slowMs` later: after the
+ *   client's request timeout, so the client has given up on it (an overloaded store).
  */
-export type Fault = '429' | '503' | 'drop-before' | 'drop-after';
-export const ALL_FAULTS: readonly Fault[] = ['429', '503', 'drop-before', 'drop-after'];
+export type Fault = '429' | '503' | 'drop-before' | 'drop-after' | 'slow';
+export const ALL_FAULTS: readonly Fault[] = ['429', '503', 'drop-before', 'drop-after', 'slow'];
 
 export interface FaultProxyOptions {
   /** The real server, e.g. the embedded Cosmos server's https://127.0.0.1:PORT. */
@@ -22,16 +24,34 @@ export interface FaultProxyOptions {
   rate?: number;
   faults?: readonly Fault[];
   retryAfterMs?: number;
+  /** How late a `slow` answer comes: set it past the client's request timeout. */
+  slowMs?: number;
   /** Seeded in tests, so a failing run can be replayed. */
   random?: () => number;
 }
+
+/** What a forced fault is matched on: the request's method and path, and whether it is a query or a query plan (POSTs too). */
+export interface StoreRequest {
+  method: string;
+  path: string;
+  isQuery: boolean;
+}
+
+/** A document write (create, upsert, replace, delete) to one container, not a query. */
+export const writeTo =
+  (container: string, method?: string) =>
+  (r: StoreRequest): boolean =>
+    r.path.includes(`/colls/${container}/docs`) && !r.isQuery && r.method !== 'GET' && (!method || r.method === method);
 
 export interface FaultProxy {
   /** Where a client connects instead of the target (loopback, the target's certificate). */
   endpoint: string;
   setRate(rate: number): void;
-  /** Answers the next request with this HTTP method (any, if none is given) with `fault`, whatever the rate. */
-  failNext(fault: Fault, method?: string): void;
+  /**
+   * Answers the next request with this HTTP method (any, if none is given), or the next
+   * request `match` accepts, with `fault`, whatever the rate.
+   */
+  failNext(fault: Fault, match?: string | ((request: StoreRequest) => boolean)): void;
   /** Requests seen, and how many of each fault were injected. */
   stats(): { requests: number; injected: Record<Fault, number> };
   close(): Promise<void>;
@@ -72,12 +92,13 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const faults = options.faults ?? ALL_FAULTS;
   const random = options.random ?? Math.random;
   const retryAfterMs = options.retryAfterMs ?? 20;
+  const slowMs = options.slowMs ?? 1500;
   const target = new URL(options.target);
   const upstream = new Agent({ keepAlive: true, rejectUnauthorized: false, maxSockets: 32 });
   let rate = options.rate ?? 0;
-  const forced: { fault: Fault; method?: string }[] = [];
+  const forced: { fault: Fault; match: (request: StoreRequest) => boolean }[] = [];
   let requests = 0;
-  const injected: Record<Fault, number> = { '429': 0, '503': 0, 'drop-before': 0, 'drop-after': 0 };
+  const injected: Record<Fault, number> = { '429': 0, '503': 0, 'drop-before': 0, 'drop-after': 0, slow: 0 };
 
   const forward = (req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }> =>
     new Promise((resolve, reject) => {
@@ -99,7 +120,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     requests++;
     const body = await readBody(req);
-    const queued = forced.findIndex((f) => !f.method || f.method === req.method);
+    // Queries, and the query plans the SDK asks for first, are POSTs with a query body.
+    const seen: StoreRequest = { method: req.method ?? '', path: req.url ?? '', isQuery: (req.headers['content-type'] ?? '').includes('query') };
+    const queued = forced.findIndex((f) => f.match(seen));
     const fault = queued >= 0 ? forced.splice(queued, 1)[0]!.fault : random() < rate ? faults[Math.floor(random() * faults.length)] : undefined;
     if (fault) injected[fault]++;
     if (fault === '429') {
@@ -119,6 +142,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       req.socket.destroy();
       return;
     }
+    if (fault === 'slow') await new Promise((resolve) => setTimeout(resolve, slowMs));
+    // The client may have given up and closed the connection meanwhile: then this answer goes nowhere.
+    if (res.destroyed) return;
     res.writeHead(reply.status, reply.headers);
     res.end(reply.body);
   };
@@ -136,8 +162,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     setRate: (next) => {
       rate = next;
     },
-    failNext: (fault, method) => {
-      forced.push({ fault, method });
+    failNext: (fault, match) => {
+      forced.push({ fault, match: typeof match === 'function' ? match : (r) => !match || r.method === match });
     },
     stats: () => ({ requests, injected: { ...injected } }),
     close: async () => {

@@ -13,6 +13,13 @@ import { countDocs } from './store';
 export type WriteKind = 'rsvp' | 'booking' | 'contribution';
 export const WRITE_KINDS: readonly WriteKind[] = ['rsvp', 'booking', 'contribution'];
 
+/**
+ * The bot's store requests time out after `requestTimeoutMs` in these runs, and a `slow`
+ * fault answers `slowMs` late: after the bot gave up. (The bot's default, 4 s, would make
+ * each slow fault cost 4 s of waiting; the behaviour is the same.)
+ */
+export const FAULT_TIMING = { requestTimeoutMs: 1000, slowMs: 1500 } as const;
+
 export const FAULT_EVENT = 'practice-week-2024-conference';
 export const FAULT_WORKSHOP = 'ap-framework-workshop-2024';
 const GROUP = 'tg1-workforce';
@@ -117,7 +124,7 @@ export async function ledgerProblems(bot: TestBot): Promise<string[]> {
 }
 
 export interface FaultRound {
-  kind: WriteKind;
+  kind: string;
   rate: number;
   sent: number;
   recorded: number;
@@ -130,39 +137,61 @@ export interface FaultRound {
   retriedOk: number;
 }
 
+/** One write a person makes, and how many times its effect is in the store (read with faults off). */
+export interface Attempt {
+  label: string;
+  send(): Promise<{ told: Told; detail?: string }>;
+  stored(): Promise<number>;
+}
+
+/**
+ * The attempts are made (`concurrency` at a time) while `rate` of the store's requests
+ * fail; then, with the store healthy, the store is checked and everyone told "try again"
+ * tries again. Told "recorded" must mean stored exactly once, "try again" at most once,
+ * and after trying again exactly once; any other answer is a problem.
+ */
+export async function attemptRound(proxy: FaultProxy, kind: string, rate: number, attempts: readonly Attempt[], concurrency = 10): Promise<FaultRound> {
+  proxy.setRate(rate);
+  const outcomes: { attempt: Attempt; told: Told; detail?: string }[] = [];
+  try {
+    for (let i = 0; i < attempts.length; i += concurrency) {
+      const batch = attempts.slice(i, i + concurrency);
+      outcomes.push(...(await Promise.all(batch.map(async (attempt) => ({ attempt, ...(await attempt.send()) })))));
+    }
+  } finally {
+    proxy.setRate(0);
+  }
+  const round: FaultRound = { kind, rate, sent: outcomes.length, recorded: 0, tryAgain: 0, problems: [], storedDespiteTryAgain: 0, retriedOk: 0 };
+  for (const { attempt, told, detail } of outcomes) {
+    const stored = await attempt.stored();
+    if (told === 'recorded') {
+      round.recorded++;
+      if (stored !== 1) round.problems.push(`${attempt.label}: told done, ${stored} stored`);
+    } else if (told === 'try-again') {
+      round.tryAgain++;
+      if (stored > 1 || stored < 0) round.problems.push(`${attempt.label}: told to try again, ${stored} stored`);
+      if (stored === 1) round.storedDespiteTryAgain++;
+    } else {
+      round.problems.push(`${attempt.label}: ${detail ?? 'no clear answer'}`);
+    }
+  }
+  for (const { attempt } of outcomes.filter((o) => o.told === 'try-again')) {
+    const again = await attempt.send();
+    const stored = await attempt.stored();
+    if (again.told === 'recorded') round.retriedOk++;
+    else round.problems.push(`${attempt.label}: a retry with the store healthy was answered ${again.detail ?? again.told}`);
+    if (stored !== 1) round.problems.push(`${attempt.label}: after trying again, ${stored} stored`);
+  }
+  return round;
+}
+
 /**
  * `people` write `kind` while `rate` of the store's requests fail; then, with the store
  * healthy, the store is checked and everyone told "try again" tries again.
  */
 export async function faultRound(bot: TestBot, serviceUrl: string, proxy: FaultProxy, kind: WriteKind, rate: number, people: readonly TestUser[]): Promise<FaultRound> {
-  proxy.setRate(rate);
-  let outcomes: WriteOutcome[];
-  try {
-    outcomes = await writeAll(bot, serviceUrl, kind, people);
-  } finally {
-    proxy.setRate(0);
-  }
-  const round: FaultRound = { kind, rate, sent: outcomes.length, recorded: 0, tryAgain: 0, problems: [], storedDespiteTryAgain: 0, retriedOk: 0 };
-  for (const outcome of outcomes) {
-    const stored = await storedFor(bot, kind, outcome.user);
-    if (outcome.told === 'recorded') {
-      round.recorded++;
-      if (stored !== 1) round.problems.push(`${kind} ${outcome.user.id}: told recorded, ${stored} stored`);
-    } else if (outcome.told === 'try-again') {
-      round.tryAgain++;
-      if (stored > 1) round.problems.push(`${kind} ${outcome.user.id}: told to try again, ${stored} stored`);
-      if (stored === 1) round.storedDespiteTryAgain++;
-    } else {
-      round.problems.push(`${kind} ${outcome.user.id}: ${outcome.detail ?? 'no clear answer'}`);
-    }
-  }
+  const attempts = people.map((user) => ({ label: `${kind} ${user.id}`, send: () => write(bot, serviceUrl, kind, user), stored: () => storedFor(bot, kind, user) }));
+  const round = await attemptRound(proxy, kind, rate, attempts);
   if (kind === 'booking') round.problems.push(...(await ledgerProblems(bot)));
-  for (const outcome of outcomes.filter((o) => o.told === 'try-again')) {
-    const again = await write(bot, serviceUrl, kind, outcome.user);
-    const stored = await storedFor(bot, kind, outcome.user);
-    if (again.told === 'recorded') round.retriedOk++;
-    else round.problems.push(`${kind} ${outcome.user.id}: a retry with the store healthy was answered ${again.detail ?? again.told}`);
-    if (stored !== 1) round.problems.push(`${kind} ${outcome.user.id}: after trying again, ${stored} stored`);
-  }
   return round;
 }

@@ -1,6 +1,7 @@
 import type { Actor } from '../actor';
 import { type Deadline, deadlineState } from '../deadlines/deadline';
 import { DomainError } from '../errors';
+import { hasEnded } from '../events/event';
 import { cancelEvent, eventToOrganise } from '../events/organise';
 import { assertOrganiser } from '../organisers';
 import { isOpen } from '../task-groups/model';
@@ -32,7 +33,8 @@ export async function cancelTargetOf(deps: AuthoringDeps, actor: Actor, id: stri
   const now = deps.clock.now();
   switch (target.kind) {
     case 'event':
-      await eventToOrganise(deps, actor, target.event.id, 'cancel events');
+      // Already cancelled: confirming again finishes what a failure may have left undone (notices).
+      if (target.event.status !== 'cancelled' || hasEnded(target.event, now)) await eventToOrganise(deps, actor, target.event.id, 'cancel events');
       return { kind: 'event', id: target.event.id, title: target.event.title };
     case 'deadline':
       if (deadlineState(target.deadline, now) !== 'open') throw new DomainError('closed', `"${target.deadline.title}" has already closed or been withdrawn.`);
@@ -51,17 +53,16 @@ export async function cancelConfirmed(deps: AuthoringDeps, actor: Actor, target:
     return { kind: 'event', title: done.event.title, copies: done.copies, notified: done.notified, unreachable: done.unreachable };
   }
   if (target.kind === 'deadline') {
-    let withdrawn = false;
-    const deadline = await deps.deadlines.updateDeadline(target.id, (current): Deadline | undefined => {
-      // Confirming twice (a double click) withdraws it once.
-      withdrawn = current.status !== 'cancelled';
-      return withdrawn ? { ...current, status: 'cancelled', sequence: current.sequence + 1 } : undefined;
-    });
+    // Confirming twice (a double click, a retry) withdraws it once; the copies are brought up to date each time.
+    const deadline = await deps.deadlines.updateDeadline(target.id, (current): Deadline | undefined =>
+      current.status !== 'cancelled' ? { ...current, status: 'cancelled', sequence: current.sequence + 1 } : undefined,
+    );
     if (!deadline) throw new DomainError('not_found', 'That deadline is no longer listed.');
-    return { kind: 'deadline', title: deadline.title, copies: withdrawn ? (await deps.deadlineFollowUps.changed(deadline)).copies : 0 };
+    return { kind: 'deadline', title: deadline.title, copies: (await deps.deadlineFollowUps.changed(deadline)).copies };
   }
-  const call = target.groupId ? await deps.taskGroups.getCall(target.groupId, target.id) : undefined;
+  const call = target.groupId
+    ? await deps.taskGroups.updateCall(target.groupId, target.id, (current) => (current && isOpen(current, now) ? { ...current, closesAt: now.toISOString() } : undefined))
+    : undefined;
   if (!call) throw new DomainError('not_found', 'That call for contributions no longer exists.');
-  if (isOpen(call, now)) await deps.taskGroups.saveCall({ ...call, closesAt: now.toISOString() });
   return { kind: 'call', title: call.title };
 }

@@ -5,7 +5,7 @@ import { assertOrganiser } from '../organisers';
 import { bookedCount } from '../workshops/ledger';
 import { type EventInput, eventFromInput, eventInputProblems, inputOf, sameInput } from './event-input';
 import { parseProgrammeFile } from './programme-file';
-import { updateEvent } from './service';
+import { updateEvent } from './event-update';
 import type { AuthoringDeps } from './targets';
 
 /**

@@ -1,19 +1,21 @@
 import type { Actor } from '../actor';
 import { DomainError, type FieldProblem } from '../errors';
 import { checkForm, type FieldSpec } from '../forms';
-import { eventToOrganise, saveChangedEvent } from '../events/organise';
-import type { NlcEvent } from '../events/event';
+import { eventToOrganise } from '../events/organise';
 import { assertOrganiser } from '../organisers';
 import { slug } from '../slug';
+import { requestKey } from '../request-key';
 import { londonDate } from '../time';
 import { deadlineState } from '../deadlines/deadline';
-import { bookedCount, type BookingEntry, changeCapacity } from '../workshops/ledger';
+import { bookedCount, type BookingEntry } from '../workshops/ledger';
 import type { Call } from '../task-groups/model';
 import { callFields, callFormText, callFromForm } from './call-form';
 import { DEADLINE_FIELDS, deadlineFormText, deadlineFromForm } from './deadline-form';
 import { EVENT_FIELDS, eventInputOf, formTextOf, WORKSHOP_FIELDS } from './event-fields';
-import { type EventInput, eventFromInput, eventInputProblems, eventKey, inputOf } from './event-input';
+import { eventFromInput, eventInputProblems, eventKey, inputOf } from './event-input';
+import { updateEvent } from './event-update';
 import { type AuthoringDeps, type AuthoringKind, createWithFreshId, findTarget, type Target } from './targets';
+import { assertNoConflict, type FormText, sameText } from './conflicts';
 
 /** A form to create or edit one thing: which, its inputs, and what to show in them. */
 export interface AuthoringForm {
@@ -76,12 +78,17 @@ async function formOf(deps: AuthoringDeps, actor: Actor, target: Target): Promis
 const invalid = (fields: FieldProblem[]): DomainError =>
   new DomainError('invalid_input', 'Some answers need another look; nothing was saved yet.', { fields });
 
+/** Which form was submitted: its kind and, when editing, what it edits and the values it showed. */
+export type SubmittedForm = Pick<AuthoringForm, 'kind' | 'id' | 'groupId'> & { shown?: FormText };
+
 /**
  * Saves a submitted form: creates (with an id made from the title and date) or changes
  * the thing, then has every posted copy updated. An invalid form throws `invalid_input`
- * with each problem beside its field, and nothing is written.
+ * with each problem beside its field, and nothing is written. A change is one etag-guarded
+ * read-modify-write: when someone else changed the thing since the form was drawn, it
+ * throws `conflict` naming what they changed (conflicts.ts), and nothing is written.
  */
-export async function saveForm(deps: AuthoringDeps, actor: Actor, form: Pick<AuthoringForm, 'kind' | 'id' | 'groupId'>, submitted: Record<string, unknown>): Promise<Saved> {
+export async function saveForm(deps: AuthoringDeps, actor: Actor, form: SubmittedForm, submitted: Record<string, unknown>): Promise<Saved> {
   assertOrganiser(deps.organisers, actor, WHAT);
   const now = deps.clock.now();
   if (form.kind === 'event' || form.kind === 'workshop') {
@@ -94,77 +101,73 @@ export async function saveForm(deps: AuthoringDeps, actor: Actor, form: Pick<Aut
     const problems = eventInputProblems(input, { now, current, booked: ledger ? bookedCount(ledger) : undefined });
     if (problems.length > 0) throw invalid(problems);
     if (!current) {
-      let event: NlcEvent | undefined;
-      await createWithFreshId(eventKey(input), async (id) => {
-        event = eventFromInput(input, { id, status: 'scheduled', sequence: 0 });
-        return deps.events.createEvent(event);
-      });
-      return { kind, id: event!.id, title: event!.title, created: true, copies: 0 };
+      const draft = eventFromInput(input, { id: 'new', status: 'scheduled', sequence: 0 });
+      const createdFrom = requestKey(actor.aadObjectId, kind, formTextOf(inputOf(draft)));
+      const id = await createWithFreshId(
+        eventKey(input),
+        (candidate) => deps.events.createEvent({ ...draft, id: candidate, createdFrom }),
+        async (candidate) => (await deps.events.getEvent(candidate))?.createdFrom === createdFrom,
+      );
+      return { kind, id, title: draft.title, created: true, copies: 0 };
     }
-    return updateEvent(deps, actor, current, input, ledger !== undefined);
+    return updateEvent(deps, actor, current, input, ledger !== undefined, form.shown);
   }
-  if (form.kind === 'deadline') return saveDeadline(deps, form.id, submitted, now);
+  if (form.kind === 'deadline') return saveDeadline(deps, actor, form, submitted, now);
   return saveCall(deps, actor, form, submitted, now);
 }
 
-/** An organiser's change to an event (from the form or an imported row): the next version, copies updated, places applied. */
-export async function updateEvent(deps: AuthoringDeps, actor: Actor, current: NlcEvent, input: EventInput, hasLedger: boolean): Promise<Saved> {
-  const { event, copies } = await saveChangedEvent(deps, eventFromInput(input, { id: current.id, status: current.status, sequence: current.sequence }));
-  const promoted = await applyCapacity(deps, actor, event, hasLedger);
-  const kind = event.kind === 'workshop' ? 'workshop' : 'event';
-  return { kind, id: event.id, title: event.title, created: false, copies, ...(promoted.length ? { promoted: { eventId: event.id, entries: promoted } } : {}) };
-}
-
-/** A workshop's places live in its ledger once anyone has booked: raising them books people from the waitlist. */
-async function applyCapacity(deps: AuthoringDeps, actor: Actor, event: NlcEvent, hasLedger: boolean): Promise<BookingEntry[]> {
-  if (!event.booking || !hasLedger) return [];
-  const capacity = event.booking.capacity;
-  const at = deps.clock.now().toISOString();
-  return deps.workshops.updateLedger(event.id, (current) => {
-    if (!current || current.capacity === capacity) return { result: [] };
-    const changed = changeCapacity(current, capacity, actor.aadObjectId, at);
-    return { next: changed.ledger, result: changed.promoted };
-  });
-}
-
-async function saveDeadline(deps: AuthoringDeps, id: string | undefined, submitted: Record<string, unknown>, now: Date): Promise<Saved> {
+async function saveDeadline(deps: AuthoringDeps, actor: Actor, form: SubmittedForm, submitted: Record<string, unknown>, now: Date): Promise<Saved> {
   const checked = checkForm(DEADLINE_FIELDS, submitted);
   if (!checked.ok) throw invalid(checked.problems);
-  if (id) {
-    const deadline = await deps.deadlines.updateDeadline(id, (current) => {
+  if (form.id) {
+    const deadline = await deps.deadlines.updateDeadline(form.id, (current) => {
       if (deadlineState(current, now) !== 'open') throw new DomainError('closed', `"${current.title}" has closed or been withdrawn, so it can no longer be changed.`);
       const next = deadlineFromForm(checked.values, { id: current.id, status: current.status, sequence: current.sequence + 1 }, now, current);
       if (!next.deadline) throw invalid(next.problems);
-      return next.deadline;
+      const [stored, mine] = [deadlineFormText(current), deadlineFormText(next.deadline)];
+      assertNoConflict(current.title, stored, form.shown, mine);
+      return sameText(stored, mine) ? undefined : { ...next.deadline, ...(current.createdFrom ? { createdFrom: current.createdFrom } : {}) };
     });
     if (!deadline) throw new DomainError('not_found', 'That deadline is no longer listed.');
     return { kind: 'deadline', id: deadline.id, title: deadline.title, created: false, ...(await deps.deadlineFollowUps.changed(deadline)) };
   }
   const { deadline: draft, problems } = deadlineFromForm(checked.values, { id: 'new', status: 'open', sequence: 0 }, now);
   if (!draft) throw invalid(problems);
-  const newId = await createWithFreshId(`${slug(draft.title, 60)}-${londonDate(new Date(draft.closesAt))}`, (candidate) => deps.deadlines.createDeadline({ ...draft, id: candidate }));
+  const createdFrom = requestKey(actor.aadObjectId, 'deadline', deadlineFormText(draft));
+  const newId = await createWithFreshId(
+    `${slug(draft.title, 60)}-${londonDate(new Date(draft.closesAt))}`,
+    (candidate) => deps.deadlines.createDeadline({ ...draft, id: candidate, createdFrom }),
+    async (candidate) => (await deps.deadlines.getDeadline(candidate))?.createdFrom === createdFrom,
+  );
   return { kind: 'deadline', id: newId, title: draft.title, created: true, copies: 0 };
 }
 
-async function saveCall(deps: AuthoringDeps, actor: Actor, form: Pick<AuthoringForm, 'id' | 'groupId'>, submitted: Record<string, unknown>, now: Date): Promise<Saved> {
+async function saveCall(deps: AuthoringDeps, actor: Actor, form: SubmittedForm, submitted: Record<string, unknown>, now: Date): Promise<Saved> {
   const current = form.id && form.groupId ? await deps.taskGroups.getCall(form.groupId, form.id) : undefined;
   if (form.id && !current) throw new DomainError('not_found', 'That call for contributions no longer exists.');
   const groups = current ? undefined : await deps.taskGroups.listGroups();
   const checked = checkForm(callFields(groups), submitted);
   if (!checked.ok) throw invalid(checked.problems);
   const { values } = checked;
-  const base = current ?? { id: 'new', groupId: String(values.group), kind: values.callKind as Call['kind'], createdAt: now.toISOString(), createdBy: actor.aadObjectId };
+  if (current) {
+    const saved = await deps.taskGroups.updateCall(current.groupId, current.id, (latest) => {
+      if (!latest) throw new DomainError('not_found', 'That call for contributions no longer exists.');
+      const { call, problems } = callFromForm(values, latest, now);
+      if (!call) throw invalid(problems);
+      const [stored, mine] = [callFormText(latest), callFormText(call)];
+      assertNoConflict(latest.title, stored, form.shown, mine);
+      return sameText(stored, mine) ? undefined : call;
+    });
+    return { kind: 'call', id: current.id, title: saved?.title ?? current.title, created: false, copies: 0 };
+  }
+  const base = { id: 'new', groupId: String(values.group), kind: values.callKind as Call['kind'], createdAt: now.toISOString(), createdBy: actor.aadObjectId };
   const { call, problems } = callFromForm(values, base, now);
   if (!call) throw invalid(problems);
-  if (current) {
-    await deps.taskGroups.saveCall(call);
-    return { kind: 'call', id: call.id, title: call.title, created: false, copies: 0 };
-  }
-  // Calls have no create-if-absent in the store; a read first is enough for organisers' rare, one-at-a-time authoring.
-  const id = await createWithFreshId(slug(call.title, 70) || 'call', async (candidate) => {
-    if (await deps.taskGroups.getCall(call.groupId, candidate)) return false;
-    await deps.taskGroups.saveCall({ ...call, id: candidate });
-    return true;
-  });
+  const createdFrom = requestKey(actor.aadObjectId, 'call', call.groupId, call.kind, callFormText(call));
+  const id = await createWithFreshId(
+    slug(call.title, 70) || 'call',
+    (candidate) => deps.taskGroups.createCall({ ...call, id: candidate, createdFrom }),
+    async (candidate) => (await deps.taskGroups.getCall(call.groupId, candidate))?.createdFrom === createdFrom,
+  );
   return { kind: 'call', id, title: call.title, created: true, copies: 0 };
 }

@@ -63,11 +63,15 @@ export async function findTarget(deps: AuthoringDeps, id: string, hint?: Authori
   });
 }
 
-/** Tries `base`, then `base-2`, `base-3`...: the first id the store lets us create. */
-export async function createWithFreshId(base: string, create: (id: string) => Promise<boolean>): Promise<string> {
+/**
+ * Tries `base`, then `base-2`, `base-3`...: the first id the store lets us create, or the
+ * first one already holding what this same request created before (`isRepeat`: a retry
+ * after the store's answer was lost), so a repeat returns the first result, not a copy.
+ */
+export async function createWithFreshId(base: string, create: (id: string) => Promise<boolean>, isRepeat: (id: string) => Promise<boolean>): Promise<string> {
   for (let n = 1; n <= 20; n++) {
     const id = n === 1 ? base : `${base.slice(0, 76)}-${n}`;
-    if (await create(id)) return id;
+    if ((await create(id)) || (await isRepeat(id))) return id;
   }
   throw new DomainError('conflict', 'Something with this title and date already exists many times over.', { hint: 'Please change the title a little.' });
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { type AudienceType, defaultAudienceTypes } from './audiences';
 import { type Kinds, kinds } from './compose';
 import { type ContentType, defaultContentTypes } from './contents';
@@ -18,3 +18,11 @@ export const catalogueWith = (extra: { audiences?: readonly AudienceType[]; cont
 });
 
 export const newBroadcastId = (): string => `b-${randomUUID().replace(/-/g, '')}`;
+
+/**
+ * The id of a broadcast that must exist once whatever the number of attempts (a reminder
+ * slot, an event's cancellation notice, a request repeated after a lost answer): derived
+ * from what it is for, so a repeat finds the first instead of making a second.
+ */
+export const derivedBroadcastId = (kind: string, ...parts: string[]): string =>
+  `b-${kind}${createHash('sha256').update(parts.join('|')).digest('hex').slice(0, 38)}`;

@@ -4,6 +4,7 @@ import type { DeadlineFollowUps } from '../deadlines/ports';
 import type { EventFollowUps } from '../events/organise';
 import { peopleWhoAnswered } from './audiences';
 import type { Broadcast } from './broadcast';
+import { derivedBroadcastId } from './catalogue';
 import { eventCancelledContent } from './contents';
 import type { SubjectField } from './ports';
 import type { BroadcastDeps } from './service';
@@ -17,7 +18,11 @@ import type { BroadcastDeps } from './service';
 export const reviseCopiesShowingEvent = (deps: BroadcastDeps, event: NlcEvent): Promise<{ broadcasts: number; copies: number }> =>
   reviseCopiesShowing(deps, 'eventId', event.id, event.sequence, (broadcast) => (broadcast.content.kind === 'event' ? event.title : broadcast.title));
 
-/** The same for any subject a broadcast can show (an event, a deadline): a new revision for each, so every posted copy is updated. */
+/**
+ * The same for any subject a broadcast can show (an event, a deadline): a new revision
+ * for each, so every posted copy is updated. A broadcast already at this version of the
+ * subject is left alone, so running this again (a retry) changes nothing twice.
+ */
 export async function reviseCopiesShowing(
   deps: Pick<BroadcastDeps, 'broadcasts'>,
   field: SubjectField,
@@ -28,15 +33,19 @@ export async function reviseCopiesShowing(
   const showing = await deps.broadcasts.listShowing(field, id);
   let copies = 0;
   for (const broadcast of showing) {
-    const revised = await deps.broadcasts.update(broadcast.id, (current) => ({
-      ...current,
-      revision: current.revision + 1,
-      contentVersion: Math.max(current.contentVersion, version),
-      title: titleOf(current),
-      // Not yet read into records: nothing is posted, and what will be is read fresh.
-      status: current.status === 'queued' ? 'queued' : 'sending',
-      finishedAt: current.status === 'queued' ? current.finishedAt : undefined,
-    }));
+    const revised = await deps.broadcasts.update(broadcast.id, (current) =>
+      current.contentVersion >= version
+        ? undefined
+        : {
+            ...current,
+            revision: current.revision + 1,
+            contentVersion: version,
+            title: titleOf(current),
+            // Not yet read into records: nothing is posted, and what will be is read fresh.
+            status: current.status === 'queued' ? 'queued' : 'sending',
+            finishedAt: current.status === 'queued' ? current.finishedAt : undefined,
+          },
+    );
     if (revised?.expandedAt) copies += (await deps.broadcasts.counts(revised.id, revised.revision)).sent;
   }
   return { broadcasts: showing.length, copies };
@@ -44,16 +53,21 @@ export async function reviseCopiesShowing(
 
 /**
  * A short personal notice to everyone who said Going, sent like any broadcast (paced,
- * recorded, resumable), from the organiser who cancelled. Bookings add "booked".
+ * recorded, resumable), from the organiser who cancelled. Bookings add "booked". Its id
+ * comes from the cancelled event's version, so cancelling again finds the notice queued
+ * the first time (and queues it if that failed) instead of telling everyone twice.
  */
 export async function queueCancellationNotice(deps: BroadcastDeps, event: NlcEvent, actor: Actor): Promise<{ broadcastId?: string; recipients: number; unreachable: number }> {
+  const id = derivedBroadcastId('c', event.id, String(event.sequence));
+  const queued = await deps.broadcasts.get(id);
+  if (queued) return { broadcastId: id, recipients: queued.previewCount, unreachable: queued.unreachable };
   // Everyone who expects to be there: said Going, or holds a place or a waitlist spot.
   const answers = ['going', 'booked', 'waitlisted'] as const;
   const { recipients, unreachable } = await peopleWhoAnswered(deps, event.id, answers);
   if (recipients.length === 0) return { recipients: 0, unreachable };
   const now = deps.clock.now().toISOString();
   const broadcast: Broadcast = {
-    id: deps.newId(),
+    id,
     status: 'queued',
     content: eventCancelledContent(event.id),
     audience: { kind: 'event-answers', eventId: event.id, answers: [...answers] },
@@ -68,8 +82,9 @@ export async function queueCancellationNotice(deps: BroadcastDeps, event: NlcEve
     unreachable,
     previewCount: recipients.length,
   };
-  await deps.broadcasts.create(broadcast);
-  return { broadcastId: broadcast.id, recipients: recipients.length, unreachable };
+  // Two organisers confirming at once: the store lets one create it.
+  await deps.broadcasts.createOnce(broadcast);
+  return { broadcastId: id, recipients: recipients.length, unreachable };
 }
 
 /** What the events feature calls after an organiser changes an event. */

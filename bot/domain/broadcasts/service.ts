@@ -109,13 +109,16 @@ export async function previewBroadcast(deps: BroadcastDeps, actor: Actor, form: 
 /**
  * Saves a broadcast: a draft for an organiser to confirm, or (given `queued`) one queued
  * at once for the broadcast job. Whoever calls this has checked that `actor` may send
- * it: organisers anything, a task group's leads a call to their group.
+ * it: organisers anything, a task group's leads a call to their group. Given an `id`
+ * derived from the request, a repeat of the request (a double click, a retry after a
+ * lost answer) gets the broadcast the first one saved, and nothing is sent twice.
  */
 export async function createBroadcast(
   deps: BroadcastDeps,
   actor: Actor,
   specs: { content: ContentSpec; contentType: ContentType; audience: AudienceSpec; audienceType: AudienceType },
   queued: { statusMessage?: StatusMessage } | undefined,
+  id?: string,
 ): Promise<BroadcastPreview> {
   const { content, contentType, audience, audienceType } = specs;
   const [resolution, prepared, audienceText] = await Promise.all([
@@ -126,7 +129,7 @@ export async function createBroadcast(
   if (resolution.recipients.length === 0) throw fieldProblem('audience', 'nobody is in this audience yet, so there is no one to send to');
   const now = deps.clock.now().toISOString();
   const broadcast: Broadcast = {
-    id: deps.newId(),
+    id: id ?? deps.newId(),
     status: queued ? 'queued' : 'draft',
     content,
     audience,
@@ -141,7 +144,11 @@ export async function createBroadcast(
     unreachable: resolution.unreachable,
     previewCount: resolution.recipients.length,
   };
-  await deps.broadcasts.create(broadcast);
+  if (!id) await deps.broadcasts.create(broadcast);
+  else if (!(await deps.broadcasts.createOnce(broadcast))) {
+    const first = await deps.broadcasts.get(id);
+    if (first) return { broadcast: first, recipients: first.previewCount, unreachable: first.unreachable, sample: prepared.sample };
+  }
   return { broadcast, recipients: resolution.recipients.length, unreachable: resolution.unreachable, sample: prepared.sample };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod/v4';
 import { eventIdSchema } from '../events/event';
 import { reminderDaysSchema } from '../reminders/schedule';
+import { requestKeySchema } from '../request-key';
 
 /**
  * A consultation deadline: a call for evidence, a survey or an expression of interest
@@ -30,6 +31,8 @@ export const deadlineSchema = z.object({
   /** Bumped on every change, so posted copies can tell they are stale. */
   sequence: z.number().int().min(0).default(0),
   reminderDays: reminderDaysSchema.default([...DEFAULT_DEADLINE_REMINDER_DAYS]),
+  /** The request that created it (request-key.ts): a repeat of that request finds this instead of making a copy. */
+  createdFrom: requestKeySchema.optional(),
 });
 export type Deadline = z.infer<typeof deadlineSchema>;
 

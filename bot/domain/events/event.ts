@@ -1,6 +1,7 @@
 import { z } from 'zod/v4';
 import { reminderDaysSchema } from '../reminders/schedule';
 import { workshopTermsSchema } from '../workshops/terms';
+import { requestKeySchema } from '../request-key';
 
 /** The eight FLOURISH outcomes of Norfolk's children and young people partnership strategy. */
 export const FLOURISH = [
@@ -56,6 +57,8 @@ export const eventSchema = z
     booking: workshopTermsSchema.optional(),
     /** Days before the start that people who are coming get a reminder; absent = the default (7 and 1). */
     reminderDays: reminderDaysSchema.optional(),
+    /** The request that created it (request-key.ts): a repeat of that request finds this instead of making a copy. */
+    createdFrom: requestKeySchema.optional(),
   })
   .refine((e) => e.endsAt > e.startsAt, { path: ['endsAt'], message: 'the end must be after the start' })
   .refine((e) => (e.kind === 'workshop') === (e.booking !== undefined), {

@@ -6,8 +6,14 @@ export interface EventStore {
   getEvent(eventId: string): Promise<NlcEvent | undefined>;
   /** Scheduled events that end after `after`, soonest first. */
   listUpcoming(after: Date, limit: number): Promise<NlcEvent[]>;
-  /** Create or replace an event (demo data, organiser authoring). */
+  /** Create or replace an event (demo data). */
   saveEvent(event: NlcEvent): Promise<void>;
+  /**
+   * An organiser's change: read-modify-write guarded by the document's etag, so `change`
+   * always sees the latest version (it may run more than once; return undefined to leave
+   * the event as it is). The event as stored afterwards, or undefined if there is none.
+   */
+  updateEvent(eventId: string, change: (current: NlcEvent | undefined) => NlcEvent | undefined): Promise<NlcEvent | undefined>;
   /** Creates a new event; false when the id is taken (decided by the store, not by a read first). */
   createEvent(event: NlcEvent): Promise<boolean>;
   /** Scheduled events starting in (from, to], soonest first (the reminder scheduler's window). */

@@ -4,7 +4,7 @@ import { DomainError } from '../errors';
 import { hasStarted } from '../events/event';
 import type { EventStore } from '../events/ports';
 import { assertOrganiser, type Organisers } from '../organisers';
-import { type BookingEntry, forgetPerson } from '../workshops/ledger';
+import { type BookingEntry, type Ledger, promote } from '../workshops/ledger';
 import type { WorkshopStore } from '../workshops/ports';
 import { addCounts, emptyCounts, type KnownPerson, type PersonalDataCounts, type PersonalDataStore } from './personal-data';
 
@@ -112,4 +112,26 @@ async function erase(deps: ForgetDeps, person: KnownPerson, self: boolean): Prom
   }
   const rest = await deps.personalData.erase(person.userId);
   return { person, self, removed: addCounts(addCounts(emptyCounts(), rest), { bookings }), promoted };
+}
+
+export interface ForgetResult {
+  ledger: Ledger;
+  /** How many of the person's entries were removed (any status). */
+  removed: number;
+  /** People moved up into a place the person held. */
+  promoted: BookingEntry[];
+}
+
+/**
+ * Removes every entry of one person ("forget me"): unlike a cancellation, nothing of
+ * theirs is kept, not even the history. A place they held goes to the first in line, as
+ * when they cancel, unless `refill` is false (the workshop has started).
+ */
+export function forgetPerson(ledger: Ledger, userId: string, at: string, refill: boolean): ForgetResult {
+  const entries = ledger.entries.filter((e) => e.userId !== userId);
+  const removed = ledger.entries.length - entries.length;
+  if (removed === 0) return { ledger, removed, promoted: [] };
+  const without = { ...ledger, entries };
+  const { ledger: next, promoted } = refill ? promote(without, at) : { ledger: without, promoted: [] };
+  return { ledger: next, removed, promoted };
 }

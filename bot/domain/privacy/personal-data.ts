@@ -49,8 +49,8 @@ export interface KnownPerson {
  */
 export interface PersonalDataStore {
   count(userId: string): Promise<Partial<PersonalDataCounts>>;
-  /** Deletes (or, for records that must stay, strips the person from) everything; idempotent. */
-  erase(userId: string): Promise<Partial<PersonalDataCounts>>;
+  /** Deletes (or, for records that must stay, strips the person from) everything, or only these kinds; idempotent. */
+  erase(userId: string, kinds?: readonly PersonalDataKind[]): Promise<Partial<PersonalDataCounts>>;
   /** People whose recorded name is `name` (case-insensitive, exact). */
   findByName(name: string): Promise<KnownPerson[]>;
   /** The latest name recorded for an id, if any. */

@@ -1,9 +1,12 @@
 import type { Clock } from '../../clock';
+import type { PersonalDataKind, PersonalDataStore } from './personal-data';
 
 /**
- * Storage side of retention. `bot/data/retention-store.ts` implements it on Cosmos.
- * Everything about an event lives in its partition, and everything about a broadcast in
- * its own, so "remove this event's records" is "empty that partition".
+ * Storage side of retention. `bot/data/retention-store.ts` implements it on Cosmos, from
+ * one table of rules (`bot/data/retention-rules.ts`). Everything about an event lives in
+ * its partition, and everything about a broadcast in its own, so "remove this event's
+ * records" is "empty that partition"; and every personal record is also found by its own
+ * dates (`removeDue`), since in Azure Cosmos TTL may remove the event document first.
  */
 export interface RetentionStore {
   /** Ids of events that ended before `before`. */
@@ -22,10 +25,16 @@ export interface RetentionStore {
   closedDeadlines(before: Date): Promise<string[]>;
   /** Deletes a deadline with everyone's answers on it, and its reminder record. */
   deleteDeadline(deadlineId: string): Promise<number>;
+  /** People whose personal chat with the bot was removed before `before` and who have none now. */
+  gonePeople(before: Date): Promise<string[]>;
+  /** Every other document due by its own rule (answers, ledgers, export links, removed chats); how many went. */
+  removeDue(before: Date, now: Date): Promise<number>;
 }
 
 export interface RetentionDeps {
   retention: RetentionStore;
+  /** Takes a gone person off the task groups (see GONE_PERSON_KINDS). */
+  personalData: Pick<PersonalDataStore, 'erase'>;
   clock: Clock;
   /** How long records are kept after their event ended (RETENTION_DAYS). */
   retentionDays: number;
@@ -36,8 +45,17 @@ export interface RetentionReport {
   broadcasts: number;
   calls: number;
   deadlines: number;
+  /** People gone RETENTION_DAYS whose memberships and lead roles were removed. */
+  people: number;
   documents: number;
 }
+
+/**
+ * What is removed of someone who removed the bot RETENTION_DAYS ago (bot/data/retention-rules.ts,
+ * `whenPersonGone`): the groups they were in. Their answers, bookings and contributions
+ * have rules of their own, counted from their events and calls.
+ */
+const GONE_PERSON_KINDS: readonly PersonalDataKind[] = ['memberships', 'leadRoles'];
 
 const DAY_MS = 86_400_000;
 
@@ -46,13 +64,16 @@ export const retentionCutoff = (now: Date, retentionDays: number): Date => new D
 
 /**
  * Removes what is past its keeping time: events (and everything about them) that ended
- * more than the retention period ago, broadcasts sent that long ago, and calls for
- * contributions that closed that long ago with what was sent to them. Each removal is
- * idempotent, so a run stopped half-way is finished by the next.
+ * more than the retention period ago, broadcasts sent that long ago, calls for
+ * contributions that closed that long ago with what was sent to them, the groups of
+ * people who removed the bot that long ago, then every record due by its own dates
+ * (their chat records among them, last, so a stopped run still finds those people).
+ * Each removal is idempotent, so a run stopped half-way is finished by the next.
  */
 export async function removeExpired(deps: RetentionDeps): Promise<RetentionReport> {
-  const before = retentionCutoff(deps.clock.now(), deps.retentionDays);
-  const report: RetentionReport = { events: 0, broadcasts: 0, calls: 0, deadlines: 0, documents: 0 };
+  const now = deps.clock.now();
+  const before = retentionCutoff(now, deps.retentionDays);
+  const report: RetentionReport = { events: 0, broadcasts: 0, calls: 0, deadlines: 0, people: 0, documents: 0 };
   for (const eventId of await deps.retention.endedEvents(before)) {
     report.documents += await deps.retention.deleteEvent(eventId);
     report.events++;
@@ -69,5 +90,11 @@ export async function removeExpired(deps: RetentionDeps): Promise<RetentionRepor
     report.documents += await deps.retention.deleteDeadline(deadlineId);
     report.deadlines++;
   }
+  for (const userId of await deps.retention.gonePeople(before)) {
+    const removed = await deps.personalData.erase(userId, GONE_PERSON_KINDS);
+    report.documents += Object.values(removed).reduce((a, b) => a + (b ?? 0), 0);
+    report.people++;
+  }
+  report.documents += await deps.retention.removeDue(before, now);
   return report;
 }

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Clock } from '../../clock';
 import type { Broadcast } from '../broadcasts/broadcast';
+import { derivedBroadcastId } from '../broadcasts/catalogue';
 import type { BroadcastStore } from '../broadcasts/ports';
 import type { DeadlineStore } from '../deadlines/ports';
 import type { EventStore } from '../events/ports';
@@ -49,8 +49,7 @@ const PARALLEL = 8;
 export const REMINDER_SENDER = { aadObjectId: 'nlc-reminders', name: 'NLC reminders' };
 
 /** The broadcast of one due reminder: its id is derived, so queueing it twice creates it once. */
-export const reminderBroadcastId = (subject: string, slotKey: string): string =>
-  `b-r${createHash('sha256').update(`${subject}|${slotKey}`).digest('hex').slice(0, 38)}`;
+export const reminderBroadcastId = (subject: string, slotKey: string): string => derivedBroadcastId('r', subject, slotKey);
 
 export async function subjectsInWindow(deps: Pick<PlannerDeps, 'events' | 'deadlines'>, now: Date): Promise<{ subject: ReminderSubject; version: number }[]> {
   const from = new Date(now.getTime() - LOOKBACK_MS);

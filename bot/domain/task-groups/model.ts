@@ -1,6 +1,7 @@
 import { z } from 'zod/v4';
 import type { FormValues } from '../forms';
 import { CONTRIBUTION_KINDS, MAX_SURVEY_QUESTIONS, type ContributionKind } from './kinds';
+import { requestKeySchema } from '../request-key';
 
 /** Ids travel in card data and Cosmos ids: short lower-case slugs or generated ids. */
 export const groupIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,59}$/, 'a task group id is lower-case letters, digits and dashes');
@@ -42,6 +43,8 @@ export const callSchema = z
     survey: z.array(surveyQuestionSchema).max(MAX_SURVEY_QUESTIONS).default([]),
     createdBy: aadId.optional(),
     createdAt: utc,
+    /** The request that created it (request-key.ts): a repeat of that request finds this instead of making a copy. */
+    createdFrom: requestKeySchema.optional(),
   })
   .refine((c) => c.kind !== 'surveyAnswer' || c.survey.length > 0, { path: ['survey'], message: 'a survey needs at least one question' });
 export type Call = z.infer<typeof callSchema>;

@@ -28,6 +28,10 @@ export interface TaskGroupStore {
 
   getCall(groupId: string, callId: string): Promise<Call | undefined>;
   saveCall(call: Call): Promise<void>;
+  /** Creates a call unless one with its id exists in its group: true when this call created it (decided by the store). */
+  createCall(call: Call): Promise<boolean>;
+  /** Read-modify-write of a call, guarded by its etag (`change` may run more than once); the call as stored afterwards. */
+  updateCall(groupId: string, callId: string, change: (current: Call | undefined) => Call | undefined): Promise<Call | undefined>;
   /** Every call of a group, open or closed. */
   listCalls(groupId: string): Promise<Call[]>;
   /** Export links: only the hash of each link's token is kept. */

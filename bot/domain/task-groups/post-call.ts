@@ -1,5 +1,6 @@
 import type { Actor } from '../actor';
 import type { StatusMessage } from '../broadcasts/broadcast';
+import { derivedBroadcastId } from '../broadcasts/catalogue';
 import { type BroadcastDeps, type BroadcastReport, createBroadcast, reportOf } from '../broadcasts/service';
 import { DomainError, isDomainError } from '../errors';
 import type { Call, TaskGroup } from './model';
@@ -20,7 +21,8 @@ export async function callToPost(deps: PostCallDeps, actor: Actor, groupId: stri
 /**
  * Sends a call to every member's personal chat, through the broadcast machinery: paced
  * at Teams' rate, recorded per member, resumed after a restart. The lead's card becomes
- * the broadcast's status card and updates itself.
+ * the broadcast's status card and updates itself. `request` names the click (the card
+ * it was on, else the activity), so a repeat of the same click sends nothing more.
  */
 export async function sendCallToMembers(
   deps: PostCallDeps,
@@ -28,9 +30,15 @@ export async function sendCallToMembers(
   groupId: string,
   callId: string,
   statusMessage: StatusMessage | undefined,
+  request: string,
 ): Promise<BroadcastReport> {
   await callToPost(deps, actor, groupId, callId);
   const broadcasting = deps.broadcasting;
+  // One broadcast per click on one card: clicking again (twice at once, or after "try
+  // again") finds it, so members get the call once.
+  const id = derivedBroadcastId('m', groupId, callId, actor.aadObjectId, request);
+  const sent = await broadcasting.broadcasts.get(id);
+  if (sent) return reportOf(broadcasting, sent);
   const contentType = broadcasting.contents.get('call');
   const audienceType = broadcasting.audiences.get('task-group');
   if (!contentType || !audienceType) throw new DomainError('closed', 'Sending calls to members is not set up in this bot.');
@@ -40,6 +48,7 @@ export async function sendCallToMembers(
       actor,
       { content: { kind: 'call', groupId, callId }, contentType, audience: { kind: 'task-group', groupId }, audienceType },
       { statusMessage },
+      id,
     );
     return reportOf(broadcasting, broadcast);
   } catch (error) {

@@ -1,12 +1,14 @@
 import { DomainError } from '../errors';
 import type { BookingForm } from './booking';
+import { type EntryChange, tooManyChanges, tooManyChangesError, withChange } from './entry-history';
 
 /**
  * The allocation of one workshop's places: one document, the single source of truth for
  * who is booked, who waits, and in which order. Every change to it is one etag-guarded
  * write of the whole ledger, so that write is the commit point: nothing about a booking
- * lives anywhere else that could disagree with it after a crash. Entries are never
- * deleted; their timestamps are the history the attendee list and export show.
+ * lives anywhere else that could disagree with it after a crash. A person has one entry,
+ * reused when they book again after cancelling; its timestamps and its short history are
+ * what the attendee list and export show (see entry-history.ts).
  */
 export type BookingStatus = 'booked' | 'waitlisted' | 'cancelled';
 
@@ -40,6 +42,8 @@ export interface BookingEntry extends BookingForm {
   /** The secret in this booking's calendar link. */
   calendarToken: string;
   notice?: PromotionNotice;
+  /** The latest status changes, oldest first, at most HISTORY_LIMIT. */
+  history?: EntryChange[];
 }
 
 export interface LedgerChange {
@@ -53,6 +57,8 @@ export interface LedgerChange {
 
 export interface Ledger {
   eventId: string;
+  /** When the workshop ends (UTC), so the ledger's retention is known without the event (bot/data/retention-rules.ts). */
+  eventEndsAt?: string;
   capacity: number;
   /** Closed by an organiser (the deadline closes booking by itself, see booking.ts). */
   closed: boolean;
@@ -61,7 +67,15 @@ export interface Ledger {
   changes: LedgerChange[];
 }
 
-export const newLedger = (eventId: string, capacity: number): Ledger => ({ eventId, capacity, closed: false, nextSeq: 1, entries: [], changes: [] });
+export const newLedger = (eventId: string, capacity: number, eventEndsAt?: string): Ledger => ({
+  eventId,
+  ...(eventEndsAt ? { eventEndsAt } : {}),
+  capacity,
+  closed: false,
+  nextSeq: 1,
+  entries: [],
+  changes: [],
+});
 
 export const activeEntryOf = (ledger: Ledger | undefined, userId: string): BookingEntry | undefined =>
   ledger?.entries.find((e) => e.userId === userId && e.status !== 'cancelled');
@@ -82,6 +96,8 @@ export interface BookingRequest {
   eventId: string;
   /** Capacity to start the ledger with if this is the workshop's first booking. */
   initialCapacity: number;
+  /** When the workshop ends, as the event says now. */
+  eventEndsAt?: string;
   userId: string;
   name?: string;
   form: BookingForm;
@@ -92,37 +108,48 @@ export interface BookingRequest {
 
 export type BookingDecision =
   | { kind: 'booked' | 'waitlisted' | 'existing'; entry: BookingEntry; ledger: Ledger }
-  | { kind: 'closed'; ledger: Ledger };
+  | { kind: 'closed'; ledger: Ledger }
+  /** The person changed their place too often in the last minute: nothing changed. */
+  | { kind: 'busy'; ledger: Ledger };
 
 /**
  * Decides requests that arrived together, in arrival order, against the current ledger:
  * a place while places are left, else the end of the waitlist; someone who already holds
- * a place or a waitlist spot keeps it. Pure, so a write that loses a race simply decides
+ * a place or a waitlist spot keeps it, and someone who cancelled gets their entry back
+ * (with a new place in the queue). Pure, so a write that loses a race simply decides
  * again against what won. `next` is undefined when nothing changed.
  */
 export function decideBookings(current: Ledger | undefined, requests: readonly BookingRequest[]): { next?: Ledger; results: BookingDecision[] } {
   const first = requests[0];
   if (!first) return { results: [] };
-  const ledger = current ? { ...current, entries: [...current.entries] } : newLedger(first.eventId, first.initialCapacity);
+  const endsAt = first.eventEndsAt ? { eventEndsAt: first.eventEndsAt } : {};
+  const ledger = current ? { ...current, ...endsAt, entries: [...current.entries] } : newLedger(first.eventId, first.initialCapacity, first.eventEndsAt);
   let booked = bookedCount(ledger);
   let changed = false;
   const results: BookingDecision[] = requests.map((request) => {
     if (ledger.closed) return { kind: 'closed', ledger };
     const existing = activeEntryOf(ledger, request.userId);
     if (existing) return { kind: 'existing', entry: existing, ledger };
+    const previous = ledger.entries.filter((e) => e.userId === request.userId).at(-1);
+    if (tooManyChanges(previous, request.at)) return { kind: 'busy', ledger };
     const placed = booked < ledger.capacity;
+    const status = placed ? 'booked' : 'waitlisted';
     const entry: BookingEntry = {
+      // A new booking reference (a Cancel button on a card of the earlier booking must not
+      // cancel this one); the calendar link stays, and the revision tells calendars it changed.
       bookingId: request.bookingId,
       userId: request.userId,
       ...(request.name ? { name: request.name } : {}),
       ...request.form,
-      status: placed ? 'booked' : 'waitlisted',
+      status,
       seq: ledger.nextSeq++,
       requestedAt: request.at,
       ...(placed ? { bookedAt: request.at } : { waitlistedAt: request.at }),
-      revision: 0,
-      calendarToken: request.calendarToken,
+      revision: previous ? previous.revision + 1 : 0,
+      calendarToken: previous?.calendarToken ?? request.calendarToken,
+      history: withChange(previous, status, request.at),
     };
+    if (previous) ledger.entries = ledger.entries.filter((e) => e.userId !== request.userId);
     ledger.entries.push(entry);
     if (placed) booked++;
     changed = true;
@@ -139,7 +166,7 @@ export function promote(ledger: Ledger, at: string): { ledger: Ledger; promoted:
   const promoted: BookingEntry[] = [];
   const entries = ledger.entries.map((e) => {
     if (!moving.has(e.bookingId)) return e;
-    const up: BookingEntry = { ...e, status: 'booked', bookedAt: at, promotedAt: at, revision: e.revision + 1 };
+    const up: BookingEntry = { ...e, status: 'booked', bookedAt: at, promotedAt: at, revision: e.revision + 1, history: withChange(e, 'booked', at) };
     promoted.push(up);
     return up;
   });
@@ -168,7 +195,8 @@ export function cancelEntry(ledger: Ledger | undefined, bookingId: string, userI
     });
   }
   if (entry.status === 'cancelled') return { ledger, cancelled: entry, promoted: [], changed: false };
-  const cancelled: BookingEntry = { ...entry, status: 'cancelled', cancelledAt: at, revision: entry.revision + 1 };
+  if (tooManyChanges(entry, at)) throw tooManyChangesError();
+  const cancelled: BookingEntry = { ...entry, status: 'cancelled', cancelledAt: at, revision: entry.revision + 1, history: withChange(entry, 'cancelled', at) };
   const withoutIt = { ...ledger, entries: ledger.entries.map((e) => (e.bookingId === bookingId ? cancelled : e)) };
   const { ledger: next, promoted } = promote(withoutIt, at);
   return { ledger: next, cancelled, promoted, changed: true };
@@ -185,30 +213,4 @@ export function changeCapacity(ledger: Ledger, capacity: number, by: string, at:
 export function setClosed(ledger: Ledger, closed: boolean, by: string, at: string): Ledger {
   if (ledger.closed === closed) return ledger;
   return { ...ledger, closed, changes: [...ledger.changes, { at, kind: closed ? 'closed' : 'reopened', by }] };
-}
-
-export function recordNotice(ledger: Ledger, bookingId: string, notice: PromotionNotice): Ledger {
-  return { ...ledger, entries: ledger.entries.map((e) => (e.bookingId === bookingId ? { ...e, notice } : e)) };
-}
-
-export interface ForgetResult {
-  ledger: Ledger;
-  /** How many of the person's entries were removed (any status). */
-  removed: number;
-  /** People moved up into a place the person held. */
-  promoted: BookingEntry[];
-}
-
-/**
- * Removes every entry of one person ("forget me"): unlike a cancellation, nothing of
- * theirs is kept, not even the history. A place they held goes to the first in line, as
- * when they cancel, unless `refill` is false (the workshop has started).
- */
-export function forgetPerson(ledger: Ledger, userId: string, at: string, refill: boolean): ForgetResult {
-  const entries = ledger.entries.filter((e) => e.userId !== userId);
-  const removed = ledger.entries.length - entries.length;
-  if (removed === 0) return { ledger, removed, promoted: [] };
-  const without = { ...ledger, entries };
-  const { ledger: next, promoted } = refill ? promote(without, at) : { ledger: without, promoted: [] };
-  return { ledger: next, removed, promoted };
 }

@@ -68,7 +68,7 @@ export async function changeWorkshopCapacity(
   assertCanManage(workshop, now);
   const { capacity } = parseInput(capacityInput, values, 'number of places');
   const result = await deps.workshops.updateLedger(eventId, (current) => {
-    const changed = changeCapacity(current ?? newLedger(eventId, workshop.booking.capacity), capacity, actor.aadObjectId, now.toISOString());
+    const changed = changeCapacity(current ?? newLedger(eventId, workshop.booking.capacity, workshop.endsAt), capacity, actor.aadObjectId, now.toISOString());
     return { next: changed.ledger === current ? undefined : changed.ledger, result: changed };
   });
   return { list: listOf(deps, workshop, result.ledger), promoted: result.promoted };
@@ -81,7 +81,7 @@ export async function setWorkshopBookingClosed(deps: OrganiserDeps, actor: Actor
   const now = deps.clock.now();
   assertCanManage(workshop, now);
   const ledger = await deps.workshops.updateLedger(eventId, (current) => {
-    const next = setClosed(current ?? newLedger(eventId, workshop.booking.capacity), closed, actor.aadObjectId, now.toISOString());
+    const next = setClosed(current ?? newLedger(eventId, workshop.booking.capacity, workshop.endsAt), closed, actor.aadObjectId, now.toISOString());
     return { next: next === current ? undefined : next, result: next };
   });
   return listOf(deps, workshop, ledger);

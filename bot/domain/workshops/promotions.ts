@@ -5,7 +5,7 @@ import { isDomainError } from '../errors';
 import type { EventStore } from '../events/ports';
 import { isDeliveryError, type Messenger, type OutgoingMessage } from '../messaging';
 import { asWorkshop } from './booking';
-import { type BookingEntry, type PromotionNotice, recordNotice } from './ledger';
+import { type BookingEntry, type Ledger, type PromotionNotice } from './ledger';
 import type { DownloadLinks, WorkshopStore } from './ports';
 import { workshopView, type WorkshopView } from './service';
 
@@ -91,4 +91,8 @@ function isDue(entry: BookingEntry, now: Date): boolean {
     return now.getTime() - new Date(entry.notice.at).getTime() >= 60_000 * 2 ** (entry.notice.attempts - 1);
   }
   return now.getTime() - new Date(entry.promotedAt ?? 0).getTime() >= NOTICE_GRACE_MS;
+}
+
+export function recordNotice(ledger: Ledger, bookingId: string, notice: PromotionNotice): Ledger {
+  return { ...ledger, entries: ledger.entries.map((e) => (e.bookingId === bookingId ? { ...e, notice } : e)) };
 }

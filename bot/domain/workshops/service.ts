@@ -5,6 +5,7 @@ import type { Actor } from '../actor';
 import { hasEnded } from '../events/event';
 import type { EventStore } from '../events/ports';
 import { asWorkshop, assertCanBook, assertCanCancel, closedReason, parseBookingForm, type Workshop } from './booking';
+import { tooManyChangesError } from './entry-history';
 import { activeEntryOf, bookedCount, type BookingEntry, cancelEntry, type Ledger, waitlist, waitlistPosition } from './ledger';
 import type { DownloadLinks, WorkshopStore } from './ports';
 
@@ -87,6 +88,7 @@ export async function bookWorkshop(deps: WorkshopsDeps, actor: Actor, eventId: s
   const decision = await deps.workshops.book({
     eventId,
     initialCapacity: workshop.booking.capacity,
+    eventEndsAt: workshop.endsAt,
     userId: actor.aadObjectId,
     name: actor.name,
     form,
@@ -94,6 +96,7 @@ export async function bookWorkshop(deps: WorkshopsDeps, actor: Actor, eventId: s
     bookingId: randomUUID(),
     calendarToken: newToken(),
   });
+  if (decision.kind === 'busy') throw tooManyChangesError();
   // An organiser closed booking between our check and the write.
   if (decision.kind === 'closed') assertCanBook(workshop, now, true);
   return { view: workshopView(workshop, decision.ledger, actor.aadObjectId, now, deps.links), outcome: decision.kind === 'closed' ? 'existing' : decision.kind };

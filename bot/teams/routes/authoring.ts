@@ -7,7 +7,8 @@ import { renderPromotionMessage } from '../../../cards/workshop';
 import { type Cancelled, cancelConfirmed, cancelTargetOf } from '../../domain/authoring/cancel';
 import { type AuthoringForm, editForm, newForm, type Saved, saveForm } from '../../domain/authoring/service';
 import { AUTHORING_KINDS, type AuthoringDeps, type AuthoringKind, parseTargetArgs } from '../../domain/authoring/targets';
-import type { FieldProblem } from '../../domain/errors';
+import { isEditConflict } from '../../domain/authoring/conflicts';
+import { type FieldProblem, isDomainError } from '../../domain/errors';
 import { groupIdSchema } from '../../domain/task-groups/model';
 import { announcePromotions, type PromotionDeps } from '../../domain/workshops/promotions';
 import { asText, inputsOf, submitForm } from './form-errors';
@@ -15,14 +16,21 @@ import { cardAction, type CommandRoute, type RouteModule, type Turn } from './ro
 import { afterAnswer } from './workshops';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/);
-const OWN_KEYS = ['kind', 'id', 'groupId'] as const;
-const saveData = z.object({ kind: z.enum(AUTHORING_KINDS), id: id.optional(), groupId: groupIdSchema.optional() }).catchall(z.unknown());
+const OWN_KEYS = ['kind', 'id', 'groupId', 'shown'] as const;
+/** What an edit form showed, by input id: saving from an out-of-date form is then caught (conflicts.ts). */
+const shownValues = z.record(z.string().max(40), z.string().max(4000)).refine((values) => Object.keys(values).length <= 40, 'too many values');
+const saveData = z.object({ kind: z.enum(AUTHORING_KINDS), id: id.optional(), groupId: groupIdSchema.optional(), shown: shownValues.optional() }).catchall(z.unknown());
 const cancelData = z.strictObject({ kind: z.enum(['event', 'deadline', 'call']), id, groupId: groupIdSchema.optional() });
 
 /** Where each kind shows once saved. */
 const LISTED_IN: Record<AuthoringKind, string> = { event: 'events', workshop: 'events', deadline: 'deadlines', call: 'calls' };
 
-function formCard(form: AuthoringForm, problems?: readonly FieldProblem[], values?: Record<string, string>): AdaptiveCardJson {
+/**
+ * The form card. An edit form carries the values it showed (`shown`, the form's own
+ * values unless it is drawn again after a problem), so its Save can tell whether someone
+ * else changed the thing meanwhile.
+ */
+function formCard(form: AuthoringForm, problems?: readonly FieldProblem[], values?: Record<string, string>, options: { shown?: Record<string, string>; banner?: string } = {}): AdaptiveCardJson {
   const editing = form.id !== undefined;
   return renderFormCard({
     eyebrow: 'NLC organisers',
@@ -30,7 +38,7 @@ function formCard(form: AuthoringForm, problems?: readonly FieldProblem[], value
     intro: editing
       ? 'Saving updates every copy already posted (broadcasts and reminders). Dates and times are London time.'
       : 'Dates and times are London time. Nothing is posted until you broadcast it.',
-    banner: problems?.length ? 'Nothing was saved yet. Please check the fields marked below.' : undefined,
+    banner: options.banner ?? (problems?.length ? 'Nothing was saved yet. Please check the fields marked below.' : undefined),
     fields: form.fields,
     values: values ?? form.values,
     problems,
@@ -38,7 +46,12 @@ function formCard(form: AuthoringForm, problems?: readonly FieldProblem[], value
       {
         title: editing ? 'Save changes' : 'Create',
         verb: 'author.save',
-        data: { kind: form.kind, ...(form.id ? { id: form.id } : {}), ...(form.groupId ? { groupId: form.groupId } : {}) },
+        data: {
+          kind: form.kind,
+          ...(form.id ? { id: form.id } : {}),
+          ...(form.groupId ? { groupId: form.groupId } : {}),
+          ...(editing ? { shown: options.shown ?? form.values } : {}),
+        },
       },
     ],
   });
@@ -95,21 +108,27 @@ export function authoringRoutes(deps: AuthoringDeps & Omit<PromotionDeps, 'promo
 
   const save = async (turn: Turn, data: z.infer<typeof saveData>): Promise<AdaptiveCardJson> => {
     const inputs = inputsOf(data, OWN_KEYS);
-    const target = { kind: data.kind, id: data.id, groupId: data.groupId };
-    return submitForm(
-      async () => {
-        const saved = await saveForm(deps, turn.actor(), target, inputs);
-        if (saved.promoted) {
-          const { eventId, entries } = saved.promoted;
-          afterAnswer(turn.log, () => announcePromotions(promotionDeps, eventId, entries));
-        }
-        return savedCard(saved);
-      },
-      async (problems) => {
-        const form = data.id ? await editForm(deps, turn.actor(), data.id, data.kind) : await newForm(deps, turn.actor(), data.kind);
-        return formCard(form, problems, asText(inputs));
-      },
-    );
+    const target = { kind: data.kind, id: data.id, groupId: data.groupId, shown: data.shown };
+    const saveIt = async (): Promise<AdaptiveCardJson> => {
+      const saved = await saveForm(deps, turn.actor(), target, inputs);
+      if (saved.promoted) {
+        const { eventId, entries } = saved.promoted;
+        afterAnswer(turn.log, () => announcePromotions(promotionDeps, eventId, entries));
+      }
+      return savedCard(saved);
+    };
+    const formAgain = async (problems: readonly FieldProblem[]): Promise<AdaptiveCardJson> => {
+      const form = data.id ? await editForm(deps, turn.actor(), data.id, data.kind) : await newForm(deps, turn.actor(), data.kind);
+      return formCard(form, problems, asText(inputs), { shown: data.shown });
+    };
+    try {
+      return await submitForm(saveIt, formAgain);
+    } catch (error) {
+      // Someone else changed it meanwhile: the current version, what they changed marked.
+      if (!isDomainError(error) || !isEditConflict(error) || !data.id) throw error;
+      const current = await editForm(deps, turn.actor(), data.id, data.kind);
+      return formCard(current, error.details.fields, undefined, { banner: `${error.message} ${error.details.hint ?? ''}`.trim() });
+    }
   };
 
   return {

@@ -151,7 +151,8 @@ export function contributionRoutes(deps: PostCallDeps & { links: DownloadLinks }
       ),
       cardAction('call.sendToMembers', callData, async (turn, { groupId, callId }) => {
         const actor = turn.actor();
-        const report = await sendCallToMembers(deps, actor, groupId, callId, clickedCardOf(turn.context.activity));
+        const { activity } = turn.context;
+        const report = await sendCallToMembers(deps, actor, groupId, callId, clickedCardOf(activity), activity.replyToId ?? activity.id ?? '');
         return renderStatusCard(report, { refreshUserIds: [actor.teamsUserId], now: deps.clock.now() });
       }),
       personalData(
