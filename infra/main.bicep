@@ -19,6 +19,9 @@ param location string = resourceGroup().location
 @description('Entra ID object ids of the people who may organise (create events, broadcast, export). Becomes ORGANISER_AAD_IDS.')
 param organiserAadIds array = []
 
+@description('Entra tenant ids whose Teams may use the bot. Becomes ALLOWED_TENANT_IDS; empty = the managed identity\'s own tenant (MicrosoftAppTenantId). Set it when the NLC\'s Microsoft 365 tenant is not the Azure subscription\'s.')
+param allowedTenantIds array = []
+
 @description('App Service plan size. Basic (B1) is the smallest with Always On, which keeps reminders and broadcasts running.')
 @allowed([
   'B1'
@@ -132,6 +135,7 @@ var appSettings = {
   COSMOS_ENDPOINT: cosmos.outputs.endpoint
   COSMOS_DATABASE: cosmosDatabaseName
   ORGANISER_AAD_IDS: join(organiserAadIds, ',')
+  ALLOWED_TENANT_IDS: join(allowedTenantIds, ',')
   LOG_LEVEL: logLevel
   PUBLIC_URL: publicUrl
   BROADCAST_MAX_RPS: string(broadcastMaxRps)

@@ -46,10 +46,13 @@ import { privacyRoutes } from './routes/privacy';
 import { welcomeRoutes } from './routes/welcome';
 import { workshopOrganiserRoutes } from './routes/workshop-organisers';
 import { workshopRoutes } from './routes/workshops';
+import { refusedTenant, refuseTenant } from './tenants';
 import { actorOf, isGroupScope, routeOf } from './turn';
 
 export interface AppDeps {
   bot: Config['bot'];
+  /** Tenants whose activities are served (empty = any): see tenants.ts. */
+  allowedTenantIds: ReadonlySet<string>;
   events: EventStore;
   conversations: ConversationStore;
   taskGroups: TaskGroupStore;
@@ -136,7 +139,11 @@ export function createApp(deps: AppDeps): BotApp {
     messenger,
     commands: commands.filter((c) => !c.hidden),
     routes: { commands, actions },
-    process: (req, res) => adapter.process(req, res, (context) => runTurn(app, context, deps.log)),
+    process: (req, res) =>
+      adapter.process(req, res, (context) => {
+        const refused = refusedTenant(context.activity, deps.allowedTenantIds);
+        return refused ? refuseTenant(context, refused, deps.log) : runTurn(app, context, deps.log);
+      }),
     close: () => connector.close(),
   };
 }

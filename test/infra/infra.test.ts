@@ -41,6 +41,8 @@ const DEPLOYED_VALUES: Record<string, string> = {
   'identity.properties.tenantId': 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
   'cosmos.outputs.endpoint': 'https://nlc-bot-x7q2.documents.azure.com:443/',
   "join(organiserAadIds, ',')": '00000000-0000-4000-8000-000000000001,00000000-0000-4000-8000-000000000002',
+  // The parameter's default: no list, so the managed identity's tenant applies.
+  "join(allowedTenantIds, ',')": '',
   'monitoring.outputs.appInsightsConnectionString': 'InstrumentationKey=00000000-0000-0000-0000-000000000000',
   publicUrl: 'https://nlc-bot-x7q2.azurewebsites.net',
 };
@@ -88,6 +90,7 @@ describe('infrastructure (infra/*.bicep) and code agree', () => {
     assert.deepEqual(config.cosmos, { mode: 'azure', endpoint: 'https://nlc-bot-x7q2.documents.azure.com/', key: undefined });
     assert.equal(config.cosmosDatabase, 'nlc');
     assert.equal(config.organiserAadIds.size, 2);
+    assert.deepEqual([...config.allowedTenantIds], [DEPLOYED_VALUES['identity.properties.tenantId']], 'only the own tenant by default');
     assert.equal(config.host, '0.0.0.0', 'reachable by App Service, and only because tokens are checked');
     assert.equal(config.clockStart, undefined);
   });
