@@ -46,6 +46,7 @@ import { privacyRoutes } from './routes/privacy';
 import { welcomeRoutes } from './routes/welcome';
 import { workshopOrganiserRoutes } from './routes/workshop-organisers';
 import { workshopRoutes } from './routes/workshops';
+import { isTeamsServiceUrl } from './service-urls';
 import { refusedTenant, refuseTenant } from './tenants';
 import { actorOf, isGroupScope, routeOf } from './turn';
 
@@ -91,7 +92,13 @@ export interface BotApp {
 /** Composition of the Teams side: every route the bot has is registered here. */
 export function createApp(deps: AppDeps): BotApp {
   const adapter = createAdapter(deps.bot, deps.log);
-  const connector = createConnectorClient({ token: createConnectorTokens(deps.bot) });
+  const connector = createConnectorClient({
+    token: createConnectorTokens(deps.bot),
+    // With an app id every call carries the bot's token: Teams' own hosts only. Local mode
+    // has no token to leak and talks to loopback stand-ins (the Agents Playground, tests).
+    ...(deps.bot.appId ? { allowServiceUrl: isTeamsServiceUrl } : {}),
+    onRefused: (host) => deps.log.warn({ host }, 'proactive call refused: the stored service URL is not a Teams connector address'),
+  });
   const messenger = createMessenger(connector);
   const app = new Application({
     adapter,
