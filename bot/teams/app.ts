@@ -117,7 +117,8 @@ export function createApp(deps: AppDeps): BotApp {
   const broadcasts = broadcastRoutes(broadcastDeps);
   const authoringDeps = { ...deps, messenger, followUps: broadcastFollowUps(broadcastDeps), deadlineFollowUps: deadlineFollowUps(broadcastDeps) };
   const authoring = authoringRoutes(authoringDeps);
-  const programmeImport = programmeImportRoutes(authoringDeps);
+  // Loopback file links only in local mode (tests, Agents Playground), see files.ts.
+  const programmeImport = programmeImportRoutes({ ...authoringDeps, fileDownloads: { allowLoopback: !deps.bot.appId } });
   const commands: CommandRoute[] = [];
   const welcome = welcomeRoutes(deps, () => commands.filter((c) => !c.hidden), () => commands.filter((c) => c.hidden));
   const features = [
