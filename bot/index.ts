@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config';
+import { DataDirInUseError } from './data/data-dir-lock';
 import { createLogger } from './log';
 import { startBot } from './start';
 
@@ -43,6 +44,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof DataDirInUseError) {
+    // Not a fault to debug: the message says what to do.
+    process.stderr.write(`NLC bot not started: ${error.message}\n`);
+    process.exit(1);
+  }
   process.stderr.write(`NLC bot failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });
