@@ -1,5 +1,5 @@
 import type { Container } from '@azure/cosmos';
-import { type BookingDecision, type BookingRequest, decideBookings, type Ledger } from '../domain/workshops/ledger';
+import { type BookingDecision, type BookingEntry, type BookingRequest, decideBookings, type Ledger } from '../domain/workshops/ledger';
 import type { ExportGrant, WorkshopStore } from '../domain/workshops/ports';
 import { coalesce } from './coalesce';
 import { storeCall } from './errors';
@@ -10,6 +10,7 @@ import { groupCommit } from './group-commit';
  * Workshop bookings live in the workshop's own partition of the events container
  * (partition key /eventId), beside the event document:
  *   { type: "ledger", id: "ledger", eventId, capacity, closed, nextSeq, entries: [...], changes: [...] }
+ *   (an entry keeps only the SHA-256 of its calendar link's secret: calendarTokenHash)
  *   { type: "export", id: "export:<sha256 of token>", eventId, by, createdAt, expiresAt }
  * The ledger holds every booking with its details and history, so the one etag-guarded
  * replace of it is the commit point of every booking, cancellation and promotion.
@@ -24,7 +25,18 @@ function toLedger(doc: LedgerDoc): Ledger {
   return { eventId: doc.eventId, capacity: doc.capacity, closed: doc.closed, nextSeq: doc.nextSeq, entries: doc.entries, changes: doc.changes };
 }
 
-const toDoc = (ledger: Ledger): LedgerDoc => ({ ...ledger, id: LEDGER_ID, type: 'ledger' });
+/**
+ * Entries written before calendar links were hashed carry the link's secret itself
+ * (`calendarToken`): it is dropped on the ledger's next write, and the person gets a new
+ * link from Add to calendar.
+ */
+const withoutPlainToken = (entry: BookingEntry): BookingEntry => {
+  if (!('calendarToken' in entry)) return entry;
+  const { calendarToken: _plain, ...rest } = entry as BookingEntry & { calendarToken?: string };
+  return rest;
+};
+
+const toDoc = (ledger: Ledger): LedgerDoc => ({ ...ledger, entries: ledger.entries.map(withoutPlainToken), id: LEDGER_ID, type: 'ledger' });
 
 /** One etag-guarded read-modify-write of a ledger; `change` is re-run after a lost race, and the result of the run that was written comes back. */
 async function changeLedger<R>(container: Container, eventId: string, change: (current: Ledger | undefined) => { next?: Ledger; result: R }): Promise<R> {

@@ -21,7 +21,7 @@ const request = (user: string, capacity = 3): BookingRequest => ({
   form: { role: 'headteacher', school: `School ${user}`, needs: '' },
   at: AT,
   bookingId: `booking-${user}`,
-  calendarToken: `token-${user}`,
+  calendarTokenHash: `hash-of-token-${user}`,
 });
 
 const ledgerOf = (users: string[], capacity = 3): Ledger => decideBookings(undefined, users.map((u) => request(u, capacity))).next!;

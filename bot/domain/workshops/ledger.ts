@@ -37,8 +37,8 @@ export interface BookingEntry extends BookingForm {
   cancelledAt?: string;
   /** Bumped on every status change: the calendar file's SEQUENCE grows with it. */
   revision: number;
-  /** The secret in this booking's calendar link. */
-  calendarToken: string;
+  /** SHA-256 of the secret in this booking's current calendar link (the secret is never kept: see calendar-links.ts). */
+  calendarTokenHash?: string;
   notice?: PromotionNotice;
 }
 
@@ -87,7 +87,8 @@ export interface BookingRequest {
   form: BookingForm;
   at: string;
   bookingId: string;
-  calendarToken: string;
+  /** SHA-256 of the new booking's calendar link secret. */
+  calendarTokenHash: string;
 }
 
 export type BookingDecision =
@@ -121,7 +122,7 @@ export function decideBookings(current: Ledger | undefined, requests: readonly B
       requestedAt: request.at,
       ...(placed ? { bookedAt: request.at } : { waitlistedAt: request.at }),
       revision: 0,
-      calendarToken: request.calendarToken,
+      calendarTokenHash: request.calendarTokenHash,
     };
     ledger.entries.push(entry);
     if (placed) booked++;
