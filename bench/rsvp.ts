@@ -12,7 +12,15 @@
  *     of their last acknowledged click.
  * Rounds alternate bot/floor so noise on this shared 2-core machine hits both; the
  * summary quotes medians. Options (env): ROUNDS (3), RATE (50), SECONDS (20), SAT_SECONDS (10), CONCURRENCY (100).
+ *
+ * BASELINE=<folder of another checkout, built with npm run build>: its bot joins every
+ * saturation round as a third contender (its own people and data), and the summary gives
+ * this bot's rate over the baseline's, and the baseline's CPU time per RSVP over this
+ * bot's (from /proc: a busy neighbour on a shared machine steals rate, not CPU time):
+ * "no slower than before" as ratios within one run.
  */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { createTestInvoke, personalChat, type TestUser } from '../test/helpers/activities';
 import { withEmbeddedContainer } from './lib/cosmos';
 import { jsonClient, type Reply } from './lib/http';
@@ -45,12 +53,12 @@ const newUser = (): TestUser => {
 const click = (user: TestUser, response: Answer) =>
   createTestInvoke(SERVICE_URL, personalChat(user), user, 'event.rsvp', { eventId: EVENT_ID, response });
 
-/** One click; remembers the answer when the bot's card confirms it. */
-async function clickAs(client: ReturnType<typeof jsonClient>, user: TestUser, response: Answer): Promise<Reply & { ok: boolean }> {
-  clicks++;
+/** One click; remembers the answer when the bot's card confirms it (not for the BASELINE bot, whose store is not checked). */
+async function clickAs(client: ReturnType<typeof jsonClient>, user: TestUser, response: Answer, record = true): Promise<Reply & { ok: boolean }> {
+  if (record) clicks++;
   const reply = await client.post('/api/messages', click(user, response));
   const ok = reply.status === 200 && reply.body.includes(CONFIRMATION[response]);
-  if (ok) lastAcknowledged.set(user.aadObjectId ?? '', response);
+  if (ok && record) lastAcknowledged.set(user.aadObjectId ?? '', response);
   return { ...reply, ok };
 }
 
@@ -72,13 +80,13 @@ async function openLoop(url: string): Promise<{ latencies: number[]; ok: number;
 }
 
 /** CONCURRENCY people, each clicking again as soon as answered. `people` is reused across rounds; none = the floor bot's fixed user. */
-async function saturate(url: string, people: TestUser[] | undefined): Promise<LoadResult> {
+async function saturate(url: string, people: TestUser[] | undefined, record = true): Promise<LoadResult> {
   const client = jsonClient(url, CONCURRENCY);
   try {
     return await closedLoop(CONCURRENCY, SAT_SECONDS, async (w, i) => {
       const answer = ANSWERS[i % 3]!;
       return people
-        ? clickAs(client, people[w]!, answer)
+        ? clickAs(client, people[w]!, answer, record)
         : client.post('/api/messages', click(FLOOR_USER, answer)).then((r) => ({ ms: r.ms, ok: r.status === 200 }));
     });
   } finally {
@@ -98,29 +106,63 @@ async function storedRsvps(cosmosPort: number): Promise<{ userId: string; respon
   });
 }
 
+const BASELINE = process.env.BASELINE;
+
+/** CPU time (user + system, ms) a process has used so far (Linux /proc; clock ticks of 10 ms). */
+function cpuMsOf(pid: number | undefined): number {
+  // utime and stime are the 14th and 15th fields: the 12th and 13th after "(command) ".
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** A saturation run with the CPU time the process spent per RSVP answered. */
+async function saturateMeasured(started: { url: string; child: { pid?: number } }, people: TestUser[], record: boolean): Promise<LoadResult & { cpuMsPerRsvp: number }> {
+  const cpuBefore = cpuMsOf(started.child.pid);
+  const result = await saturate(started.url, people, record);
+  return { ...result, cpuMsPerRsvp: (cpuMsOf(started.child.pid) - cpuBefore) / result.ok };
+}
+
 async function main(): Promise<void> {
   const cosmosPort = await freePort();
-  const bot = await startNodeProcess('dist/bot/index.js', { LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', EMBEDDED_COSMOS_PORT: String(cosmosPort) }, await freePort());
+  const botEnv = { LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' };
+  const bot = await startNodeProcess('dist/bot/index.js', { ...botEnv, EMBEDDED_COSMOS_PORT: String(cosmosPort) }, await freePort());
   const floor = await startNodeProcess('bench/floor-bot.js', {}, await freePort());
+  const baseline = BASELINE ? await startNodeProcess(join(resolve(BASELINE), 'dist/bot/index.js'), botEnv, await freePort()) : undefined;
   const realistic: ReturnType<typeof summarise>[] = [];
   const ratios: number[] = [];
   const botRates: number[] = [];
   const floorRates: number[] = [];
+  const baselineRatios: number[] = [];
+  const cpuRatios: number[] = [];
   try {
-    // Warm both (JIT, connection pools) before measuring.
+    // Warm all (JIT, connection pools) before measuring.
     const people = Array.from({ length: CONCURRENCY }, newUser);
+    const baselinePeople = Array.from({ length: CONCURRENCY }, (_, n): TestUser => ({ id: `29:baseline-${n}`, aadObjectId: `00000000-0000-4000-9000-${n.toString(16).padStart(12, '0')}` }));
     await saturate(floor.url, undefined);
     await saturate(bot.url, people);
+    if (baseline) await saturate(baseline.url, baselinePeople, false);
 
     for (let round_ = 1; round_ <= ROUNDS; round_++) {
       const open = await openLoop(bot.url);
       const summary = summarise(open.latencies);
       realistic.push(summary);
-      const ours = await saturate(bot.url, people);
+      // The baseline runs right before or right after this bot, in turn, so drift in the
+      // machine's speed does not favour either.
+      const baselineFirst = baseline && round_ % 2 === 0 ? await saturateMeasured(baseline, baselinePeople, false) : undefined;
+      const ours = await saturateMeasured(bot, people, true);
+      const before = baselineFirst ?? (baseline ? await saturateMeasured(baseline, baselinePeople, false) : undefined);
       const base = await saturate(floor.url, undefined);
       botRates.push(ours.perSecond);
       floorRates.push(base.perSecond);
       ratios.push(ours.perSecond / base.perSecond);
+      if (before) {
+        baselineRatios.push(ours.perSecond / before.perSecond);
+        cpuRatios.push(before.cpuMsPerRsvp / ours.cpuMsPerRsvp);
+        console.log(
+          `round ${round_}: baseline ${round(before.perSecond)} RSVPs/s (errors ${before.failed}), this bot / baseline ${round(ours.perSecond / before.perSecond, 3)}; ` +
+            `CPU per RSVP ${round(ours.cpuMsPerRsvp, 3)} ms, baseline ${round(before.cpuMsPerRsvp, 3)} ms`,
+        );
+      }
       console.log(
         `round ${round_}: realistic ${RATE}/s x ${SECONDS}s -> p50 ${summary.p50} ms, p95 ${summary.p95} ms, p99 ${summary.p99} ms (errors ${open.failed}); ` +
           `saturation ${CONCURRENCY} users -> bot ${round(ours.perSecond)} RSVPs/s (errors ${ours.failed}), floor ${round(base.perSecond)}/s, ratio ${round(ours.perSecond / base.perSecond, 2)}`,
@@ -135,6 +177,10 @@ async function main(): Promise<void> {
     console.log('\nsummary (medians of rounds)');
     console.log(`  realistic: p50 ${median(realistic.map((r) => r.p50))} ms, p95 ${median(realistic.map((r) => r.p95))} ms, p99 ${median(realistic.map((r) => r.p99))} ms  (target p99 < 50 ms)`);
     console.log(`  saturation: bot ${round(median(botRates))} RSVPs/s, floor ${round(median(floorRates))}/s, ratio ${round(median(ratios), 2)}  (target >= 0.7)`);
+    if (baseline) {
+      console.log(`  against BASELINE: rate, this bot / baseline ${round(median(baselineRatios), 3)} (rounds: ${baselineRatios.map((r) => round(r, 3)).join(', ')})`);
+      console.log(`  against BASELINE: CPU per RSVP, baseline / this bot ${round(median(cpuRatios), 3)} (rounds: ${cpuRatios.map((r) => round(r, 3)).join(', ')})`);
+    }
     console.log(
       `  recorded: ${clicks} clicks by ${nextUser - 1} people; ${stored.length} RSVP documents for ${byUser.size} people; ` +
         `duplicates ${duplicates}; people whose document differs from their last acknowledged answer ${wrong}  (target: 0, 0)`,
@@ -143,6 +189,7 @@ async function main(): Promise<void> {
   } finally {
     await bot.stop();
     await floor.stop();
+    await baseline?.stop();
   }
 }
 

@@ -60,6 +60,11 @@ export const configSchema = z
     ),
     ORGANISER_AAD_IDS: guidList,
     /**
+     * Entra tenants (GUIDs) whose Teams may use the bot; activities from any other tenant
+     * are refused before any route. Empty = MicrosoftAppTenantId when set, else any tenant.
+     */
+    ALLOWED_TENANT_IDS: guidList,
+    /**
      * Embedded mode: where data is kept between runs (a snapshot written every
      * DATA_SAVE_SECONDS and on shutdown). "memory" keeps nothing.
      */
@@ -174,6 +179,8 @@ export interface Config {
   cosmos: { mode: 'embedded'; port: number; dataDir?: string; saveIntervalMs: number } | { mode: 'azure'; endpoint: string; key?: string };
   cosmosDatabase: string;
   organiserAadIds: ReadonlySet<string>;
+  /** Lower-case tenant ids whose activities are served; empty = any tenant. */
+  allowedTenantIds: ReadonlySet<string>;
   /** Base of the links the bot serves (no trailing slash); unset = local address in local mode, no links otherwise. */
   publicUrl?: string;
   broadcast: { maxRps: number; concurrency: number };
@@ -231,6 +238,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         },
     cosmosDatabase: e.COSMOS_DATABASE,
     organiserAadIds: new Set(e.ORGANISER_AAD_IDS),
+    allowedTenantIds: new Set(e.ALLOWED_TENANT_IDS.length > 0 ? e.ALLOWED_TENANT_IDS : e.MicrosoftAppTenantId ? [e.MicrosoftAppTenantId.toLowerCase()] : []),
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     broadcast: { maxRps: e.BROADCAST_MAX_RPS, concurrency: e.BROADCAST_CONCURRENCY },
     reminderTime: e.REMINDER_TIME,

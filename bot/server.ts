@@ -1,3 +1,4 @@
+import getRawBody from 'raw-body';
 import restify, { type Server } from 'restify';
 import { isDomainError } from './domain/errors';
 import { type DownloadFile, type DownloadRequest, downloadRequestSchema } from './domain/downloads';
@@ -27,12 +28,57 @@ interface RestifyError extends Error {
 /** Activities are small JSON documents; anything this big is not one. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
-/** Only the routes the bot needs; everything else is restify's 404. */
+/**
+ * Refuses a request and ends its connection, so the rest of its body is not read: with
+ * keep-alive, Node would read (and drop) all of it to reach the next request.
+ */
+function refuse(res: restify.Response, status: number, code: string, message: string): void {
+  res.setHeader('connection', 'close');
+  res.send(status, { code, message });
+}
+
+const isJson = (contentType: string | undefined): boolean => (contentType ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
+
+/**
+ * The one body parser, on the one route that takes a body: JSON only, at most
+ * MAX_BODY_BYTES, read into memory. restify's general bodyParser is not used because it
+ * hands multipart bodies to formidable, which ignores the size limit and writes every
+ * upload to the temp directory; and restify's reader reads a body past the limit to the
+ * end before refusing it. raw-body refuses a declared length over the limit unread and
+ * stops reading the moment a body without one passes it.
+ */
+function readJsonBody(req: restify.Request, res: restify.Response, next: restify.Next): void {
+  if (!isJson(req.headers['content-type'])) {
+    refuse(res, 415, 'UnsupportedMediaType', 'send the activity as application/json');
+    return next(false);
+  }
+  const encoding = req.headers['content-encoding'];
+  if (encoding && encoding.toLowerCase() !== 'identity') {
+    refuse(res, 415, 'UnsupportedMediaType', 'send the activity without a content encoding');
+    return next(false);
+  }
+  getRawBody(req, { length: req.headers['content-length'], limit: MAX_BODY_BYTES, encoding: 'utf-8' }, (error, text) => {
+    if (error) {
+      const status = (error as { status?: number }).status;
+      refuse(res, status === 413 ? 413 : 400, status === 413 ? 'PayloadTooLarge' : 'BadRequest', status === 413 ? `the body is over ${MAX_BODY_BYTES} bytes` : 'the body could not be read');
+      return next(false);
+    }
+    try {
+      req.body = JSON.parse(text) as unknown;
+    } catch {
+      // The caller's mistake, answered as such; nothing of ours to log.
+      refuse(res, 400, 'BadRequest', 'the body is not valid JSON');
+      return next(false);
+    }
+    return next();
+  });
+}
+
+/** Only the routes the bot needs; everything else is restify's 404. No other route reads a body. */
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'nlc-teams-bot', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
-  server.post('/api/messages', async (req, res) => {
+  server.post('/api/messages', readJsonBody, async (req: restify.Request, res: restify.Response) => {
     // botbuilder throws (a 500, and a stack in the log) on a body with no activity type,
     // before it even checks the token, and fails inside the turn on mistyped fields: a
     // malformed request is the caller's error.

@@ -124,6 +124,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     const catalogue = catalogueWith({ audiences: reminding.audiences, contents: [...reminding.contents, deadlineContent({ deadlines, clock })] });
     const bot = createApp({
       bot: config.bot,
+      allowedTenantIds: config.allowedTenantIds,
       events,
       conversations,
       workshops,
@@ -157,6 +158,9 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
     if (!linkBase && !config.bot.appId) linkBase = url;
     if (!linkBase) log.warn('PUBLIC_URL is not set, so workshop cards offer no calendar or export links');
+    if (config.bot.appId && config.allowedTenantIds.size === 0) {
+      log.warn('neither ALLOWED_TENANT_IDS nor MicrosoftAppTenantId is set, so any organisation\'s Teams may use this bot');
+    }
     return {
       url,
       store,

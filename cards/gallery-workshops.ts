@@ -34,7 +34,7 @@ function ledgerWith(people: number, longest = false): Ledger {
     },
     at: new Date(NOW.getTime() + i * 1000).toISOString(),
     bookingId: `b${String(i).padStart(7, '0')}-0000-4000-8000-000000000000`,
-    calendarToken: `${'t'.repeat(40)}${String(i).padStart(3, '0')}`,
+    calendarTokenHash: `${'h'.repeat(61)}${String(i).padStart(3, '0')}`,
   }));
   return decideBookings(undefined, requests).next!;
 }

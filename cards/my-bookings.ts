@@ -14,6 +14,7 @@ export interface MyBookingsCardData {
     statusText: string;
     statusColor: 'Good' | 'Warning';
     calendarUrl: string;
+    calendarOffer: boolean;
   }[];
 }
 
@@ -34,6 +35,7 @@ export function renderMyBookingsCard(views: readonly WorkshopView[]): AdaptiveCa
               statusText: mine.entry.status === 'booked' ? "You're booked" : `Waitlist: you're number ${mine.position ?? '?'}`,
               statusColor: mine.entry.status === 'booked' ? ('Good' as const) : ('Warning' as const),
               calendarUrl: mine.calendarUrl ?? '',
+              calendarOffer: mine.calendarOffer,
             },
           ]
         : [],

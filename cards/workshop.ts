@@ -39,6 +39,8 @@ export interface WorkshopCardData {
   needsMaxLength: number;
   bookingId: string;
   calendarUrl: string;
+  /** No link to show, but the person may ask for one (Add to calendar makes it). */
+  calendarOffer: boolean;
 }
 
 const expand = cardTemplate<WorkshopCardData>(json);
@@ -112,6 +114,7 @@ export function renderWorkshopCard(view: WorkshopView, options: WorkshopCardOpti
     needsMaxLength: MAX_NEEDS_LENGTH,
     bookingId: mine && !hasStarted(workshop, view.now) ? mine.entry.bookingId : '',
     calendarUrl: mine?.calendarUrl ?? '',
+    calendarOffer: mine?.calendarOffer ?? false,
   });
   return withRefresh(card, 'workshop.view', { eventId: workshop.id }, options.refreshUserIds);
 }

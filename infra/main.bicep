@@ -27,6 +27,10 @@ param location string = resourceGroup().location
 @maxLength(3700)
 param organiserAadIds string = ''
 
+@description('Entra tenant ids (GUIDs) whose Teams may use the bot, comma-separated. Becomes ALLOWED_TENANT_IDS; empty = the managed identity\'s own tenant (MicrosoftAppTenantId). Set it when the NLC\'s Microsoft 365 tenant is not the Azure subscription\'s.')
+@maxLength(1000)
+param allowedTenantIds string = ''
+
 @description('App Service plan size. Basic (B1) is the smallest with Always On, which keeps reminders and broadcasts running.')
 @allowed([
   'B1'
@@ -131,9 +135,12 @@ func isDatabaseName(value string) bool => empty(filter(range(0, length(value)), 
 
 var organiserIdList = map(filter(split(organiserAadIds, ','), id => !empty(trim(id))), id => toLower(trim(id)))
 var badOrganiserIds = filter(organiserIdList, id => !isGuid(id))
+var tenantIdList = map(filter(split(allowedTenantIds, ','), id => !empty(trim(id))), id => toLower(trim(id)))
+var badTenantIds = filter(tenantIdList, id => !isGuid(id))
 
 var validName = isLowerCaseName(name) ? name : fail('name: "${name}" must be lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen')
 var validOrganiserIds = empty(badOrganiserIds) ? join(organiserIdList, ',') : fail('organiserAadIds: not Entra object ids (GUIDs): ${join(badOrganiserIds, ', ')}')
+var validTenantIds = empty(badTenantIds) ? join(tenantIdList, ',') : fail('allowedTenantIds: not Entra tenant ids (GUIDs): ${join(badTenantIds, ', ')}')
 var validReminderTime = isReminderTime(reminderTime) ? reminderTime : fail('reminderTime: "${reminderTime}" must be HH:MM from 07:00 to 18:59 (London time)')
 var validDatabaseName = isDatabaseName(cosmosDatabaseName) ? cosmosDatabaseName : fail('cosmosDatabaseName: "${cosmosDatabaseName}" may hold letters, digits, - and _ only')
 var validAlertEmail = empty(alertEmailAddress) || contains(alertEmailAddress, '@') ? alertEmailAddress : fail('alertEmailAddress: "${alertEmailAddress}" is not an email address')
@@ -202,6 +209,7 @@ var appSettings = {
   COSMOS_ENDPOINT: cosmos.outputs.endpoint
   COSMOS_DATABASE: validDatabaseName
   ORGANISER_AAD_IDS: validOrganiserIds
+  ALLOWED_TENANT_IDS: validTenantIds
   LOG_LEVEL: logLevel
   PUBLIC_URL: 'https://${botHost}'
   BROADCAST_MAX_RPS: string(broadcastMaxRps)

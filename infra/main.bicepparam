@@ -1,5 +1,5 @@
 // Parameters for `az deployment group create --parameters infra/main.bicepparam` (and the
-// deploy workflow): every parameter of main.bicep but location, at its default. The three
+// deploy workflow): every parameter of main.bicep but location, at its default. The four
 // that differ per deployment are read from environment variables of the same names the
 // Agents Toolkit uses in env/.env.dev (which feeds infra/main.parameters.json instead).
 // docs/deploy.md says what each parameter means.
@@ -14,6 +14,10 @@ param organiserAadIds = readEnvironmentVariable('ORGANISER_AAD_IDS', '')
 
 // Who is emailed when an alert fires.
 param alertEmailAddress = readEnvironmentVariable('ALERT_EMAIL_ADDRESS', '')
+
+// The Entra tenant ids whose Teams may use the bot, comma-separated; empty = the managed
+// identity's own tenant.
+param allowedTenantIds = readEnvironmentVariable('ALLOWED_TENANT_IDS', '')
 
 param appServiceSku = 'B1'
 param instanceCount = 1

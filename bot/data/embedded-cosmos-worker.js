@@ -13,6 +13,7 @@ const path = require('node:path');
 const { parentPort, workerData } = require('node:worker_threads');
 const { createHttpsServer } = require('@vercel/cosmosdb-server');
 const { CosmosClient } = require('@azure/cosmos');
+const { writeFileDurably } = require('./snapshot-file.js');
 
 const { port, dataDir, saveIntervalMs, key } = workerData;
 const SNAPSHOT = dataDir ? path.join(dataDir, 'embedded-cosmos.json') : undefined;
@@ -48,11 +49,8 @@ async function save(cosmos) {
     }
     snapshot.databases.push(entry);
   }
-  fs.mkdirSync(dataDir, { recursive: true });
-  // Write then rename: a crash mid-write leaves the previous snapshot whole.
-  const temporary = `${SNAPSHOT}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, JSON.stringify(snapshot));
-  fs.renameSync(temporary, SNAPSHOT);
+  // A crash or power cut mid-write leaves the previous snapshot whole (see snapshot-file.js).
+  writeFileDurably(SNAPSHOT, JSON.stringify(snapshot));
   return snapshot.databases.reduce((n, d) => n + d.containers.reduce((m, c) => m + c.docs.length, 0), 0);
 }
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { lockDataDir } from './data-dir-lock';
 
 export interface EmbeddedCosmos {
   endpoint: string;
@@ -30,6 +31,12 @@ export interface EmbeddedOptions {
  * slower).
  */
 export async function startEmbeddedCosmos(options: EmbeddedOptions): Promise<EmbeddedCosmos> {
+  // Two bots on one folder would each overwrite the other's snapshot with its own data.
+  const lock = options.dataDir ? lockDataDir(options.dataDir) : undefined;
+  const release = (): void => lock?.release();
+  // An exit without close (process.exit, an uncaught error) frees the folder too; kill -9
+  // leaves the lock, which the next start sees is stale.
+  if (lock) process.once('exit', release);
   const worker = new Worker(join(__dirname, 'embedded-cosmos-worker.js'), {
     workerData: { port: options.port ?? 0, dataDir: options.dataDir, saveIntervalMs: options.saveIntervalMs ?? 5000, key: options.key },
   });
@@ -41,6 +48,10 @@ export async function startEmbeddedCosmos(options: EmbeddedOptions): Promise<Emb
       else reject(new Error(`embedded Cosmos did not start: ${message.error ?? 'unknown'}`));
     });
     worker.once('error', reject);
+  }).catch(async (error: unknown) => {
+    await worker.terminate();
+    release();
+    throw error;
   });
   // The bot may exit without closing (tests, crashes): the worker must not keep it alive.
   worker.unref();
@@ -53,6 +64,8 @@ export async function startEmbeddedCosmos(options: EmbeddedOptions): Promise<Emb
       worker.ref();
       worker.postMessage('close');
       await exited;
+      release();
+      process.removeListener('exit', release);
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Container } from '@azure/cosmos';
-import { type BookingDecision, type BookingRequest, decideBookings, type Ledger } from '../domain/workshops/ledger';
+import { type BookingDecision, type BookingEntry, type BookingRequest, decideBookings, type Ledger } from '../domain/workshops/ledger';
 import type { ExportGrant, WorkshopStore } from '../domain/workshops/ports';
 import { coalesce } from './coalesce';
 import { type EventStoreOptions, ttlUntil } from './event-store';
@@ -11,6 +11,7 @@ import { groupCommit } from './group-commit';
  * Workshop bookings live in the workshop's own partition of the events container
  * (partition key /eventId), beside the event document:
  *   { type: "ledger", id: "ledger", eventId, capacity, closed, nextSeq, entries: [...], changes: [...] }
+ *   (an entry keeps only the SHA-256 of its calendar link's secret: calendarTokenHash)
  *   { type: "export", id: "export:<sha256 of token>", eventId, by, createdAt, expiresAt }
  * The ledger holds every booking with its details and history, so the one etag-guarded
  * replace of it is the commit point of every booking, cancellation and promotion. In
@@ -30,6 +31,18 @@ function toLedger(doc: LedgerDoc): Ledger {
 
 /** The Cosmos TTL a document gets, if any: none outside Azure. */
 type Ttl = { ttl?: number };
+/**
+ * Entries written before calendar links were hashed carry the link's secret itself
+ * (`calendarToken`): it is dropped on the ledger's next write, and the person gets a new
+ * link from Add to calendar.
+ */
+const withoutPlainToken = (entry: BookingEntry): BookingEntry => {
+  if (!('calendarToken' in entry)) return entry;
+  const { calendarToken: _plain, ...rest } = entry as BookingEntry & { calendarToken?: string };
+  return rest;
+};
+
+const toDoc = (ledger: Ledger, ttl: Ttl): LedgerDoc => ({ ...ledger, entries: ledger.entries.map(withoutPlainToken), id: LEDGER_ID, type: 'ledger', ...ttl });
 
 /** One etag-guarded read-modify-write of a ledger; `change` is re-run after a lost race, and the result of the run that was written comes back. */
 async function changeLedger<R>(
@@ -42,7 +55,7 @@ async function changeLedger<R>(
   await readModifyWrite<LedgerDoc>(container, LEDGER_ID, eventId, (current) => {
     const outcome = change(current ? toLedger(current) : undefined);
     result = outcome.result;
-    return outcome.next ? { ...outcome.next, id: LEDGER_ID, type: 'ledger', ...ttlOf(outcome.next) } : undefined;
+    return outcome.next ? toDoc(outcome.next, ttlOf(outcome.next)) : undefined;
   });
   // readModifyWrite runs `change` at least once before it returns.
   return result as R;

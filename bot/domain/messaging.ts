@@ -35,7 +35,9 @@ export type DeliveryFailure =
   /** 412, 5xx, network: worth retrying after a back-off. */
   | 'transient'
   /** Anything else (400, 401...): retrying will not help. */
-  | 'failed';
+  | 'failed'
+  /** Not sent at all: the conversation's stored address is not a Teams service (see bot/teams/service-urls.ts). */
+  | 'refused';
 
 export class DeliveryError extends Error {
   constructor(

@@ -47,10 +47,14 @@ import { privacyRoutes } from './routes/privacy';
 import { welcomeRoutes } from './routes/welcome';
 import { workshopOrganiserRoutes } from './routes/workshop-organisers';
 import { workshopRoutes } from './routes/workshops';
+import { isTeamsServiceUrl } from './service-urls';
+import { refusedTenant, refuseTenant } from './tenants';
 import { actorOf, isGroupScope, routeOf } from './turn';
 
 export interface AppDeps {
   bot: Config['bot'];
+  /** Tenants whose activities are served (empty = any): see tenants.ts. */
+  allowedTenantIds: ReadonlySet<string>;
   events: EventStore;
   conversations: ConversationStore;
   taskGroups: TaskGroupStore;
@@ -89,7 +93,13 @@ export interface BotApp {
 /** Composition of the Teams side: every route the bot has is registered here. */
 export function createApp(deps: AppDeps): BotApp {
   const adapter = createAdapter(deps.bot, deps.log);
-  const connector = createConnectorClient({ token: createConnectorTokens(deps.bot) });
+  const connector = createConnectorClient({
+    token: createConnectorTokens(deps.bot),
+    // With an app id every call carries the bot's token: Teams' own hosts only. Local mode
+    // has no token to leak and talks to loopback stand-ins (the Agents Playground, tests).
+    ...(deps.bot.appId ? { allowServiceUrl: isTeamsServiceUrl } : {}),
+    onRefused: (host) => deps.log.warn({ host }, 'proactive call refused: the stored service URL is not a Teams connector address'),
+  });
   const messenger = createMessenger(connector);
   const app = new Application({
     adapter,
@@ -108,7 +118,8 @@ export function createApp(deps: AppDeps): BotApp {
   const broadcasts = broadcastRoutes(broadcastDeps);
   const authoringDeps = { ...deps, messenger, followUps: broadcastFollowUps(broadcastDeps), deadlineFollowUps: deadlineFollowUps(broadcastDeps) };
   const authoring = authoringRoutes(authoringDeps);
-  const programmeImport = programmeImportRoutes(authoringDeps);
+  // Loopback file links only in local mode (tests, Agents Playground), see files.ts.
+  const programmeImport = programmeImportRoutes({ ...authoringDeps, fileDownloads: { allowLoopback: !deps.bot.appId } });
   const commands: CommandRoute[] = [];
   const welcome = welcomeRoutes(deps, () => commands.filter((c) => !c.hidden), () => commands.filter((c) => c.hidden));
   const features = [
@@ -137,7 +148,11 @@ export function createApp(deps: AppDeps): BotApp {
     messenger,
     commands: commands.filter((c) => !c.hidden),
     routes: { commands, actions },
-    process: (req, res) => adapter.process(req, res, (context) => runTurn(app, context, deps.log)),
+    process: (req, res) =>
+      adapter.process(req, res, (context) => {
+        const refused = refusedTenant(context.activity, deps.allowedTenantIds);
+        return refused ? refuseTenant(context, refused, deps.log) : runTurn(app, context, deps.log);
+      }),
     close: () => connector.close(),
   };
 }

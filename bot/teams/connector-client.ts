@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { hostOf, ServiceUrlRefusedError } from './service-urls';
 
 /**
  * A small Bot Connector client for proactive sends: POST, PUT and DELETE on
@@ -18,6 +19,13 @@ export interface ConnectorClientOptions {
   timeoutMs?: number;
   /** Open connections per connector host (default 64). */
   maxSockets?: number;
+  /**
+   * Whether a request may go to this service URL (with an app id: Teams' connector hosts
+   * only, see service-urls.ts). Checked before a token is even fetched; a refused call
+   * fails with ServiceUrlRefusedError and is reported to `onRefused`. Default: any.
+   */
+  allowServiceUrl?(serviceUrl: string): boolean;
+  onRefused?(host: string): void;
 }
 
 /** A non-2xx answer, shaped like botbuilder's RestError so one mapping reads both. */
@@ -50,6 +58,11 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
   };
   return {
     call: async (method, serviceUrl, path, body, signal) => {
+      if (options.allowServiceUrl && !options.allowServiceUrl(serviceUrl)) {
+        const host = hostOf(serviceUrl);
+        options.onRefused?.(host);
+        throw new ServiceUrlRefusedError(host);
+      }
       // serviceUrl may carry a path prefix (".../_connector", "/amer/"): keep it.
       const base = serviceUrl.endsWith('/') ? serviceUrl : `${serviceUrl}/`;
       const url = new URL(path.replace(/^\//, ''), base);

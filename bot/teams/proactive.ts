@@ -2,6 +2,7 @@ import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import type { ConversationReferenceData } from '../domain/conversations/conversation';
 import { DeliveryError, type DeliveryFailure, type Messenger, type OutgoingMessage } from '../domain/messaging';
 import type { ConnectorClient } from './connector-client';
+import { ServiceUrlRefusedError } from './service-urls';
 
 /**
  * Proactive messages through the Bot Connector at the conversation's stored serviceUrl:
@@ -82,6 +83,7 @@ function retryAfterMs(error: ConnectorError): number | undefined {
 
 /** Teams' documented answers: 403 blocked/uninstalled, 404 gone, 429 throttled, 412/5xx retry. */
 export function toDeliveryError(error: unknown): DeliveryError {
+  if (error instanceof ServiceUrlRefusedError) return new DeliveryError('refused', undefined, undefined, error.message);
   const e = (error ?? {}) as ConnectorError;
   const status = typeof e.statusCode === 'number' ? e.statusCode : undefined;
   let failure: DeliveryFailure;

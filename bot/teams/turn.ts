@@ -71,12 +71,14 @@ export function installFactsOf(activity: Activity): InstallFacts {
 /**
  * The command a person typed, normalised: the bot's @mention (teams-ai removes the
  * mention entity; some clients leave `<at>` tags or HTML), spacing and case removed.
+ * Callers bound the text's length first (commands.ts): every pattern here is linear in
+ * it (a tag ends at the next "<" or ">"), but the work still grows with the text.
  */
 export function commandTextOf(activity: Activity): string {
   const raw = typeof activity.text === 'string' ? activity.text : '';
   return raw
     .replace(/<at>[^<]*<\/at>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
+    .replace(/<[^<>]*>/g, ' ')
     .replace(/&nbsp;/gi, ' ')
     .replace(/\s+/g, ' ')
     .trim()

@@ -17,7 +17,7 @@ const request = (n: number, capacity = 40): BookingRequest => ({
   form: { role: 'headteacher', school: `School ${n}`, needs: '' },
   at: '2024-04-23T08:00:00.000Z',
   bookingId: `${n.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`,
-  calendarToken: `token-${n}`,
+  calendarTokenHash: `hash-of-token-${n}`,
 });
 
 /** The same container, counting the writes made through it. */

@@ -16,7 +16,7 @@ const request = (user: string, form: BookingRequest['form']): BookingRequest => 
   form,
   at: NOW.toISOString(),
   bookingId: `0000000${user}-0000-4000-8000-000000000000`,
-  calendarToken: `token-${user}`,
+  calendarTokenHash: `hash-of-token-${user}`,
 });
 const ledger = decideBookings(undefined, [
   request('a', { role: 'headteacher', school: 'Acle Academy', needs: '' }),

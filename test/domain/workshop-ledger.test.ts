@@ -21,7 +21,7 @@ const request = (user: string, capacity = 3): BookingRequest => ({
   form: { role: 'headteacher', school: `School ${user}`, needs: '' },
   at: AT,
   bookingId: `booking-${user}`,
-  calendarToken: `token-${user}`,
+  calendarTokenHash: `hash-of-token-${user}`,
 });
 
 const ledgerOf = (users: string[], capacity = 3): Ledger => decideBookings(undefined, users.map((u) => request(u, capacity))).next!;
@@ -111,18 +111,18 @@ describe('workshop ledger (who gets a place)', () => {
     assert.equal(ledger.entries.length, 3, 'the input is not modified');
   });
 
-  it('when a person books again after cancelling, then their one entry is reused at the end of the queue, and only its latest changes are kept', () => {
+  it('when a person books again after cancelling, then their one entry is reused at the end of the queue with the newest calendar link, and only its latest changes are kept', () => {
     let ledger = ledgerOf(['a', 'b']);
     for (let i = 0; i < 30; i++) {
       const at = new Date(Date.parse(AT) + (i + 1) * 60_000).toISOString();
       const mineNow = ledger.entries.find((e) => e.userId === 'a')!;
       ledger = cancelEntry(ledger, mineNow.bookingId, 'a', at).ledger;
-      ledger = decideBookings(ledger, [{ ...request('a'), at, bookingId: `new-${i}`, calendarToken: `new-token-${i}` }]).next!;
+      ledger = decideBookings(ledger, [{ ...request('a'), at, bookingId: `new-${i}`, calendarTokenHash: `new-hash-${i}` }]).next!;
     }
     const mine = ledger.entries.filter((e) => e.userId === 'a');
     assert.equal(mine.length, 1);
     assert.equal(mine[0]!.bookingId, 'new-29', 'a Cancel button of an earlier booking cannot cancel this one');
-    assert.equal(mine[0]!.calendarToken, 'token-a', 'the calendar link of the first booking still follows the place');
+    assert.equal(mine[0]!.calendarTokenHash, 'new-hash-29', 'the link shown with the latest booking works; earlier ones retire (only hashes are kept)');
     assert.equal(mine[0]!.revision, 60, 'the calendar file sees every change');
     assert.equal(mine[0]!.history?.length, 10);
     assert.deepEqual(statusOf(ledger), ['b:booked', 'a:booked']);

@@ -110,7 +110,8 @@ describe('workshop organisers and downloads end to end over HTTP', () => {
   });
 
   it('when a calendar link is opened, then it serves the booking\'s .ics; after the workshop changes, the same UID comes with a higher SEQUENCE', async () => {
-    const card = await teams.invoke(ann, 'workshop.view', { eventId: WORKSHOP });
+    // Add to calendar on a later view makes a fresh link (only its hash is kept).
+    const card = await teams.invoke(ann, 'workshop.calendar', { eventId: WORKSHOP });
     const url = linkIn(card, 'Add to calendar');
     const first = await fetch(url);
     assert.equal(first.headers.get('content-type'), 'text/calendar; charset=utf-8');

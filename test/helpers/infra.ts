@@ -32,6 +32,8 @@ export const DEPLOYED_VALUES: Record<string, string> = {
   'identity.properties.tenantId': 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
   'cosmos.outputs.endpoint': 'https://nlc-bot-x7q2.documents.azure.com:443/',
   validOrganiserIds: '00000000-0000-4000-8000-000000000001,00000000-0000-4000-8000-000000000002',
+  // The parameter's default: no list, so the managed identity's tenant applies.
+  validTenantIds: '',
   'monitoring.outputs.appInsightsConnectionString': 'InstrumentationKey=00000000-0000-0000-0000-000000000000',
   "'https://${botHost}'": 'https://nlc-bot-x7q2.azurewebsites.net',
   "'Authorization=AAD;ClientId=${identity.properties.clientId}'": 'Authorization=AAD;ClientId=3c9f1e2a-5b7d-4c8e-9f0a-1b2c3d4e5f60',

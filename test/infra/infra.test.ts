@@ -61,6 +61,7 @@ describe('infrastructure (infra/*.bicep) and code agree', () => {
     assert.deepEqual(config.cosmos, { mode: 'azure', endpoint: 'https://nlc-bot-x7q2.documents.azure.com/', key: undefined });
     assert.equal(config.cosmosDatabase, 'nlc');
     assert.equal(config.organiserAadIds.size, 2);
+    assert.deepEqual([...config.allowedTenantIds], [DEPLOYED_VALUES['identity.properties.tenantId']], 'only the own tenant by default');
     assert.equal(config.host, '0.0.0.0', 'reachable by App Service, and only because tokens are checked');
     assert.equal(config.clockStart, undefined);
   });

@@ -42,6 +42,8 @@ export function decideAfterFailure(error: unknown, attempt: number, policy: Retr
       return { kind: 'not_found', reason: `the conversation no longer exists${status}` };
     case 'failed':
       return { kind: 'failed', reason: `Teams refused the message${status}` };
+    case 'refused':
+      return { kind: 'failed', reason: "not sent: the conversation's address is not a Teams service" };
     case 'throttled':
     case 'transient':
       return retryOrGiveUp(`Teams was unavailable${status}`, attempt, policy);

@@ -1,8 +1,9 @@
-import { type DownloadFile, type DownloadRequest, grantStillValid, hashToken, sameSecret } from '../downloads';
+import { type DownloadFile, type DownloadRequest, grantStillValid, hashToken } from '../downloads';
 import { londonDate } from '../time';
 import { attendeesCsv } from './attendees';
 import { asWorkshop } from './booking';
 import { calendarFile, calendarFileName } from './calendar';
+import { calendarLinksEnd, entryForCalendarToken } from './calendar-links';
 import type { WorkshopsDeps } from './service';
 
 /** A booking's calendar file, or an organiser's attendee export (see ../downloads.ts). */
@@ -12,8 +13,9 @@ export async function openWorkshopDownload(deps: WorkshopsDeps, request: Downloa
   const workshop = asWorkshop(event);
   const now = deps.clock.now();
   if (request.kind === 'calendar') {
-    const ledger = await deps.workshops.getLedger(request.subject);
-    const entry = ledger?.entries.find((e) => sameSecret(e.calendarToken, request.token));
+    // Still served for a cancelled workshop, so calendars can drop the entry, until the week after it is up.
+    if (now > calendarLinksEnd(workshop)) return undefined;
+    const entry = entryForCalendarToken(await deps.workshops.getLedger(request.subject), request.token);
     if (!entry) return undefined;
     return { filename: calendarFileName(workshop), contentType: 'text/calendar; charset=utf-8', body: calendarFile(workshop, entry, now) };
   }

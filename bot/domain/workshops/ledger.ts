@@ -39,8 +39,8 @@ export interface BookingEntry extends BookingForm {
   cancelledAt?: string;
   /** Bumped on every status change: the calendar file's SEQUENCE grows with it. */
   revision: number;
-  /** The secret in this booking's calendar link. */
-  calendarToken: string;
+  /** SHA-256 of the secret in this booking's current calendar link (the secret is never kept: see calendar-links.ts). */
+  calendarTokenHash?: string;
   notice?: PromotionNotice;
   /** The latest status changes, oldest first, at most HISTORY_LIMIT. */
   history?: EntryChange[];
@@ -103,7 +103,8 @@ export interface BookingRequest {
   form: BookingForm;
   at: string;
   bookingId: string;
-  calendarToken: string;
+  /** SHA-256 of the new booking's calendar link secret. */
+  calendarTokenHash: string;
 }
 
 export type BookingDecision =
@@ -146,7 +147,8 @@ export function decideBookings(current: Ledger | undefined, requests: readonly B
       requestedAt: request.at,
       ...(placed ? { bookedAt: request.at } : { waitlistedAt: request.at }),
       revision: previous ? previous.revision + 1 : 0,
-      calendarToken: previous?.calendarToken ?? request.calendarToken,
+      // A new booking shows a new calendar link (the old one retires); the revision keeps rising so calendars update the same UID.
+      calendarTokenHash: request.calendarTokenHash,
       history: withChange(previous, status, request.at),
     };
     if (previous) ledger.entries = ledger.entries.filter((e) => e.userId !== request.userId);

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { newToken } from '../downloads';
 import type { Clock } from '../../clock';
 import type { Actor } from '../actor';
 import { hasEnded } from '../events/event';
 import type { EventStore } from '../events/ports';
 import { asWorkshop, assertCanBook, assertCanCancel, closedReason, parseBookingForm, type Workshop } from './booking';
 import { tooManyChangesError } from './entry-history';
+import { calendarLinksOpen, isCalendarTokenOf, newCalendarToken, withNewCalendarLink } from './calendar-links';
 import { activeEntryOf, bookedCount, type BookingEntry, cancelEntry, type Ledger, waitlist, waitlistPosition } from './ledger';
 import type { DownloadLinks, WorkshopStore } from './ports';
 
@@ -22,7 +22,10 @@ export type Availability = 'open' | 'full' | 'closed';
 export interface MyPlace {
   entry: BookingEntry;
   position?: number;
+  /** Only in the answer that made the link (its secret is not kept: see calendar-links.ts). */
   calendarUrl?: string;
+  /** Whether they may ask for a (new) calendar link now. */
+  calendarOffer: boolean;
 }
 
 /** One workshop as one person sees it. */
@@ -37,13 +40,22 @@ export interface WorkshopView {
   now: Date;
 }
 
-/** A random secret for a link: 256 bits, URL-safe (43 characters). */
-
-export function myPlace(ledger: Ledger, entry: BookingEntry, links: DownloadLinks): MyPlace {
-  return { entry, position: waitlistPosition(ledger, entry), calendarUrl: links.calendar(ledger.eventId, entry.calendarToken) };
+/** `calendarToken`: the secret of a link just made for this person, to show it once. */
+export function myPlace(ledger: Ledger, entry: BookingEntry, links: DownloadLinks, offer: boolean, calendarToken?: string): MyPlace {
+  const calendarUrl = calendarToken && isCalendarTokenOf(entry, calendarToken) ? links.calendar(ledger.eventId, calendarToken) : undefined;
+  // A bot with no public address makes no links at all, so it offers none.
+  const linkable = links.calendar(ledger.eventId, 'probe') !== undefined;
+  return { entry, position: waitlistPosition(ledger, entry), calendarUrl, calendarOffer: offer && linkable };
 }
 
-export function workshopView(workshop: Workshop, ledger: Ledger | undefined, userId: string | undefined, now: Date, links: DownloadLinks): WorkshopView {
+export function workshopView(
+  workshop: Workshop,
+  ledger: Ledger | undefined,
+  userId: string | undefined,
+  now: Date,
+  links: DownloadLinks,
+  calendarToken?: string,
+): WorkshopView {
   const capacity = ledger?.capacity ?? workshop.booking.capacity;
   const booked = bookedCount(ledger);
   const reason = closedReason(workshop, now, ledger?.closed ?? false);
@@ -55,7 +67,7 @@ export function workshopView(workshop: Workshop, ledger: Ledger | undefined, use
     waitlisted: waitlist(ledger).length,
     availability: reason ? 'closed' : booked >= capacity ? 'full' : 'open',
     closedReason: reason,
-    mine: ledger && entry ? myPlace(ledger, entry, links) : undefined,
+    mine: ledger && entry ? myPlace(ledger, entry, links, calendarLinksOpen(workshop, now), calendarToken) : undefined,
     now,
   };
 }
@@ -85,6 +97,7 @@ export async function bookWorkshop(deps: WorkshopsDeps, actor: Actor, eventId: s
   const now = deps.clock.now();
   assertCanBook(workshop, now);
   const form = parseBookingForm(values);
+  const calendar = newCalendarToken();
   const decision = await deps.workshops.book({
     eventId,
     initialCapacity: workshop.booking.capacity,
@@ -94,12 +107,25 @@ export async function bookWorkshop(deps: WorkshopsDeps, actor: Actor, eventId: s
     form,
     at: now.toISOString(),
     bookingId: randomUUID(),
-    calendarToken: newToken(),
+    calendarTokenHash: calendar.hash,
   });
   if (decision.kind === 'busy') throw tooManyChangesError();
   // An organiser closed booking between our check and the write.
   if (decision.kind === 'closed') assertCanBook(workshop, now, true);
-  return { view: workshopView(workshop, decision.ledger, actor.aadObjectId, now, deps.links), outcome: decision.kind === 'closed' ? 'existing' : decision.kind };
+  const view = workshopView(workshop, decision.ledger, actor.aadObjectId, now, deps.links, calendar.token);
+  return { view, outcome: decision.kind === 'closed' ? 'existing' : decision.kind };
+}
+
+/** A new calendar link for the person's own place (the last one stops working); the view shows it once. */
+export async function issueCalendarLink(deps: WorkshopsDeps, actor: Actor, eventId: string): Promise<WorkshopView> {
+  const workshop = await requireWorkshop(deps, eventId);
+  const now = deps.clock.now();
+  const calendar = newCalendarToken();
+  const ledger = await deps.workshops.updateLedger(eventId, (current) => {
+    const next = withNewCalendarLink(current, workshop, actor.aadObjectId, calendar.hash, now);
+    return { next, result: next };
+  });
+  return workshopView(workshop, ledger, actor.aadObjectId, now, deps.links, calendar.token);
 }
 
 export interface CancelOutcome {

@@ -6,7 +6,7 @@ import { applyImport, previewImport } from '../../domain/authoring/import';
 import { MAX_IMPORT_CHARS } from '../../domain/authoring/programme-file';
 import type { AuthoringDeps } from '../../domain/authoring/targets';
 import { assertOrganiser } from '../../domain/organisers';
-import { downloadText } from '../files';
+import { downloadText, type FileDownloadPolicy } from '../files';
 import { cardAction, type RouteModule } from './route';
 
 /** The programme text as the card's input sends it; the domain says kindly when it is too long. */
@@ -19,7 +19,7 @@ const READABLE = new Set(['csv', 'json', 'txt']);
  * the personal chat, and see what would be created, updated or skipped, and why, before
  * anything is saved. The text stays in the card to correct and preview again.
  */
-export function programmeImportRoutes(deps: AuthoringDeps): RouteModule {
+export function programmeImportRoutes(deps: AuthoringDeps & { fileDownloads: FileDownloadPolicy }): RouteModule {
   return {
     commands: [
       {
@@ -48,7 +48,7 @@ export function programmeImportRoutes(deps: AuthoringDeps): RouteModule {
           return;
         }
         // Room for multi-byte characters; the character limit is checked on the text.
-        const text = await downloadText(file.downloadUrl, MAX_IMPORT_CHARS * 4);
+        const text = await downloadText(file.downloadUrl, MAX_IMPORT_CHARS * 4, deps.fileDownloads);
         await turn.reply(renderImportPreviewCard(await previewImport(deps, turn.actor(), text), text));
       },
     },

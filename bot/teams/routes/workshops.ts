@@ -6,7 +6,9 @@ import { eventIdSchema } from '../../domain/events/event';
 import type { FormValues } from '../../domain/workshops/booking';
 import type { BookingEntry } from '../../domain/workshops/ledger';
 import { announcePromotions, type PromotionDeps } from '../../domain/workshops/promotions';
-import { bookWorkshop, type BookingResult, cancelBooking, listMyBookings, viewWorkshop, type WorkshopsDeps } from '../../domain/workshops/service';
+import { calendarLinksEnd } from '../../domain/workshops/calendar-links';
+import { bookWorkshop, type BookingResult, cancelBooking, issueCalendarLink, listMyBookings, viewWorkshop, type WorkshopsDeps } from '../../domain/workshops/service';
+import { formatDate } from '../../domain/time';
 import type { Logger } from '../../log';
 import type { WorkshopCard } from './events';
 import { cardAction, personalData, type RouteModule, type Turn } from './route';
@@ -81,6 +83,11 @@ export function workshopRoutes(deps: WorkshopRouteDeps): RouteModule & {
           }
           return renderWorkshopCard(view, { ...own(turn), banner: error.message });
         }
+      }),
+      cardAction('workshop.calendar', viewData, async (turn, data) => {
+        const view = await issueCalendarLink(deps, turn.actor(), data.eventId);
+        const banner = `Your calendar file is ready: press Add to calendar. The link works until ${formatDate(calendarLinksEnd(view.workshop))}.`;
+        return renderWorkshopCard(view, { ...own(turn), banner, bannerTone: 'good' });
       }),
       cardAction('workshop.cancel', cancelData, async (turn, data) => {
         const { view, promoted } = await cancelBooking(deps, turn.actor(), data.eventId, data.bookingId);
