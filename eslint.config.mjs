@@ -8,9 +8,12 @@ const teamsOnly = ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/t
 const cosmosOnly = ['@azure/cosmos', '@vercel/cosmosdb-server'];
 
 /** The layering in DESIGN.md, enforced: who may import Teams and Azure packages. */
-const restrict = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+const restrict = (patterns, message, regex) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }, ...(regex ? [{ regex, message }] : [])] }],
 });
+
+/** Any import of the card templates and their render functions (cards/ at the root). */
+const cardsCode = '(^|/)cards/';
 
 export default tseslint.config(
   { ignores: ['dist/', 'build/', 'node_modules/', 'coverage/', 'docs/', '.data/'] },
@@ -30,7 +33,11 @@ export default tseslint.config(
   },
   {
     files: ['bot/domain/**/*.ts'],
-    rules: restrict([...teamsOnly, ...cosmosOnly, '@azure/*', 'restify', 'pino'], 'bot/domain is plain TypeScript: no Teams, Azure or server imports.'),
+    rules: restrict(
+      [...teamsOnly, ...cosmosOnly, '@azure/*', 'restify', 'pino'],
+      'bot/domain is plain TypeScript: no Teams, Azure, server or card imports (renderers are passed in, see bot/start.ts).',
+      cardsCode,
+    ),
   },
   {
     files: ['bot/data/**/*.ts'],

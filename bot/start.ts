@@ -24,6 +24,7 @@ import { broadcastJobFrom } from './jobs/broadcasts/wiring';
 import { type Job, startJobs } from './jobs/runner';
 import { createServer, downloadPath, listen } from './server';
 import { type BotApp, createApp } from './teams/app';
+import { contentCards } from '../cards/content-cards';
 import { renderPromotionMessage } from '../cards/workshop';
 
 export interface RunningBot {
@@ -120,8 +121,10 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     let linkBase = config.publicUrl;
     const links = downloadLinks(() => linkBase);
     const { events, conversations, workshops, taskGroups, broadcasts, deadlines, reminders } = store;
-    const reminding = reminderKinds({ events, workshops, deadlines, conversations, clock, links, reminderTime: config.reminderTime });
-    const catalogue = catalogueWith({ audiences: reminding.audiences, contents: [...reminding.contents, deadlineContent({ deadlines, clock })] });
+    // Cards reach the domain passed in, as the promotion message does below.
+    const cards = contentCards;
+    const reminding = reminderKinds({ events, workshops, deadlines, conversations, clock, links, reminderTime: config.reminderTime, cards });
+    const catalogue = catalogueWith(cards, { audiences: reminding.audiences, contents: [...reminding.contents, deadlineContent({ deadlines, clock, cards })] });
     const bot = createApp({
       bot: config.bot,
       allowedTenantIds: config.allowedTenantIds,

@@ -1,24 +1,18 @@
 import { z } from 'zod/v4';
-import { renderAnnouncementCard } from '../../../cards/announcement';
-import { renderCallCard } from '../../../cards/contributions';
-import { renderEventCard, whereText } from '../../../cards/event';
-import { renderWorkshopCard } from '../../../cards/workshop';
 import type { DownloadLinks } from '../downloads';
 import { callIdSchema, groupIdSchema, isOpen } from '../task-groups/model';
 import type { TaskGroupStore } from '../task-groups/ports';
 import { asWorkshop } from '../workshops/booking';
 import type { WorkshopStore } from '../workshops/ports';
 import { workshopView } from '../workshops/service';
-import { renderNoticeCard } from '../../../cards/notice';
-import type { AdaptiveCardJson } from '../../../cards/template';
 import type { Clock } from '../../clock';
 import { DomainError } from '../errors';
 import { eventIdSchema, hasStarted, type NlcEvent } from '../events/event';
 import type { EventStore } from '../events/ports';
-import type { OutgoingMessage } from '../messaging';
-import { formatRange } from '../time';
+import type { CardJson, OutgoingMessage } from '../messaging';
 import type { Broadcast, ContentSpec, Recipient } from './broadcast';
 import { type ComposeForm, fieldProblem } from './compose';
+import type { ContentCards } from './ports';
 import { parseInput } from '../validation';
 
 /**
@@ -43,7 +37,7 @@ export interface PreparedContent {
   version: number;
   messageFor(recipient: Pick<Recipient, 'scope' | 'reference'>): OutgoingMessage;
   /** The card as recipients will see it, for the organiser's preview. */
-  sample: AdaptiveCardJson;
+  sample: CardJson;
   /** Timely content (reminders): copies not yet posted are not posted at all, for this reason ("the event has started"). */
   expired?: string;
   /** Timely content: copies not yet posted wait until this instant (reminders wait for a civil hour). */
@@ -62,7 +56,8 @@ export interface ContentType {
   eventIdOf?(spec: ContentSpec): string | undefined;
 }
 
-const same = (card: AdaptiveCardJson, title: string, version = 0): PreparedContent => ({
+/** Content every recipient sees the same. */
+export const sameForAll = (card: CardJson, title: string, version = 0): PreparedContent => ({
   title,
   version,
   sample: card,
@@ -70,8 +65,7 @@ const same = (card: AdaptiveCardJson, title: string, version = 0): PreparedConte
 });
 
 /** Every copy of a withdrawn broadcast is replaced by this. */
-export const withdrawn = (title: string, version = 0): PreparedContent =>
-  same(renderNoticeCard({ title: 'Withdrawn', message: `The NLC organisers withdrew "${title}".`, hint: 'There is nothing you need to do.' }), title, version);
+export const withdrawn = (cards: ContentCards, title: string, version = 0): PreparedContent => sameForAll(cards.withdrawn(title), title, version);
 
 async function requireEvent(deps: ContentDeps, eventId: string): Promise<NlcEvent> {
   const event = await deps.events.getEvent(eventId);
@@ -81,7 +75,7 @@ async function requireEvent(deps: ContentDeps, eventId: string): Promise<NlcEven
 
 const eventSpec = z.object({ kind: z.literal('event'), eventId: eventIdSchema });
 
-const eventCard: ContentType = {
+const eventContent = (cards: ContentCards): ContentType => ({
   kind: 'event',
   label: 'An event from the programme (choose it below)',
   composable: true,
@@ -95,33 +89,33 @@ const eventCard: ContentType = {
   },
   prepare: async (spec, broadcast, deps) => {
     const event = await requireEvent(deps, eventSpec.parse(spec).eventId);
-    if (broadcast.withdrawn) return withdrawn(event.title, event.sequence);
-    if (event.kind === 'workshop') return workshopContent(event, deps);
+    if (broadcast.withdrawn) return withdrawn(cards, event.title, event.sequence);
+    if (event.kind === 'workshop') return workshopContent(cards, event, deps);
     const view = { event, counts: await deps.events.countRsvps(event.id), now: deps.clock.now() };
     return {
       title: event.title,
       version: event.sequence,
-      sample: renderEventCard(view, { refreshUserIds: [] }),
+      sample: cards.event(view, []),
       // In a personal chat the card refreshes to that person's own answer and the live
       // counts; a channel's members see the shared card and their own view on clicking.
       messageFor: (recipient) => ({
-        cards: [renderEventCard(view, { refreshUserIds: recipient.scope === 'personal' && recipient.reference.user ? [recipient.reference.user.id] : [] })],
+        cards: [cards.event(view, recipient.scope === 'personal' && recipient.reference.user ? [recipient.reference.user.id] : [])],
       }),
     };
   },
   eventIdOf: (spec) => eventSpec.safeParse(spec).data?.eventId,
-};
+});
 
 /**
  * A workshop goes out as its booking card: places left and the Book form, and in a
  * personal chat the person's own place (booked, waitlisted) with its calendar link.
  */
-async function workshopContent(event: NlcEvent, deps: ContentDeps): Promise<PreparedContent> {
+async function workshopContent(cards: ContentCards, event: NlcEvent, deps: ContentDeps): Promise<PreparedContent> {
   const workshop = asWorkshop(event);
   const ledger = await deps.workshops.getLedger(workshop.id);
   const now = deps.clock.now();
   const cardFor = (userAadObjectId: string | undefined, refreshUserIds: string[]) =>
-    renderWorkshopCard(workshopView(workshop, ledger, userAadObjectId, now, deps.links), { refreshUserIds });
+    cards.workshop(workshopView(workshop, ledger, userAadObjectId, now, deps.links), refreshUserIds);
   return {
     title: workshop.title,
     version: workshop.sequence,
@@ -143,7 +137,7 @@ export function callRefOf(value: string | undefined): { groupId: string; callId:
 }
 
 /** A call for contributions, with its form on the card: members answer it where it lands. */
-export const callContent: ContentType = {
+const callContent = (cards: ContentCards): ContentType => ({
   kind: 'call',
   label: 'A call for contributions (choose it below)',
   composable: true,
@@ -159,9 +153,9 @@ export const callContent: ContentType = {
     const { groupId, callId } = callSpec.parse(spec);
     const [group, call] = await Promise.all([deps.taskGroups.getGroup(groupId), deps.taskGroups.getCall(groupId, callId)]);
     if (!group || !call) throw new DomainError('not_found', 'That call for contributions no longer exists.');
-    return broadcast.withdrawn ? withdrawn(call.title) : same(renderCallCard(call, group), call.title);
+    return broadcast.withdrawn ? withdrawn(cards, call.title) : sameForAll(cards.call(call, group), call.title);
   },
-};
+});
 
 const announcementFields = z.object({
   title: z.string({ message: 'give the announcement a title' }).trim().min(3, 'at least 3 characters').max(140, 'at most 140 characters'),
@@ -169,38 +163,38 @@ const announcementFields = z.object({
 });
 const announcementSpec = announcementFields.extend({ kind: z.literal('announcement') });
 
-const announcement: ContentType = {
+const announcementContent = (cards: ContentCards): ContentType => ({
   kind: 'announcement',
   label: 'An announcement (title and text below)',
   composable: true,
   fromForm: (form) => Promise.resolve({ kind: 'announcement', ...parseInput(announcementFields, { title: form.title, text: form.text }, 'form') }),
   prepare: (spec, broadcast) => {
     const { title, text } = announcementSpec.parse(spec);
-    return Promise.resolve(broadcast.withdrawn ? withdrawn(title) : same(renderAnnouncementCard({ title, text }), title));
+    return Promise.resolve(broadcast.withdrawn ? withdrawn(cards, title) : sameForAll(cards.announcement({ title, text }), title));
   },
-};
+});
 
-const cancelledSpec = z.object({ kind: z.literal('event-cancelled'), eventId: eventIdSchema });
+const EVENT_CANCELLED = 'event-cancelled';
+const cancelledSpec = z.object({ kind: z.literal(EVENT_CANCELLED), eventId: eventIdSchema });
 
 /** The short personal notice people who said Going get when an event is cancelled. */
-const eventCancelledNotice: ContentType = {
-  kind: 'event-cancelled',
+const eventCancelledNotice = (cards: ContentCards): ContentType => ({
+  kind: EVENT_CANCELLED,
   label: 'Cancellation notice',
   composable: false,
   fromForm: () => Promise.reject(new DomainError('invalid_input', 'Cancellation notices are sent by cancelling the event.')),
   prepare: async (spec, broadcast, deps) => {
     const event = await requireEvent(deps, cancelledSpec.parse(spec).eventId);
-    if (broadcast.withdrawn) return withdrawn(`Cancelled: ${event.title}`, event.sequence);
-    const card = renderNoticeCard({
-      title: `Cancelled: ${event.title}`,
-      message: `${formatRange(new Date(event.startsAt), new Date(event.endsAt))}, ${whereText(event)}. You said you would come (or had a place), so we wanted you to know it will not go ahead.`,
-      tone: 'warning',
-      hint: 'Type "events" to see what else is coming up.',
-    });
-    return same(card, `Cancelled: ${event.title}`, event.sequence);
+    if (broadcast.withdrawn) return withdrawn(cards, `Cancelled: ${event.title}`, event.sequence);
+    return sameForAll(cards.eventCancelled(event), `Cancelled: ${event.title}`, event.sequence);
   },
-};
+});
 
-export const defaultContentTypes = (): ContentType[] => [eventCard, announcement, callContent, eventCancelledNotice];
+export const defaultContentTypes = (cards: ContentCards): ContentType[] => [
+  eventContent(cards),
+  announcementContent(cards),
+  callContent(cards),
+  eventCancelledNotice(cards),
+];
 
-export const eventCancelledContent = (eventId: string): ContentSpec => ({ kind: eventCancelledNotice.kind, eventId });
+export const eventCancelledContent = (eventId: string): ContentSpec => ({ kind: EVENT_CANCELLED, eventId });

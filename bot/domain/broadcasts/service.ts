@@ -1,4 +1,3 @@
-import type { AdaptiveCardJson } from '../../../cards/template';
 import type { Actor } from '../actor';
 import { DomainError, type FieldProblem, isDomainError } from '../errors';
 import { assertOrganiser, type Organisers } from '../organisers';
@@ -8,6 +7,7 @@ import type { AudienceSpec, Broadcast, ContentSpec, DeliveryCounts, FailureReaso
 import { emptyDeliveryCounts, workLeft } from './broadcast';
 import { type ComposeChoices, type ComposeForm, fieldProblem, type Kinds } from './compose';
 import type { DeadlineStore } from '../deadlines/ports';
+import type { CardJson } from '../messaging';
 import type { ContentDeps, ContentType } from './contents';
 import type { BroadcastStore } from './ports';
 
@@ -34,7 +34,7 @@ export interface BroadcastPreview {
   broadcast: Broadcast;
   recipients: number;
   unreachable: number;
-  sample: AdaptiveCardJson;
+  sample: CardJson;
 }
 
 export interface BroadcastReport {

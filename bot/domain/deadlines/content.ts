@@ -1,8 +1,8 @@
 import { z } from 'zod/v4';
-import { renderDeadlineCard } from '../../../cards/deadline';
 import type { Clock } from '../../clock';
 import { fieldProblem } from '../broadcasts/compose';
 import { type ContentType, withdrawn } from '../broadcasts/contents';
+import type { ContentCards } from '../broadcasts/ports';
 import { userOf } from '../reminders/kinds';
 import { deadlineIdSchema, deadlineState } from './deadline';
 import type { DeadlineStore } from './ports';
@@ -15,7 +15,7 @@ const deadlineSpec = z.object({ kind: z.literal('deadline'), deadlineId: deadlin
  * in `deadlineId`, so an organiser's edit or withdrawal updates every posted copy
  * (corrections.ts, deadlineFollowUps).
  */
-export function deadlineContent(deps: { deadlines: DeadlineStore; clock: Clock }): ContentType {
+export function deadlineContent(deps: { deadlines: DeadlineStore; clock: Clock; cards: ContentCards }): ContentType {
   return {
     kind: 'deadline',
     label: 'A consultation deadline (choose it below)',
@@ -30,10 +30,10 @@ export function deadlineContent(deps: { deadlines: DeadlineStore; clock: Clock }
     },
     prepare: async (spec, broadcast) => {
       const deadline = await deps.deadlines.getDeadline(deadlineSpec.parse(spec).deadlineId);
-      if (!deadline || broadcast.withdrawn) return withdrawn(deadline?.title ?? 'a consultation deadline');
+      if (!deadline || broadcast.withdrawn) return withdrawn(deps.cards, deadline?.title ?? 'a consultation deadline');
       const follows = new Map((await deps.deadlines.listFollows(deadline.id)).map((f) => [f.userId, f]));
       const now = deps.clock.now();
-      const cardFor = (aadId: string | undefined, teamsId: string[]) => renderDeadlineCard({ deadline, mine: aadId ? follows.get(aadId) : undefined, now }, { refreshUserIds: teamsId });
+      const cardFor = (aadId: string | undefined, teamsId: string[]) => deps.cards.deadline({ deadline, mine: aadId ? follows.get(aadId) : undefined, now }, teamsId);
       return {
         title: deadline.title,
         version: deadline.sequence,

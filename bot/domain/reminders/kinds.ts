@@ -1,18 +1,14 @@
 import { z } from 'zod/v4';
-import { renderDeadlineCard } from '../../../cards/deadline';
-import { renderEventCard } from '../../../cards/event';
-import { renderNoticeCard } from '../../../cards/notice';
-import { deadlineReminderText, eventReminderText } from '../../../cards/reminder';
-import type { AdaptiveCardJson } from '../../../cards/template';
-import { renderWorkshopCard } from '../../../cards/workshop';
 import type { Clock } from '../../clock';
 import type { AudienceType } from '../broadcasts/audiences';
 import type { Recipient } from '../broadcasts/broadcast';
 import type { ContentType, PreparedContent } from '../broadcasts/contents';
+import type { ContentCards } from '../broadcasts/ports';
 import { deadlineIdSchema } from '../deadlines/deadline';
 import { DomainError } from '../errors';
 import { eventIdSchema, type NlcEvent } from '../events/event';
 import { emptyCounts, type RsvpResponse } from '../events/rsvp';
+import type { CardJson } from '../messaging';
 import type { DownloadLinks } from '../workshops/ports';
 import { asWorkshop } from '../workshops/booking';
 import { workshopView } from '../workshops/service';
@@ -30,14 +26,15 @@ export interface ReminderKindDeps extends PeopleDeps {
   links: DownloadLinks;
   /** London "HH:MM" reminders go out at (REMINDER_TIME). */
   reminderTime: string;
+  cards: ContentCards;
 }
 
 const eventSpec = z.object({ eventId: eventIdSchema });
 const deadlineSpec = z.object({ deadlineId: deadlineIdSchema });
 
 /** Its subject has gone from the store: nothing more is posted, and the broadcast winds down. */
-const gone = (what: string): PreparedContent => {
-  const card = renderNoticeCard({ title: `${what} is no longer listed`, message: 'There is nothing to remind you about.' });
+const gone = (cards: ContentCards, what: string): PreparedContent => {
+  const card = cards.reminderGone(what);
   return { title: 'Reminder', version: Number.MAX_SAFE_INTEGER, sample: card, messageFor: () => ({ cards: [card] }), expired: `${what.toLowerCase()} is no longer listed` };
 };
 
@@ -56,12 +53,12 @@ function timing(deps: ReminderKindDeps, over: string | undefined, now: Date): Pi
 
 async function eventReminder(deps: ReminderKindDeps, event: NlcEvent): Promise<PreparedContent> {
   const now = deps.clock.now();
-  const text = eventReminderText(event, now);
-  let cardFor: (aadId: string | undefined, teamsId: string[]) => AdaptiveCardJson;
+  const text = deps.cards.eventReminderText(event, now);
+  let cardFor: (aadId: string | undefined, teamsId: string[]) => CardJson;
   if (event.kind === 'workshop') {
     const workshop = asWorkshop(event);
     const ledger = await deps.workshops.getLedger(event.id);
-    cardFor = (aadId, teamsId) => renderWorkshopCard(workshopView(workshop, ledger, aadId, now, deps.links), { refreshUserIds: teamsId });
+    cardFor = (aadId, teamsId) => deps.cards.workshop(workshopView(workshop, ledger, aadId, now, deps.links), teamsId);
   } else {
     const rsvps = await deps.events.listRsvpsOfEvent(event.id);
     const counts = emptyCounts();
@@ -70,14 +67,14 @@ async function eventReminder(deps: ReminderKindDeps, event: NlcEvent): Promise<P
       counts[r.response]++;
       answers.set(r.userId, r.response);
     }
-    cardFor = (aadId, teamsId) => renderEventCard({ event, counts, myResponse: aadId ? answers.get(aadId) : undefined, now }, { refreshUserIds: teamsId });
+    cardFor = (aadId, teamsId) => deps.cards.event({ event, counts, myResponse: aadId ? answers.get(aadId) : undefined, now }, teamsId);
   }
   return personalReminder({ title: event.title, version: event.sequence, text, cardFor }, timing(deps, overReason(eventSubject(event), now), now));
 }
 
 /** A reminder's content: the line above, and the card as the person it goes to sees it. */
 function personalReminder(
-  what: { title: string; version: number; text: string; cardFor: (aadId: string | undefined, teamsId: string[]) => AdaptiveCardJson },
+  what: { title: string; version: number; text: string; cardFor: (aadId: string | undefined, teamsId: string[]) => CardJson },
   when: Pick<PreparedContent, 'expired' | 'notBefore'>,
 ): PreparedContent {
   return {
@@ -99,7 +96,7 @@ const eventReminderContent = (deps: ReminderKindDeps): ContentType => ({
   fromForm: () => Promise.reject(new DomainError('invalid_input', 'Reminders are sent by the bot on their own.')),
   prepare: async (spec) => {
     const event = await deps.events.getEvent(eventSpec.parse(spec).eventId);
-    return event ? eventReminder(deps, event) : gone('The event');
+    return event ? eventReminder(deps, event) : gone(deps.cards, 'The event');
   },
   eventIdOf: (spec) => eventSpec.safeParse(spec).data?.eventId,
 });
@@ -111,11 +108,11 @@ const deadlineReminderContent = (deps: ReminderKindDeps): ContentType => ({
   fromForm: () => Promise.reject(new DomainError('invalid_input', 'Reminders are sent by the bot on their own.')),
   prepare: async (spec) => {
     const deadline = await deps.deadlines.getDeadline(deadlineSpec.parse(spec).deadlineId);
-    if (!deadline) return gone('The deadline');
+    if (!deadline) return gone(deps.cards, 'The deadline');
     const now = deps.clock.now();
     const follows = new Map((await deps.deadlines.listFollows(deadline.id)).map((f) => [f.userId, f]));
-    const cardFor = (aadId: string | undefined, teamsId: string[]) => renderDeadlineCard({ deadline, mine: aadId ? follows.get(aadId) : undefined, now }, { refreshUserIds: teamsId });
-    const text = deadlineReminderText(deadline, now);
+    const cardFor = (aadId: string | undefined, teamsId: string[]) => deps.cards.deadline({ deadline, mine: aadId ? follows.get(aadId) : undefined, now }, teamsId);
+    const text = deps.cards.deadlineReminderText(deadline, now);
     return personalReminder({ title: deadline.title, version: deadline.sequence, text, cardFor }, timing(deps, overReason(deadlineSubject(deadline), now), now));
   },
 });
