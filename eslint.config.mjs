@@ -40,6 +40,14 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['bot/delivery/**/*.ts'],
+    rules: restrict(
+      [...teamsOnly, ...cosmosOnly, '@azure/*', 'restify'],
+      'bot/delivery is sending machinery: no Teams, Azure, server or card imports (it sends through the Messenger port).',
+      cardsCode,
+    ),
+  },
+  {
     files: ['bot/data/**/*.ts'],
     rules: restrict([...teamsOnly, 'restify'], 'bot/data talks to Cosmos only; Teams code lives in bot/teams.'),
   },

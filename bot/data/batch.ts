@@ -1,6 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import { BATCH_REQUEST_FAILED, isStatus, isTransient, storeCall, toDomainError } from './errors';
 import { groupCommit } from './group-commit';
+import { withRetries } from '../retry';
 
 /** Cosmos' limit on operations in one transactional batch. */
 export const MAX_TRANSACTIONAL_BATCH = 100;
@@ -37,24 +38,12 @@ export async function writeAll(container: Container, partitionKey: string, docs:
 }
 
 /**
- * How many times an idempotent write is tried when the store fails in passing (on top
- * of the SDK's own retries, which cover 429 but not a 503 or a dropped connection on a
- * write). Short: a Teams invoke has to be answered within a few seconds.
+ * An idempotent write, tried again after a failure in passing (on top of the SDK's own
+ * retries, which cover 429 but not a 503 or a dropped connection on a write). Three tries
+ * close together: a Teams invoke has to be answered within a few seconds.
  */
-const WRITE_ATTEMPTS = 3;
-
-/** Runs an idempotent write, trying it again after a transient failure. */
-async function idempotently(write: () => Promise<void>): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await write();
-      return;
-    } catch (error) {
-      if (!isTransient(error) || attempt >= WRITE_ATTEMPTS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
-    }
-  }
-}
+const idempotently = (write: () => Promise<void>): Promise<void> =>
+  withRetries(write, { attempts: 3, retryable: isTransient, baseDelayMs: 20, maxDelayMs: 40, jitter: 'full' });
 
 /** Creates one document; a 409 on its id means an earlier attempt of ours stored it. */
 const createOne = (container: Container, doc: { id: string }): Promise<void> =>

@@ -1,17 +1,16 @@
 import type { Container, ItemDefinition } from '@azure/cosmos';
 import { DomainError } from '../domain/errors';
+import { withRetries } from '../retry';
 import { isStatus, isTransient } from './errors';
 
 export interface RmwOptions {
   /** Attempts before giving up with a `conflict` error. */
   maxAttempts?: number;
-  /** Upper bound of the first back-off in ms; doubles each attempt, with full jitter. */
+  /** Upper bound of the first back-off in ms; doubles each attempt, with full jitter (bot/retry.ts). */
   baseDelayMs?: number;
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
-
-const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Doc = ItemDefinition & { id: string };
 
@@ -33,13 +32,10 @@ export async function readModifyWrite<T extends Doc>(
   change: (current: T | undefined) => T | undefined,
   options: RmwOptions = {},
 ): Promise<T | undefined> {
-  const maxAttempts = options.maxAttempts ?? 10;
   const baseDelayMs = options.baseDelayMs ?? 5;
-  const random = options.random ?? Math.random;
-  const sleep = options.sleep ?? defaultSleep;
   let transientFailures = 0;
-  for (let attempt = 1; ; attempt++) {
-    try {
+  return withRetries(
+    async () => {
       const { resource, etag } = await container.item(id, partitionKey).read<T>();
       const next = change(resource);
       if (next === undefined) return resource;
@@ -51,19 +47,23 @@ export async function readModifyWrite<T extends Doc>(
       }
       const { resource: created } = await container.items.create<T>(next);
       return created ?? next;
-    } catch (error) {
+    },
+    {
+      attempts: options.maxAttempts ?? 10,
       // A store failure in passing (a 503, a dropped connection: the SDK retries neither
       // on a write) is met like a lost race: read again and re-decide. Safe even when the
       // lost answer hid a write that landed: the re-read sees it.
-      const transient = isTransient(error) && ++transientFailures < MAX_TRANSIENT_FAILURES;
-      const lostRace = isStatus(error, 412) || isStatus(error, 409);
-      if (!lostRace && !transient) throw error;
-      if (attempt >= maxAttempts) {
-        throw new DomainError('conflict', 'Lots of people changed this at the same moment and we could not save yours.', {
+      retryable: (error) => isStatus(error, 412) || isStatus(error, 409) || (isTransient(error) && ++transientFailures < MAX_TRANSIENT_FAILURES),
+      exhausted: () =>
+        new DomainError('conflict', 'Lots of people changed this at the same moment and we could not save yours.', {
           hint: 'Please try again.',
-        });
-      }
-      await sleep(random() * baseDelayMs * 2 ** Math.min(attempt - 1, 8));
-    }
-  }
+        }),
+      // Writers who lost a race spread out at once; the ceiling stops doubling after eight tries.
+      baseDelayMs,
+      maxDelayMs: baseDelayMs * 2 ** 8,
+      jitter: 'full',
+      ...(options.random ? { random: options.random } : {}),
+      ...(options.sleep ? { sleep: options.sleep } : {}),
+    },
+  );
 }

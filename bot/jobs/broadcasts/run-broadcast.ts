@@ -1,6 +1,6 @@
 import { type Broadcast, type Delivery, workLeft } from '../../domain/broadcasts/broadcast';
 import { reportOf } from '../../domain/broadcasts/service';
-import { isAbort } from '../../domain/delivery/timer';
+import { isAbort } from '../../delivery/timer';
 import { type RunContext, stopping } from './context';
 import { deliver, type Rendition } from './deliver';
 

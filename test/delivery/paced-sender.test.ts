@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { RateLimiter } from '../../bot/domain/delivery/rate-limit';
-import { DEFAULT_RETRY_POLICY } from '../../bot/domain/delivery/retry';
-import { createPacedSender } from '../../bot/domain/delivery/sender';
+import { RateLimiter } from '../../bot/delivery/rate-limit';
+import { DEFAULT_RETRY_POLICY } from '../../bot/delivery/failures';
+import { createPacedSender } from '../../bot/delivery/sender';
 import { createConnectorClient } from '../../bot/teams/connector-client';
 import { createMessenger } from '../../bot/teams/proactive';
 import { startConnector, type StandInConnector } from '../helpers/connector';

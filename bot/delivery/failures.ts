@@ -1,4 +1,5 @@
-import { isDeliveryError } from '../messaging';
+import { isDeliveryError } from '../domain/messaging';
+import { type Backoff, backoffMs } from '../retry';
 
 /**
  * What a failed request means for the recipient. Teams' guidance: 429 -> wait for
@@ -12,22 +13,13 @@ export type FailureDecision =
   | { kind: 'not_found'; reason: string }
   | { kind: 'failed'; reason: string };
 
-export interface RetryPolicy {
+/** How a recipient's failed copy is retried: on the broadcast job's later runs, after a back-off (bot/retry.ts). */
+export interface RetryPolicy extends Backoff {
   /** Attempts in all (the first included) before a transient failure is final. */
   maxAttempts: number;
-  /** First back-off; doubles each attempt, with full jitter, up to `maxDelayMs`. */
-  baseDelayMs: number;
-  maxDelayMs: number;
-  random: () => number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000, random: Math.random };
-
-/** Exponential back-off with "equal jitter": half fixed, half random, so a retry never comes at once. */
-export function backoffMs(attempt: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'random'>): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(ceiling / 2 + (policy.random() * ceiling) / 2);
-}
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000, jitter: 'equal', random: Math.random };
 
 /** `attempt` is the attempt that just failed (1 for the first). */
 export function decideAfterFailure(error: unknown, attempt: number, policy: RetryPolicy): FailureDecision {

@@ -1,7 +1,8 @@
-import type { ConversationReferenceData } from '../conversations/conversation';
-import { isDeliveryError, type Messenger, type OutgoingMessage } from '../messaging';
+import type { ConversationReferenceData } from '../domain/conversations/conversation';
+import { isDeliveryError, type Messenger, type OutgoingMessage } from '../domain/messaging';
 import type { RateLimiter } from './rate-limit';
-import { backoffMs, decideAfterFailure, type FailureDecision, type RetryPolicy } from './retry';
+import { backoffMs } from '../retry';
+import { decideAfterFailure, type FailureDecision, type RetryPolicy } from './failures';
 import { isAbort } from './timer';
 
 /**

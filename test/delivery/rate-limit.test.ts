@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { RateLimiter } from '../../bot/domain/delivery/rate-limit';
+import { RateLimiter } from '../../bot/delivery/rate-limit';
 import { maxInWindow } from '../helpers/teams-limits';
 import { VirtualTimer } from '../helpers/virtual-timer';
 
