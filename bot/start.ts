@@ -1,8 +1,8 @@
 import { type Clock, offsetClock, systemClock } from './clock';
 import type { Config } from './config';
-import { cosmosTargetFrom, type CosmosTarget } from './data/cosmos';
-import { loadDemoDeadlines, loadDemoProgramme } from './data/demo-programme';
-import { loadDemoTaskGroups } from './data/demo-task-groups';
+import { cosmosTargetFrom, type CosmosTarget } from './data/cosmos/client';
+import { loadDemoDeadlines, loadDemoProgramme } from './data/demo/programme';
+import { loadDemoTaskGroups } from './data/demo/task-groups';
 import { openStore, type Store } from './data/store';
 import type { Logger } from './log';
 import { type BroadcastCatalogue, catalogueWith } from './domain/broadcasts/catalogue';

@@ -1,4 +1,4 @@
-import { demoDeadlines, demoEvents } from '../bot/data/demo-programme';
+import { demoDeadlines, demoEvents } from '../bot/data/demo/programme';
 import { emptyDeliveryCounts } from '../bot/domain/broadcasts/broadcast';
 import type { ImportPreview, PreviewRow } from '../bot/domain/authoring/import';
 import { parseProgrammeFile } from '../bot/domain/authoring/programme-file';

@@ -1,5 +1,5 @@
 import type { ComposeChoices } from '../bot/domain/broadcasts/compose';
-import { demoEvents } from '../bot/data/demo-programme';
+import { demoEvents } from '../bot/data/demo/programme';
 import { type Broadcast, type DeliveryCounts, emptyDeliveryCounts } from '../bot/domain/broadcasts/broadcast';
 import type { NlcEvent } from '../bot/domain/events/event';
 import { renderAnnouncementCard } from './announcement';

@@ -1,5 +1,5 @@
 import type { DownloadKind, DownloadLinks } from '../bot/domain/downloads';
-import { demoEvents } from '../bot/data/demo-programme';
+import { demoEvents } from '../bot/data/demo/programme';
 import { asWorkshop, type Role, ROLES } from '../bot/domain/workshops/booking';
 import { type BookingRequest, cancelEntry, decideBookings, type Ledger } from '../bot/domain/workshops/ledger';
 import { recordNotice } from '../bot/domain/workshops/promotions';

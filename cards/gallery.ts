@@ -1,5 +1,5 @@
-import { demoEvents } from '../bot/data/demo-programme';
-import { demoTaskGroups } from '../bot/data/demo-task-groups';
+import { demoEvents } from '../bot/data/demo/programme';
+import { demoTaskGroups } from '../bot/data/demo/task-groups';
 import type { Contribution } from '../bot/domain/task-groups/model';
 import { NEW_GROUP_FIELDS } from '../bot/domain/task-groups/leads';
 import { renderContributionCard } from './contribution';

@@ -1,11 +1,12 @@
 import type { Container, JSONObject, OperationInput } from '@azure/cosmos';
 import { type Broadcast, type Delivery, type DeliveryCounts, emptyDeliveryCounts, type FailureReason } from '../domain/broadcasts/broadcast';
 import type { BroadcastStore, SubjectField } from '../domain/broadcasts/ports';
-import { createOnce } from './create-once';
-import { isStatus, storeCall } from './errors';
-import { readModifyWrite } from './etag';
-import { BULK_CHUNK, type DeliveryDoc, newDelivery, replaceAll, type Replacement, stripSystem, toDelivery, toDeliveryDoc } from './delivery-records';
-import { groupCommit } from './group-commit';
+import { createOnce } from './cosmos/create-once';
+import { withoutSystemFields } from './cosmos/documents';
+import { isStatus, storeCall } from './cosmos/errors';
+import { readModifyWrite } from './cosmos/etag';
+import { BULK_CHUNK, type DeliveryDoc, newDelivery, replaceAll, type Replacement, toDelivery, toDeliveryDoc } from './delivery-records';
+import { groupCommit } from './cosmos/group-commit';
 
 /**
  * Broadcasts container (partition key /broadcastId), one partition per broadcast: the
@@ -15,14 +16,14 @@ import { groupCommit } from './group-commit';
  */
 type BroadcastDoc = Broadcast & { type: 'broadcast'; broadcastId: string };
 function toBroadcast(doc: BroadcastDoc): Broadcast {
-  const { type: _type, broadcastId: _pk, ...rest } = stripSystem(doc);
+  const { type: _type, broadcastId: _pk, ...rest } = withoutSystemFields(doc);
   return rest;
 }
 
 export function createBroadcastStore(container: Container): BroadcastStore {
   // A busy broadcast writes two records per copy (the claim, the outcome): those that
   // arrive while a write to the same broadcast is in flight go together in the next
-  // bulk request, each still conditional on its own etag (see group-commit.ts).
+  // bulk request, each still conditional on its own etag (see cosmos/group-commit.ts).
   const replaceDeliveries = groupCommit((broadcastId: string, replacements: Replacement[]) => storeCall(() => replaceAll(container, broadcastId, replacements)), {
     maxBatch: BULK_CHUNK,
     idOf: (r) => r.current.id,

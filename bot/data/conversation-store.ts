@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import type { InstalledConversation } from '../domain/conversations/conversation';
 import type { ConversationStore } from '../domain/conversations/ports';
-import { storeCall } from './errors';
-import { readModifyWrite } from './etag';
+import { withoutSystemFields } from './cosmos/documents';
+import { storeCall } from './cosmos/errors';
+import { readModifyWrite } from './cosmos/etag';
 
 /**
  * Conversations container (partition key /id). Teams conversation ids carry characters
@@ -17,7 +18,7 @@ export const conversationDocId = (conversationId: string): string =>
 
 function toConversation(doc: ConversationDoc): InstalledConversation {
   const { id: _id, type: _type, ...rest } = doc;
-  return Object.fromEntries(Object.entries(rest).filter(([k]) => !k.startsWith('_'))) as unknown as InstalledConversation;
+  return withoutSystemFields(rest);
 }
 
 const IN_CHUNK = 200;

@@ -1,11 +1,10 @@
 import type { Container } from '@azure/cosmos';
 import { type Deadline, type DeadlineFollow, deadlineSchema } from '../domain/deadlines/deadline';
 import type { DeadlineStore } from '../domain/deadlines/ports';
-import { READ_REUSE_MS } from './batch';
-import { coalesce } from './coalesce';
-import { createOnce } from './create-once';
-import { readModifyWrite } from './etag';
-import { storeCall } from './errors';
+import { coalesce, READ_REUSE_MS } from './cosmos/coalesce';
+import { createOnce } from './cosmos/create-once';
+import { readModifyWrite } from './cosmos/etag';
+import { storeCall } from './cosmos/errors';
 
 /**
  * Deadlines container (partition key /deadlineId), one partition per deadline:

@@ -2,11 +2,12 @@ import type { Container } from '@azure/cosmos';
 import { eventSchema, type NlcEvent } from '../domain/events/event';
 import type { EventStore } from '../domain/events/ports';
 import { emptyCounts, type Rsvp, type RsvpCounts, rsvpResponseSchema } from '../domain/events/rsvp';
-import { coalesce } from './coalesce';
-import { batchedWriter } from './batch';
-import { createOnce } from './create-once';
-import { storeCall } from './errors';
-import { readModifyWrite } from './etag';
+import { coalesce, READ_REUSE_MS } from './cosmos/coalesce';
+import { ttlAfter, type TtlOptions } from './cosmos/ttl';
+import { batchedWriter } from './cosmos/batch';
+import { createOnce } from './cosmos/create-once';
+import { storeCall } from './cosmos/errors';
+import { readModifyWrite } from './cosmos/etag';
 
 /**
  * Events container layout (partition key /eventId):
@@ -37,16 +38,12 @@ function toRsvp(doc: RsvpDoc): Rsvp {
   };
 }
 
-export interface EventStoreOptions {
-  /** Set in Azure only: documents carry a Cosmos TTL (event and answer documents this many days after the event). */
-  retentionDays?: number;
-}
-
-export function createEventStore(container: Container, options: EventStoreOptions = {}): EventStore {
-  const ttl = (endsAt: string | undefined): { ttl?: number } => (options.retentionDays && endsAt ? { ttl: ttlUntil(endsAt, options.retentionDays) } : {});
+/** In Azure, event and answer documents carry a Cosmos TTL: RETENTION_DAYS after the event. */
+export function createEventStore(container: Container, options: TtlOptions = {}): EventStore {
+  const ttl = (endsAt: string | undefined): { ttl?: number } => ttlAfter(options, endsAt, options.retentionDays ?? 0);
   const toDoc = (event: NlcEvent): EventDoc => ({ ...eventSchema.parse(event), type: 'event', eventId: event.id, ...ttl(event.endsAt) });
   // When many people answer one event at once, they share its reads and batch their
-  // writes (see coalesce.ts and group-commit.ts); alone, each is one plain request.
+  // writes (see cosmos/coalesce.ts and cosmos/group-commit.ts); alone, each is one plain request.
   const countRsvps = coalesce((eventId: string) => storeCall(() => queryCounts(container, eventId)));
   const getEvent = coalesce(
     (eventId: string) =>
@@ -57,7 +54,7 @@ export function createEventStore(container: Container, options: EventStoreOption
     // Events change rarely (an organiser's edit); seeing an edit made on another
     // instance up to this long after it commits is harmless, and under a burst of
     // answers it saves most event reads.
-    { reuseForMs: EVENT_REUSE_MS },
+    { reuseForMs: READ_REUSE_MS },
   );
   const saveRsvp = batchedWriter<RsvpDoc>(container, 'Upsert');
   return {
@@ -151,20 +148,6 @@ export function createEventStore(container: Container, options: EventStoreOption
       }),
   };
 }
-
-/**
- * Seconds from now until `retentionDays` after `endsAt`: Cosmos counts an item's TTL
- * from its last write, so it is worked out at each write. In Azure, with TTL on for the
- * container (infra/), Cosmos then removes old answers itself; the retention job
- * (bot/jobs/retention.ts) does the same in code everywhere, since the embedded server
- * has no TTL.
- */
-export function ttlUntil(endsAt: string, retentionDays: number, now = Date.now()): number {
-  return Math.max(1, Math.ceil((new Date(endsAt).getTime() + retentionDays * 86_400_000 - now) / 1000));
-}
-
-/** How long a read event document may be reused (see getEvent). */
-export const EVENT_REUSE_MS = 250;
 
 
 /**

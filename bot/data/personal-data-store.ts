@@ -1,8 +1,8 @@
 import type { Container, ItemDefinition } from '@azure/cosmos';
 import { FORGOTTEN_ID, type KnownPerson, type PersonalDataCounts, type PersonalDataKind, type PersonalDataStore } from '../domain/privacy/personal-data';
 import { CONTAINERS, type ContainerName } from './containers';
-import { isStatus, storeCall } from './errors';
-import { readModifyWrite } from './etag';
+import { isStatus, storeCall } from './cosmos/errors';
+import { readModifyWrite } from './cosmos/etag';
 
 type Doc = ItemDefinition & { id: string; [key: string]: unknown };
 

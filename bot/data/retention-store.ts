@@ -1,7 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import type { RetentionStore } from '../domain/privacy/retention';
 import { CONTAINERS, type ContainerName } from './containers';
-import { isStatus, storeCall } from './errors';
+import { isStatus, storeCall } from './cosmos/errors';
 import { isMain, RETENTION_RULES, ruleFor } from './retention-rules';
 
 type Parameters = { name: string; value: string }[];

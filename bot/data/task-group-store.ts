@@ -3,12 +3,13 @@ import { CONTRIBUTION_KINDS, type ContributionKind } from '../domain/task-groups
 import { callSchema, taskGroupSchema, type Call, type Contribution, type Membership, type TaskGroup } from '../domain/task-groups/model';
 import type { ExportGrantRecord } from '../domain/downloads';
 import type { TaskGroupStore } from '../domain/task-groups/ports';
-import { isStatus, storeCall } from './errors';
-import { READ_REUSE_MS, batchedWriter } from './batch';
-import { coalesce } from './coalesce';
-import { createOnce } from './create-once';
-import { readModifyWrite } from './etag';
-import { type EventStoreOptions, ttlUntil } from './event-store';
+import { isStatus, storeCall } from './cosmos/errors';
+import { batchedWriter } from './cosmos/batch';
+import { coalesce, READ_REUSE_MS } from './cosmos/coalesce';
+import { createOnce } from './cosmos/create-once';
+import { readModifyWrite } from './cosmos/etag';
+import { withoutSystemFields } from './cosmos/documents';
+import { ttlAfter, type TtlOptions } from './cosmos/ttl';
 
 /**
  * taskGroups container (partition key /groupId), one partition per group:
@@ -26,11 +27,8 @@ const memberId = (userId: string) => `member:${userId}`;
 const callDocId = (callId: string) => `call:${callId}`;
 const contributionDocId = (id: string) => `contribution:${id}`;
 
-const withoutSystem = <T extends object>(doc: T): T =>
-  Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith('_'))) as T;
-
 function toContribution(doc: Doc<Contribution, 'contribution'> & { contributionId: string }): Contribution {
-  const { type: _type, contributionId, ...rest } = withoutSystem(doc);
+  const { type: _type, contributionId, ...rest } = withoutSystemFields(doc);
   return { ...rest, id: contributionId };
 }
 
@@ -38,7 +36,7 @@ function toMembership(doc: Doc<Membership, 'member'>): Membership {
   return { groupId: doc.groupId, userId: doc.userId, userName: doc.userName, joinedAt: doc.joinedAt };
 }
 
-export function createTaskGroupStore(container: Container, options: EventStoreOptions = {}): TaskGroupStore {
+export function createTaskGroupStore(container: Container, options: TtlOptions = {}): TaskGroupStore {
   const query = async <T>(sql: string, parameters: SqlParameter[], partitionKey?: string): Promise<T[]> => {
     const { resources } = await container.items.query<T>({ query: sql, parameters }, partitionKey ? { partitionKey } : {}).fetchAll();
     return resources;
@@ -151,7 +149,7 @@ export function createTaskGroupStore(container: Container, options: EventStoreOp
     saveExportGrant: ({ groupId, ...grant }) =>
       storeCall(async () => {
         // In Azure, Cosmos removes the grant itself once it has expired (the retention job does everywhere).
-        const ttl = options.retentionDays ? { ttl: ttlUntil(grant.expiresAt, 0) } : {};
+        const ttl = ttlAfter(options, grant.expiresAt, 0);
         await container.items.create({ ...grant, groupId, type: 'export', id: `export:${grant.tokenHash}`, ...ttl });
       }),
     getExportGrant: (groupId, tokenHash) =>

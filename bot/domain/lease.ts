@@ -2,7 +2,7 @@
  * A named, expiring right to do one piece of scheduled work (send broadcasts, send
  * reminders). Several bot processes may share one Cosmos account; the lease makes sure
  * only one of them does the work at a time, and if that one dies its lease runs out and
- * another takes over. `bot/data/lease.ts` implements it with etag-guarded writes.
+ * another takes over. `bot/data/cosmos/lease-store.ts` implements it with etag-guarded writes.
  */
 export interface Lease {
   readonly name: string;

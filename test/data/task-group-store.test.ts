@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { Store } from '../../bot/data/store';
-import { demoTaskGroups } from '../../bot/data/demo-task-groups';
+import { demoTaskGroups } from '../../bot/data/demo/task-groups';
 import type { Contribution } from '../../bot/domain/task-groups/model';
 import { countDocs, openTestStore } from '../helpers/store';
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { demoTaskGroups } from '../../bot/data/demo-task-groups';
+import { demoTaskGroups } from '../../bot/data/demo/task-groups';
 import { parseCsv as readCsv } from '../../bot/domain/csv';
 import { contributionsCsv } from '../../bot/domain/task-groups/export';
 import type { Contribution } from '../../bot/domain/task-groups/model';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { ManualClock } from '../../bot/clock';
 import type { Store } from '../../bot/data/store';
-import { demoTaskGroups } from '../../bot/data/demo-task-groups';
+import { demoTaskGroups } from '../../bot/data/demo/task-groups';
 import type { Actor } from '../../bot/domain/actor';
 import { DomainError } from '../../bot/domain/errors';
 import { organisersFrom } from '../../bot/domain/organisers';

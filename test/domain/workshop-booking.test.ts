@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { demoEvents } from '../../bot/data/demo-programme';
+import { demoEvents } from '../../bot/data/demo/programme';
 import { DomainError } from '../../bot/domain/errors';
 import { eventSchema } from '../../bot/domain/events/event';
 import { asWorkshop, assertCanBook, assertCanCancel, parseBookingForm, type Workshop } from '../../bot/domain/workshops/booking';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { demoEvents } from '../../bot/data/demo-programme';
+import { demoEvents } from '../../bot/data/demo/programme';
 import { csvCell } from '../../bot/domain/csv';
 import { attendeesCsv } from '../../bot/domain/workshops/attendees';
 import { asWorkshop } from '../../bot/domain/workshops/booking';

@@ -1,4 +1,4 @@
-import { EMBEDDED_KEY } from '../../bot/data/cosmos';
+import { EMBEDDED_KEY } from '../../bot/data/cosmos/client';
 import { recordInstalled } from '../../bot/domain/conversations/service';
 import type { BroadcastTiming } from '../../bot/jobs/broadcasts/context';
 import type { BroadcastJob } from '../../bot/jobs/broadcasts/job';

@@ -1,4 +1,4 @@
-// The embedded Cosmos DB server's thread (see embedded-cosmos.ts). Plain JavaScript so
+// The embedded Cosmos DB server's thread (see embedded.ts). Plain JavaScript so
 // the same file runs under tsx (tests) and from dist/ (npm start); tsc copies it.
 //
 // It starts @vercel/cosmosdb-server on a loopback port and, when given a data directory,

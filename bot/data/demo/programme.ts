@@ -1,9 +1,9 @@
 import { z } from 'zod/v4';
-import type { DeadlineStore } from '../domain/deadlines/ports';
-import { deadlineEntrySchema, deadlineFromEntry } from '../domain/deadlines/programme';
-import type { EventStore } from '../domain/events/ports';
-import { eventFromEntry, programmeEntrySchema } from '../domain/events/programme';
-import programme from './demo/nlc-programme.json';
+import type { DeadlineStore } from '../../domain/deadlines/ports';
+import { deadlineEntrySchema, deadlineFromEntry } from '../../domain/deadlines/programme';
+import type { EventStore } from '../../domain/events/ports';
+import { eventFromEntry, programmeEntrySchema } from '../../domain/events/programme';
+import programme from './nlc-programme.json';
 
 const programmeFileSchema = z.object({ about: z.string(), events: z.array(programmeEntrySchema), deadlines: z.array(deadlineEntrySchema) });
 

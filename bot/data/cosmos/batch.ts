@@ -1,13 +1,10 @@
 import type { Container } from '@azure/cosmos';
 import { BATCH_REQUEST_FAILED, isStatus, isTransient, storeCall, toDomainError } from './errors';
 import { groupCommit } from './group-commit';
-import { withRetries } from '../retry';
+import { withRetries } from '../../retry';
 
 /** Cosmos' limit on operations in one transactional batch. */
 export const MAX_TRANSACTIONAL_BATCH = 100;
-
-/** How long a read of a rarely-changing document (an event, a group, a call) may be reused. */
-export const READ_REUSE_MS = 250;
 
 type Operation = 'Create' | 'Upsert';
 

@@ -24,7 +24,7 @@ export interface EmbeddedOptions {
 
 /**
  * A Cosmos SQL API server (@vercel/cosmosdb-server) on a loopback port, for running with
- * no Azure account and for tests. It runs in a worker thread (embedded-cosmos-worker.js):
+ * no Azure account and for tests. It runs in a worker thread (embedded-worker.js):
  * its query evaluation, JSON, TLS and snapshot work then use the machine's other core
  * instead of competing with the bot's turns. It ships its own self-signed certificate;
  * keep-alive matters (without it every request pays a TLS handshake, about five times
@@ -37,7 +37,7 @@ export async function startEmbeddedCosmos(options: EmbeddedOptions): Promise<Emb
   // An exit without close (process.exit, an uncaught error) frees the folder too; kill -9
   // leaves the lock, which the next start sees is stale.
   if (lock) process.once('exit', release);
-  const worker = new Worker(join(__dirname, 'embedded-cosmos-worker.js'), {
+  const worker = new Worker(join(__dirname, 'embedded-worker.js'), {
     workerData: { port: options.port ?? 0, dataDir: options.dataDir, saveIntervalMs: options.saveIntervalMs ?? 5000, key: options.key },
   });
   type Message = { port?: number; restored?: number; error?: string; warning?: string };

@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
 import type { Container } from '@azure/cosmos';
-import { createAll, writeAll } from '../../bot/data/batch';
-import { EMBEDDED_KEY, openCosmos, type CosmosHandle } from '../../bot/data/cosmos';
-import { type EmbeddedCosmos, startEmbeddedCosmos } from '../../bot/data/embedded-cosmos';
-import { isTransient } from '../../bot/data/errors';
-import { readModifyWrite } from '../../bot/data/etag';
-import { type FaultProxy, startFaultProxy } from '../helpers/fault-proxy';
-import { countDocs } from '../helpers/store';
+import { createAll, writeAll } from '../../../bot/data/cosmos/batch';
+import { EMBEDDED_KEY, openCosmos, type CosmosHandle } from '../../../bot/data/cosmos/client';
+import { type EmbeddedCosmos, startEmbeddedCosmos } from '../../../bot/data/cosmos/embedded';
+import { isTransient } from '../../../bot/data/cosmos/errors';
+import { readModifyWrite } from '../../../bot/data/cosmos/etag';
+import { type FaultProxy, startFaultProxy } from '../../helpers/fault-proxy';
+import { countDocs } from '../../helpers/store';
 
 /**
  * Writes when the store's answer is lost or the store fails in passing, against the real

@@ -1,4 +1,4 @@
-// Writing the embedded store's snapshot (see embedded-cosmos-worker.js). Plain JavaScript,
+// Writing the embedded store's snapshot (see embedded-worker.js). Plain JavaScript,
 // like the worker that requires it.
 'use strict';
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { DefaultAzureCredential } from '@azure/identity';
-import { loadConfig } from '../../bot/config';
-import { azureSignIn, cosmosTargetFrom } from '../../bot/data/cosmos';
+import { loadConfig } from '../../../bot/config';
+import { azureSignIn, cosmosTargetFrom } from '../../../bot/data/cosmos/client';
 
 describe('signing in to Azure Cosmos DB', () => {
   const endpoint = 'https://nlc-bot-x7q2.documents.azure.com/';

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain/errors';
+import { DomainError } from '../../domain/errors';
 
 /** What @azure/cosmos throws: an ErrorResponse with an HTTP status in `code`. */
 interface CosmosLikeError {

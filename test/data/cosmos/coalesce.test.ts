@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { coalesce } from '../../bot/data/coalesce';
+import { coalesce } from '../../../bot/data/cosmos/coalesce';
 
 /** A query whose answers the test releases by hand, recording when each one started. */
 function controllableQuery() {

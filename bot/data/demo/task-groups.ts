@@ -1,8 +1,8 @@
 import { z } from 'zod/v4';
-import type { TaskGroupStore } from '../domain/task-groups/ports';
-import { callSchema, taskGroupSchema, type Call, type TaskGroup } from '../domain/task-groups/model';
-import { endOfLondonDay, londonToUtc } from '../domain/time';
-import data from './demo/nlc-task-groups.json';
+import type { TaskGroupStore } from '../../domain/task-groups/ports';
+import { callSchema, taskGroupSchema, type Call, type TaskGroup } from '../../domain/task-groups/model';
+import { endOfLondonDay, londonToUtc } from '../../domain/time';
+import data from './nlc-task-groups.json';
 
 const fileSchema = z.object({
   about: z.string(),

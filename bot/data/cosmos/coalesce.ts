@@ -12,6 +12,9 @@
  * With `reuseForMs`, a result whose query started at most that long ago is also handed
  * out: for data that changes rarely and where that much lag is harmless.
  */
+/** How long a read of a rarely-changing document (an event, a deadline, a group, a call) may be reused. */
+export const READ_REUSE_MS = 250;
+
 export interface CoalesceOptions {
   reuseForMs?: number;
   now?: () => number;

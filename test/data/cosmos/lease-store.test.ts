@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { ManualClock } from '../../bot/clock';
-import { createLeases } from '../../bot/data/lease';
-import type { Store } from '../../bot/data/store';
-import type { Leases } from '../../bot/domain/lease';
-import { openTestStore } from '../helpers/store';
+import { ManualClock } from '../../../bot/clock';
+import { createLeases } from '../../../bot/data/cosmos/lease-store';
+import type { Store } from '../../../bot/data/store';
+import type { Leases } from '../../../bot/domain/lease';
+import { openTestStore } from '../../helpers/store';
 
 describe('leases (embedded Cosmos)', () => {
   let store: Store;

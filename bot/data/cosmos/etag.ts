@@ -1,6 +1,6 @@
 import type { Container, ItemDefinition } from '@azure/cosmos';
-import { DomainError } from '../domain/errors';
-import { withRetries } from '../retry';
+import { DomainError } from '../../domain/errors';
+import { withRetries } from '../../retry';
 import { isStatus, isTransient } from './errors';
 
 export interface RmwOptions {

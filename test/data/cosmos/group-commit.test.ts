@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { groupCommit } from '../../bot/data/group-commit';
+import { groupCommit } from '../../../bot/data/cosmos/group-commit';
 
 interface Write {
   id: string;

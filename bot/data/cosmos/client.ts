@@ -1,9 +1,9 @@
 import { Agent } from 'node:https';
 import { CosmosClient, type Container, type Database } from '@azure/cosmos';
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
-import type { Config } from '../config';
-import { CONTAINERS, type ContainerName } from './containers';
-import { startEmbeddedCosmos } from './embedded-cosmos';
+import type { Config } from '../../config';
+import { CONTAINERS, type ContainerName } from '../containers';
+import { startEmbeddedCosmos } from './embedded';
 
 export interface CosmosHandle {
   mode: 'embedded' | 'azure';

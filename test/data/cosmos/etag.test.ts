@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import type { Container } from '@azure/cosmos';
-import { readModifyWrite } from '../../bot/data/etag';
-import type { Store } from '../../bot/data/store';
-import { DomainError } from '../../bot/domain/errors';
-import { openTestStore } from '../helpers/store';
+import { readModifyWrite } from '../../../bot/data/cosmos/etag';
+import type { Store } from '../../../bot/data/store';
+import { DomainError } from '../../../bot/domain/errors';
+import { openTestStore } from '../../helpers/store';
 
 type Counter = { id: string; n: number; writers: string[] };
 
