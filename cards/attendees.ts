@@ -1,6 +1,6 @@
 import type { AttendeeRow } from '../bot/domain/workshops/attendees';
 import type { LedgerChange } from '../bot/domain/workshops/ledger';
-import type { AttendeeList } from '../bot/domain/workshops/organiser';
+import type { AttendeeList } from '../bot/domain/workshops/manage';
 import { MAX_CAPACITY } from '../bot/domain/workshops/terms';
 import { formatDate, formatDateTime, formatRange, formatTime } from '../bot/domain/time';
 import json from './attendees.json';

@@ -1,7 +1,7 @@
 import type { ContentCards } from '../bot/domain/broadcasts/ports';
 import { formatRange } from '../bot/domain/time';
 import { renderAnnouncementCard } from './announcement';
-import { renderCallCard } from './contributions';
+import { renderCallCard } from './call';
 import { renderDeadlineCard } from './deadline';
 import { renderEventCard, whereText } from './event';
 import { renderNoticeCard } from './notice';

@@ -1,6 +1,5 @@
-import type { ContributionView } from '../bot/domain/task-groups/contributions';
-import { formOf } from '../bot/domain/task-groups/contributions';
-import { KIND_LABELS } from '../bot/domain/task-groups/kinds';
+import { type ContributionView, formOf } from '../bot/domain/task-groups/contributions';
+import { KIND_LABELS } from '../bot/domain/task-groups/contribution-kinds';
 import { formatDateTime } from '../bot/domain/time';
 import json from './contribution.json';
 import { groupLabel } from './task-group';

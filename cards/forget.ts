@@ -1,5 +1,5 @@
-import { PERSONAL_DATA_KINDS, type PersonalDataCounts, type PersonalDataKind, totalOf } from '../bot/domain/privacy/personal-data';
-import type { ForgetPreview, ForgetReport } from '../bot/domain/privacy/forget';
+import { PERSONAL_DATA_KINDS, type PersonalDataCounts, type PersonalDataKind, totalOf } from '../bot/domain/privacy/privacy';
+import type { ForgetPreview, ForgetReport } from '../bot/domain/privacy/service';
 import json from './forget.json';
 import { type AdaptiveCardJson, cardTemplate } from './template';
 

@@ -7,7 +7,7 @@ import { inputOf } from '../bot/domain/authoring/event-input';
 import type { Deadline, DeadlineFollow } from '../bot/domain/deadlines/deadline';
 import type { NlcEvent } from '../bot/domain/events/event';
 import { reminderSlots } from '../bot/domain/reminders/schedule';
-import { eventSubject } from '../bot/domain/reminders/subjects';
+import { eventSubject } from '../bot/domain/reminders/reminders';
 import { renderDeadlineCard } from './deadline';
 import { renderFormCard } from './form';
 import { renderImportPreviewCard } from './import-preview';

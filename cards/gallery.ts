@@ -1,9 +1,11 @@
 import { demoEvents } from '../bot/data/demo/programme';
 import { demoTaskGroups } from '../bot/data/demo/task-groups';
-import type { Contribution } from '../bot/domain/task-groups/model';
-import { NEW_GROUP_FIELDS } from '../bot/domain/task-groups/leads';
+import type { Contribution } from '../bot/domain/task-groups/task-group';
+import { NEW_GROUP_FIELDS } from '../bot/domain/task-groups/service';
 import { renderContributionCard } from './contribution';
-import { renderCallCard, renderDigestCard, renderMyContributionsCard, renderOpenCallsCard } from './contributions';
+import { renderCallCard, renderOpenCallsCard } from './call';
+import { renderMyContributionsCard } from './my-contributions';
+import { renderDigestCard } from './digest';
 import { renderFormCard } from './form';
 import { renderTaskGroupCard } from './task-group';
 import type { NlcEvent } from '../bot/domain/events/event';
@@ -169,19 +171,19 @@ export const gallery: GalleryEntry[] = [
   },
   {
     name: 'open-calls',
-    template: 'contribution-list.json',
+    template: 'list.json',
     description: 'The answer to "calls".',
     render: () => renderOpenCallsCard(TG.calls.map((c) => ({ call: c, group: group(c.groupId) }))),
   },
   {
     name: 'my-contributions',
-    template: 'contribution-list.json',
+    template: 'list.json',
     description: 'The answer to "my contributions".',
     render: () => renderMyContributionsCard([{ contribution: caseStudy, call: call('tg1-ta-apprenticeship-stories'), group: group('tg1-workforce') }]),
   },
   {
     name: 'digest',
-    template: 'contribution-list.json',
+    template: 'list.json',
     description: "A lead's digest: counts by kind, the latest ten, who has not responded.",
     render: () =>
       renderDigestCard({

@@ -1,7 +1,7 @@
 import type { FieldProblem } from '../bot/domain/errors';
 import type { OutgoingMessage } from '../bot/domain/messaging';
 import { hasStarted } from '../bot/domain/events/event';
-import { type FormValues, MAX_NEEDS_LENGTH, MAX_SCHOOL_LENGTH, ROLES } from '../bot/domain/workshops/booking';
+import { type FormValues, MAX_NEEDS_LENGTH, MAX_SCHOOL_LENGTH, ROLES } from '../bot/domain/workshops/booking-form';
 import type { WorkshopView } from '../bot/domain/workshops/service';
 import { formatDate, formatRange } from '../bot/domain/time';
 import { eyebrowText, whereText } from './event';

@@ -1,5 +1,6 @@
 import type { Container, ItemDefinition } from '@azure/cosmos';
-import { FORGOTTEN_ID, type KnownPerson, type PersonalDataCounts, type PersonalDataKind, type PersonalDataStore } from '../domain/privacy/personal-data';
+import { FORGOTTEN_ID, type KnownPerson, type PersonalDataCounts, type PersonalDataKind } from '../domain/privacy/privacy';
+import { type PersonalDataStore } from '../domain/privacy/ports';
 import { CONTAINERS, type ContainerName } from './containers';
 import { isStatus, storeCall } from './cosmos/errors';
 import { readModifyWrite } from './cosmos/etag';
@@ -53,7 +54,7 @@ const NAMES: readonly { container: ContainerName; id: string; name: string; wher
 function withoutLead(doc: Doc, user: string): Doc {
   const ids = doc.leadIds as string[];
   const names = (doc.leadNames as string[] | undefined) ?? [];
-  // Names are kept in the same order as ids (leads.ts), so the person's goes with their id.
+  // Names are kept in the same order as ids (task-groups/service.ts, setLeads), so the person's goes with their id.
   return { ...doc, leadIds: ids.filter((id) => id !== user), leadNames: names.filter((_, i) => ids[i] !== user) };
 }
 

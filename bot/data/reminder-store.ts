@@ -1,5 +1,6 @@
 import type { Container } from '@azure/cosmos';
-import type { ReminderRecord, ReminderStore, SlotRecord } from '../domain/reminders/ports';
+import type { ReminderStore } from '../domain/reminders/ports';
+import type { ReminderRecord, SlotRecord } from '../domain/reminders/reminders';
 import { storeCall } from './cosmos/errors';
 import { readModifyWrite } from './cosmos/etag';
 

@@ -1,5 +1,5 @@
 import type { Container } from '@azure/cosmos';
-import type { RetentionStore } from '../domain/privacy/retention';
+import type { RetentionStore } from '../domain/privacy/ports';
 import { CONTAINERS, type ContainerName } from './containers';
 import { isStatus, storeCall } from './cosmos/errors';
 import { isMain, RETENTION_RULES, ruleFor } from './retention-rules';

@@ -9,15 +9,15 @@ import { createEventStore } from './event-store';
 import { createTaskGroupStore } from './task-group-store';
 import type { WorkshopStore } from '../domain/workshops/ports';
 import { createWorkshopStore } from './workshop-store';
-import type { Leases } from '../domain/lease';
+import type { Leases } from '../domain/leases';
 import { createBroadcastStore } from './broadcast-store';
 import { createLeases } from './cosmos/lease-store';
 import type { DeadlineStore } from '../domain/deadlines/ports';
 import type { ReminderStore } from '../domain/reminders/ports';
 import { createDeadlineStore } from './deadline-store';
 import { createReminderStore } from './reminder-store';
-import type { PersonalDataStore } from '../domain/privacy/personal-data';
-import type { RetentionStore } from '../domain/privacy/retention';
+import type { PersonalDataStore } from '../domain/privacy/ports';
+import type { RetentionStore } from '../domain/privacy/ports';
 import { createPersonalDataStore } from './personal-data-store';
 import { createRetentionStore } from './retention-store';
 

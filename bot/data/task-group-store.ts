@@ -1,6 +1,6 @@
 import type { Container, SqlParameter } from '@azure/cosmos';
-import { CONTRIBUTION_KINDS, type ContributionKind } from '../domain/task-groups/kinds';
-import { callSchema, taskGroupSchema, type Call, type Contribution, type Membership, type TaskGroup } from '../domain/task-groups/model';
+import { CONTRIBUTION_KINDS, type ContributionKind } from '../domain/task-groups/contribution-kinds';
+import { callSchema, taskGroupSchema, type Call, type Contribution, type Membership, type TaskGroup } from '../domain/task-groups/task-group';
 import type { ExportGrantRecord } from '../domain/downloads';
 import type { TaskGroupStore } from '../domain/task-groups/ports';
 import { isStatus, storeCall } from './cosmos/errors';

@@ -25,7 +25,7 @@ import type { EventStore } from '../domain/events/ports';
 import type { TaskGroupStore } from '../domain/task-groups/ports';
 import type { Messenger } from '../domain/messaging';
 import type { Organisers } from '../domain/organisers';
-import type { PersonalDataStore } from '../domain/privacy/personal-data';
+import type { PersonalDataStore } from '../domain/privacy/ports';
 import type { DownloadLinks, WorkshopStore } from '../domain/workshops/ports';
 import type { Logger } from '../log';
 import { createAdapter, createConnectorTokens } from './adapter';

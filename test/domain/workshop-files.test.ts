@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { demoEvents } from '../../bot/data/demo/programme';
 import { csvCell } from '../../bot/domain/csv';
 import { attendeesCsv } from '../../bot/domain/workshops/attendees';
-import { asWorkshop } from '../../bot/domain/workshops/booking';
+import { asWorkshop } from '../../bot/domain/workshops/workshop';
 import { calendarFile } from '../../bot/domain/workshops/calendar';
 import { cancelEntry, decideBookings, type BookingRequest } from '../../bot/domain/workshops/ledger';
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { DomainError } from '../../bot/domain/errors';
-import { forgetPerson } from '../../bot/domain/privacy/forget';
+import { forgetPerson } from '../../bot/domain/privacy/service';
 import {
   type BookingRequest,
   cancelEntry,

@@ -1,6 +1,6 @@
 import type { Container } from '@azure/cosmos';
 import type { Clock } from '../../clock';
-import type { Lease, Leases } from '../../domain/lease';
+import type { Lease, Leases } from '../../domain/leases';
 import { isStatus } from './errors';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod/v4';
 import type { TaskGroupStore } from '../../domain/task-groups/ports';
-import { callSchema, taskGroupSchema, type Call, type TaskGroup } from '../../domain/task-groups/model';
+import { callSchema, taskGroupSchema, type Call, type TaskGroup } from '../../domain/task-groups/task-group';
 import { endOfLondonDay, londonToUtc } from '../../domain/time';
 import data from './nlc-task-groups.json';
 

@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { type AudienceType, defaultAudienceTypes } from './audiences';
+import { type AudienceType, defaultAudienceTypes } from './audience-types';
 import { type Kinds, kinds } from './compose';
-import { type ContentType, defaultContentTypes } from './contents';
+import { type ContentType, defaultContentTypes } from './content-types';
 import type { ContentCards } from './ports';
 
-/** The audience and content types this bot offers (features add theirs in audiences.ts and contents.ts). */
+/** The audience and content types this bot offers (features add theirs in audience-types.ts and content-types.ts). */
 export interface BroadcastCatalogue {
   audiences: Kinds<AudienceType>;
   contents: Kinds<ContentType>;

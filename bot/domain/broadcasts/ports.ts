@@ -3,7 +3,7 @@ import type { DeadlineView } from '../deadlines/service';
 import type { NlcEvent } from '../events/event';
 import type { EventView } from '../events/service';
 import type { CardJson } from '../messaging';
-import type { Call, TaskGroup } from '../task-groups/model';
+import type { Call, TaskGroup } from '../task-groups/task-group';
 import type { WorkshopView } from '../workshops/service';
 import type { Broadcast, Delivery, DeliveryCounts, FailureReason, Recipient } from './broadcast';
 

@@ -2,13 +2,12 @@ import type { Actor } from '../actor';
 import { DomainError, type FieldProblem, isDomainError } from '../errors';
 import { assertOrganiser, type Organisers } from '../organisers';
 import { formatDate } from '../time';
-import { type AudienceDeps, type AudienceType, channelLabel, EVENT_ANSWER_CHOICES } from './audiences';
-import type { AudienceSpec, Broadcast, ContentSpec, DeliveryCounts, FailureReason, StatusMessage } from './broadcast';
-import { emptyDeliveryCounts, workLeft } from './broadcast';
+import { type AudienceDeps, type AudienceType, channelLabel, EVENT_ANSWER_CHOICES } from './audience-types';
+import { type AudienceSpec, type Broadcast, type ContentSpec, type DeliveryCounts, emptyDeliveryCounts, type FailureReason, type StatusMessage, workLeft } from './broadcast';
 import { type ComposeChoices, type ComposeForm, fieldProblem, type Kinds } from './compose';
 import type { DeadlineStore } from '../deadlines/ports';
 import type { CardJson } from '../messaging';
-import type { ContentDeps, ContentType } from './contents';
+import type { ContentDeps, ContentType } from './content-types';
 import type { BroadcastStore } from './ports';
 
 /**

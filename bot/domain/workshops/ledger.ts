@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import type { BookingForm } from './booking';
+import type { BookingForm } from './booking-form';
 import { type EntryChange, tooManyChanges, tooManyChangesError, withChange } from './entry-history';
 
 /**
@@ -60,7 +60,7 @@ export interface Ledger {
   /** When the workshop ends (UTC), so the ledger's retention is known without the event (bot/data/retention-rules.ts). */
   eventEndsAt?: string;
   capacity: number;
-  /** Closed by an organiser (the deadline closes booking by itself, see booking.ts). */
+  /** Closed by an organiser (the deadline closes booking by itself, see workshop.ts). */
   closed: boolean;
   nextSeq: number;
   entries: BookingEntry[];

@@ -5,7 +5,7 @@ import type { ConversationStore } from '../conversations/ports';
 import { isDomainError } from '../errors';
 import type { EventStore } from '../events/ports';
 import { isDeliveryError, type Messenger, type OutgoingMessage } from '../messaging';
-import { asWorkshop } from './booking';
+import { asWorkshop } from './workshop';
 import { type BookingEntry, type Ledger, type PromotionNotice } from './ledger';
 import type { DownloadLinks, WorkshopStore } from './ports';
 import { workshopView, type WorkshopView } from './service';

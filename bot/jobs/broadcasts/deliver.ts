@@ -1,5 +1,5 @@
 import type { Delivery } from '../../domain/broadcasts/broadcast';
-import type { PreparedContent } from '../../domain/broadcasts/contents';
+import type { PreparedContent } from '../../domain/broadcasts/content-types';
 import { recordRemoved } from '../../domain/conversations/service';
 import type { PacedResult } from '../../delivery/sender';
 import { isAbort } from '../../delivery/timer';

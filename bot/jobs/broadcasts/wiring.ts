@@ -12,7 +12,7 @@ import type { DownloadLinks } from '../../domain/downloads';
 import type { EventStore } from '../../domain/events/ports';
 import type { TaskGroupStore } from '../../domain/task-groups/ports';
 import type { WorkshopStore } from '../../domain/workshops/ports';
-import type { Leases } from '../../domain/lease';
+import type { Leases } from '../../domain/leases';
 import type { Messenger } from '../../domain/messaging';
 import type { Logger } from '../../log';
 import type { BroadcastTiming } from './context';

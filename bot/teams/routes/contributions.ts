@@ -1,6 +1,8 @@
 import { z } from 'zod/v4';
 import { renderContributionCard } from '../../../cards/contribution';
-import { renderCallCard, renderDigestCard, renderMyContributionsCard, renderOpenCallsCard } from '../../../cards/contributions';
+import { renderCallCard, renderOpenCallsCard } from '../../../cards/call';
+import { renderMyContributionsCard } from '../../../cards/my-contributions';
+import { renderDigestCard } from '../../../cards/digest';
 import { renderStatusCard } from '../../../cards/broadcast-status';
 import { renderNoticeCard } from '../../../cards/notice';
 import {
@@ -11,8 +13,8 @@ import {
   withdrawContribution,
 } from '../../domain/task-groups/contributions';
 import { exportContributions } from '../../domain/task-groups/export';
-import { digestFor, groupsToDigest, markUsed } from '../../domain/task-groups/leads';
-import { callIdSchema, contributionIdSchema, groupIdSchema, isOpen } from '../../domain/task-groups/model';
+import { digestFor, groupsToDigest, markUsed } from '../../domain/task-groups/digest';
+import { callIdSchema, contributionIdSchema, groupIdSchema, isOpen } from '../../domain/task-groups/task-group';
 import type { DownloadLinks } from '../../domain/downloads';
 import { callToPost, type PostCallDeps, sendCallToMembers } from '../../domain/task-groups/post-call';
 import { listOpenCalls, requireCall, requireGroup } from '../../domain/task-groups/service';

@@ -6,7 +6,7 @@ import type { AdaptiveCardJson } from '../../../cards/template';
 import type { Actor } from '../../domain/actor';
 import { isDomainError } from '../../domain/errors';
 import { eventIdSchema } from '../../domain/events/event';
-import type { Workshop } from '../../domain/workshops/booking';
+import type { Workshop } from '../../domain/workshops/workshop';
 import { rsvpResponseSchema } from '../../domain/events/rsvp';
 import { type EventsDeps, listMyEvents, respondToEvent, upcomingEventViews, viewEvent } from '../../domain/events/service';
 import { cardAction, personalData, type RouteModule } from './route';

@@ -2,7 +2,7 @@ import { z } from 'zod/v4';
 import { renderForgetChoiceCard, renderForgetDoneCard, renderForgetPreviewCard } from '../../../cards/forget';
 import { renderPromotionMessage } from '../../../cards/workshop';
 import { aadObjectIdSchema } from '../../domain/actor';
-import { findPeopleToForget, forgetMe, type ForgetDeps, type ForgetReport, forgetSomeone, previewForgetMe, previewForgetSomeone } from '../../domain/privacy/forget';
+import { findPeopleToForget, forgetMe, type ForgetDeps, type ForgetReport, forgetSomeone, previewForgetMe, previewForgetSomeone } from '../../domain/privacy/service';
 import { announcePromotions, type PromotionDeps } from '../../domain/workshops/promotions';
 import { cardAction, personalData, type RouteModule, type Turn } from './route';
 import { afterAnswer } from './workshops';

@@ -4,7 +4,7 @@ import { renderNoticeCard } from '../../../cards/notice';
 import { plural } from '../../../cards/plural';
 import { applyImport, previewImport } from '../../domain/authoring/import';
 import { MAX_IMPORT_CHARS } from '../../domain/authoring/programme-file';
-import type { AuthoringDeps } from '../../domain/authoring/targets';
+import type { AuthoringDeps } from '../../domain/authoring/ports';
 import { assertOrganiser } from '../../domain/organisers';
 import { downloadText, type FileDownloadPolicy } from '../files';
 import { cardAction, type RouteModule } from './route';

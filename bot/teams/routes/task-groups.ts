@@ -4,9 +4,8 @@ import { renderNoticeCard } from '../../../cards/notice';
 import { renderTaskGroupCard } from '../../../cards/task-group';
 import { DomainError } from '../../domain/errors';
 import { assertOrganiser } from '../../domain/organisers';
-import { createGroup, leadFormFields, NEW_GROUP_FIELDS, setLeads } from '../../domain/task-groups/leads';
-import { groupIdSchema } from '../../domain/task-groups/model';
-import { listGroupViews, setMembership, type TaskGroupsDeps, viewGroup } from '../../domain/task-groups/service';
+import { createGroup, leadFormFields, listGroupViews, NEW_GROUP_FIELDS, setLeads, setMembership, type TaskGroupsDeps, viewGroup } from '../../domain/task-groups/service';
+import { groupIdSchema } from '../../domain/task-groups/task-group';
 import { asText, inputsOf, submitForm } from './form-errors';
 import { cardAction, personalData, type RouteModule } from './route';
 

@@ -11,7 +11,7 @@ import {
   type OrganiserDeps,
   resolveWorkshop,
   setWorkshopBookingClosed,
-} from '../../domain/workshops/organiser';
+} from '../../domain/workshops/manage';
 import { announcePromotions, type PromotionDeps } from '../../domain/workshops/promotions';
 import { parseInput } from '../../domain/validation';
 import { cardAction, type CommandRoute, personalData, type RouteModule, type Turn } from './route';

@@ -3,7 +3,7 @@ import { renderMyBookingsCard } from '../../../cards/my-bookings';
 import { renderPromotionMessage, renderWorkshopCard } from '../../../cards/workshop';
 import { type DomainError, isDomainError } from '../../domain/errors';
 import { eventIdSchema } from '../../domain/events/event';
-import type { FormValues } from '../../domain/workshops/booking';
+import type { FormValues } from '../../domain/workshops/booking-form';
 import type { BookingEntry } from '../../domain/workshops/ledger';
 import { announcePromotions, type PromotionDeps } from '../../domain/workshops/promotions';
 import { calendarLinksEnd } from '../../domain/workshops/calendar-links';

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { ManualClock } from '../../../bot/clock';
 import { createLeases } from '../../../bot/data/cosmos/lease-store';
 import type { Store } from '../../../bot/data/store';
-import type { Leases } from '../../../bot/domain/lease';
+import type { Leases } from '../../../bot/domain/leases';
 import { openTestStore } from '../../helpers/store';
 
 describe('leases (embedded Cosmos)', () => {

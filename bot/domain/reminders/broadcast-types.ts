@@ -1,8 +1,8 @@
 import { z } from 'zod/v4';
 import type { Clock } from '../../clock';
-import type { AudienceType } from '../broadcasts/audiences';
+import type { AudienceType } from '../broadcasts/audience-types';
 import type { Recipient } from '../broadcasts/broadcast';
-import type { ContentType, PreparedContent } from '../broadcasts/contents';
+import type { ContentType, PreparedContent } from '../broadcasts/content-types';
 import type { ContentCards } from '../broadcasts/ports';
 import { deadlineIdSchema } from '../deadlines/deadline';
 import { DomainError } from '../errors';
@@ -10,11 +10,11 @@ import { eventIdSchema, type NlcEvent } from '../events/event';
 import { emptyCounts, type RsvpResponse } from '../events/rsvp';
 import type { CardJson } from '../messaging';
 import type { DownloadLinks } from '../workshops/ports';
-import { asWorkshop } from '../workshops/booking';
+import { asWorkshop } from '../workshops/workshop';
 import { workshopView } from '../workshops/service';
 import { type PeopleDeps, peopleComingTo, peopleFollowing, reachable } from './people';
 import { civilHours, nextCivilStart, overReason } from './schedule';
-import { DEADLINE_REMINDER, deadlineSubject, EVENT_REMINDER, eventSubject } from './subjects';
+import { DEADLINE_REMINDER, deadlineSubject, EVENT_REMINDER, eventSubject } from './reminders';
 
 /**
  * Reminders are sent as broadcasts (bot/jobs/broadcasts: paced by the process's one rate

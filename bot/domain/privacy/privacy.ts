@@ -41,18 +41,3 @@ export interface KnownPerson {
   /** The name Teams gave, as last recorded; absent when only an id is held. */
   name?: string;
 }
-
-/**
- * Storage for personal data, across every container. `bot/data/personal-data-store.ts`
- * implements it on Cosmos. Workshop bookings are not here: removing one can free a
- * place, which is booking logic (see forget.ts).
- */
-export interface PersonalDataStore {
-  count(userId: string): Promise<Partial<PersonalDataCounts>>;
-  /** Deletes (or, for records that must stay, strips the person from) everything, or only these kinds; idempotent. */
-  erase(userId: string, kinds?: readonly PersonalDataKind[]): Promise<Partial<PersonalDataCounts>>;
-  /** People whose recorded name is `name` (case-insensitive, exact). */
-  findByName(name: string): Promise<KnownPerson[]>;
-  /** The latest name recorded for an id, if any. */
-  nameOf(userId: string): Promise<string | undefined>;
-}

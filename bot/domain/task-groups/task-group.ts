@@ -1,6 +1,6 @@
 import { z } from 'zod/v4';
 import type { FormValues } from '../forms';
-import { CONTRIBUTION_KINDS, MAX_SURVEY_QUESTIONS, type ContributionKind } from './kinds';
+import { CONTRIBUTION_KINDS, MAX_SURVEY_QUESTIONS, type ContributionKind } from './contribution-kinds';
 import { requestKeySchema } from '../request-key';
 
 /** Ids travel in card data and Cosmos ids: short lower-case slugs or generated ids. */

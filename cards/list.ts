@@ -1,4 +1,4 @@
-import json from './contribution-list.json';
+import json from './list.json';
 import { type AdaptiveCardJson, cardTemplate } from './template';
 
 /**

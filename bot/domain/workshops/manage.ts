@@ -5,7 +5,7 @@ import { eventIdSchema } from '../events/event';
 import { assertOrganiser, type Organisers } from '../organisers';
 import { parseInput } from '../validation';
 import { attendeeRows, type AttendeeRow } from './attendees';
-import { asWorkshop, assertCanManage, type Workshop } from './booking';
+import { asWorkshop, assertCanManage, type Workshop } from './workshop';
 import { type BookingEntry, changeCapacity, type Ledger, newLedger, setClosed } from './ledger';
 import { issueExportLink } from '../downloads';
 import { requireWorkshop, workshopView, type WorkshopsDeps, type WorkshopView } from './service';

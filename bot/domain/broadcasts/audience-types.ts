@@ -3,7 +3,7 @@ import type { ConversationReferenceData, InstalledConversation } from '../conver
 import type { ConversationStore } from '../conversations/ports';
 import { eventIdSchema } from '../events/event';
 import type { EventStore } from '../events/ports';
-import { groupIdSchema } from '../task-groups/model';
+import { groupIdSchema } from '../task-groups/task-group';
 import type { TaskGroupStore } from '../task-groups/ports';
 import type { WorkshopStore } from '../workshops/ports';
 import type { AudienceSpec, Recipient } from './broadcast';

@@ -1,9 +1,9 @@
 import { z } from 'zod/v4';
 import type { Clock } from '../../clock';
 import { fieldProblem } from '../broadcasts/compose';
-import { type ContentType, withdrawn } from '../broadcasts/contents';
+import { type ContentType, withdrawn } from '../broadcasts/content-types';
 import type { ContentCards } from '../broadcasts/ports';
-import { userOf } from '../reminders/kinds';
+import { userOf } from '../reminders/broadcast-types';
 import { deadlineIdSchema, deadlineState } from './deadline';
 import type { DeadlineStore } from './ports';
 

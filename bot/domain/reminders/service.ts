@@ -6,8 +6,8 @@ import { assertOrganiser, type Organisers } from '../organisers';
 import type { Clock } from '../../clock';
 import { type PeopleDeps, peopleComingTo, peopleFollowing, type Person } from './people';
 import type { ReminderStore } from './ports';
-import { reminderSlots, type ReminderSubject, subjectKey } from './schedule';
-import { deadlineSubject, eventSubject } from './subjects';
+import { reminderSlots } from './schedule';
+import { deadlineSubject, eventSubject, type ReminderSubject, subjectKey } from './reminders';
 
 /** For organisers: per event or deadline, who will be reminded and when, and what became of reminders already due. */
 export interface OverviewDeps extends PeopleDeps {

@@ -1,8 +1,8 @@
 import { z } from 'zod/v4';
 import type { DownloadLinks } from '../downloads';
-import { callIdSchema, groupIdSchema, isOpen } from '../task-groups/model';
+import { callIdSchema, groupIdSchema, isOpen } from '../task-groups/task-group';
 import type { TaskGroupStore } from '../task-groups/ports';
-import { asWorkshop } from '../workshops/booking';
+import { asWorkshop } from '../workshops/workshop';
 import type { WorkshopStore } from '../workshops/ports';
 import { workshopView } from '../workshops/service';
 import type { Clock } from '../../clock';

@@ -3,7 +3,7 @@ import type { Actor } from '../actor';
 import { DomainError } from '../errors';
 import { assertOrganiser, type Organisers } from '../organisers';
 import { hasEnded, type NlcEvent } from './event';
-import type { EventStore } from './ports';
+import type { EventFollowUps, EventStore } from './ports';
 
 /**
  * Organisers changing or cancelling an event (the forms are in bot/domain/authoring).
@@ -11,12 +11,7 @@ import type { EventStore } from './ports';
  * `followUps` (broadcasts update every copy and notify the people who said Going) and
  * reports what they did.
  */
-export interface EventFollowUps {
-  changed(event: NlcEvent): Promise<{ copies: number }>;
-  cancelled(event: NlcEvent, actor: Actor): Promise<{ copies: number; notified: number; unreachable: number }>;
-}
-
-export interface OrganiseDeps {
+export interface EventChangeDeps {
   events: EventStore;
   organisers: Organisers;
   clock: Clock;
@@ -31,7 +26,7 @@ function assertOrganisable(event: NlcEvent | undefined, now: Date): asserts even
 }
 
 /** The event an organiser means to change: it must exist, be scheduled, and not be over. */
-export async function eventToOrganise(deps: Omit<OrganiseDeps, 'followUps'>, actor: Actor, eventId: string, what: string): Promise<NlcEvent> {
+export async function eventToOrganise(deps: Omit<EventChangeDeps, 'followUps'>, actor: Actor, eventId: string, what: string): Promise<NlcEvent> {
   assertOrganiser(deps.organisers, actor, what);
   const event = await deps.events.getEvent(eventId);
   assertOrganisable(event, deps.clock.now());
@@ -44,7 +39,7 @@ export async function eventToOrganise(deps: Omit<OrganiseDeps, 'followUps'>, act
  * lost race, and must refuse what no longer applies); undefined leaves it as it is, and
  * the copies are still brought up to date (a retry finishes what a failure interrupted).
  */
-export async function saveChangedEvent(deps: OrganiseDeps, eventId: string, change: (latest: NlcEvent) => NlcEvent | undefined): Promise<{ event: NlcEvent; copies: number }> {
+export async function saveChangedEvent(deps: EventChangeDeps, eventId: string, change: (latest: NlcEvent) => NlcEvent | undefined): Promise<{ event: NlcEvent; copies: number }> {
   const now = deps.clock.now();
   const event = await deps.events.updateEvent(eventId, (latest) => {
     assertOrganisable(latest, now);
@@ -60,7 +55,7 @@ export async function saveChangedEvent(deps: OrganiseDeps, eventId: string, chan
  * runs the steps after it again: each does only what is still missing.
  */
 export async function cancelEvent(
-  deps: OrganiseDeps,
+  deps: EventChangeDeps,
   actor: Actor,
   eventId: string,
 ): Promise<{ event: NlcEvent; copies: number; notified: number; unreachable: number }> {

@@ -6,7 +6,8 @@ import type { EventStore } from '../events/ports';
 import { assertOrganiser, type Organisers } from '../organisers';
 import { type BookingEntry, type Ledger, promote } from '../workshops/ledger';
 import type { WorkshopStore } from '../workshops/ports';
-import { addCounts, emptyCounts, type KnownPerson, type PersonalDataCounts, type PersonalDataStore } from './personal-data';
+import { addCounts, emptyCounts, type KnownPerson, type PersonalDataCounts } from './privacy';
+import { type PersonalDataStore } from './ports';
 
 export interface ForgetDeps {
   personalData: PersonalDataStore;
