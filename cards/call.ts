@@ -7,6 +7,7 @@ import { renderFormCard } from './form';
 import { renderListCard } from './list';
 import { groupLabel } from './task-group';
 import type { AdaptiveCardJson } from './template';
+import { CALL_OPEN, CONTRIBUTION_SUBMIT, CONTRIBUTION_UPDATE } from './verbs';
 
 /** Shown on every contribution form: this is a children's-services setting. */
 export const CHILD_PRIVACY_NOTICE =
@@ -40,8 +41,8 @@ export function renderCallCard(
     values: options.values ?? (editing ? valuesAsText(editing) : undefined),
     problems: options.problems,
     actions: editing
-      ? [{ title: 'Save changes', verb: 'contribution.update', data: { groupId: group.id, contributionId: editing.id } }]
-      : [{ title: 'Send', verb: 'contribution.submit', data: { groupId: group.id, callId: call.id } }],
+      ? [{ title: 'Save changes', verb: CONTRIBUTION_UPDATE, data: { groupId: group.id, contributionId: editing.id } }]
+      : [{ title: 'Send', verb: CONTRIBUTION_SUBMIT, data: { groupId: group.id, callId: call.id } }],
   });
 }
 
@@ -53,7 +54,7 @@ export function renderOpenCallsCard(calls: readonly { call: Call; group: TaskGro
     items: calls.map(({ call, group }) => ({
       headline: call.title,
       detail: `${groupLabel(group)} · ${KIND_LABELS[call.kind]} · closes ${formatDate(new Date(call.closesAt))}`,
-      buttons: [{ title: 'Open', verb: 'call.open', data: { groupId: group.id, callId: call.id } }],
+      buttons: [{ title: 'Open', verb: CALL_OPEN, data: { groupId: group.id, callId: call.id } }],
     })),
   });
 }

@@ -4,6 +4,7 @@ import { formatDateTime, formatTime } from '../bot/domain/time';
 import { renderListCard } from './list';
 import { groupLabel } from './task-group';
 import type { AdaptiveCardJson } from './template';
+import { CONTRIBUTIONS_EXPORT, CONTRIBUTION_MARK_USED, DIGEST_VIEW } from './verbs';
 
 const MAX_NAMES = 25;
 
@@ -28,8 +29,8 @@ export function renderDigestCard(digest: Digest, exported?: { url: string; expir
       detail: `${KIND_LABELS[c.kind]} from ${c.authorName ?? 'a member'}, ${formatDateTime(new Date(c.createdAt))}${c.status === 'used' ? ' · used' : ''}`,
       buttons: [
         c.status === 'used'
-          ? { title: 'Not used', verb: 'contribution.markUsed', data: { groupId: group.id, contributionId: c.id, used: false } }
-          : { title: 'Mark used', verb: 'contribution.markUsed', data: { groupId: group.id, contributionId: c.id, used: true } },
+          ? { title: 'Not used', verb: CONTRIBUTION_MARK_USED, data: { groupId: group.id, contributionId: c.id, used: false } }
+          : { title: 'Mark used', verb: CONTRIBUTION_MARK_USED, data: { groupId: group.id, contributionId: c.id, used: true } },
       ],
     })),
     footer: [
@@ -41,8 +42,8 @@ export function renderDigestCard(digest: Digest, exported?: { url: string; expir
       .join(' '),
     link: exported ? { title: 'Download the CSV', url: exported.url } : undefined,
     actions: [
-      { title: 'Export all as CSV', verb: 'contributions.export', data: { groupId: group.id } },
-      { title: 'Refresh', verb: 'digest.view', data: { groupId: group.id } },
+      { title: 'Export all as CSV', verb: CONTRIBUTIONS_EXPORT, data: { groupId: group.id } },
+      { title: 'Refresh', verb: DIGEST_VIEW, data: { groupId: group.id } },
     ],
   });
 }

@@ -4,6 +4,7 @@ import { formatDate } from '../bot/domain/time';
 import { renderListCard } from './list';
 import { groupLabel } from './task-group';
 import type { AdaptiveCardJson } from './template';
+import { CONTRIBUTION_VIEW } from './verbs';
 
 /** The answer to "my contributions": what the person sent, newest first, each opening its own card. */
 export function renderMyContributionsCard(views: readonly ContributionView[]): AdaptiveCardJson {
@@ -13,7 +14,7 @@ export function renderMyContributionsCard(views: readonly ContributionView[]): A
     items: views.map(({ contribution, call, group }) => ({
       headline: headlineOf(contribution.kind, contribution.values),
       detail: `${KIND_LABELS[contribution.kind]} for ${groupLabel(group)} (${call.title}), ${formatDate(new Date(contribution.createdAt))}${contribution.status === 'used' ? ' · used by the group' : ''}`,
-      buttons: [{ title: 'Open', verb: 'contribution.view', data: { groupId: group.id, contributionId: contribution.id } }],
+      buttons: [{ title: 'Open', verb: CONTRIBUTION_VIEW, data: { groupId: group.id, contributionId: contribution.id } }],
     })),
   });
 }

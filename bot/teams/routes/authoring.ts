@@ -17,6 +17,7 @@ import { announcePromotions, type PromotionDeps } from '../../domain/workshops/p
 import { asText, inputsOf, submitForm } from './form-errors';
 import { cardAction, type CommandRoute, type RouteModule, type Turn } from './route';
 import { afterAnswer } from './workshops';
+import { AUTHOR_CANCEL, AUTHOR_SAVE } from '../../../cards/verbs';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/);
 const OWN_KEYS = ['kind', 'id', 'groupId', 'shown'] as const;
@@ -48,7 +49,7 @@ function formCard(form: AuthoringForm, problems?: readonly FieldProblem[], value
     actions: [
       {
         title: editing ? 'Save changes' : 'Create',
-        verb: 'author.save',
+        verb: AUTHOR_SAVE,
         data: {
           kind: form.kind,
           ...(form.id ? { id: form.id } : {}),
@@ -162,15 +163,15 @@ export function authoringRoutes(deps: AuthoringDeps & Omit<PromotionDeps, 'promo
               title: `${question.title} "${target.title}"?`,
               message: question.message,
               tone: 'warning',
-              actions: [{ title: question.button, verb: 'author.cancel', data: { kind: target.kind, id: target.id, ...(target.groupId ? { groupId: target.groupId } : {}) } }],
+              actions: [{ title: question.button, verb: AUTHOR_CANCEL, data: { kind: target.kind, id: target.id, ...(target.groupId ? { groupId: target.groupId } : {}) } }],
             }),
           );
         },
       },
     ],
     actions: [
-      cardAction('author.save', saveData, save),
-      cardAction('author.cancel', cancelData, async (turn, target) => cancelledCard(await cancelConfirmed(deps, turn.actor(), target))),
+      cardAction(AUTHOR_SAVE, saveData, save),
+      cardAction(AUTHOR_CANCEL, cancelData, async (turn, target) => cancelledCard(await cancelConfirmed(deps, turn.actor(), target))),
     ],
   };
 }

@@ -21,6 +21,7 @@ import { listOpenCalls, requireCall, requireGroup } from '../../domain/task-grou
 import { clickedCardOf } from '../turn';
 import { asText, inputsOf, submitForm } from './form-errors';
 import { cardAction, personalData, type RouteModule } from './route';
+import { CALL_OPEN, CALL_SEND_TO_MEMBERS, CONTRIBUTIONS_EXPORT, CONTRIBUTION_EDIT, CONTRIBUTION_MARK_USED, CONTRIBUTION_SUBMIT, CONTRIBUTION_UPDATE, CONTRIBUTION_VIEW, CONTRIBUTION_WITHDRAW, DIGEST_VIEW } from '../../../cards/verbs';
 
 const callData = z.strictObject({ groupId: groupIdSchema, callId: callIdSchema });
 const contributionData = z.strictObject({ groupId: groupIdSchema, contributionId: contributionIdSchema });
@@ -89,14 +90,14 @@ export function contributionRoutes(deps: PostCallDeps & { links: DownloadLinks }
       }),
     ],
     actions: [
-      cardAction('call.open', callData, async (_turn, { groupId, callId }) => {
+      cardAction(CALL_OPEN, callData, async (_turn, { groupId, callId }) => {
         const [group, call] = await Promise.all([requireGroup(deps, groupId), requireCall(deps, groupId, callId)]);
         if (!isOpen(call, deps.clock.now())) {
           return renderNoticeCard({ title: 'That call has closed', message: `"${call.title}" no longer takes contributions.`, hint: 'Type "calls" to see the open ones.' });
         }
         return renderCallCard(call, group);
       }),
-      cardAction('contribution.submit', submission, async (turn, data) => {
+      cardAction(CONTRIBUTION_SUBMIT, submission, async (turn, data) => {
         const inputs = inputsOf(data, ['groupId', 'callId']);
         return submitForm(
           async () => {
@@ -109,18 +110,18 @@ export function contributionRoutes(deps: PostCallDeps & { links: DownloadLinks }
           },
         );
       }),
-      cardAction('contribution.view', contributionData, async (turn, { groupId, contributionId }) => {
+      cardAction(CONTRIBUTION_VIEW, contributionData, async (turn, { groupId, contributionId }) => {
         const view = await viewOwnContribution(deps, turn.actor(), groupId, contributionId);
         return renderContributionCard(view, { justSent: false, callOpen: isOpen(view.call, deps.clock.now()) });
       }),
-      cardAction('contribution.edit', contributionData, async (turn, { groupId, contributionId }) => {
+      cardAction(CONTRIBUTION_EDIT, contributionData, async (turn, { groupId, contributionId }) => {
         const view = await viewOwnContribution(deps, turn.actor(), groupId, contributionId);
         if (!isOpen(view.call, deps.clock.now())) {
           return renderContributionCard(view, { justSent: false, callOpen: false });
         }
         return renderCallCard(view.call, view.group, { editing: view.contribution });
       }),
-      cardAction('contribution.update', update, async (turn, data) => {
+      cardAction(CONTRIBUTION_UPDATE, update, async (turn, data) => {
         const inputs = inputsOf(data, ['groupId', 'contributionId']);
         const actor = turn.actor();
         return submitForm(
@@ -134,7 +135,7 @@ export function contributionRoutes(deps: PostCallDeps & { links: DownloadLinks }
           },
         );
       }),
-      cardAction('contribution.withdraw', contributionData, async (turn, { groupId, contributionId }) => {
+      cardAction(CONTRIBUTION_WITHDRAW, contributionData, async (turn, { groupId, contributionId }) => {
         await withdrawContribution(deps, turn.actor(), groupId, contributionId);
         return renderNoticeCard({
           title: 'Withdrawn',
@@ -143,22 +144,22 @@ export function contributionRoutes(deps: PostCallDeps & { links: DownloadLinks }
           hint: 'Type "calls" if you would like to send something new.',
         });
       }),
-      personalData(cardAction('digest.view', groupData, async (turn, { groupId }) => renderDigestCard(await digestFor(deps, turn.actor(), groupId)))),
+      personalData(cardAction(DIGEST_VIEW, groupData, async (turn, { groupId }) => renderDigestCard(await digestFor(deps, turn.actor(), groupId)))),
       personalData(
-        cardAction('contributions.export', groupData, async (turn, { groupId }) => {
+        cardAction(CONTRIBUTIONS_EXPORT, groupData, async (turn, { groupId }) => {
           const actor = turn.actor();
           const exported = await exportContributions(deps, actor, groupId);
           return renderDigestCard(await digestFor(deps, actor, groupId), exported);
         }),
       ),
-      cardAction('call.sendToMembers', callData, async (turn, { groupId, callId }) => {
+      cardAction(CALL_SEND_TO_MEMBERS, callData, async (turn, { groupId, callId }) => {
         const actor = turn.actor();
         const { activity } = turn.context;
         const report = await sendCallToMembers(deps, actor, groupId, callId, clickedCardOf(activity), activity.replyToId ?? activity.id ?? '');
         return renderStatusCard(report, { refreshUserIds: [actor.teamsUserId], now: deps.clock.now() });
       }),
       personalData(
-        cardAction('contribution.markUsed', usedData, async (turn, { groupId, contributionId, used }) => {
+        cardAction(CONTRIBUTION_MARK_USED, usedData, async (turn, { groupId, contributionId, used }) => {
           const actor = turn.actor();
           await markUsed(deps, actor, groupId, contributionId, used);
           return renderDigestCard(await digestFor(deps, actor, groupId));

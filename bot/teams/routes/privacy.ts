@@ -6,6 +6,7 @@ import { findPeopleToForget, forgetMe, type ForgetDeps, type ForgetReport, forge
 import { announcePromotions, type PromotionDeps } from '../../domain/workshops/promotions';
 import { cardAction, personalData, type RouteModule, type Turn } from './route';
 import { afterAnswer } from './workshops';
+import { PRIVACY_FORGET_ME, PRIVACY_FORGET_PERSON, PRIVACY_REVIEW_PERSON } from '../../../cards/verbs';
 
 const personData = z.strictObject({ userId: aadObjectIdSchema });
 
@@ -46,9 +47,9 @@ export function privacyRoutes(deps: PrivacyRouteDeps): RouteModule {
       }),
     ],
     actions: [
-      cardAction('privacy.forgetMe', z.strictObject({}), async (turn) => done(turn, await forgetMe(deps, turn.actor()))),
-      cardAction('privacy.reviewPerson', personData, async (turn, { userId }) => renderForgetPreviewCard(await previewForgetSomeone(deps, turn.actor(), userId))),
-      cardAction('privacy.forgetPerson', personData, async (turn, { userId }) => done(turn, await forgetSomeone(deps, turn.actor(), userId))),
+      cardAction(PRIVACY_FORGET_ME, z.strictObject({}), async (turn) => done(turn, await forgetMe(deps, turn.actor()))),
+      cardAction(PRIVACY_REVIEW_PERSON, personData, async (turn, { userId }) => renderForgetPreviewCard(await previewForgetSomeone(deps, turn.actor(), userId))),
+      cardAction(PRIVACY_FORGET_PERSON, personData, async (turn, { userId }) => done(turn, await forgetSomeone(deps, turn.actor(), userId))),
     ].map((action) => personalData(action)),
   };
 }

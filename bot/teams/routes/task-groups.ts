@@ -8,6 +8,7 @@ import { createGroup, leadFormFields, listGroupViews, NEW_GROUP_FIELDS, setLeads
 import { groupIdSchema } from '../../domain/task-groups/task-group';
 import { asText, inputsOf, submitForm } from './form-errors';
 import { cardAction, personalData, type RouteModule } from './route';
+import { GROUP_CHOOSE_LEADS, GROUP_CREATE, GROUP_JOIN, GROUP_LEAVE, GROUP_SET_LEADS, GROUP_VIEW } from '../../../cards/verbs';
 
 const groupData = z.strictObject({ groupId: groupIdSchema });
 /** Form submissions: our own keys strictly, the inputs checked by the domain's form. */
@@ -22,7 +23,7 @@ const newGroupForm = (values?: Record<string, string>, problems?: Parameters<typ
     values,
     problems,
     banner: problems?.length ? 'Some answers need another look; nothing was saved yet.' : undefined,
-    actions: [{ title: 'Create group', verb: 'group.create', data: {} }],
+    actions: [{ title: 'Create group', verb: GROUP_CREATE, data: {} }],
   });
 
 export function taskGroupRoutes(deps: TaskGroupsDeps): RouteModule {
@@ -54,23 +55,23 @@ export function taskGroupRoutes(deps: TaskGroupsDeps): RouteModule {
       },
     ],
     actions: [
-      cardAction('group.join', groupData, async (turn, { groupId }) =>
+      cardAction(GROUP_JOIN, groupData, async (turn, { groupId }) =>
         renderTaskGroupCard(await setMembership(deps, turn.actor(), groupId, true), [turn.actor().teamsUserId]),
       ),
-      cardAction('group.leave', groupData, async (turn, { groupId }) =>
+      cardAction(GROUP_LEAVE, groupData, async (turn, { groupId }) =>
         renderTaskGroupCard(await setMembership(deps, turn.actor(), groupId, false), [turn.actor().teamsUserId]),
       ),
-      cardAction('group.view', groupData, async (turn, { groupId }) =>
+      cardAction(GROUP_VIEW, groupData, async (turn, { groupId }) =>
         renderTaskGroupCard(await viewGroup(deps, turn.actor(), groupId), [turn.actor().teamsUserId]),
       ),
-      cardAction('group.create', anyForm, async (turn, data) =>
+      cardAction(GROUP_CREATE, anyForm, async (turn, data) =>
         submitForm(
           async () => renderTaskGroupCard(await viewGroup(deps, turn.actor(), (await createGroup(deps, turn.actor(), data)).id), [turn.actor().teamsUserId]),
           (problems) => newGroupForm(asText(data), problems),
         ),
       ),
       // The lead form lists the group's members by name.
-      personalData(cardAction('group.chooseLeads', groupData, async (turn, { groupId }) => {
+      personalData(cardAction(GROUP_CHOOSE_LEADS, groupData, async (turn, { groupId }) => {
         const { group, fields } = await leadFormFields(deps, turn.actor(), groupId);
         if (fields[0]?.kind === 'multiChoice' && fields[0].options.length === 0) {
           throw new DomainError('closed', `${group.name} has no members yet, so there is no one to choose.`, {
@@ -81,10 +82,10 @@ export function taskGroupRoutes(deps: TaskGroupsDeps): RouteModule {
           title: `Leads of ${group.name}`,
           fields,
           values: { leads: group.leadIds.join(',') },
-          actions: [{ title: 'Save leads', verb: 'group.setLeads', data: { groupId } }],
+          actions: [{ title: 'Save leads', verb: GROUP_SET_LEADS, data: { groupId } }],
         });
       })),
-      personalData(cardAction('group.setLeads', groupForm, async (turn, data) => {
+      personalData(cardAction(GROUP_SET_LEADS, groupForm, async (turn, data) => {
         const actor = turn.actor();
         const inputs = inputsOf(data, ['groupId']);
         return submitForm(
@@ -99,7 +100,7 @@ export function taskGroupRoutes(deps: TaskGroupsDeps): RouteModule {
               fields,
               values: asText(inputs),
               problems,
-              actions: [{ title: 'Save leads', verb: 'group.setLeads', data: { groupId: data.groupId } }],
+              actions: [{ title: 'Save leads', verb: GROUP_SET_LEADS, data: { groupId: data.groupId } }],
             });
           },
         );

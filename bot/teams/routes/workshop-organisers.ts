@@ -16,6 +16,7 @@ import { announcePromotions, type PromotionDeps } from '../../domain/workshops/p
 import { parseInput } from '../../domain/validation';
 import { cardAction, type CommandRoute, personalData, type RouteModule, type Turn } from './route';
 import { afterAnswer, type WorkshopRouteDeps } from './workshops';
+import { WORKSHOP_ATTENDEES, WORKSHOP_CAPACITY, WORKSHOP_CLOSE, WORKSHOP_EXPORT, WORKSHOP_REOPEN } from '../../../cards/verbs';
 
 const eventData = z.strictObject({ eventId: eventIdSchema });
 const capacityData = z.strictObject({ eventId: eventIdSchema, capacity: z.unknown().optional() });
@@ -77,15 +78,15 @@ export function workshopOrganiserRoutes(deps: WorkshopRouteDeps & OrganiserDeps)
       }),
     ],
     actions: [
-      cardAction('workshop.attendees', eventData, async (turn, data) => renderAttendeesCard(await attendeeList(deps, turn.actor(), data.eventId))),
-      cardAction('workshop.export', eventData, async (turn, data) =>
+      cardAction(WORKSHOP_ATTENDEES, eventData, async (turn, data) => renderAttendeesCard(await attendeeList(deps, turn.actor(), data.eventId))),
+      cardAction(WORKSHOP_EXPORT, eventData, async (turn, data) =>
         renderAttendeesCard(await exportAttendees(deps, turn.actor(), data.eventId), { banner: 'Your export is ready.' }),
       ),
-      cardAction('workshop.capacity', capacityData, (turn, data) => changeCapacity(turn, data.eventId, data.capacity)),
-      cardAction('workshop.close', eventData, async (turn, data) =>
+      cardAction(WORKSHOP_CAPACITY, capacityData, (turn, data) => changeCapacity(turn, data.eventId, data.capacity)),
+      cardAction(WORKSHOP_CLOSE, eventData, async (turn, data) =>
         renderAttendeesCard(await setWorkshopBookingClosed(deps, turn.actor(), data.eventId, true), { banner: 'Booking is closed.' }),
       ),
-      cardAction('workshop.reopen', eventData, async (turn, data) =>
+      cardAction(WORKSHOP_REOPEN, eventData, async (turn, data) =>
         renderAttendeesCard(await setWorkshopBookingClosed(deps, turn.actor(), data.eventId, false), { banner: 'Booking is open again.' }),
       ),
     ].map((action) => personalData(action)),

@@ -12,6 +12,7 @@ import { formatDate } from '../../domain/time';
 import type { Logger } from '../../log';
 import type { WorkshopCard } from './events';
 import { cardAction, personalData, type RouteModule, type Turn } from './route';
+import { WORKSHOP_BOOK, WORKSHOP_CALENDAR, WORKSHOP_CANCEL, WORKSHOP_VIEW } from '../../../cards/verbs';
 
 export type WorkshopRouteDeps = WorkshopsDeps & Omit<PromotionDeps, 'promotionMessage'>;
 
@@ -64,8 +65,8 @@ export function workshopRoutes(deps: WorkshopRouteDeps): RouteModule & {
       }),
     ],
     actions: [
-      cardAction('workshop.view', viewData, async (turn, data) => renderWorkshopCard(await viewWorkshop(deps, turn.actor(), data.eventId), own(turn))),
-      cardAction('workshop.book', bookData, async (turn, data) => {
+      cardAction(WORKSHOP_VIEW, viewData, async (turn, data) => renderWorkshopCard(await viewWorkshop(deps, turn.actor(), data.eventId), own(turn))),
+      cardAction(WORKSHOP_BOOK, bookData, async (turn, data) => {
         const actor = turn.actor();
         const values: FormValues = { role: asText(data.role), school: asText(data.school), needs: asText(data.needs) };
         try {
@@ -84,12 +85,12 @@ export function workshopRoutes(deps: WorkshopRouteDeps): RouteModule & {
           return renderWorkshopCard(view, { ...own(turn), banner: error.message });
         }
       }),
-      cardAction('workshop.calendar', viewData, async (turn, data) => {
+      cardAction(WORKSHOP_CALENDAR, viewData, async (turn, data) => {
         const view = await issueCalendarLink(deps, turn.actor(), data.eventId);
         const banner = `Your calendar file is ready: press Add to calendar. The link works until ${formatDate(calendarLinksEnd(view.workshop))}.`;
         return renderWorkshopCard(view, { ...own(turn), banner, bannerTone: 'good' });
       }),
-      cardAction('workshop.cancel', cancelData, async (turn, data) => {
+      cardAction(WORKSHOP_CANCEL, cancelData, async (turn, data) => {
         const { view, promoted } = await cancelBooking(deps, turn.actor(), data.eventId, data.bookingId);
         if (promoted.length > 0) afterAnswer(turn.log, () => announcePromotions(promotionDeps, data.eventId, promoted));
         return renderWorkshopCard(view, { ...own(turn), banner: 'Your booking is cancelled.', bannerTone: 'good' });
