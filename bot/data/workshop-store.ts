@@ -1,5 +1,6 @@
 import type { Container } from '@azure/cosmos';
-import { type BookingDecision, type BookingEntry, type BookingRequest, decideBookings, type Ledger } from '../domain/workshops/ledger';
+import { type BookingEntry, type Ledger } from '../domain/workshops/ledger';
+import { type BookingDecision, type BookingRequest, decideBookings } from '../domain/workshops/ledger-changes';
 import type { ExportGrant, WorkshopStore } from '../domain/workshops/ports';
 import { coalesce } from './cosmos/coalesce';
 import { ttlAfter, type TtlOptions } from './cosmos/ttl';

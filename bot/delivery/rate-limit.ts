@@ -1,4 +1,5 @@
-import { abortReason, type Timer } from './timer';
+import { SlidingWindow } from './sliding-window';
+import { abortable, type Timer } from './timer';
 
 /**
  * Teams' limits on a bot's messages (msteams-docs, rate-limit.md): per conversation 7 in
@@ -16,59 +17,6 @@ export const PER_CONVERSATION_LIMITS: readonly Window[] = [
   { limit: 60, ms: 30_000 },
   { limit: 1800, ms: 3_600_000 },
 ];
-
-/**
- * Teams counts a request when it arrives; we only know when we sent it and when the
- * answer came. Arrival lies between the two, and the gap varies (a new connection, a
- * busy event loop: 80 ms was seen on this machine). So a request counts against a
- * window from the moment it is granted until `ms` after its answer: then no window of
- * Teams' can hold more than `limit`, whatever the jitter, at the cost of one round trip
- * per window (about 1% at loopback latencies).
- */
-class SlidingWindow {
-  private answered: number[] = [];
-  private start = 0;
-  private inFlight = 0;
-
-  constructor(
-    readonly limit: number,
-    readonly ms: number,
-  ) {}
-
-  /** The earliest instant, not before `now`, at which one more request fits; Infinity until an answer comes. */
-  nextAt(now: number): number {
-    this.prune(now - this.ms);
-    const held = this.answered.length - this.start + this.inFlight;
-    if (held < this.limit) return now;
-    const mustExpire = held - this.limit + 1;
-    if (mustExpire > this.answered.length - this.start) return Infinity;
-    return Math.max(now, this.answered[this.start + mustExpire - 1]! + this.ms);
-  }
-
-  take(): void {
-    this.inFlight++;
-  }
-
-  /** The request was answered (or failed) at `at`. */
-  settle(at: number): void {
-    this.inFlight--;
-    this.answered.push(at);
-  }
-
-  idleSince(now: number): boolean {
-    this.prune(now - this.ms);
-    return this.inFlight === 0 && this.answered.length === this.start;
-  }
-
-  private prune(before: number): void {
-    while (this.start < this.answered.length && this.answered[this.start]! <= before) this.start++;
-    // Compact now and then so the array does not grow for ever.
-    if (this.start > 1024 && this.start * 2 > this.answered.length) {
-      this.answered = this.answered.slice(this.start);
-      this.start = 0;
-    }
-  }
-}
 
 export interface RateLimiterOptions {
   /** Requests per second for the whole app (tenant-wide): BROADCAST_MAX_RPS. */
@@ -213,21 +161,4 @@ export class RateLimiter {
       if (this.conversationQueues.get(key) === settled) this.conversationQueues.delete(key);
     }
   }
-}
-
-/** `promise`, or the signal's abort, whichever comes first. */
-function abortable(promise: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
-  if (!signal) return promise;
-  signal.throwIfAborted();
-  return new Promise<void>((resolve, reject) => {
-    const onAbort = (): void => reject(abortReason(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      () => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      },
-      reject,
-    );
-  });
 }

@@ -11,6 +11,7 @@ import { eventRoutes } from './routes/events';
 import { privacyRoutes } from './routes/privacy';
 import { programmeImportRoutes } from './routes/programme-import';
 import type { ActionRoute, CommandRoute, FileRoute } from './routes/route';
+import { taskGroupLeadRoutes } from './routes/task-group-leads';
 import { taskGroupRoutes } from './routes/task-groups';
 import { weekRoutes } from './routes/week';
 import { type LifecycleRoutes, welcomeRoutes } from './routes/welcome';
@@ -42,6 +43,7 @@ export function featureRoutes(deps: AppDeps, messenger: Messenger): FeatureRoute
     workshopOrganiserRoutes({ ...deps, messenger }),
     taskGroupRoutes(taskGroupDeps),
     contributionRoutes(taskGroupDeps),
+    taskGroupLeadRoutes(taskGroupDeps),
     broadcastRoutes(broadcastDeps),
     authoringRoutes(authoringDeps),
     programmeImport,

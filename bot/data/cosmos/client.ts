@@ -85,31 +85,13 @@ export async function openCosmos(target: CosmosTarget, onWarning?: (message: str
     target.mode === 'embedded'
       ? await startEmbeddedCosmos({ port: target.port, dataDir: target.dataDir, saveIntervalMs: target.saveIntervalMs, key: EMBEDDED_KEY, onWarning })
       : undefined;
-  const timeout = target.requestTimeoutMs ? { requestTimeout: target.requestTimeoutMs } : {};
-  const client = embedded || isEmbeddedElsewhere(target)
-    ? new CosmosClient({
-        endpoint: embedded?.endpoint ?? target.endpoint ?? '',
-        key: EMBEDDED_KEY,
-        // Loopback only, to a server whose self-signed certificate ships in the package.
-        // A bounded pool: without a cap, a burst of requests opens a TLS connection each
-        // (a handshake is far dearer than the request) and most are thrown away after.
-        agent: new Agent({ keepAlive: true, rejectUnauthorized: false, maxSockets: EMBEDDED_SOCKETS, maxFreeSockets: EMBEDDED_SOCKETS }),
-        connectionPolicy: { ...connectionPolicy, ...timeout, enableEndpointDiscovery: false },
-      })
-    : new CosmosClient({
-        endpoint: target.endpoint ?? '',
-        ...azureSignIn(target.key),
-        connectionPolicy: { ...connectionPolicy, ...timeout },
-      });
+  const client = createClient(target, embedded?.endpoint);
   try {
     const { database } = await client.databases.createIfNotExists({ id: target.database });
     const entries = await Promise.all(
       (Object.keys(CONTAINERS) as ContainerName[]).map(async (name) => {
         const spec = CONTAINERS[name];
-        const { container } = await database.containers.createIfNotExists({
-          id: spec.id,
-          partitionKey: { paths: [spec.partitionKey] },
-        });
+        const { container } = await database.containers.createIfNotExists({ id: spec.id, partitionKey: { paths: [spec.partitionKey] } });
         return [name, container] as const;
       }),
     );
@@ -120,16 +102,12 @@ export async function openCosmos(target: CosmosTarget, onWarning?: (message: str
       restored: embedded?.restored ?? 0,
       database,
       containers: Object.fromEntries(entries) as Record<ContainerName, Container>,
-      ping: async () => {
-        try {
-          await database.read();
-          return true;
-        } catch {
-          // A failed read is the answer to the question, not an error to report here:
-          // /healthz turns it into a 503 and the platform's probe does the rest.
-          return false;
-        }
-      },
+      ping: () => database.read().then(
+        () => true,
+        // A failed read is the answer to the question, not an error to report here:
+        // /healthz turns it into a 503 and the platform's probe does the rest.
+        () => false,
+      ),
       close: async () => {
         if (closed) return;
         closed = true;
@@ -142,4 +120,21 @@ export async function openCosmos(target: CosmosTarget, onWarning?: (message: str
     await embedded?.close();
     throw error;
   }
+}
+
+/** The client for an embedded server (ours at `embeddedEndpoint`, or one another process started) or for Azure. */
+function createClient(target: CosmosTarget, embeddedEndpoint: string | undefined): CosmosClient {
+  const timeout = target.requestTimeoutMs ? { requestTimeout: target.requestTimeoutMs } : {};
+  if (!embeddedEndpoint && !isEmbeddedElsewhere(target)) {
+    return new CosmosClient({ endpoint: target.endpoint ?? '', ...azureSignIn(target.key), connectionPolicy: { ...connectionPolicy, ...timeout } });
+  }
+  return new CosmosClient({
+    endpoint: embeddedEndpoint ?? target.endpoint ?? '',
+    key: EMBEDDED_KEY,
+    // Loopback only, to a server whose self-signed certificate ships in the package.
+    // A bounded pool: without a cap, a burst of requests opens a TLS connection each
+    // (a handshake is far dearer than the request) and most are thrown away after.
+    agent: new Agent({ keepAlive: true, rejectUnauthorized: false, maxSockets: EMBEDDED_SOCKETS, maxFreeSockets: EMBEDDED_SOCKETS }),
+    connectionPolicy: { ...connectionPolicy, ...timeout, enableEndpointDiscovery: false },
+  });
 }

@@ -1,7 +1,8 @@
 import type { Actor } from '../actor';
 import { saveChangedEvent } from '../events/changes';
 import type { NlcEvent } from '../events/event';
-import { type BookingEntry, changeCapacity } from '../workshops/ledger';
+import { type BookingEntry } from '../workshops/ledger';
+import { changeCapacity } from '../workshops/ledger-changes';
 import { assertNoConflict, type FormText, sameText } from './conflicts';
 import { formTextOf } from './event-fields';
 import { type EventInput, eventFromInput, inputOf } from './event-input';

@@ -89,11 +89,14 @@ function personalReminder(
   };
 }
 
+/** Reminders are not offered to organisers: the bot queues them itself (planner.ts). */
+const notComposable = () => Promise.reject(new DomainError('invalid_input', 'Reminders are sent by the bot on their own.'));
+
 const eventReminderContent = (deps: ReminderKindDeps): ContentType => ({
   kind: EVENT_REMINDER,
   label: 'Event reminder',
   composable: false,
-  fromForm: () => Promise.reject(new DomainError('invalid_input', 'Reminders are sent by the bot on their own.')),
+  fromForm: notComposable,
   prepare: async (spec) => {
     const event = await deps.events.getEvent(eventSpec.parse(spec).eventId);
     return event ? eventReminder(deps, event) : gone(deps.cards, 'The event');
@@ -105,7 +108,7 @@ const deadlineReminderContent = (deps: ReminderKindDeps): ContentType => ({
   kind: DEADLINE_REMINDER,
   label: 'Deadline reminder',
   composable: false,
-  fromForm: () => Promise.reject(new DomainError('invalid_input', 'Reminders are sent by the bot on their own.')),
+  fromForm: notComposable,
   prepare: async (spec) => {
     const deadline = await deps.deadlines.getDeadline(deadlineSpec.parse(spec).deadlineId);
     if (!deadline) return gone(deps.cards, 'The deadline');
@@ -116,8 +119,6 @@ const deadlineReminderContent = (deps: ReminderKindDeps): ContentType => ({
     return personalReminder({ title: deadline.title, version: deadline.sequence, text, cardFor }, timing(deps, overReason(deadlineSubject(deadline), now), now));
   },
 });
-
-const notComposable = () => Promise.reject(new DomainError('invalid_input', 'Reminders are sent by the bot on their own.'));
 
 const eventReminderAudience = (deps: ReminderKindDeps): AudienceType => ({
   kind: EVENT_REMINDER,

@@ -7,7 +7,8 @@ import { asWorkshop, assertCanBook, assertCanCancel, closedReason, type Workshop
 import { parseBookingForm } from './booking-form';
 import { tooManyChangesError } from './entry-history';
 import { calendarLinksOpen, isCalendarTokenOf, newCalendarToken, withNewCalendarLink } from './calendar-links';
-import { activeEntryOf, bookedCount, type BookingEntry, cancelEntry, type Ledger, waitlist, waitlistPosition } from './ledger';
+import { activeEntryOf, bookedCount, type BookingEntry, type Ledger, waitlist, waitlistPosition } from './ledger';
+import { cancelEntry } from './ledger-changes';
 import type { DownloadLinks, WorkshopStore } from './ports';
 
 export interface WorkshopsDeps {

@@ -6,16 +6,8 @@ import { renderNoticeCard } from '../../../cards/notice';
 import type { AdaptiveCardJson } from '../../../cards/template';
 import { broadcastIdSchema } from '../../domain/broadcasts/broadcast';
 import { type ComposeForm, composeFormSchema } from '../../domain/broadcasts/compose';
-import {
-  type BroadcastDeps,
-  type BroadcastReport,
-  broadcastReport,
-  composeChoices,
-  confirmBroadcast,
-  previewBroadcast,
-  resendToFailed,
-  withdrawBroadcast,
-} from '../../domain/broadcasts/service';
+import { type BroadcastDeps, type BroadcastReport, broadcastReport, confirmBroadcast, resendToFailed, withdrawBroadcast } from '../../domain/broadcasts/service';
+import { composeChoices, previewBroadcast } from '../../domain/broadcasts/preview';
 import { clickedCardOf } from '../turn';
 import { submitForm } from './form-errors';
 import { cardAction, type RouteModule, type Turn } from './route';

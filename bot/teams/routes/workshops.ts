@@ -9,12 +9,13 @@ import { announcePromotions, type PromotionDeps } from '../../domain/workshops/p
 import { calendarLinksEnd } from '../../domain/workshops/calendar-links';
 import { bookWorkshop, type BookingResult, cancelBooking, issueCalendarLink, listMyBookings, viewWorkshop, type WorkshopsDeps } from '../../domain/workshops/service';
 import { formatDate } from '../../domain/time';
-import type { Logger } from '../../log';
 import type { WorkshopCard } from './events';
 import { cardAction, personalData, type RouteModule, type Turn } from './route';
 import { WORKSHOP_BOOK, WORKSHOP_CALENDAR, WORKSHOP_CANCEL, WORKSHOP_VIEW } from '../../../cards/verbs';
 
-export type WorkshopRouteDeps = WorkshopsDeps & Omit<PromotionDeps, 'promotionMessage'>;
+/** The promotion notices' parts; the card they carry is the workshop's own (cards/workshop.ts). */
+export type PromotionRouteDeps = Omit<PromotionDeps, 'promotionMessage'>;
+export type WorkshopRouteDeps = WorkshopsDeps & PromotionRouteDeps;
 
 /** The card's data plus its inputs (Teams merges them): the form fields are checked by the booking rules, so problems show beside each field. */
 const bookData = z.strictObject({
@@ -40,16 +41,22 @@ const isFormProblem = (error: DomainError): boolean =>
 
 const asText = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-/** Work that follows an answer (telling promoted people): the clicker is not kept waiting for Teams. */
-export function afterAnswer(log: Logger, work: () => Promise<void>): void {
-  void work().catch((error: unknown) => log.error({ err: error }, 'promotion notices failed; the promotion-notices job will retry'));
+/**
+ * Tells people moved up from a waitlist, after the answer: the clicker is not kept waiting
+ * for Teams, and a failure is logged (the promotion-notices job tries again). Their message
+ * is their own workshop card.
+ */
+export function tellPromoted(turn: Turn, deps: WorkshopRouteDeps, eventId: string, promoted: readonly Pick<BookingEntry, 'bookingId'>[]): void {
+  if (promoted.length === 0) return;
+  void announcePromotions({ ...deps, promotionMessage: renderPromotionMessage }, eventId, promoted).catch((error: unknown) =>
+    turn.log.error({ err: error }, 'promotion notices failed; the promotion-notices job will retry'),
+  );
 }
 
 export function workshopRoutes(deps: WorkshopRouteDeps): RouteModule & {
   /** The booking card that `events` shows for a workshop instead of Going / Maybe / Can't go. */
   workshopCard: WorkshopCard;
 } {
-  const promotionDeps: PromotionDeps = { ...deps, promotionMessage: renderPromotionMessage };
   const own = (turn: Turn) => ({ refreshUserIds: [turn.actor().teamsUserId] });
 
   return {
@@ -92,7 +99,7 @@ export function workshopRoutes(deps: WorkshopRouteDeps): RouteModule & {
       }),
       cardAction(WORKSHOP_CANCEL, cancelData, async (turn, data) => {
         const { view, promoted } = await cancelBooking(deps, turn.actor(), data.eventId, data.bookingId);
-        if (promoted.length > 0) afterAnswer(turn.log, () => announcePromotions(promotionDeps, data.eventId, promoted));
+        tellPromoted(turn, deps, data.eventId, promoted);
         return renderWorkshopCard(view, { ...own(turn), banner: 'Your booking is cancelled.', bannerTone: 'good' });
       }),
     ],
