@@ -17,10 +17,10 @@ export function section(markdown: string, heading: string): string {
   return lines.slice(start + 1, end < 0 ? undefined : end).join('\n');
 }
 
-/** Every `name` in backticks in the first cell of each table row (header and rule excluded). */
+/** Every `name` in backticks in the first cell of a table row (headers and rules hold none). */
 export function firstCellNames(markdown: string): string[] {
-  const rows = markdown.split('\n').filter((line) => line.startsWith('|')).slice(2);
-  return rows.flatMap((row) => [...(row.split('|')[1] ?? '').matchAll(/`([^`]+)`/g)].map(([, name]) => name ?? ''));
+  const firstCells = markdown.split('\n').flatMap((line) => (line.startsWith('|') ? [line.split('|')[1] ?? ''] : []));
+  return firstCells.flatMap((cell) => [...cell.matchAll(/`([^`]+)`/g)].map(([, name]) => name ?? ''));
 }
 
 /** Link targets, `[text](target)`, outside code. */
