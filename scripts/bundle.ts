@@ -7,7 +7,7 @@
  *
  * Production code only: `--omit=dev` leaves out the embedded Cosmos server, its patches
  * and patch-package (the bot needs them only when no COSMOS_ENDPOINT is set), and the
- * install stops if any development-only package got in all the same.
+ * bundle stops if any development-only package got in all the same.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

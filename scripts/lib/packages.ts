@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 /** package-lock.json (lockfileVersion 3): every installed copy, keyed by its node_modules path. */
 interface Lock {
-  packages: Record<string, { version?: string; dev?: boolean }>;
+  packages: Record<string, { dev?: boolean }>;
 }
 
 const readLock = (root: string): Lock => JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as Lock;
@@ -22,7 +22,7 @@ export function devOnlyPackages(root: string): Set<string> {
   return new Set(entries.filter(([path, pkg]) => pkg.dev && !production.has(nameOf(path))).map(([path]) => nameOf(path)));
 }
 
-/** The package a bare module request names ("@s/b/x" -> "@s/b"); undefined for paths and built-ins. */
+/** The package a bare module request names ("@s/b/x" -> "@s/b"); undefined for paths and "node:" names. */
 export function packageOfRequest(request: string): string | undefined {
   if (/^(\.|\/|node:)/.test(request) || /^[A-Za-z]:\\/.test(request)) return undefined;
   const parts = request.split('/');
