@@ -5,7 +5,7 @@
 // Env: PORT = the bot's port (default 3978, as for the bot); PLAYGROUND_PORT = the web
 // client's port (default 56150); PLAYGROUND_CONFIG = your own playground .yml (optional).
 //
-// test/helpers/playground.ts requires this file too, so people and tests get the same
+// test/helpers/playground/process.ts requires this file too, so people and tests get the same
 // flags and the same Teams context (users, chats, team).
 'use strict';
 

@@ -11,14 +11,12 @@ import ts from 'typescript';
 const ROOT = join(__dirname, '..');
 const MAX_FILE_LINES = 200;
 const MAX_FUNCTION_LINES = 60;
-/** Fixture data for the card gallery (cards/gallery*.ts), not production code: it is leaving cards/. */
-const isFixture = (path: string): boolean => /^cards\/gallery[^/]*\.ts$/.test(path);
 
 function codeFiles(dir: string): string[] {
   return readdirSync(join(ROOT, dir)).flatMap((name) => {
     const path = `${dir}/${name}`;
     if (statSync(join(ROOT, path)).isDirectory()) return codeFiles(path);
-    return /\.(ts|js)$/.test(name) && !name.endsWith('.d.ts') && !isFixture(path) ? [path] : [];
+    return /\.(ts|js)$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
   });
 }
 

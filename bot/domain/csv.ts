@@ -1,67 +1,62 @@
+import { CsvError, parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+
 /**
  * CSV for organisers' exports (RFC 4180, UTF-8 with a byte-order mark so spreadsheets
- * read accents right, CRLF line ends), and the reader for the files they import.
+ * read accents right, CRLF line ends, every cell quoted), and the reader for the files
+ * they import.
+ *
+ * Text that starts like a formula (=, +, -, @, tab, carriage return, or their full-width
+ * forms) gets a leading apostrophe, so a spreadsheet shows it instead of running it:
+ * people type their own school names, needs and case studies, and organisers open the
+ * export.
  */
-
-/**
- * One quoted cell. Text that starts like a formula (=, +, -, @, tab, carriage return)
- * gets a leading apostrophe, so a spreadsheet shows it instead of running it: people
- * type their own school names, needs and case studies, and organisers open the export.
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
+export function csvDocument(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  return stringify([header, ...rows], { bom: true, quoted: true, quoted_empty: true, record_delimiter: '\r\n', escape_formulas: true });
 }
 
-export function csvDocument(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return `\uFEFF${[header, ...rows].map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+export interface CsvRow {
+  /** The line the row starts on, so problems can name it. */
+  line: number;
+  cells: string[];
 }
 
 /**
  * Reads CSV as spreadsheets write it (RFC 4180): fields in double quotes may hold commas,
  * line breaks and doubled quotes (""); lines end in CRLF or LF; a UTF-8 byte-order mark
- * at the start is dropped. Rows that are entirely empty are left out. Each row keeps the
- * line it starts on, so problems can name it.
+ * at the start is dropped; a quote inside an unquoted field is kept as written. Rows
+ * that are entirely blank are left out. A file that cannot be read (a quote that never
+ * closes) is a problem to tell the person, not an error.
  */
-export function parseCsv(text: string): { line: number; cells: string[] }[] {
-  const rows: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  const endRow = (): void => {
-    cells.push(cell);
-    if (cells.some((c) => c.trim() !== '')) rows.push({ line: rowLine, cells });
-    cells = [];
-    cell = '';
-  };
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i]!;
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === '\n') line++;
-        cell += ch;
-      }
-    } else if (ch === '"' && cell.trim() === '') {
-      cell = '';
-      quoted = true;
-    } else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\r' && body[i + 1] === '\n') {
-      // CRLF: the LF ends the row.
-    } else if (ch === '\n' || ch === '\r') {
-      endRow();
-      line++;
-      rowLine = line;
-    } else cell += ch;
+export function parseCsv(text: string): { rows: CsvRow[] } | { problem: string } {
+  const starts: number[] = [];
+  // csv-parse counts a CRLF inside a quoted cell as two lines; these are the extra ones so far.
+  let doubled = 0;
+  try {
+    const records = parse(text, {
+      bom: true,
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      on_record: (record: string[], { lines }) => {
+        doubled += record.reduce((n, cell) => n + count(cell, /\r\n/g), 0);
+        if (record.every((cell) => cell.trim() === '')) return null;
+        // `lines` is where the record ends; the only line breaks inside a record are those
+        // inside its quoted cells, so it starts that many lines earlier.
+        starts.push(lines - doubled - record.reduce((n, cell) => n + count(cell, /\r\n|\r|\n/g), 0));
+        return record;
+      },
+    });
+    return { rows: records.map((cells, i) => ({ line: starts[i]!, cells })) };
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    return {
+      problem:
+        error.code === 'CSV_QUOTE_NOT_CLOSED'
+          ? 'A quoted field is never closed: each field that starts with " must end with ".'
+          : `The file is not readable as CSV: ${error.message}`,
+    };
   }
-  if (cell !== '' || cells.length > 0) endRow();
-  return rows;
 }
+
+const count = (text: string, pattern: RegExp): number => text.match(pattern)?.length ?? 0;

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { gallery } from '../../cards/gallery';
+import { gallery } from '../../scripts/gallery/gallery';
 import { MAX_REFRESH_USERS, withRefresh } from '../../cards/template';
 import { adaptiveCardProblems } from '../helpers/adaptive-cards';
 

@@ -22,7 +22,11 @@ const contribution = (values: Contribution['values'], extra: Partial<Contributio
 });
 
 /** The export read back with the reader programme imports use (bot/domain/csv.ts). */
-const parseCsv = (text: string): string[][] => readCsv(text).map((row) => row.cells);
+const parseCsv = (text: string): string[][] => {
+  const read = readCsv(text);
+  assert.ok('rows' in read, JSON.stringify(read));
+  return read.rows.map((row) => row.cells);
+};
 
 describe('contributions CSV export', () => {
   const tricky = {

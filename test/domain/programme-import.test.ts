@@ -2,10 +2,16 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseProgrammeFile } from '../../bot/domain/authoring/programme-file';
-import { csvDocument, parseCsv } from '../../bot/domain/csv';
+import { csvDocument, type CsvRow, parseCsv as readCsv } from '../../bot/domain/csv';
 import { londonToUtc } from '../../bot/domain/time';
 
 const PRACTICE_WEEK = readFileSync(join(__dirname, '../fixtures/practice-week-2024.csv'), 'utf8');
+
+const parseCsv = (text: string): CsvRow[] => {
+  const read = readCsv(text);
+  assert.ok('rows' in read, JSON.stringify(read));
+  return read.rows;
+};
 
 describe('reading CSV', () => {
   it('when cells hold quoted commas, doubled quotes and line breaks, then each comes back as written', () => {
@@ -32,6 +38,26 @@ describe('reading CSV', () => {
 
   it('when lines are empty, then they are left out', () => {
     assert.equal(parseCsv('a,b\n\n1,2\n\n').length, 2);
+  });
+
+  it('when a row holds only commas and spaces, then it is left out and the next row keeps its own line', () => {
+    assert.deepEqual(parseCsv('a,b\r\n,\r\n  ,\t\r\n1,2').map((r) => r.line), [1, 4]);
+  });
+
+  it('when quoted cells hold CRLF line breaks, then every row still starts on its own line', () => {
+    assert.deepEqual(parseCsv('a,b\r\n"x\r\ny\r\nz",1\r\nq,2\r\n"one\ntwo",3\r\nr,4').map((r) => r.line), [1, 2, 5, 6, 8]);
+  });
+
+  it('when a quote appears inside an unquoted field, then it is kept as written', () => {
+    assert.deepEqual(parseCsv('title\nThe "new" framework\n')[1]!.cells, ['The "new" framework']);
+  });
+
+  it('when a quoted field is never closed, then the answer is a problem to show, not rows and not an exception', () => {
+    assert.deepEqual(readCsv('title,date\n"Reading for pleasure,2024-05-20\nB,2024-05-21\n'), {
+      problem: 'A quoted field is never closed: each field that starts with " must end with ".',
+    });
+    const file = parseProgrammeFile('title,date\n"Reading for pleasure,2024-05-20\n');
+    assert.deepEqual([file.rows, file.problems], [[], ['A quoted field is never closed: each field that starts with " must end with ".']]);
   });
 });
 

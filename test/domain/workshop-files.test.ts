@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { demoEvents } from '../../bot/data/demo/programme';
-import { csvCell } from '../../bot/domain/csv';
+import { csvDocument } from '../../bot/domain/csv';
 import { attendeesCsv } from '../../bot/domain/workshops/attendees';
 import { asWorkshop } from '../../bot/domain/workshops/workshop';
 import { calendarFile } from '../../bot/domain/workshops/calendar';
@@ -68,8 +68,10 @@ describe('workshop files', () => {
 
   describe('attendee CSV', () => {
     it('when values look like formulas, then they are neutralised with an apostrophe', () => {
-      for (const start of ['=', '+', '-', '@', '\t', '\r']) assert.equal(csvCell(`${start}1+1`), `"'${start}1+1"`);
-      assert.equal(csvCell('Acle Academy'), '"Acle Academy"');
+      const cell = (value: string): string => csvDocument(['h'], [[value]]).split('\r\n')[1]!;
+      for (const start of ['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']) assert.equal(cell(`${start}1+1`), `"'${start}1+1"`);
+      assert.equal(cell('Acle Academy'), '"Acle Academy"');
+      assert.equal(cell('1+1=2'), '"1+1=2"', 'only the first character counts');
     });
 
     it('when the list is exported, then every row is quoted, quotes doubled, booked first, with UTC timestamps', () => {

@@ -38,14 +38,20 @@ describe('long messages', () => {
     it(`when a message of ${what} arrives, then it is answered "too long" in well under 100 ms of handler time`, async function () {
       // Generous, so that the slow behaviour fails on its figure rather than on a timeout.
       this.timeout(120_000);
-      connector.clear();
-      const activity = createTestMessage(connector.serviceUrl, chat, alice, text);
-      const response = await bot.post(activity);
-      assert.equal(response.status, 200);
-      const [reply] = connector.sentTo(chat.id);
-      assert.match(String(reply?.activity.text), /too long to be a command/);
-      const ms = turnMs(activity.id);
-      assert.ok(ms < 50, `handler took ${ms} ms`);
+      // The median of three turns: one sample on a busy shared machine can include a GC
+      // pause or a preempted core. Before the fix one turn took 13.5 s, after it about 2 ms.
+      const times: number[] = [];
+      for (let attempt = 0; attempt < 3; attempt++) {
+        connector.clear();
+        const activity = createTestMessage(connector.serviceUrl, chat, alice, text);
+        const response = await bot.post(activity);
+        assert.equal(response.status, 200);
+        const [reply] = connector.sentTo(chat.id);
+        assert.match(String(reply?.activity.text), /too long to be a command/);
+        times.push(turnMs(activity.id));
+      }
+      const median = times.sort((a, b) => a - b)[1]!;
+      assert.ok(median < 100, `handler took ${times.join(', ')} ms`);
     });
   }
 });

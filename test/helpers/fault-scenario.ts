@@ -2,7 +2,7 @@ import type { Ledger } from '../../bot/domain/workshops/ledger';
 import { createTestInvoke, personalChat, type TestUser } from './activities';
 import type { TestBot } from './bot';
 import { cardText } from './connector';
-import type { FaultProxy } from './fault-proxy';
+import type { Fault, FaultProxy } from './fault-proxy';
 import { countDocs } from './store';
 
 /**
@@ -148,10 +148,13 @@ export interface Attempt {
  * The attempts are made (`concurrency` at a time) while `rate` of the store's requests
  * fail; then, with the store healthy, the store is checked and everyone told "try again"
  * tries again. Told "recorded" must mean stored exactly once, "try again" at most once,
- * and after trying again exactly once; any other answer is a problem.
+ * and after trying again exactly once; any other answer is a problem. `forced` faults
+ * land on the round's first requests whatever the rate (tests use them so that a round
+ * always meets every kind of fault, however its writes happen to be batched).
  */
-export async function attemptRound(proxy: FaultProxy, kind: string, rate: number, attempts: readonly Attempt[], concurrency = 10): Promise<FaultRound> {
+export async function attemptRound(proxy: FaultProxy, kind: string, rate: number, attempts: readonly Attempt[], concurrency = 10, forced: readonly Fault[] = []): Promise<FaultRound> {
   proxy.setRate(rate);
+  for (const fault of forced) proxy.failNext(fault);
   const outcomes: { attempt: Attempt; told: Told; detail?: string }[] = [];
   try {
     for (let i = 0; i < attempts.length; i += concurrency) {
@@ -189,9 +192,9 @@ export async function attemptRound(proxy: FaultProxy, kind: string, rate: number
  * `people` write `kind` while `rate` of the store's requests fail; then, with the store
  * healthy, the store is checked and everyone told "try again" tries again.
  */
-export async function faultRound(bot: TestBot, serviceUrl: string, proxy: FaultProxy, kind: WriteKind, rate: number, people: readonly TestUser[]): Promise<FaultRound> {
+export async function faultRound(bot: TestBot, serviceUrl: string, proxy: FaultProxy, kind: WriteKind, rate: number, people: readonly TestUser[], forced: readonly Fault[] = []): Promise<FaultRound> {
   const attempts = people.map((user) => ({ label: `${kind} ${user.id}`, send: () => write(bot, serviceUrl, kind, user), stored: () => storedFor(bot, kind, user) }));
-  const round = await attemptRound(proxy, kind, rate, attempts);
+  const round = await attemptRound(proxy, kind, rate, attempts, 10, forced);
   if (kind === 'booking') round.problems.push(...(await ledgerProblems(bot)));
   return round;
 }

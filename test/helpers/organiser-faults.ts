@@ -3,7 +3,7 @@ import { inputValues } from './authoring';
 import type { TestBot } from './bot';
 import { actionData, click, command, installPersonalChats, ORGANISER, recipient } from './broadcasts';
 import { cardText, type StandInConnector } from './connector';
-import type { FaultProxy } from './fault-proxy';
+import type { Fault, FaultProxy } from './fault-proxy';
 import { type Attempt, attemptRound, type FaultRound } from './fault-scenario';
 import { countDocs } from './store';
 import { formOf, WORKSHOP } from './workshops';
@@ -190,9 +190,9 @@ async function send(bot: TestBot, connector: StandInConnector, write: OrganiserW
  * Every organiser change of `plan`, prepared with the store healthy, then each made with
  * one click, one at a time (as one organiser works), while `rate` of store requests fail.
  */
-export async function organiserRound(bot: TestBot, connector: StandInConnector, proxy: FaultProxy, rate: number, plan: OrganiserRoundPlan): Promise<FaultRound> {
+export async function organiserRound(bot: TestBot, connector: StandInConnector, proxy: FaultProxy, rate: number, plan: OrganiserRoundPlan, forced: readonly Fault[] = []): Promise<FaultRound> {
   const writes: OrganiserWrite[] = [];
   for (const prepare of prepares(plan)) writes.push(await prepare(bot, connector, plan.tag));
   const attempts: Attempt[] = writes.map((write) => ({ label: write.label, send: () => send(bot, connector, write), stored: () => write.stored() }));
-  return attemptRound(proxy, 'organiser', rate, attempts, 1);
+  return attemptRound(proxy, 'organiser', rate, attempts, 1, forced);
 }

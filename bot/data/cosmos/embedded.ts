@@ -31,6 +31,7 @@ export interface EmbeddedOptions {
  * slower).
  */
 export async function startEmbeddedCosmos(options: EmbeddedOptions): Promise<EmbeddedCosmos> {
+  assertServerInstalled();
   // Two bots on one folder would each overwrite the other's snapshot with its own data.
   const lock = options.dataDir ? lockDataDir(options.dataDir) : undefined;
   const release = (): void => lock?.release();
@@ -68,4 +69,19 @@ export async function startEmbeddedCosmos(options: EmbeddedOptions): Promise<Emb
       process.removeListener('exit', release);
     },
   };
+}
+
+/**
+ * The server is a development dependency: the bundle Azure runs leaves it out, and only
+ * the worker thread loads it, so a bot with COSMOS_ENDPOINT never needs it. Without an
+ * endpoint there, say what to do rather than fail inside the worker.
+ */
+function assertServerInstalled(): void {
+  try {
+    require.resolve('@vercel/cosmosdb-server');
+  } catch {
+    throw new Error(
+      'no COSMOS_ENDPOINT is set, and the embedded Cosmos server (a development dependency, not in the Azure bundle) is not installed: set COSMOS_ENDPOINT, or install everything with `npm ci`',
+    );
+  }
 }

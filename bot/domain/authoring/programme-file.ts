@@ -87,7 +87,9 @@ export function parseProgrammeFile(text: string): ProgrammeFile {
 type Records = { rows: { line: number; record: Record<string, unknown> }[] } | { problem: string };
 
 function csvRecords(text: string): Records {
-  const [header, ...body] = parseCsv(text);
+  const read = parseCsv(text);
+  if ('problem' in read) return read;
+  const [header, ...body] = read.rows;
   if (!header) return { problem: 'The file is empty.' };
   const names = header.cells.map((c) => c.trim());
   if (!names.some((n) => COLUMNS[normalise(n)] === 'title')) return { problem: 'The first line must name the columns (title, date, start, end, location, audience...).' };

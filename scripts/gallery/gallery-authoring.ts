@@ -1,35 +1,21 @@
-import { demoDeadlines, demoEvents } from '../bot/data/demo/programme';
-import { emptyDeliveryCounts } from '../bot/domain/broadcasts/broadcast';
-import type { ImportPreview, PreviewRow } from '../bot/domain/authoring/import';
-import { parseProgrammeFile } from '../bot/domain/authoring/programme-file';
-import { EVENT_FIELDS, formTextOf } from '../bot/domain/authoring/event-fields';
-import { inputOf } from '../bot/domain/authoring/event-input';
-import type { Deadline, DeadlineFollow } from '../bot/domain/deadlines/deadline';
-import type { NlcEvent } from '../bot/domain/events/event';
-import { reminderSlots } from '../bot/domain/reminders/schedule';
-import { eventSubject } from '../bot/domain/reminders/reminders';
-import { renderDeadlineCard } from './deadline';
-import { renderFormCard } from './form';
-import { renderImportPreviewCard } from './import-preview';
-import { renderMyWeekCard } from './my-week';
-import { renderRemindersCard } from './reminders';
-import type { AdaptiveCardJson } from './template';
+import { emptyDeliveryCounts } from '../../bot/domain/broadcasts/broadcast';
+import type { ImportPreview, PreviewRow } from '../../bot/domain/authoring/import';
+import { parseProgrammeFile } from '../../bot/domain/authoring/programme-file';
+import { EVENT_FIELDS, formTextOf } from '../../bot/domain/authoring/event-fields';
+import { inputOf } from '../../bot/domain/authoring/event-input';
+import type { DeadlineFollow } from '../../bot/domain/deadlines/deadline';
+import { reminderSlots } from '../../bot/domain/reminders/schedule';
+import { eventSubject } from '../../bot/domain/reminders/reminders';
+import { renderDeadlineCard } from '../../cards/deadline';
+import { renderFormCard } from '../../cards/form';
+import { renderImportPreviewCard } from '../../cards/import-preview';
+import { renderMyWeekCard } from '../../cards/my-week';
+import { renderRemindersCard } from '../../cards/reminders';
+import { demoDeadline as deadline, demoEvent as event, type GalleryEntry, USERS } from './entry';
 
-/** Authoring, import, deadline, "upcoming" and reminder-list cards for the gallery (cards/gallery.ts). */
+/** Authoring, import, deadline, "upcoming" and reminder-list cards for the gallery (gallery.ts). */
 const NOW = new Date('2024-06-15T08:00:00Z');
-const USERS = ['29:fixture-user-1', '29:fixture-user-2'];
 const USER = '00000000-0000-4000-8000-000000000001';
-
-const event = (id: string): NlcEvent => {
-  const found = demoEvents().find((e) => e.id === id);
-  if (!found) throw new Error(`no demo event ${id}`);
-  return found;
-};
-const deadline = (id: string): Deadline => {
-  const found = demoDeadlines().find((d) => d.id === id);
-  if (!found) throw new Error(`no demo deadline ${id}`);
-  return found;
-};
 const follow = (deadlineId: string, change: Partial<DeadlineFollow>): DeadlineFollow => ({
   deadlineId,
   userId: USER,
@@ -64,7 +50,7 @@ function previewOf(text: string): ImportPreview {
   return { rows, fileProblems: file.problems, unknownColumns: file.unknownColumns, counts };
 }
 
-export const authoringGallery: { name: string; template: string; description: string; render(): AdaptiveCardJson }[] = [
+export const authoringGallery: GalleryEntry[] = [
   {
     name: 'deadline-open',
     template: 'deadline.json',

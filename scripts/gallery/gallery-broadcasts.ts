@@ -1,22 +1,14 @@
-import type { ComposeChoices } from '../bot/domain/broadcasts/compose';
-import { demoEvents } from '../bot/data/demo/programme';
-import { type Broadcast, type DeliveryCounts, emptyDeliveryCounts } from '../bot/domain/broadcasts/broadcast';
-import type { NlcEvent } from '../bot/domain/events/event';
-import { renderAnnouncementCard } from './announcement';
-import { renderComposeCard } from './broadcast-compose';
-import { renderPreviewCard } from './broadcast-preview';
-import { renderStatusCard } from './broadcast-status';
-import { renderEventCard } from './event';
-import type { AdaptiveCardJson } from './template';
+import type { ComposeChoices } from '../../bot/domain/broadcasts/compose';
+import { type Broadcast, type DeliveryCounts, emptyDeliveryCounts } from '../../bot/domain/broadcasts/broadcast';
+import { renderAnnouncementCard } from '../../cards/announcement';
+import { renderComposeCard } from '../../cards/broadcast-compose';
+import { renderPreviewCard } from '../../cards/broadcast-preview';
+import { renderStatusCard } from '../../cards/broadcast-status';
+import { renderEventCard } from '../../cards/event';
+import { demoEvent as event, type GalleryEntry, USERS } from './entry';
 
-/** Broadcast and event-correction cards for the gallery (cards/gallery.ts). */
+/** Broadcast and event-correction cards for the gallery (gallery.ts). */
 const NOW = new Date('2024-04-23T08:00:00Z');
-const USERS = ['29:fixture-user-1', '29:fixture-user-2'];
-const event = (id: string): NlcEvent => {
-  const found = demoEvents().find((e) => e.id === id);
-  if (!found) throw new Error(`no demo event ${id}`);
-  return found;
-};
 
 const COMPOSE_CHOICES: ComposeChoices = {
   contents: [
@@ -64,7 +56,7 @@ const BROADCAST: Broadcast = {
 
 const counts = (c: Partial<DeliveryCounts>): DeliveryCounts => ({ ...emptyDeliveryCounts(), total: 1214, ...c });
 
-export const broadcastGallery: { name: string; template: string; description: string; render(): AdaptiveCardJson }[] = [
+export const broadcastGallery: GalleryEntry[] = [
   {
     name: 'announcement',
     template: 'announcement.json',

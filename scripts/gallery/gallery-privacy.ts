@@ -1,6 +1,6 @@
-import { emptyCounts } from '../bot/domain/privacy/privacy';
-import { renderForgetChoiceCard, renderForgetDoneCard, renderForgetPreviewCard } from './forget';
-import type { GalleryEntry } from './gallery';
+import { emptyCounts } from '../../bot/domain/privacy/privacy';
+import { renderForgetChoiceCard, renderForgetDoneCard, renderForgetPreviewCard } from '../../cards/forget';
+import type { GalleryEntry } from './entry';
 
 const HELD = { ...emptyCounts(), rsvps: 3, bookings: 1, memberships: 2, contributions: 1, conversations: 1, deliveries: 4 };
 const ME = { userId: '6f1c2b1e-3c1a-4d2e-9b8f-1a2b3c4d5e6f', name: 'Alex Example' };

@@ -1,24 +1,24 @@
-import type { DownloadKind, DownloadLinks } from '../bot/domain/downloads';
-import { demoEvents } from '../bot/data/demo/programme';
-import { asWorkshop } from '../bot/domain/workshops/workshop';
-import { type Role, ROLES } from '../bot/domain/workshops/booking-form';
-import { type Ledger } from '../bot/domain/workshops/ledger';
-import { type BookingRequest, cancelEntry, decideBookings } from '../bot/domain/workshops/ledger-changes';
-import { recordNotice } from '../bot/domain/workshops/promotions';
-import type { AttendeeList } from '../bot/domain/workshops/manage';
-import { attendeeRows } from '../bot/domain/workshops/attendees';
-import { workshopView } from '../bot/domain/workshops/service';
-import { renderAttendeesCard } from './attendees';
-import { renderMyBookingsCard } from './my-bookings';
-import { renderWorkshopCard, renderPromotionMessage } from './workshop';
-import type { AdaptiveCardJson } from './template';
+import type { DownloadKind, DownloadLinks } from '../../bot/domain/downloads';
+import { demoEvents } from '../../bot/data/demo/programme';
+import { asWorkshop } from '../../bot/domain/workshops/workshop';
+import { type Role, ROLES } from '../../bot/domain/workshops/booking-form';
+import { type Ledger } from '../../bot/domain/workshops/ledger';
+import { type BookingRequest, cancelEntry, decideBookings } from '../../bot/domain/workshops/ledger-changes';
+import { recordNotice } from '../../bot/domain/workshops/promotions';
+import type { AttendeeList } from '../../bot/domain/workshops/manage';
+import { attendeeRows } from '../../bot/domain/workshops/attendees';
+import { workshopView } from '../../bot/domain/workshops/service';
+import { renderAttendeesCard } from '../../cards/attendees';
+import { renderMyBookingsCard } from '../../cards/my-bookings';
+import { renderWorkshopCard, renderPromotionMessage } from '../../cards/workshop';
+import type { AdaptiveCardJson } from '../../cards/template';
+import { type GalleryEntry, USERS } from './entry';
 
-/** Workshop booking cards for the gallery (cards/gallery.ts), on the demo AP framework workshop. */
+/** Workshop booking cards for the gallery (gallery.ts), on the demo AP framework workshop. */
 const NOW = new Date('2024-04-23T08:00:00Z');
 const workshop = asWorkshop(demoEvents().find((e) => e.kind === 'workshop'));
 const link = (kind: DownloadKind) => (subject: string, token: string): string => `https://nlc-bot.example.org/downloads/${kind}/${subject}/${token}`;
 const links = { calendar: link('calendar'), attendees: link('attendees'), contributions: link('contributions') } satisfies DownloadLinks;
-const USERS = ['29:fixture-user-1', '29:fixture-user-2'];
 const roles = Object.keys(ROLES) as Role[];
 const userId = (n: number): string => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
@@ -52,7 +52,7 @@ const list = (ledger: Ledger, withExport: boolean): AttendeeList => ({
   ...(withExport ? { export: { url: links.attendees(workshop.id, 'x'.repeat(43)), expiresAt: new Date(NOW.getTime() + 15 * 60_000) } } : {}),
 });
 
-export const workshopGallery: { name: string; template: string; description: string; render(): AdaptiveCardJson }[] = [
+export const workshopGallery: GalleryEntry[] = [
   {
     name: 'workshop-open',
     template: 'workshop.json',
