@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 const teamsOnly = ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/teams-ai'];
 const cosmosOnly = ['@azure/cosmos', '@vercel/cosmosdb-server'];
 
-/** The layering in DESIGN.md, enforced: who may import Teams and Azure packages. */
+/** The layers (docs/architecture.md), enforced: who may import Teams, Azure and card code. */
 const restrict = (patterns, message, regex) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }, ...(regex ? [{ regex, message }] : [])] }],
 });
