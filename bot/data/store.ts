@@ -16,8 +16,7 @@ import type { DeadlineStore } from '../domain/deadlines/ports';
 import type { ReminderStore } from '../domain/reminders/ports';
 import { createDeadlineStore } from './deadline-store';
 import { createReminderStore } from './reminder-store';
-import type { PersonalDataStore } from '../domain/privacy/ports';
-import type { RetentionStore } from '../domain/privacy/ports';
+import type { PersonalDataStore, RetentionStore } from '../domain/privacy/ports';
 import { createPersonalDataStore } from './personal-data-store';
 import { createRetentionStore } from './retention-store';
 

@@ -1,5 +1,5 @@
 import type { Container } from '@azure/cosmos';
-import { type BookingEntry, type Ledger } from '../domain/workshops/ledger';
+import type { BookingEntry, Ledger } from '../domain/workshops/ledger';
 import { type BookingDecision, type BookingRequest, decideBookings } from '../domain/workshops/ledger-changes';
 import type { ExportGrant, WorkshopStore } from '../domain/workshops/ports';
 import { coalesce } from './cosmos/coalesce';
