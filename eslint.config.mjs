@@ -7,10 +7,13 @@ import tseslint from 'typescript-eslint';
 const teamsOnly = ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/teams-ai'];
 const cosmosOnly = ['@azure/cosmos', '@vercel/cosmosdb-server'];
 
-/** The layering in DESIGN.md, enforced: who may import Teams and Azure packages. */
-const restrict = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+/** The layers (docs/architecture.md), enforced: who may import Teams, Azure and card code. */
+const restrict = (patterns, message, regex) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }, ...(regex ? [{ regex, message }] : [])] }],
 });
+
+/** Any import of the card templates and their render functions (cards/ at the root). */
+const cardsCode = '(^|/)cards/';
 
 export default tseslint.config(
   { ignores: ['dist/', 'build/', 'node_modules/', 'coverage/', 'docs/', '.data/'] },
@@ -18,7 +21,7 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.mjs', 'scripts/*.js', 'bench/*.js', 'bot/data/*.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['*.mjs', 'scripts/*.js', 'bench/*.js', 'bot/data/cosmos/*.js'] }, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       'no-empty': ['error', { allowEmptyCatch: false }],
@@ -30,11 +33,23 @@ export default tseslint.config(
   },
   {
     files: ['bot/domain/**/*.ts'],
-    rules: restrict([...teamsOnly, ...cosmosOnly, '@azure/*', 'restify', 'pino'], 'bot/domain is plain TypeScript: no Teams, Azure or server imports.'),
+    rules: restrict(
+      [...teamsOnly, ...cosmosOnly, '@azure/*', 'restify', 'pino'],
+      'bot/domain is plain TypeScript: no Teams, Azure, server or card imports (renderers are passed in, see bot/start.ts).',
+      cardsCode,
+    ),
+  },
+  {
+    files: ['bot/delivery/**/*.ts'],
+    rules: restrict(
+      [...teamsOnly, ...cosmosOnly, '@azure/*', 'restify'],
+      'bot/delivery is sending machinery: no Teams, Azure, server or card imports (it sends through the Messenger port).',
+      cardsCode,
+    ),
   },
   {
     files: ['bot/data/**/*.ts'],
-    rules: restrict([...teamsOnly, 'restify'], 'bot/data talks to Cosmos only; Teams code lives in bot/teams.'),
+    rules: restrict([...teamsOnly, 'restify'], 'bot/data talks to Cosmos only; Teams code lives in bot/teams, cards in cards/.', cardsCode),
   },
   {
     files: ['bot/*.ts', 'bot/jobs/**/*.ts', 'cards/**/*.ts'],
@@ -46,7 +61,7 @@ export default tseslint.config(
     rules: restrict(cosmosOnly, 'Only bot/data imports Cosmos.'),
   },
   {
-    files: ['scripts/*.js', 'bench/*.js', 'bot/data/*.js', '*.mjs'],
+    files: ['scripts/*.js', 'bench/*.js', 'bot/data/cosmos/*.js', '*.mjs'],
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
       globals: { require: 'readonly', process: 'readonly', console: 'readonly', module: 'writable', __dirname: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setTimeout: 'readonly' },

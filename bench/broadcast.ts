@@ -18,7 +18,7 @@
  * CEILING_CONCURRENCY (CONCURRENCY).
  */
 import { once } from 'node:events';
-import { EMBEDDED_KEY } from '../bot/data/cosmos';
+import { EMBEDDED_KEY } from '../bot/data/cosmos/client';
 import { openStore } from '../bot/data/store';
 import type { TestUser } from '../test/helpers/activities';
 import type { Behaviour } from '../test/helpers/teams-behaviour';

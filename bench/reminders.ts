@@ -16,7 +16,7 @@
  */
 import { ManualClock } from '../bot/clock';
 import { loadConfig } from '../bot/config';
-import { EMBEDDED_KEY } from '../bot/data/cosmos';
+import { EMBEDDED_KEY } from '../bot/data/cosmos/client';
 import { recordInstalled } from '../bot/domain/conversations/service';
 import type { NlcEvent } from '../bot/domain/events/event';
 import type { Job } from '../bot/jobs/runner';

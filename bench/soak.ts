@@ -19,8 +19,8 @@
  * --max-old-space-size=128).
  */
 import { readFileSync } from 'node:fs';
-import { EMBEDDED_KEY } from '../bot/data/cosmos';
-import { demoTaskGroups } from '../bot/data/demo-task-groups';
+import { EMBEDDED_KEY } from '../bot/data/cosmos/client';
+import { demoTaskGroups } from '../bot/data/demo/task-groups';
 import { openStore } from '../bot/data/store';
 import { createTestInvoke, personalChat, type TestUser } from '../test/helpers/activities';
 import { startStoreProcess } from '../test/helpers/bot-process';

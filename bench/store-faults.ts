@@ -18,10 +18,10 @@
  * that was neither (an internal error), an inconsistent workshop ledger. Target: 0 problems.
  * The bot runs in this process (startTestBot), so the proxy can sit in front of its store.
  */
-import { EMBEDDED_KEY } from '../bot/data/cosmos';
-import { loadDemoDeadlines, loadDemoProgramme } from '../bot/data/demo-programme';
-import { loadDemoTaskGroups } from '../bot/data/demo-task-groups';
-import { startEmbeddedCosmos } from '../bot/data/embedded-cosmos';
+import { EMBEDDED_KEY } from '../bot/data/cosmos/client';
+import { loadDemoDeadlines, loadDemoProgramme } from '../bot/data/demo/programme';
+import { loadDemoTaskGroups } from '../bot/data/demo/task-groups';
+import { startEmbeddedCosmos } from '../bot/data/cosmos/embedded';
 import { startTestBot } from '../test/helpers/bot';
 import { startConnector } from '../test/helpers/connector';
 import { organiserEnv } from '../test/helpers/broadcasts';

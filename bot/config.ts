@@ -1,5 +1,10 @@
 import { resolve } from 'node:path';
 import { z } from 'zod/v4';
+import { checkCombinations } from './config-rules';
+import { blankToUndefined, ConfigError, guid, guidList, optionalString, parseEnvironment } from './environment';
+
+// loadConfig throws it, so its callers find it here.
+export { ConfigError };
 
 /**
  * Every setting the bot reads, in one schema, parsed once at start-up.
@@ -8,30 +13,8 @@ import { z } from 'zod/v4';
  * No secret has a default.
  */
 
-export const blankToUndefined = (value: unknown): unknown =>
-  typeof value === 'string' && value.trim() === '' ? undefined : value;
-
-const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
-
-export const guid = z
-  .string()
-  .trim()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected a GUID');
-
-const guidList = z.preprocess(
-  (value) =>
-    typeof value === 'string'
-      ? value
-          .split(',')
-          .map((part) => part.trim())
-          .filter((part) => part !== '')
-      : value,
-  z.array(guid.transform((id) => id.toLowerCase())).default([]),
-);
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-
-export const configSchema = z
+/** Each setting on its own; config-rules.ts checks the ones that depend on each other. */
+export const settingsSchema = z
   .object({
     PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
     /** Interface to listen on; defaults to all interfaces with an app id, loopback without. */
@@ -110,63 +93,15 @@ export const configSchema = z
      * the morning of the NLC letter (23 April 2024) to keep it upcoming.
      */
     CLOCK_START: z.preprocess(blankToUndefined, z.iso.datetime({ offset: true }).optional()),
-  })
-  .superRefine((env, ctx) => {
-    if (env.MicrosoftAppId) {
-      if (env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['MicrosoftAppPassword'],
-          message: `required when MicrosoftAppId is set and MicrosoftAppType is ${env.MicrosoftAppType}`,
-        });
-      }
-      if (env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['MicrosoftAppTenantId'],
-          message: `required when MicrosoftAppType is ${env.MicrosoftAppType}`,
-        });
-      }
-    }
-    if (!env.MicrosoftAppId && env.HOST && !LOOPBACK.has(env.HOST)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['HOST'],
-        message:
-          'without MicrosoftAppId the bot accepts requests with no token, so it listens on loopback only (127.0.0.1 or ::1); set MicrosoftAppId to listen elsewhere',
-      });
-    }
-    if (env.PUBLIC_URL && new URL(env.PUBLIC_URL).protocol !== 'https:' && !LOOPBACK.has(new URL(env.PUBLIC_URL).hostname.replace(/^\[|\]$/g, ''))) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['PUBLIC_URL'],
-        message: 'download links carry secrets, so they must use https (plain http only on loopback)',
-      });
-    }
-    if (env.BOT_OPENID_METADATA_URL && !LOOPBACK.has(new URL(env.BOT_OPENID_METADATA_URL).hostname.replace(/^\[|\]$/g, ''))) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['BOT_OPENID_METADATA_URL'],
-        message: 'for tests only: a loopback URL (whoever serves these keys can sign requests the bot trusts); leave it empty in Azure',
-      });
-    }
-    if (env.COSMOS_KEY && !env.COSMOS_ENDPOINT) {
-      ctx.addIssue({ code: 'custom', path: ['COSMOS_KEY'], message: 'set COSMOS_ENDPOINT too, or remove the key' });
-    }
-    if (env.CLOCK_START && env.COSMOS_ENDPOINT) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['CLOCK_START'],
-        message: 'only for the embedded demo store: a shifted clock against real data would send reminders at the wrong time',
-      });
-    }
   });
+
+export const configSchema = settingsSchema.superRefine(checkCombinations);
 
 export type EnvConfig = z.infer<typeof configSchema>;
 
 export interface Config {
   port: number;
-  /** Where the server listens: loopback whenever the bot has no app id (see DESIGN.md). */
+  /** Where the server listens: loopback whenever the bot has no app id (see loadConfig). */
   host: string;
   bot: {
     appId?: string;
@@ -191,26 +126,7 @@ export interface Config {
   clockStart?: Date;
 }
 
-export class ConfigError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
-
 export const EMBEDDED_DEMO_CLOCK_START = new Date('2024-04-23T08:00:00Z');
-
-/** Parses an environment with `schema`; every bad key goes into one ConfigError (secrets not repeated). */
-export function parseEnvironment<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.infer<S> {
-  const parsed = schema.safeParse(env);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => {
-    const key = issue.path.join('.') || '(environment)';
-    const shown = key in env && !/PASSWORD|KEY/i.test(key) ? ` (got ${JSON.stringify(env[key])})` : '';
-    return `${key}: ${issue.message}${shown}`;
-  });
-  throw new ConfigError(problems);
-}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parseEnvironment(configSchema, env);

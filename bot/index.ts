@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from './config';
-import { DataDirInUseError } from './data/data-dir-lock';
+import { DataDirInUseError } from './data/cosmos/data-dir-lock';
 import { createLogger } from './log';
 import { startBot } from './start';
 

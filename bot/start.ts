@@ -1,13 +1,13 @@
 import { type Clock, offsetClock, systemClock } from './clock';
 import type { Config } from './config';
-import { cosmosTargetFrom, type CosmosTarget } from './data/cosmos';
-import { loadDemoDeadlines, loadDemoProgramme } from './data/demo-programme';
-import { loadDemoTaskGroups } from './data/demo-task-groups';
+import { cosmosTargetFrom, type CosmosTarget } from './data/cosmos/client';
+import { loadDemoDeadlines, loadDemoProgramme } from './data/demo/programme';
+import { loadDemoTaskGroups } from './data/demo/task-groups';
 import { openStore, type Store } from './data/store';
 import type { Logger } from './log';
 import { type BroadcastCatalogue, catalogueWith } from './domain/broadcasts/catalogue';
-import { deadlineContent } from './domain/deadlines/content';
-import { reminderKinds } from './domain/reminders/kinds';
+import { deadlineContent } from './domain/deadlines/broadcast-content';
+import { reminderKinds } from './domain/reminders/broadcast-types';
 import { reminderJob } from './jobs/reminders';
 import type { Messenger } from './domain/messaging';
 import { organisersFrom } from './domain/organisers';
@@ -18,12 +18,13 @@ import type { DownloadLinks } from './domain/workshops/ports';
 import type { PromotionDeps } from './domain/workshops/promotions';
 import { retentionJob } from './jobs/retention';
 import { promotionNoticesJob } from './jobs/promotion-notices';
-import { RateLimiter } from './domain/delivery/rate-limit';
-import { realTimer } from './domain/delivery/timer';
+import { RateLimiter } from './delivery/rate-limit';
+import { realTimer } from './delivery/timer';
 import { broadcastJobFrom } from './jobs/broadcasts/wiring';
 import { type Job, startJobs } from './jobs/runner';
 import { createServer, downloadPath, listen } from './server';
 import { type BotApp, createApp } from './teams/app';
+import { contentCards } from '../cards/content-cards';
 import { renderPromotionMessage } from '../cards/workshop';
 
 export interface RunningBot {
@@ -92,6 +93,46 @@ function downloadLinks(base: () => string | undefined): DownloadLinks {
   return { calendar: link('calendar'), attendees: link('attendees'), contributions: link('contributions') };
 }
 
+/**
+ * Demo data, on a first start of the embedded store only: after a restart the kept data
+ * (organisers' edits, people's answers) must not be overwritten.
+ */
+async function seedDemoData(store: Store, target: CosmosTarget, wanted: boolean, clock: Clock, log: Logger): Promise<void> {
+  const seed = store.cosmos.restored === 0 && wanted;
+  const events = seed ? await loadDemoProgramme(store.events) : 0;
+  const groups = seed ? await loadDemoTaskGroups(store.taskGroups, clock.now()) : 0;
+  const deadlines = seed ? await loadDemoDeadlines(store.deadlines) : 0;
+  log.warn(
+    { demoEvents: events, demoTaskGroups: groups, demoDeadlines: deadlines, restoredDocuments: store.cosmos.restored, dataDir: target.dataDir ?? null, clock: clock.now().toISOString() },
+    target.dataDir
+      ? `running on a local embedded Cosmos DB (no COSMOS_ENDPOINT): data is kept in ${target.dataDir}, saved every ${Math.round((target.saveIntervalMs ?? 5000) / 1000)} s and on shutdown`
+      : 'running on a local in-memory Cosmos DB (no COSMOS_ENDPOINT, DATA_DIR=memory): data is not kept when the bot stops',
+  );
+}
+
+/** e.g. http://127.0.0.1:3978; all interfaces are reached on loopback. */
+function listeningUrl(port: number, configuredHost: string): string {
+  const host = configuredHost.includes(':') ? `[${configuredHost}]` : configuredHost;
+  return `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+}
+
+/** Settings that leave a feature off, or the bot open to anyone, said once at start. */
+function warnAboutOpenings(config: Config, linkBase: string | undefined, log: Logger): void {
+  if (!linkBase) log.warn('PUBLIC_URL is not set, so workshop cards offer no calendar or export links');
+  if (config.bot.appId && config.allowedTenantIds.size === 0) {
+    log.warn('neither ALLOWED_TENANT_IDS nor MicrosoftAppTenantId is set, so any organisation\'s Teams may use this bot');
+  }
+}
+
+/** What organisers can broadcast, and the types reminders go out as. */
+function catalogueFor(store: Store, clock: Clock, links: DownloadLinks, reminderTime: string): BroadcastCatalogue {
+  // Cards reach the domain passed in, as the promotion message does (startBot).
+  const cards = contentCards;
+  const { events, workshops, deadlines, conversations } = store;
+  const reminding = reminderKinds({ events, workshops, deadlines, conversations, clock, links, reminderTime, cards });
+  return catalogueWith(cards, { audiences: reminding.audiences, contents: [...reminding.contents, deadlineContent({ deadlines, clock, cards })] });
+}
+
 /** The composition root: config -> store -> Teams app -> HTTP server. */
 export async function startBot(config: Config, options: StartOptions): Promise<RunningBot> {
   const { log } = options;
@@ -102,43 +143,16 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const retentionDays = target.mode === 'azure' ? config.retentionDays : undefined;
   const store = await openStore(target, { clock, retentionDays, onWarning: (message) => log.warn(message) });
   try {
-    if (store.mode === 'embedded') {
-      // Demo data only on a first start: after a restart the kept data (organisers' edits,
-      // people's answers) must not be overwritten.
-      const seed = store.cosmos.restored === 0 && options.demoData !== false;
-      const events = seed ? await loadDemoProgramme(store.events) : 0;
-      const groups = seed ? await loadDemoTaskGroups(store.taskGroups, clock.now()) : 0;
-      const deadlines = seed ? await loadDemoDeadlines(store.deadlines) : 0;
-      log.warn(
-        { demoEvents: events, demoTaskGroups: groups, demoDeadlines: deadlines, restoredDocuments: store.cosmos.restored, dataDir: target.dataDir ?? null, clock: clock.now().toISOString() },
-        target.dataDir
-          ? `running on a local embedded Cosmos DB (no COSMOS_ENDPOINT): data is kept in ${target.dataDir}, saved every ${Math.round((target.saveIntervalMs ?? 5000) / 1000)} s and on shutdown`
-          : 'running on a local in-memory Cosmos DB (no COSMOS_ENDPOINT, DATA_DIR=memory): data is not kept when the bot stops',
-      );
-    }
+    if (store.mode === 'embedded') await seedDemoData(store, target, options.demoData !== false, clock, log);
     const organisers = organisersFrom(config.organiserAadIds);
     let linkBase = config.publicUrl;
     const links = downloadLinks(() => linkBase);
-    const { events, conversations, workshops, taskGroups, broadcasts, deadlines, reminders } = store;
-    const reminding = reminderKinds({ events, workshops, deadlines, conversations, clock, links, reminderTime: config.reminderTime });
-    const catalogue = catalogueWith({ audiences: reminding.audiences, contents: [...reminding.contents, deadlineContent({ deadlines, clock })] });
+    const catalogue = catalogueFor(store, clock, links, config.reminderTime);
+    const { events, conversations, workshops, taskGroups, broadcasts, deadlines, reminders, personalData } = store;
     const bot = createApp({
-      bot: config.bot,
-      allowedTenantIds: config.allowedTenantIds,
-      events,
-      conversations,
-      workshops,
-      taskGroups,
-      broadcasts,
-      deadlines,
-      reminders,
-      catalogue,
-      links,
-      organisers,
-      personalData: store.personalData,
-      clock,
-      log,
-      reminderTime: config.reminderTime,
+      bot: config.bot, allowedTenantIds: config.allowedTenantIds, reminderTime: config.reminderTime,
+      events, conversations, workshops, taskGroups, broadcasts, deadlines, reminders, personalData,
+      catalogue, links, organisers, clock, log,
     });
     const promotions = { events, workshops, conversations, messenger: bot.messenger, clock, links, promotionMessage: renderPromotionMessage };
     const allJobs = createJobs({ config, store, messenger: bot.messenger, catalogue, promotions, links, clock, log });
@@ -153,14 +167,9 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       log,
     });
     await listen(server, config.port, config.host);
-    const { port } = server.address();
-    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-    const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+    const url = listeningUrl(server.address().port, config.host);
     if (!linkBase && !config.bot.appId) linkBase = url;
-    if (!linkBase) log.warn('PUBLIC_URL is not set, so workshop cards offer no calendar or export links');
-    if (config.bot.appId && config.allowedTenantIds.size === 0) {
-      log.warn('neither ALLOWED_TENANT_IDS nor MicrosoftAppTenantId is set, so any organisation\'s Teams may use this bot');
-    }
+    warnAboutOpenings(config, linkBase, log);
     return {
       url,
       store,

@@ -1,10 +1,11 @@
 import type { AttendeeRow } from '../bot/domain/workshops/attendees';
 import type { LedgerChange } from '../bot/domain/workshops/ledger';
-import type { AttendeeList } from '../bot/domain/workshops/organiser';
+import type { AttendeeList } from '../bot/domain/workshops/manage';
 import { MAX_CAPACITY } from '../bot/domain/workshops/terms';
 import { formatDate, formatDateTime, formatRange, formatTime } from '../bot/domain/time';
 import json from './attendees.json';
 import { type AdaptiveCardJson, cardTemplate } from './template';
+import { WORKSHOP_ATTENDEES, WORKSHOP_CAPACITY, WORKSHOP_CLOSE, WORKSHOP_EXPORT, WORKSHOP_REOPEN } from './verbs';
 
 interface Section {
   heading: string;
@@ -30,7 +31,7 @@ export interface AttendeesCardData {
   canReopen: boolean;
 }
 
-const expand = cardTemplate<AttendeesCardData>(json);
+const expand = cardTemplate<AttendeesCardData>(json, { capacity: WORKSHOP_CAPACITY, export: WORKSHOP_EXPORT, close: WORKSHOP_CLOSE, reopen: WORKSHOP_REOPEN, attendees: WORKSHOP_ATTENDEES });
 
 /** Rows shown on the card; the export has everyone. Keeps the card under Teams' 28 KB. */
 export const MAX_BOOKED_ROWS = 40;

@@ -1,6 +1,7 @@
 import type { ComposeChoices, ComposeForm } from '../bot/domain/broadcasts/compose';
 import json from './broadcast-compose.json';
 import { type AdaptiveCardJson, cardTemplate } from './template';
+import { BROADCAST_PREVIEW } from './verbs';
 
 /** Every input's value and problem, as text ('' = none), so the template never meets a missing field. */
 type FormText = Required<{ [K in keyof ComposeForm]: string }>;
@@ -11,7 +12,7 @@ export interface ComposeCardData extends ComposeChoices {
   errors: FormText;
 }
 
-const expand = cardTemplate<ComposeCardData>(json);
+const expand = cardTemplate<ComposeCardData>(json, { preview: BROADCAST_PREVIEW });
 
 const FIELDS: (keyof ComposeForm)[] = ['content', 'eventId', 'call', 'deadline', 'title', 'text', 'audience', 'channel', 'taskGroup', 'answersEventId', 'answers'];
 

@@ -3,6 +3,7 @@ import type { BroadcastPreview } from '../bot/domain/broadcasts/service';
 import json from './broadcast-preview.json';
 import { plural } from './plural';
 import { type AdaptiveCardJson, cardTemplate } from './template';
+import { BROADCAST_COMPOSE, BROADCAST_SEND } from './verbs';
 
 export interface PreviewCardData {
   broadcastId: string;
@@ -17,7 +18,7 @@ export interface PreviewCardData {
   change: ComposeForm;
 }
 
-const expand = cardTemplate<PreviewCardData>(json);
+const expand = cardTemplate<PreviewCardData>(json, { send: BROADCAST_SEND, compose: BROADCAST_COMPOSE });
 
 /** What will be sent, to whom and how many, with Send and Change. */
 export function renderPreviewCard(preview: BroadcastPreview, form: ComposeForm): AdaptiveCardJson {

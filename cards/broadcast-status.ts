@@ -3,6 +3,7 @@ import { formatDateTime } from '../bot/domain/time';
 import json from './broadcast-status.json';
 import { plural } from './plural';
 import { type AdaptiveCardJson, cardTemplate, withRefresh } from './template';
+import { BROADCAST_RESEND, BROADCAST_STATUS, BROADCAST_WITHDRAW } from './verbs';
 
 export interface StatusCardData {
   broadcastId: string;
@@ -58,9 +59,9 @@ export function renderStatusCard(report: BroadcastReport, options: { refreshUser
     ...(counts.updateFailed > 0 ? [{ title: 'Copies that could not be updated', value: n(counts.updateFailed) }] : []),
   ];
   const actions = [
-    { title: 'Refresh', verb: 'broadcast.status' },
-    ...(counts.failed > 0 && !broadcast.withdrawn && !report.running ? [{ title: `Resend to failed (${n(counts.failed)})`, verb: 'broadcast.resend' }] : []),
-    ...(!broadcast.withdrawn && broadcast.status !== 'draft' ? [{ title: 'Withdraw', verb: 'broadcast.withdraw' }] : []),
+    { title: 'Refresh', verb: BROADCAST_STATUS },
+    ...(counts.failed > 0 && !broadcast.withdrawn && !report.running ? [{ title: `Resend to failed (${n(counts.failed)})`, verb: BROADCAST_RESEND }] : []),
+    ...(!broadcast.withdrawn && broadcast.status !== 'draft' ? [{ title: 'Withdraw', verb: BROADCAST_WITHDRAW }] : []),
   ];
   const card = expand({
     broadcastId: broadcast.id,
@@ -72,5 +73,5 @@ export function renderStatusCard(report: BroadcastReport, options: { refreshUser
     updatedText: `As of ${formatDateTime(options.now)}`,
     actions,
   });
-  return withRefresh(card, 'broadcast.status', { broadcastId: broadcast.id }, options.refreshUserIds ?? []);
+  return withRefresh(card, BROADCAST_STATUS, { broadcastId: broadcast.id }, options.refreshUserIds ?? []);
 }

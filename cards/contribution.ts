@@ -1,10 +1,10 @@
-import type { ContributionView } from '../bot/domain/task-groups/contributions';
-import { formOf } from '../bot/domain/task-groups/contributions';
-import { KIND_LABELS } from '../bot/domain/task-groups/kinds';
+import { type ContributionView, formOf } from '../bot/domain/task-groups/contributions';
+import { KIND_LABELS } from '../bot/domain/task-groups/contribution-kinds';
 import { formatDateTime } from '../bot/domain/time';
 import json from './contribution.json';
 import { groupLabel } from './task-group';
 import { type AdaptiveCardJson, cardTemplate } from './template';
+import { CONTRIBUTION_EDIT, CONTRIBUTION_WITHDRAW } from './verbs';
 
 export interface ContributionCardData {
   eyebrow: string;
@@ -17,7 +17,7 @@ export interface ContributionCardData {
   contributionId: string;
 }
 
-const expand = cardTemplate<ContributionCardData>(json);
+const expand = cardTemplate<ContributionCardData>(json, { edit: CONTRIBUTION_EDIT, withdraw: CONTRIBUTION_WITHDRAW });
 
 /** Each answer under its question, as the person wrote it; empty optional answers are left out. */
 export function answersOf(view: ContributionView): { label: string; value: string }[] {

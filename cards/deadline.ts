@@ -3,6 +3,7 @@ import type { DeadlineView } from '../bot/domain/deadlines/service';
 import { formatDate, formatTime, londonDaysBetween } from '../bot/domain/time';
 import json from './deadline.json';
 import { type AdaptiveCardJson, cardTemplate, withRefresh } from './template';
+import { DEADLINE_REMIND, DEADLINE_RESPONDED, DEADLINE_VIEW } from './verbs';
 
 type Color = 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
 
@@ -62,7 +63,7 @@ function status(deadline: Deadline, mine: DeadlineFollow | undefined, now: Date)
     return {
       statusText: "You've responded. Thank you.",
       statusColor: 'Good',
-      buttons: [{ title: "I haven't responded yet", verb: 'deadline.responded', style: 'default', data: data({ responded: false }) }],
+      buttons: [{ title: "I haven't responded yet", verb: DEADLINE_RESPONDED, style: 'default', data: data({ responded: false }) }],
     };
   }
   const ahead = deadline.reminderDays.filter((d) => londonDaysBetween(now, new Date(deadline.closesAt)) > d);
@@ -72,9 +73,9 @@ function status(deadline: Deadline, mine: DeadlineFollow | undefined, now: Date)
     statusColor: mine?.remind ? 'Good' : 'Default',
     buttons: [
       mine?.remind
-        ? { title: 'Stop reminding me', verb: 'deadline.remind', style: 'default', data: data({ remind: false }) }
-        : { title: 'Remind me', verb: 'deadline.remind', style: 'positive', data: data({ remind: true }) },
-      { title: "I've responded", verb: 'deadline.responded', style: 'default', data: data({ responded: true }) },
+        ? { title: 'Stop reminding me', verb: DEADLINE_REMIND, style: 'default', data: data({ remind: false }) }
+        : { title: 'Remind me', verb: DEADLINE_REMIND, style: 'positive', data: data({ remind: true }) },
+      { title: "I've responded", verb: DEADLINE_RESPONDED, style: 'default', data: data({ responded: true }) },
     ],
   };
 }
@@ -101,5 +102,5 @@ export function renderDeadlineCard(view: DeadlineView, options: DeadlineCardOpti
     ...status(deadline, mine, now),
     link: open ? deadline.link : '',
   });
-  return withRefresh(card, 'deadline.view', { deadlineId: deadline.id }, options.refreshUserIds);
+  return withRefresh(card, DEADLINE_VIEW, { deadlineId: deadline.id }, options.refreshUserIds);
 }

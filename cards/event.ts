@@ -4,6 +4,7 @@ import type { RsvpCounts, RsvpResponse } from '../bot/domain/events/rsvp';
 import { formatRange } from '../bot/domain/time';
 import json from './event.json';
 import { type AdaptiveCardJson, cardTemplate, withRefresh } from './template';
+import { EVENT_RSVP, EVENT_VIEW } from './verbs';
 
 export interface EventCardData {
   eventId: string;
@@ -21,7 +22,7 @@ export interface EventCardData {
   buttons: { title: string; response: RsvpResponse; style: 'positive' | 'default' }[];
 }
 
-const expand = cardTemplate<EventCardData>(json);
+const expand = cardTemplate<EventCardData>(json, { rsvp: EVENT_RSVP });
 
 const BUTTONS: { response: RsvpResponse; title: string }[] = [
   { response: 'going', title: 'Going' },
@@ -85,5 +86,5 @@ export function renderEventCard(view: EventView, options: EventCardOptions): Ada
       ? BUTTONS.map((b) => ({ ...b, style: b.response === view.myResponse ? 'positive' : 'default' }))
       : [],
   });
-  return withRefresh(card, 'event.view', { eventId: event.id }, options.refreshUserIds);
+  return withRefresh(card, EVENT_VIEW, { eventId: event.id }, options.refreshUserIds);
 }

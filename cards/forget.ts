@@ -1,7 +1,8 @@
-import { PERSONAL_DATA_KINDS, type PersonalDataCounts, type PersonalDataKind, totalOf } from '../bot/domain/privacy/personal-data';
-import type { ForgetPreview, ForgetReport } from '../bot/domain/privacy/forget';
+import { PERSONAL_DATA_KINDS, type PersonalDataCounts, type PersonalDataKind, totalOf } from '../bot/domain/privacy/privacy';
+import type { ForgetPreview, ForgetReport } from '../bot/domain/privacy/service';
 import json from './forget.json';
 import { type AdaptiveCardJson, cardTemplate } from './template';
+import { PRIVACY_FORGET_ME, PRIVACY_FORGET_PERSON, PRIVACY_REVIEW_PERSON } from './verbs';
 
 interface ForgetCardData {
   title: string;
@@ -13,7 +14,7 @@ interface ForgetCardData {
   actions: { title: string; verb: string; style: 'destructive' | 'default'; data: Record<string, unknown> }[];
 }
 
-const expand = cardTemplate<ForgetCardData>(json);
+const expand = cardTemplate<ForgetCardData>(json, { reviewPerson: PRIVACY_REVIEW_PERSON });
 
 const items = (counts: PersonalDataCounts): ForgetCardData['items'] =>
   (Object.keys(PERSONAL_DATA_KINDS) as PersonalDataKind[]).filter((k) => counts[k] > 0).map((k) => ({ count: String(counts[k]), label: PERSONAL_DATA_KINDS[k] }));
@@ -29,8 +30,8 @@ export function renderForgetPreviewCard(preview: ForgetPreview): AdaptiveCardJso
     return expand({ ...blank, title: 'Nothing to forget', color: 'Good', intro: `The bot holds nothing about ${name}.` });
   }
   const confirm = preview.self
-    ? { title: 'Delete my data', verb: 'privacy.forgetMe', style: 'destructive' as const, data: {} }
-    : { title: `Delete ${name}'s data`, verb: 'privacy.forgetPerson', style: 'destructive' as const, data: { userId: preview.person.userId } };
+    ? { title: 'Delete my data', verb: PRIVACY_FORGET_ME, style: 'destructive' as const, data: {} }
+    : { title: `Delete ${name}'s data`, verb: PRIVACY_FORGET_PERSON, style: 'destructive' as const, data: { userId: preview.person.userId } };
   return expand({
     ...blank,
     title: preview.self ? 'Forget me' : `Remove ${name}'s data`,

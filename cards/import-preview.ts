@@ -4,6 +4,7 @@ import { formatRange, londonToUtc } from '../bot/domain/time';
 import json from './import-preview.json';
 import { plural } from './plural';
 import { type AdaptiveCardJson, cardTemplate } from './template';
+import { IMPORT_APPLY, IMPORT_PREVIEW } from './verbs';
 
 type Color = 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
 
@@ -64,8 +65,8 @@ export function renderImportPreviewCard(preview: ImportPreview | undefined, text
     maxLength: MAX_IMPORT_CHARS,
     text,
     actions: [
-      { title: preview ? 'Preview again' : 'Preview', verb: 'import.preview', style: 'default' },
-      ...(toImport > 0 ? [{ title: `Import ${plural(toImport, 'session')}`, verb: 'import.apply', style: 'positive' as const }] : []),
+      { title: preview ? 'Preview again' : 'Preview', verb: IMPORT_PREVIEW, style: 'default' },
+      ...(toImport > 0 ? [{ title: `Import ${plural(toImport, 'session')}`, verb: IMPORT_APPLY, style: 'positive' as const }] : []),
     ],
   });
 }

@@ -3,6 +3,7 @@ import { formatRange } from '../bot/domain/time';
 import { whereText } from './event';
 import json from './my-bookings.json';
 import { type AdaptiveCardJson, cardTemplate } from './template';
+import { WORKSHOP_CALENDAR, WORKSHOP_CANCEL } from './verbs';
 
 export interface MyBookingsCardData {
   items: {
@@ -18,7 +19,7 @@ export interface MyBookingsCardData {
   }[];
 }
 
-const expand = cardTemplate<MyBookingsCardData>(json);
+const expand = cardTemplate<MyBookingsCardData>(json, { calendar: WORKSHOP_CALENDAR, cancel: WORKSHOP_CANCEL });
 
 /** The answer to "my bookings": places and waitlist spots, soonest first, each with calendar and Cancel. */
 export function renderMyBookingsCard(views: readonly WorkshopView[]): AdaptiveCardJson {

@@ -1,4 +1,4 @@
-import type { ReminderOverview } from '../bot/domain/reminders/overview';
+import type { ReminderOverview } from '../bot/domain/reminders/service';
 import { formatDateTime } from '../bot/domain/time';
 import { daysList } from './deadline';
 import json from './reminders.json';

@@ -2,6 +2,7 @@ import type { GroupView } from '../bot/domain/task-groups/service';
 import { formatDate } from '../bot/domain/time';
 import json from './task-group.json';
 import { type AdaptiveCardJson, cardTemplate, withRefresh } from './template';
+import { CALL_OPEN, CALL_SEND_TO_MEMBERS, DIGEST_VIEW, GROUP_CHOOSE_LEADS, GROUP_JOIN, GROUP_LEAVE, GROUP_VIEW } from './verbs';
 
 export interface TaskGroupCardData {
   groupId: string;
@@ -39,18 +40,18 @@ export function renderTaskGroupCard(view: GroupView, refreshUserIds: readonly st
         title: c.title,
         closes: `Closes ${formatDate(new Date(c.closesAt))}`,
         buttons: [
-          { title: 'Contribute', verb: 'call.open', data },
-          ...(view.canLead ? [{ title: 'Send to members', verb: 'call.sendToMembers', data }] : []),
+          { title: 'Contribute', verb: CALL_OPEN, data },
+          ...(view.canLead ? [{ title: 'Send to members', verb: CALL_SEND_TO_MEMBERS, data }] : []),
         ],
       };
     }),
     statusText: view.isMember ? "You're a member of this group." : 'Join to hear about its calls for contributions.',
     statusColor: view.isMember ? 'Good' : 'Default',
     buttons: [
-      view.isMember ? { title: 'Leave', verb: 'group.leave' } : { title: 'Join', verb: 'group.join' },
-      ...(view.canLead ? [{ title: 'What has come in', verb: 'digest.view' }] : []),
-      ...(view.canOrganise ? [{ title: 'Choose leads', verb: 'group.chooseLeads' }] : []),
+      view.isMember ? { title: 'Leave', verb: GROUP_LEAVE } : { title: 'Join', verb: GROUP_JOIN },
+      ...(view.canLead ? [{ title: 'What has come in', verb: DIGEST_VIEW }] : []),
+      ...(view.canOrganise ? [{ title: 'Choose leads', verb: GROUP_CHOOSE_LEADS }] : []),
     ],
   });
-  return withRefresh(card, 'group.view', { groupId: group.id }, refreshUserIds);
+  return withRefresh(card, GROUP_VIEW, { groupId: group.id }, refreshUserIds);
 }

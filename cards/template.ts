@@ -25,19 +25,20 @@ const EXPANSIONS_KEPT = 256;
 
 /**
  * Wraps one template so each card has a typed render function. The Template is built
- * once per file, not per card. Expansion costs tens of microseconds, the largest single
+ * once per file, not per card. `verbs` are the card's action verbs (cards/verbs.ts), which
+ * the template reads as `${$root.verbs.<name>}`. Expansion costs tens of microseconds, the largest single
  * cost of answering a click; when many people answer one event at once most of them get
  * the same card (same counts, same answer), so recent expansions are remembered by
  * their data. Returned cards are shared: treat them as immutable (add to a copy).
  */
-export function cardTemplate<TData extends object>(json: object): (data: TData) => AdaptiveCardJson {
+export function cardTemplate<TData extends object>(json: object, verbs: Readonly<Record<string, string>> = {}): (data: TData) => AdaptiveCardJson {
   const template = new Template(json);
   const recent = new Map<string, AdaptiveCardJson>();
   return (data) => {
     const key = JSON.stringify(data);
     const known = recent.get(key);
     if (known) return known;
-    const card = template.expand({ $root: data }) as AdaptiveCardJson;
+    const card = template.expand({ $root: { ...data, verbs } }) as AdaptiveCardJson;
     if (recent.size >= EXPANSIONS_KEPT) recent.delete(recent.keys().next().value as string);
     recent.set(key, card);
     return card;

@@ -1,12 +1,13 @@
 import type { FieldProblem } from '../bot/domain/errors';
 import type { OutgoingMessage } from '../bot/domain/messaging';
 import { hasStarted } from '../bot/domain/events/event';
-import { type FormValues, MAX_NEEDS_LENGTH, MAX_SCHOOL_LENGTH, ROLES } from '../bot/domain/workshops/booking';
+import { type FormValues, MAX_NEEDS_LENGTH, MAX_SCHOOL_LENGTH, ROLES } from '../bot/domain/workshops/booking-form';
 import type { WorkshopView } from '../bot/domain/workshops/service';
 import { formatDate, formatRange } from '../bot/domain/time';
 import { eyebrowText, whereText } from './event';
 import json from './workshop.json';
 import { type AdaptiveCardJson, cardTemplate, withRefresh } from './template';
+import { WORKSHOP_BOOK, WORKSHOP_CALENDAR, WORKSHOP_CANCEL, WORKSHOP_VIEW } from './verbs';
 
 type Color = 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
 
@@ -43,7 +44,7 @@ export interface WorkshopCardData {
   calendarOffer: boolean;
 }
 
-const expand = cardTemplate<WorkshopCardData>(json);
+const expand = cardTemplate<WorkshopCardData>(json, { book: WORKSHOP_BOOK, calendar: WORKSHOP_CALENDAR, cancel: WORKSHOP_CANCEL });
 
 const ROLE_CHOICES = Object.entries(ROLES).map(([value, title]) => ({ title, value }));
 
@@ -116,7 +117,7 @@ export function renderWorkshopCard(view: WorkshopView, options: WorkshopCardOpti
     calendarUrl: mine?.calendarUrl ?? '',
     calendarOffer: mine?.calendarOffer ?? false,
   });
-  return withRefresh(card, 'workshop.view', { eventId: workshop.id }, options.refreshUserIds);
+  return withRefresh(card, WORKSHOP_VIEW, { eventId: workshop.id }, options.refreshUserIds);
 }
 
 export const PROMOTION_TEXT = "A place has opened: you're booked";

@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { blankToUndefined, guid, parseEnvironment } from '../bot/config';
+import { blankToUndefined, guid, parseEnvironment } from '../bot/environment';
 
 /**
  * What `npm run package` fills into manifest/manifest.json, from the environment (or an

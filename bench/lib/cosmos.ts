@@ -1,6 +1,6 @@
 import { Agent } from 'node:https';
 import { type Container, CosmosClient } from '@azure/cosmos';
-import { EMBEDDED_KEY } from '../../bot/data/cosmos';
+import { EMBEDDED_KEY } from '../../bot/data/cosmos/client';
 import { CONTAINERS, type ContainerName } from '../../bot/data/containers';
 
 /**

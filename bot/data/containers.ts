@@ -17,7 +17,7 @@ export const CONTAINERS = {
   taskGroups: { id: 'taskGroups', partitionKey: '/groupId' },
   /** One partition per broadcast: the broadcast document and one delivery record per recipient. */
   broadcasts: { id: 'broadcasts', partitionKey: '/broadcastId' },
-  /** Named, expiring leases (bot/data/lease.ts): which process does a piece of scheduled work. */
+  /** Named, expiring leases (bot/data/cosmos/lease-store.ts): which process does a piece of scheduled work. */
   leases: { id: 'leases', partitionKey: '/id' },
   /** One partition per consultation deadline: the deadline and each person's Remind me / I've responded. */
   deadlines: { id: 'deadlines', partitionKey: '/deadlineId' },

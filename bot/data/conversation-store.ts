@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import type { InstalledConversation } from '../domain/conversations/conversation';
 import type { ConversationStore } from '../domain/conversations/ports';
-import { storeCall } from './errors';
-import { readModifyWrite } from './etag';
+import { withoutSystemFields } from './cosmos/documents';
+import { storeCall } from './cosmos/errors';
+import { readModifyWrite } from './cosmos/etag';
+import { queryAll } from './cosmos/query';
 
 /**
  * Conversations container (partition key /id). Teams conversation ids carry characters
@@ -17,10 +19,29 @@ export const conversationDocId = (conversationId: string): string =>
 
 function toConversation(doc: ConversationDoc): InstalledConversation {
   const { id: _id, type: _type, ...rest } = doc;
-  return Object.fromEntries(Object.entries(rest).filter(([k]) => !k.startsWith('_'))) as unknown as InstalledConversation;
+  return withoutSystemFields(rest);
 }
 
 const IN_CHUNK = 200;
+const ACTIVE_PERSONAL = "SELECT * FROM c WHERE c.type = 'conversation' AND c.scope = 'personal' AND c.active = true";
+
+/** Active personal chats of these people, one each (the latest, should the data hold several). */
+async function findPersonalMany(container: Container, aadObjectIds: readonly string[]): Promise<InstalledConversation[]> {
+  const ids = [...new Set(aadObjectIds.map((id) => id.toLowerCase()))];
+  const found = new Map<string, ConversationDoc>();
+  // IN lists stay short: Cosmos caps a query's parameters and its text length.
+  for (let i = 0; i < ids.length; i += IN_CHUNK) {
+    const chunk = ids.slice(i, i + IN_CHUNK);
+    const names = chunk.map((_, j) => `@u${j}`);
+    const docs = await queryAll<ConversationDoc>(container, `${ACTIVE_PERSONAL} AND c.userAadObjectId IN (${names.join(', ')})`, chunk.map((value, j) => ({ name: names[j]!, value })));
+    for (const doc of docs) {
+      const user = doc.userAadObjectId ?? '';
+      const known = found.get(user);
+      if (!known || known.updatedAt < doc.updatedAt) found.set(user, doc);
+    }
+  }
+  return [...found.values()].map(toConversation);
+}
 
 export function createConversationStore(container: Container): ConversationStore {
   return {
@@ -30,55 +51,20 @@ export function createConversationStore(container: Container): ConversationStore
         const { resource } = await container.item(id, id).read<ConversationDoc>();
         return resource ? toConversation(resource) : undefined;
       }),
-
     findPersonal: (aadObjectId) =>
       storeCall(async () => {
-        const { resources } = await container.items
-          .query<ConversationDoc>({
-            query:
-              "SELECT * FROM c WHERE c.type = 'conversation' AND c.scope = 'personal' AND c.active = true AND c.userAadObjectId = @user",
-            parameters: [{ name: '@user', value: aadObjectId.toLowerCase() }],
-          })
-          .fetchAll();
+        const docs = await queryAll<ConversationDoc>(container, `${ACTIVE_PERSONAL} AND c.userAadObjectId = @user`, [{ name: '@user', value: aadObjectId.toLowerCase() }]);
         // Several personal chats for one person cannot happen in Teams; if data says so, the latest wins.
-        const latest = resources.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+        const latest = docs.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
         return latest ? toConversation(latest) : undefined;
       }),
-
-    findPersonalMany: (aadObjectIds) =>
-      storeCall(async () => {
-        const ids = [...new Set(aadObjectIds.map((id) => id.toLowerCase()))];
-        const found = new Map<string, ConversationDoc>();
-        // IN lists stay short: Cosmos caps a query's parameters and its text length.
-        for (let i = 0; i < ids.length; i += IN_CHUNK) {
-          const chunk = ids.slice(i, i + IN_CHUNK);
-          const names = chunk.map((_, j) => `@u${j}`);
-          const { resources } = await container.items
-            .query<ConversationDoc>({
-              query: `SELECT * FROM c WHERE c.type = 'conversation' AND c.scope = 'personal' AND c.active = true AND c.userAadObjectId IN (${names.join(', ')})`,
-              parameters: chunk.map((value, j) => ({ name: names[j]!, value })),
-            })
-            .fetchAll();
-          for (const doc of resources) {
-            const user = doc.userAadObjectId ?? '';
-            const known = found.get(user);
-            if (!known || known.updatedAt < doc.updatedAt) found.set(user, doc);
-          }
-        }
-        return [...found.values()].map(toConversation);
-      }),
-
+    findPersonalMany: (aadObjectIds) => storeCall(() => findPersonalMany(container, aadObjectIds)),
     listActive: (scope) =>
-      storeCall(async () => {
-        const { resources } = await container.items
-          .query<ConversationDoc>({
-            query: "SELECT * FROM c WHERE c.type = 'conversation' AND c.scope = @scope AND c.active = true",
-            parameters: [{ name: '@scope', value: scope }],
-          })
-          .fetchAll();
-        return resources.map(toConversation);
-      }),
-
+      storeCall(async () =>
+        (await queryAll<ConversationDoc>(container, "SELECT * FROM c WHERE c.type = 'conversation' AND c.scope = @scope AND c.active = true", [{ name: '@scope', value: scope }])).map(
+          toConversation,
+        ),
+      ),
     update: (conversationId, change) =>
       storeCall(async () => {
         const id = conversationDocId(conversationId);

@@ -1,11 +1,10 @@
 import type { Container } from '@azure/cosmos';
 import { type Deadline, type DeadlineFollow, deadlineSchema } from '../domain/deadlines/deadline';
 import type { DeadlineStore } from '../domain/deadlines/ports';
-import { READ_REUSE_MS } from './batch';
-import { coalesce } from './coalesce';
-import { createOnce } from './create-once';
-import { readModifyWrite } from './etag';
-import { storeCall } from './errors';
+import { cachedDocuments, type DocumentKind } from './cosmos/cached-documents';
+import { readModifyWrite } from './cosmos/etag';
+import { storeCall } from './cosmos/errors';
+import { queryAll } from './cosmos/query';
 
 /**
  * Deadlines container (partition key /deadlineId), one partition per deadline:
@@ -29,53 +28,26 @@ const toFollow = (doc: FollowDoc): DeadlineFollow => ({
   updatedAt: doc.updatedAt,
 });
 
-const toDoc = (deadline: Deadline): DeadlineDoc => ({ ...deadlineSchema.parse(deadline), type: 'deadline', deadlineId: deadline.id });
+/** Every card view reads its deadline; deadlines change rarely (cosmos/cached-documents.ts). */
+const deadlineKind: DocumentKind<Deadline, DeadlineDoc> = {
+  locate: (deadlineId) => ({ id: deadlineId, partitionKey: deadlineId }),
+  keyOf: (deadline) => deadline.id,
+  toDoc: (deadline) => ({ ...deadlineSchema.parse(deadline), type: 'deadline', deadlineId: deadline.id }),
+  fromDoc: (doc) => (doc.type === 'deadline' ? deadlineSchema.parse(doc) : undefined),
+};
 
 export function createDeadlineStore(container: Container): DeadlineStore {
-  const query = async <T>(text: string, parameters: { name: string; value: string }[]): Promise<T[]> => {
-    const { resources } = await container.items.query<T>({ query: text, parameters }).fetchAll();
-    return resources;
-  };
-  // Every card view reads its deadline; deadlines change rarely (an organiser's edit).
-  const getDeadline = coalesce(
-    (deadlineId: string) =>
-      storeCall(async () => {
-        const { resource } = await container.item(deadlineId, deadlineId).read<DeadlineDoc>();
-        return resource?.type === 'deadline' ? deadlineSchema.parse(resource) : undefined;
-      }),
-    { reuseForMs: READ_REUSE_MS },
-  );
+  const deadlines = cachedDocuments(container, deadlineKind);
   const listDeadlines = async (where: string, parameters: { name: string; value: string }[]): Promise<Deadline[]> =>
-    (await query<DeadlineDoc>(`SELECT * FROM c WHERE c.type = 'deadline' AND c.status = 'open' AND ${where} ORDER BY c.closesAt`, parameters)).map((d) =>
+    (await queryAll<DeadlineDoc>(container, `SELECT * FROM c WHERE c.type = 'deadline' AND c.status = 'open' AND ${where} ORDER BY c.closesAt`, parameters)).map((d) =>
       deadlineSchema.parse(d),
     );
-
   return {
-    getDeadline,
-    saveDeadline: (deadline) =>
-      storeCall(async () => {
-        await container.items.upsert(toDoc(deadline));
-        getDeadline.forget(deadline.id);
-      }),
-    updateDeadline: (deadlineId, change) =>
-      storeCall(async () => {
-        try {
-          const saved = await readModifyWrite<DeadlineDoc>(container, deadlineId, deadlineId, (doc) => {
-            if (doc?.type !== 'deadline') return undefined;
-            const next = change(deadlineSchema.parse(doc));
-            return next ? toDoc(next) : undefined;
-          });
-          return saved?.type === 'deadline' ? deadlineSchema.parse(saved) : undefined;
-        } finally {
-          getDeadline.forget(deadlineId);
-        }
-      }),
-    createDeadline: (deadline) =>
-      storeCall(async () => {
-        const created = await createOnce(container, toDoc(deadline));
-        getDeadline.forget(deadline.id);
-        return created;
-      }),
+    ...followMethods(container),
+    getDeadline: deadlines.get,
+    saveDeadline: deadlines.save,
+    createDeadline: deadlines.create,
+    updateDeadline: (deadlineId, change) => deadlines.update(deadlineId, (current) => (current ? change(current) : undefined)),
     listOpen: (after) => storeCall(() => listDeadlines('c.closesAt > @after', [{ name: '@after', value: after.toISOString() }])),
     listClosingBetween: (from, to) =>
       storeCall(() =>
@@ -84,6 +56,15 @@ export function createDeadlineStore(container: Container): DeadlineStore {
           { name: '@to', value: to.toISOString() },
         ]),
       ),
+  };
+}
+
+type FollowMethods = Pick<DeadlineStore, 'updateFollow' | 'getFollow' | 'listFollows' | 'listFollowsOfUser'>;
+
+function followMethods(container: Container): FollowMethods {
+  const follows = (query: string, name: string, value: string) =>
+    storeCall(async () => (await queryAll<FollowDoc>(container, query, [{ name, value }])).map(toFollow));
+  return {
     updateFollow: (deadlineId, userId, change) =>
       storeCall(async () => {
         const saved = await readModifyWrite<FollowDoc>(container, followId(userId), deadlineId, (doc) => ({
@@ -98,13 +79,7 @@ export function createDeadlineStore(container: Container): DeadlineStore {
         const { resource } = await container.item(followId(userId), deadlineId).read<FollowDoc>();
         return resource?.type === 'follow' ? toFollow(resource) : undefined;
       }),
-    listFollows: (deadlineId) =>
-      storeCall(async () =>
-        (await query<FollowDoc>("SELECT * FROM c WHERE c.deadlineId = @d AND c.type = 'follow'", [{ name: '@d', value: deadlineId }])).map(toFollow),
-      ),
-    listFollowsOfUser: (userId) =>
-      storeCall(async () =>
-        (await query<FollowDoc>("SELECT * FROM c WHERE c.type = 'follow' AND c.userId = @u", [{ name: '@u', value: userId }])).map(toFollow),
-      ),
+    listFollows: (deadlineId) => follows("SELECT * FROM c WHERE c.deadlineId = @d AND c.type = 'follow'", '@d', deadlineId),
+    listFollowsOfUser: (userId) => follows("SELECT * FROM c WHERE c.type = 'follow' AND c.userId = @u", '@u', userId),
   };
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Container, JSONObject } from '@azure/cosmos';
 import type { Delivery, Recipient } from '../domain/broadcasts/broadcast';
-import { isStatus } from './errors';
+import { withoutSystemFields } from './cosmos/documents';
+import { isStatus } from './cosmos/errors';
 
 /**
  * Delivery records in the broadcasts container, and writing many of them at once.
@@ -14,11 +15,8 @@ export type DeliveryDoc = Omit<Delivery, 'version'> & { type: 'delivery'; _etag?
 
 export const deliveryId = (conversationId: string): string => `d:${createHash('sha256').update(conversationId).digest('base64url')}`;
 
-export const stripSystem = <T extends object>(doc: T): T =>
-  Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith('_'))) as T;
-
 export function toDelivery(doc: DeliveryDoc & { _etag?: string }): Delivery {
-  const { type: _type, ...rest } = stripSystem(doc);
+  const { type: _type, ...rest } = withoutSystemFields(doc);
   return { ...rest, version: doc._etag };
 }
 

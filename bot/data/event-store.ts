@@ -1,191 +1,56 @@
 import type { Container } from '@azure/cosmos';
 import { eventSchema, type NlcEvent } from '../domain/events/event';
 import type { EventStore } from '../domain/events/ports';
-import { emptyCounts, type Rsvp, type RsvpCounts, rsvpResponseSchema } from '../domain/events/rsvp';
-import { coalesce } from './coalesce';
-import { batchedWriter } from './batch';
-import { createOnce } from './create-once';
-import { storeCall } from './errors';
-import { readModifyWrite } from './etag';
+import { cachedDocuments } from './cosmos/cached-documents';
+import { storeCall } from './cosmos/errors';
+import { queryAll } from './cosmos/query';
+import { ttlAfter, type TtlOptions } from './cosmos/ttl';
+import { createRsvpStore } from './rsvp-store';
 
 /**
  * Events container layout (partition key /eventId):
  *   { type: "event", id: <eventId>, eventId, ...event }
- *   { type: "rsvp",  id: "rsvp:<userId>", eventId, userId, response, ... }
- * RSVPs live in their event's partition, so the counts are a single-partition query and
- * the RSVP id is derived from (event, user): writing it twice leaves one document.
+ * with the event's RSVPs beside it (rsvp-store.ts) and, for a workshop, its booking ledger
+ * and export grants (workshop-store.ts).
  */
 type EventDoc = NlcEvent & { type: 'event'; eventId: string; ttl?: number };
-type RsvpDoc = Rsvp & { type: 'rsvp'; id: string; ttl?: number };
 
-const rsvpId = (userId: string): string => `rsvp:${userId}`;
+/**
+ * Parsing on the way out means a hand-edited or older document cannot reach a card
+ * half-formed; extra fields (Cosmos' _etag, _ts...) are dropped by the schema. Events are
+ * read on every card view and changed rarely, so reads are shared (cosmos/cached-documents.ts).
+ */
+const toEvent = (doc: unknown): NlcEvent => eventSchema.parse(doc);
 
-function toEvent(doc: unknown): NlcEvent {
-  // Parsing on the way out means a hand-edited or older document cannot reach a card
-  // half-formed; extra fields (Cosmos' _etag, _ts...) are dropped by the schema.
-  return eventSchema.parse(doc);
-}
-
-function toRsvp(doc: RsvpDoc): Rsvp {
+/** In Azure, event and answer documents carry a Cosmos TTL: RETENTION_DAYS after the event. */
+export function createEventStore(container: Container, options: TtlOptions = {}): EventStore {
+  const events = cachedDocuments<NlcEvent, EventDoc>(container, {
+    locate: (eventId) => ({ id: eventId, partitionKey: eventId }),
+    keyOf: (event) => event.id,
+    toDoc: (event) => ({ ...eventSchema.parse(event), type: 'event', eventId: event.id, ...ttlAfter(options, event.endsAt, options.retentionDays ?? 0) }),
+    fromDoc: (doc) => (doc.type === 'event' ? toEvent(doc) : undefined),
+  });
+  const scheduled = async (query: string, parameters: { name: string; value: string | number }[]): Promise<NlcEvent[]> =>
+    (await queryAll<EventDoc>(container, query, parameters)).map(toEvent);
   return {
-    eventId: doc.eventId,
-    userId: doc.userId,
-    userName: doc.userName,
-    response: rsvpResponseSchema.parse(doc.response),
-    respondedAt: doc.respondedAt,
-    eventEndsAt: doc.eventEndsAt,
-  };
-}
-
-export interface EventStoreOptions {
-  /** Set in Azure only: documents carry a Cosmos TTL (event and answer documents this many days after the event). */
-  retentionDays?: number;
-}
-
-export function createEventStore(container: Container, options: EventStoreOptions = {}): EventStore {
-  const ttl = (endsAt: string | undefined): { ttl?: number } => (options.retentionDays && endsAt ? { ttl: ttlUntil(endsAt, options.retentionDays) } : {});
-  const toDoc = (event: NlcEvent): EventDoc => ({ ...eventSchema.parse(event), type: 'event', eventId: event.id, ...ttl(event.endsAt) });
-  // When many people answer one event at once, they share its reads and batch their
-  // writes (see coalesce.ts and group-commit.ts); alone, each is one plain request.
-  const countRsvps = coalesce((eventId: string) => storeCall(() => queryCounts(container, eventId)));
-  const getEvent = coalesce(
-    (eventId: string) =>
-      storeCall(async () => {
-        const { resource } = await container.item(eventId, eventId).read<EventDoc>();
-        return resource && resource.type === 'event' ? toEvent(resource) : undefined;
-      }),
-    // Events change rarely (an organiser's edit); seeing an edit made on another
-    // instance up to this long after it commits is harmless, and under a burst of
-    // answers it saves most event reads.
-    { reuseForMs: EVENT_REUSE_MS },
-  );
-  const saveRsvp = batchedWriter<RsvpDoc>(container, 'Upsert');
-  return {
-    getEvent,
-
+    ...createRsvpStore(container, options),
+    getEvent: events.get,
+    saveEvent: events.save,
+    createEvent: events.create,
+    updateEvent: events.update,
     listUpcoming: (after, limit) =>
-      storeCall(async () => {
-        const { resources } = await container.items
-          .query<EventDoc>({
-            query:
-              "SELECT TOP @limit * FROM c WHERE c.type = 'event' AND c.status = 'scheduled' AND c.endsAt > @after ORDER BY c.startsAt",
-            parameters: [
-              { name: '@limit', value: limit },
-              { name: '@after', value: after.toISOString() },
-            ],
-          })
-          .fetchAll();
-        return resources.map(toEvent);
-      }),
-
-    saveEvent: (event) =>
-      storeCall(async () => {
-        await container.items.upsert(toDoc(event));
-        getEvent.forget(event.id);
-      }),
-
-    updateEvent: (eventId, change) =>
-      storeCall(async () => {
-        try {
-          const saved = await readModifyWrite<EventDoc>(container, eventId, eventId, (doc) => {
-            const next = change(doc?.type === 'event' ? toEvent(doc) : undefined);
-            return next ? toDoc(next) : undefined;
-          });
-          return saved?.type === 'event' ? toEvent(saved) : undefined;
-        } finally {
-          getEvent.forget(eventId);
-        }
-      }),
-
-    createEvent: (event) =>
-      storeCall(async () => {
-        const created = await createOnce(container, toDoc(event));
-        getEvent.forget(event.id);
-        return created;
-      }),
-
+      storeCall(() =>
+        scheduled("SELECT TOP @limit * FROM c WHERE c.type = 'event' AND c.status = 'scheduled' AND c.endsAt > @after ORDER BY c.startsAt", [
+          { name: '@limit', value: limit },
+          { name: '@after', value: after.toISOString() },
+        ]),
+      ),
     listStartingBetween: (from, to) =>
-      storeCall(async () => {
-        const { resources } = await container.items
-          .query<EventDoc>({
-            query: "SELECT * FROM c WHERE c.type = 'event' AND c.status = 'scheduled' AND c.startsAt > @from AND c.startsAt <= @to ORDER BY c.startsAt",
-            parameters: [
-              { name: '@from', value: from.toISOString() },
-              { name: '@to', value: to.toISOString() },
-            ],
-          })
-          .fetchAll();
-        return resources.map(toEvent);
-      }),
-
-    saveRsvp: (rsvp) => saveRsvp(rsvp.eventId, { ...rsvp, type: 'rsvp', id: rsvpId(rsvp.userId), ...ttl(rsvp.eventEndsAt) }),
-
-    getRsvp: (eventId, userId) =>
-      storeCall(async () => {
-        const { resource } = await container.item(rsvpId(userId), eventId).read<RsvpDoc>();
-        return resource ? toRsvp(resource) : undefined;
-      }),
-
-    countRsvps,
-
-    listRsvpsOfUser: (userId) =>
-      storeCall(async () => {
-        const { resources } = await container.items
-          .query<RsvpDoc>({
-            query: "SELECT * FROM c WHERE c.type = 'rsvp' AND c.userId = @userId",
-            parameters: [{ name: '@userId', value: userId }],
-          })
-          .fetchAll();
-        return resources.map(toRsvp);
-      }),
-
-    listRsvpsOfEvent: (eventId) =>
-      storeCall(async () => {
-        const { resources } = await container.items
-          .query<RsvpDoc>({
-            query: "SELECT * FROM c WHERE c.eventId = @eventId AND c.type = 'rsvp'",
-            parameters: [{ name: '@eventId', value: eventId }],
-          })
-          .fetchAll();
-        return resources.map(toRsvp);
-      }),
+      storeCall(() =>
+        scheduled("SELECT * FROM c WHERE c.type = 'event' AND c.status = 'scheduled' AND c.startsAt > @from AND c.startsAt <= @to ORDER BY c.startsAt", [
+          { name: '@from', value: from.toISOString() },
+          { name: '@to', value: to.toISOString() },
+        ]),
+      ),
   };
-}
-
-/**
- * Seconds from now until `retentionDays` after `endsAt`: Cosmos counts an item's TTL
- * from its last write, so it is worked out at each write. In Azure, with TTL on for the
- * container (infra/), Cosmos then removes old answers itself; the retention job
- * (bot/jobs/retention.ts) does the same in code everywhere, since the embedded server
- * has no TTL.
- */
-export function ttlUntil(endsAt: string, retentionDays: number, now = Date.now()): number {
-  return Math.max(1, Math.ceil((new Date(endsAt).getTime() + retentionDays * 86_400_000 - now) / 1000));
-}
-
-/** How long a read event document may be reused (see getEvent). */
-export const EVENT_REUSE_MS = 250;
-
-
-/**
- * One query, one partition. GROUP BY would be the natural form, but the embedded server
- * lacks it; conditional sums work on both it and Azure (a single-partition query, so the
- * non-VALUE aggregate runs in the partition without a cross-partition query plan).
- */
-async function queryCounts(container: Container, eventId: string): Promise<RsvpCounts> {
-  const { resources } = await container.items
-    .query<Partial<RsvpCounts>>(
-      {
-        query:
-          "SELECT SUM(c.response = 'going' ? 1 : 0) AS going, SUM(c.response = 'maybe' ? 1 : 0) AS maybe, SUM(c.response = 'notGoing' ? 1 : 0) AS notGoing FROM c WHERE c.eventId = @eventId AND c.type = 'rsvp'",
-        parameters: [{ name: '@eventId', value: eventId }],
-      },
-      { partitionKey: eventId },
-    )
-    .fetchAll();
-  return { ...emptyCounts(), ...definedOnly(resources[0] ?? {}) };
-}
-
-function definedOnly(row: Partial<RsvpCounts>): Partial<RsvpCounts> {
-  return Object.fromEntries(Object.entries(row).filter(([, v]) => typeof v === 'number'));
 }

@@ -1,8 +1,11 @@
 import type { Container, ItemDefinition } from '@azure/cosmos';
-import { FORGOTTEN_ID, type KnownPerson, type PersonalDataCounts, type PersonalDataKind, type PersonalDataStore } from '../domain/privacy/personal-data';
+import { FORGOTTEN_ID, type KnownPerson, type PersonalDataCounts, type PersonalDataKind } from '../domain/privacy/privacy';
+import { type PersonalDataStore } from '../domain/privacy/ports';
 import { CONTAINERS, type ContainerName } from './containers';
-import { isStatus, storeCall } from './errors';
-import { readModifyWrite } from './etag';
+import { deleteIfPresent } from './cosmos/documents';
+import { storeCall } from './cosmos/errors';
+import { readModifyWrite } from './cosmos/etag';
+import { queryAll } from './cosmos/query';
 
 type Doc = ItemDefinition & { id: string; [key: string]: unknown };
 
@@ -53,7 +56,7 @@ const NAMES: readonly { container: ContainerName; id: string; name: string; wher
 function withoutLead(doc: Doc, user: string): Doc {
   const ids = doc.leadIds as string[];
   const names = (doc.leadNames as string[] | undefined) ?? [];
-  // Names are kept in the same order as ids (leads.ts), so the person's goes with their id.
+  // Names are kept in the same order as ids (task-groups/service.ts, setLeads), so the person's goes with their id.
   return { ...doc, leadIds: ids.filter((id) => id !== user), leadNames: names.filter((_, i) => ids[i] !== user) };
 }
 
@@ -65,69 +68,63 @@ function withoutSender(doc: Doc): Doc {
 
 const partitionOf = (container: ContainerName, doc: Doc): string => String(doc[CONTAINERS[container].partitionKey.slice(1)]);
 
-export function createPersonalDataStore(containers: Record<ContainerName, Container>): PersonalDataStore {
-  const find = async (rule: Rule, userId: string): Promise<Doc[]> => {
-    const { resources } = await containers[rule.container].items
-      .query<Doc>({ query: `SELECT * FROM c WHERE ${rule.where}`, parameters: [{ name: '@user', value: userId }] })
-      .fetchAll();
-    return resources;
-  };
+type Containers = Record<ContainerName, Container>;
 
-  const eraseOne = async (rule: Rule, doc: Doc, userId: string): Promise<void> => {
-    const container = containers[rule.container];
-    const partition = partitionOf(rule.container, doc);
-    if (rule.erase === 'delete') {
-      try {
-        await container.item(doc.id, partition).delete();
-      } catch (error) {
-        // Gone already (a second "forget me", or the person withdrew it meanwhile): the goal holds.
-        if (!isStatus(error, 404)) throw error;
-      }
-      return;
-    }
-    const scrub = rule.erase;
-    // Others may be changing the same shared document (a task group, a broadcast being sent).
-    await readModifyWrite<Doc>(container, doc.id, partition, (current) => (current ? scrub(current, userId) : undefined));
-  };
+const find = (containers: Containers, rule: Rule, userId: string): Promise<Doc[]> =>
+  queryAll<Doc>(containers[rule.container], `SELECT * FROM c WHERE ${rule.where}`, [{ name: '@user', value: userId }]);
 
-  const tally = async (userId: string, act: (rule: Rule, docs: Doc[]) => Promise<void>, kinds?: readonly PersonalDataKind[]): Promise<Partial<PersonalDataCounts>> => {
-    const counts: Partial<PersonalDataCounts> = {};
-    for (const rule of RULES.filter((r) => !kinds || kinds.includes(r.kind))) {
-      const docs = await find(rule, userId);
-      await act(rule, docs);
-      counts[rule.kind] = (counts[rule.kind] ?? 0) + docs.length;
-    }
-    return counts;
-  };
+async function eraseOne(containers: Containers, rule: Rule, doc: Doc, userId: string): Promise<void> {
+  const container = containers[rule.container];
+  const partition = partitionOf(rule.container, doc);
+  if (rule.erase === 'delete') {
+    await deleteIfPresent(container, doc.id, partition);
+    return;
+  }
+  const scrub = rule.erase;
+  // Others may be changing the same shared document (a task group, a broadcast being sent).
+  await readModifyWrite<Doc>(container, doc.id, partition, (current) => (current ? scrub(current, userId) : undefined));
+}
 
-  type NameSource = (typeof NAMES)[number];
-  const namesWhere = async (condition: (source: NameSource) => string, parameters: { name: string; value: string }[]): Promise<KnownPerson[]> => {
-    const found = new Map<string, string | undefined>();
-    for (const source of NAMES) {
-      const { resources } = await containers[source.container].items
-        .query<KnownPerson>({ query: `SELECT ${source.id} AS userId, ${source.name} AS name FROM c WHERE ${source.where} AND ${condition(source)}`, parameters })
-        .fetchAll();
-      for (const { userId, name } of resources) if (userId) found.set(userId, name ?? found.get(userId));
-    }
-    return [...found].map(([userId, name]) => ({ userId, name }));
-  };
+/** Runs `act` on the person's documents, rule by rule (only `kinds`, if given), and counts them by kind. */
+async function tally(containers: Containers, userId: string, act: (rule: Rule, docs: Doc[]) => Promise<void>, kinds?: readonly PersonalDataKind[]): Promise<Partial<PersonalDataCounts>> {
+  const counts: Partial<PersonalDataCounts> = {};
+  for (const rule of RULES.filter((r) => !kinds || kinds.includes(r.kind))) {
+    const docs = await find(containers, rule, userId);
+    await act(rule, docs);
+    counts[rule.kind] = (counts[rule.kind] ?? 0) + docs.length;
+  }
+  return counts;
+}
 
+type NameSource = (typeof NAMES)[number];
+
+async function namesWhere(containers: Containers, condition: (source: NameSource) => string, parameters: { name: string; value: string }[]): Promise<KnownPerson[]> {
+  const found = new Map<string, string | undefined>();
+  for (const source of NAMES) {
+    const query = `SELECT ${source.id} AS userId, ${source.name} AS name FROM c WHERE ${source.where} AND ${condition(source)}`;
+    for (const { userId, name } of await queryAll<KnownPerson>(containers[source.container], query, parameters)) if (userId) found.set(userId, name ?? found.get(userId));
+  }
+  return [...found].map(([userId, name]) => ({ userId, name }));
+}
+
+export function createPersonalDataStore(containers: Containers): PersonalDataStore {
   return {
-    count: (userId) => storeCall(() => tally(userId, () => Promise.resolve())),
+    count: (userId) => storeCall(() => tally(containers, userId, () => Promise.resolve())),
     erase: (userId, kinds) =>
       storeCall(() =>
         tally(
+          containers,
           userId,
           async (rule, docs) => {
-            for (const doc of docs) await eraseOne(rule, doc, userId);
+            for (const doc of docs) await eraseOne(containers, rule, doc, userId);
           },
           kinds,
         ),
       ),
-    findByName: (name) => storeCall(() => namesWhere((source) => `LOWER(${source.name}) = @name`, [{ name: '@name', value: name.trim().toLowerCase() }])),
+    findByName: (name) => storeCall(() => namesWhere(containers, (source) => `LOWER(${source.name}) = @name`, [{ name: '@name', value: name.trim().toLowerCase() }])),
     nameOf: (userId) =>
       storeCall(async () => {
-        const [person] = await namesWhere((source) => `${source.id} = @user`, [{ name: '@user', value: userId }]);
+        const [person] = await namesWhere(containers, (source) => `${source.id} = @user`, [{ name: '@user', value: userId }]);
         return person?.name;
       }),
   };

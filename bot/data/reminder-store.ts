@@ -1,7 +1,8 @@
 import type { Container } from '@azure/cosmos';
-import type { ReminderRecord, ReminderStore, SlotRecord } from '../domain/reminders/ports';
-import { storeCall } from './errors';
-import { readModifyWrite } from './etag';
+import type { ReminderStore } from '../domain/reminders/ports';
+import type { ReminderRecord, SlotRecord } from '../domain/reminders/reminders';
+import { storeCall } from './cosmos/errors';
+import { readModifyWrite } from './cosmos/etag';
 
 /**
  * Reminders container (partition key /id): one small document per subject that has had a

@@ -1,26 +1,17 @@
 import type { Container } from '@azure/cosmos';
-import type { RetentionStore } from '../domain/privacy/retention';
+import type { RetentionStore } from '../domain/privacy/ports';
 import { CONTAINERS, type ContainerName } from './containers';
-import { isStatus, storeCall } from './errors';
+import { deleteIfPresent } from './cosmos/documents';
+import { storeCall } from './cosmos/errors';
+import { queryAll } from './cosmos/query';
 import { isMain, RETENTION_RULES, ruleFor } from './retention-rules';
 
 type Parameters = { name: string; value: string }[];
 
-async function select<T>(container: Container, query: string, parameters: Parameters): Promise<T[]> {
-  const { resources } = await container.items.query<T>({ query, parameters }).fetchAll();
-  return resources;
-}
+const select = <T>(container: Container, query: string, parameters: Parameters): Promise<T[]> => queryAll<T>(container, query, parameters);
 
 /** Deletes one document; one already gone counts for nothing (another run, or Cosmos TTL, got there first). */
-async function deleteOne(container: Container, id: string, partitionKey: string): Promise<number> {
-  try {
-    await container.item(id, partitionKey).delete();
-    return 1;
-  } catch (error) {
-    if (isStatus(error, 404)) return 0;
-    throw error;
-  }
-}
+const deleteOne = async (container: Container, id: string, partitionKey: string): Promise<number> => ((await deleteIfPresent(container, id, partitionKey)) ? 1 : 0);
 
 /**
  * Deletes the documents of one partition that match `where`, one by one (the embedded
@@ -76,42 +67,46 @@ export function createRetentionStore(containers: Record<ContainerName, Container
     deleteDeadline: (deadlineId) =>
       storeCall(async () => (await deleteReminderRecord(`deadline:${deadlineId}`)) + (await emptyPartition(deadlines, 'deadlineId', deadlineId, 'deadline'))),
 
-    gonePeople: (before) =>
-      storeCall(async () => {
-        const removed = await select<string>(
-          conversations,
-          "SELECT VALUE c.userAadObjectId FROM c WHERE c.type = 'conversation' AND c.scope = 'personal' AND c.active = false AND c.removedAt < @before",
-          [{ name: '@before', value: before.toISOString() }],
-        );
-        const gone: string[] = [];
-        for (const userId of new Set(removed.filter(Boolean))) {
-          const active = await select<number>(
-            conversations,
-            "SELECT VALUE COUNT(1) FROM c WHERE c.type = 'conversation' AND c.scope = 'personal' AND c.active = true AND c.userAadObjectId = @user",
-            [{ name: '@user', value: userId }],
-          );
-          if ((active[0] ?? 0) === 0) gone.push(userId);
-        }
-        return gone;
-      }),
-
-    // Every document due by its own rule, main documents aside (they go with what belongs
-    // to them, above). Each is found by its own fields, so it goes even when the document
-    // it belongs with (an event Cosmos expired) is gone already.
-    removeDue: (before, now) =>
-      storeCall(async () => {
-        let removed = 0;
-        for (const rule of RETENTION_RULES.filter((r) => r.due && !isMain(r))) {
-          const container = containers[rule.container];
-          const key = CONTAINERS[rule.container].partitionKey.slice(1);
-          const due = rule.due ?? '';
-          const docs = await select<{ id: string; pk: string }>(container, `SELECT c.id, c.${key} AS pk FROM c WHERE c.type = @type AND (${due})`, [
-            { name: '@type', value: rule.type },
-            ...clauseParameters(due, before, now),
-          ]);
-          for (const doc of docs) removed += await deleteOne(container, doc.id, doc.pk);
-        }
-        return removed;
-      }),
+    gonePeople: (before) => storeCall(() => gonePeople(conversations, before)),
+    removeDue: (before, now) => storeCall(() => removeDue(containers, before, now)),
   };
+}
+
+/** People whose personal chat with the bot was removed before `before` and who have none now. */
+async function gonePeople(conversations: Container, before: Date): Promise<string[]> {
+  const removed = await select<string>(
+    conversations,
+    "SELECT VALUE c.userAadObjectId FROM c WHERE c.type = 'conversation' AND c.scope = 'personal' AND c.active = false AND c.removedAt < @before",
+    [{ name: '@before', value: before.toISOString() }],
+  );
+  const gone: string[] = [];
+  for (const userId of new Set(removed.filter(Boolean))) {
+    const active = await select<number>(
+      conversations,
+      "SELECT VALUE COUNT(1) FROM c WHERE c.type = 'conversation' AND c.scope = 'personal' AND c.active = true AND c.userAadObjectId = @user",
+      [{ name: '@user', value: userId }],
+    );
+    if ((active[0] ?? 0) === 0) gone.push(userId);
+  }
+  return gone;
+}
+
+/**
+ * Every document due by its own rule, main documents aside (they go with what belongs to
+ * them). Each is found by its own fields, so it goes even when the document it belongs
+ * with (an event Cosmos expired) is gone already.
+ */
+async function removeDue(containers: Record<ContainerName, Container>, before: Date, now: Date): Promise<number> {
+  let removed = 0;
+  for (const rule of RETENTION_RULES.filter((r) => r.due && !isMain(r))) {
+    const container = containers[rule.container];
+    const key = CONTAINERS[rule.container].partitionKey.slice(1);
+    const due = rule.due ?? '';
+    const docs = await select<{ id: string; pk: string }>(container, `SELECT c.id, c.${key} AS pk FROM c WHERE c.type = @type AND (${due})`, [
+      { name: '@type', value: rule.type },
+      ...clauseParameters(due, before, now),
+    ]);
+    for (const doc of docs) removed += await deleteOne(container, doc.id, doc.pk);
+  }
+  return removed;
 }

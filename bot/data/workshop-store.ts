@@ -1,11 +1,12 @@
 import type { Container } from '@azure/cosmos';
-import { type BookingDecision, type BookingEntry, type BookingRequest, decideBookings, type Ledger } from '../domain/workshops/ledger';
+import type { BookingEntry, Ledger } from '../domain/workshops/ledger';
+import { type BookingDecision, type BookingRequest, decideBookings } from '../domain/workshops/ledger-changes';
 import type { ExportGrant, WorkshopStore } from '../domain/workshops/ports';
-import { coalesce } from './coalesce';
-import { type EventStoreOptions, ttlUntil } from './event-store';
-import { storeCall } from './errors';
-import { readModifyWrite } from './etag';
-import { groupCommit } from './group-commit';
+import { coalesce } from './cosmos/coalesce';
+import { ttlAfter, type TtlOptions } from './cosmos/ttl';
+import { storeCall } from './cosmos/errors';
+import { readModifyWrite } from './cosmos/etag';
+import { groupCommit } from './cosmos/group-commit';
 
 /**
  * Workshop bookings live in the workshop's own partition of the events container
@@ -69,10 +70,9 @@ async function changeLedger<R>(
  */
 const MAX_REQUESTS_PER_WRITE = 1000;
 
-export function createWorkshopStore(container: Container, options: EventStoreOptions = {}): WorkshopStore {
-  // Cosmos TTL in Azure only (see event-store.ts): a ledger RETENTION_DAYS after its workshop, an export grant when it expires.
-  const ttlAfter = (until: string | undefined, days: number): Ttl => (options.retentionDays && until ? { ttl: ttlUntil(until, days) } : {});
-  const ledgerTtl = (ledger: Ledger): Ttl => ttlAfter(ledger.eventEndsAt, options.retentionDays ?? 0);
+export function createWorkshopStore(container: Container, options: TtlOptions = {}): WorkshopStore {
+  // Cosmos TTL in Azure only (cosmos/ttl.ts): a ledger RETENTION_DAYS after its workshop, an export grant when it expires.
+  const ledgerTtl = (ledger: Ledger): Ttl => ttlAfter(options, ledger.eventEndsAt, options.retentionDays ?? 0);
   const book = groupCommit<string, BookingRequest, BookingDecision>(
     (eventId, requests) => storeCall(() => changeLedger(container, ledgerTtl, eventId, (current) => {
       const { next, results } = decideBookings(current, requests);
@@ -112,7 +112,7 @@ export function createWorkshopStore(container: Container, options: EventStoreOpt
 
     saveExportGrant: (grant) =>
       storeCall(async () => {
-        const doc: ExportDoc = { ...grant, id: exportId(grant.tokenHash), type: 'export', ...ttlAfter(grant.expiresAt, 0) };
+        const doc: ExportDoc = { ...grant, id: exportId(grant.tokenHash), type: 'export', ...ttlAfter(options, grant.expiresAt, 0) };
         await container.items.create(doc);
       }),
 

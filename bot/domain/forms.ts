@@ -27,20 +27,55 @@ export type FormValues = Record<string, string | number | boolean | string[] | u
 
 const MAX_URL = 2000;
 
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+/** A field left blank is absent: an error when it is required. */
+const optionalUnless = (schema: z.ZodType, required: boolean) => z.preprocess(blankToUndefined, required ? schema : schema.optional());
+
+function textSchema(field: Extract<FieldSpec, { kind: 'text' }>): z.ZodType {
+  const min = field.minLength ?? 1;
+  const text = z
+    .string({ error: 'Please fill this in.' })
+    .trim()
+    .min(min, min > 1 ? `Please write at least ${min} characters.` : 'Please fill this in.')
+    .max(field.maxLength, `Please keep this to ${field.maxLength.toLocaleString('en-GB')} characters or fewer.`);
+  return optionalUnless(text, field.required);
+}
+
+function multiChoiceSchema(field: Extract<FieldSpec, { kind: 'multiChoice' }>): z.ZodType {
+  const allowed = new Set(field.options.map((o) => o.value));
+  const list = z
+    .string()
+    .transform((v) => [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))])
+    .pipe(
+      z
+        .array(z.string().refine((v) => allowed.has(v), 'Please choose from the list.'))
+        .min(field.required ? 1 : 0, 'Please choose at least one.')
+        .max(field.max, `Please choose at most ${field.max}.`),
+    );
+  return field.required ? list : z.preprocess((v) => (v === undefined ? '' : v), list);
+}
+
+const numberSchema = (field: Extract<FieldSpec, { kind: 'number' }>): z.ZodType =>
+  optionalUnless(
+    z.coerce
+      .number({ error: 'Please give a number.' })
+      .int('Please give a whole number.')
+      .min(field.min, `Please give a number from ${field.min} to ${field.max}.`)
+      .max(field.max, `Please give a number from ${field.min} to ${field.max}.`),
+    field.required,
+  );
+
+/** Some clients add seconds ("09:30:00"); the form keeps hours and minutes. */
+const TIME = z
+  .string({ error: 'Please give a time.' })
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d(:00)?$/, 'Please give a time like 09:30.')
+  .transform((v) => v.slice(0, 5));
+
 function fieldSchema(field: FieldSpec): z.ZodType {
-  const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-  const optionalUnless = (schema: z.ZodType, required: boolean) =>
-    z.preprocess(blankToUndefined, required ? schema : schema.optional());
   switch (field.kind) {
-    case 'text': {
-      const min = field.minLength ?? 1;
-      const text = z
-        .string({ error: 'Please fill this in.' })
-        .trim()
-        .min(min, min > 1 ? `Please write at least ${min} characters.` : 'Please fill this in.')
-        .max(field.maxLength, `Please keep this to ${field.maxLength.toLocaleString('en-GB')} characters or fewer.`);
-      return optionalUnless(text, field.required);
-    }
+    case 'text':
+      return textSchema(field);
     case 'url':
       return optionalUnless(
         z.url({ protocol: /^https?$/, error: 'Please give a web address starting https://' }).max(MAX_URL, 'That link is too long.'),
@@ -48,49 +83,20 @@ function fieldSchema(field: FieldSpec): z.ZodType {
       );
     case 'choice':
       return optionalUnless(z.enum(field.choices as [string, ...string[]], { error: 'Please choose one of the options.' }), field.required);
-    case 'multiChoice': {
-      const allowed = new Set(field.options.map((o) => o.value));
-      const list = z
-        .string()
-        .transform((v) => [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))])
-        .pipe(
-          z
-            .array(z.string().refine((v) => allowed.has(v), 'Please choose from the list.'))
-            .min(field.required ? 1 : 0, 'Please choose at least one.')
-            .max(field.max, `Please choose at most ${field.max}.`),
-        );
-      return field.required ? list : z.preprocess((v) => (v === undefined ? '' : v), list);
-    }
+    case 'multiChoice':
+      return multiChoiceSchema(field);
     case 'toggle':
       return z.preprocess((v) => (v === undefined || v === '' ? 'false' : v), z.enum(['true', 'false'], { error: 'Please tick or untick this.' })).transform((v) => v === 'true');
     case 'number':
-      return optionalUnless(
-        z.coerce
-          .number({ error: 'Please give a number.' })
-          .int('Please give a whole number.')
-          .min(field.min, `Please give a number from ${field.min} to ${field.max}.`)
-          .max(field.max, `Please give a number from ${field.min} to ${field.max}.`),
-        field.required,
-      );
+      return numberSchema(field);
     case 'titledChoice': {
       const allowed = new Set(field.options.map((o) => o.value));
       return optionalUnless(z.string().refine((v) => allowed.has(v), 'Please choose one of the options.'), field.required);
     }
     case 'date':
-      return optionalUnless(
-        z.string({ error: 'Please give a date.' }).trim().refine(isCalendarDate, 'Please give a date like 2024-05-20.'),
-        field.required,
-      );
+      return optionalUnless(z.string({ error: 'Please give a date.' }).trim().refine(isCalendarDate, 'Please give a date like 2024-05-20.'), field.required);
     case 'time':
-      // Some clients add seconds ("09:30:00"); the form keeps hours and minutes.
-      return optionalUnless(
-        z
-          .string({ error: 'Please give a time.' })
-          .trim()
-          .regex(/^([01]\d|2[0-3]):[0-5]\d(:00)?$/, 'Please give a time like 09:30.')
-          .transform((v) => v.slice(0, 5)),
-        field.required,
-      );
+      return optionalUnless(TIME, field.required);
   }
 }
 

@@ -5,9 +5,18 @@ import type { ConversationReferenceData } from './conversations/conversation';
  * waitlist, reminders, broadcasts. `bot/teams/proactive.ts` implements it on the Bot
  * Connector; domain code only sees this port.
  */
+/**
+ * An Adaptive Card as plain JSON. Cards are drawn in cards/, whose render functions reach
+ * the domain passed in (ports such as `ContentCards`); the domain only carries them.
+ */
+export interface CardJson {
+  body?: unknown[];
+  [key: string]: unknown;
+}
+
 export interface OutgoingMessage {
-  /** Adaptive Cards (plain JSON); several are sent as one carousel. */
-  cards?: object[];
+  /** Adaptive Cards; several are sent as one carousel. */
+  cards?: CardJson[];
   text?: string;
 }
 

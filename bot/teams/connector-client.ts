@@ -1,4 +1,4 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { hostOf, ServiceUrlRefusedError } from './service-urls';
 
@@ -50,6 +50,27 @@ const flatten = (headers: IncomingHttpHeaders): Record<string, string | undefine
 const abortError = (signal: AbortSignal): Error =>
   signal.reason instanceof Error ? signal.reason : Object.assign(new Error('aborted'), { name: 'AbortError' });
 
+/** A connector answer: its JSON body for a 2xx, else a ConnectorHttpError with the status, headers and the start of the body. */
+function answerOf(res: IncomingMessage, resolve: (value: unknown) => void, reject: (error: unknown) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('error', reject);
+  res.on('end', () => {
+    const text = Buffer.concat(chunks).toString('utf8');
+    const status = res.statusCode ?? 0;
+    if (status < 200 || status >= 300) {
+      reject(new ConnectorHttpError(status, { headers: flatten(res.headers), body: text.slice(0, 2000) }));
+      return;
+    }
+    try {
+      resolve(text ? (JSON.parse(text) as unknown) : undefined);
+    } catch {
+      // The message was accepted; a body we cannot read only loses its id.
+      resolve(undefined);
+    }
+  });
+}
+
 export function createConnectorClient(options: ConnectorClientOptions): ConnectorClient {
   const timeoutMs = options.timeoutMs ?? 15_000;
   const agents = {
@@ -84,25 +105,7 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
               ...(token ? { authorization: `Bearer ${token}` } : {}),
             },
           },
-          (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (chunk: Buffer) => chunks.push(chunk));
-            res.on('error', reject);
-            res.on('end', () => {
-              const text = Buffer.concat(chunks).toString('utf8');
-              const status = res.statusCode ?? 0;
-              if (status < 200 || status >= 300) {
-                reject(new ConnectorHttpError(status, { headers: flatten(res.headers), body: text.slice(0, 2000) }));
-                return;
-              }
-              try {
-                resolve(text ? (JSON.parse(text) as unknown) : undefined);
-              } catch {
-                // The message was accepted; a body we cannot read only loses its id.
-                resolve(undefined);
-              }
-            });
-          },
+          (res) => answerOf(res, resolve, reject),
         );
         req.on('error', (error) => {
           // The caller's own abort stays an AbortError (the sender is stopping); our

@@ -52,7 +52,8 @@ function openChatNote(botName: string, title: string, why: string): AdaptiveCard
   });
 }
 
-const messageOf = (content: ReplyContent): OutgoingMessage =>
+/** A reply (text, a card, or several cards) as a message to send. */
+export const messageOf = (content: ReplyContent): OutgoingMessage =>
   typeof content === 'string' ? { text: content } : { cards: Array.isArray(content) ? content : [content] };
 
 /** The turn a personal-data command runs with: in a group chat or channel its replies go privately and a note stays here. */

@@ -1,4 +1,4 @@
-import { demoDeadlines, demoEvents } from '../../bot/data/demo-programme';
+import { demoDeadlines, demoEvents } from '../../bot/data/demo/programme';
 import type { Deadline } from '../../bot/domain/deadlines/deadline';
 import type { NlcEvent } from '../../bot/domain/events/event';
 import type { AdaptiveCardJson } from '../../cards/template';

@@ -5,7 +5,7 @@ import { EVENT_FIELDS, formTextOf } from '../../bot/domain/authoring/event-field
 import { inputOf } from '../../bot/domain/authoring/event-input';
 import type { DeadlineFollow } from '../../bot/domain/deadlines/deadline';
 import { reminderSlots } from '../../bot/domain/reminders/schedule';
-import { eventSubject } from '../../bot/domain/reminders/subjects';
+import { eventSubject } from '../../bot/domain/reminders/reminders';
 import { renderDeadlineCard } from '../../cards/deadline';
 import { renderFormCard } from '../../cards/form';
 import { renderImportPreviewCard } from '../../cards/import-preview';

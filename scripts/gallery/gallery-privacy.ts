@@ -1,4 +1,4 @@
-import { emptyCounts } from '../../bot/domain/privacy/personal-data';
+import { emptyCounts } from '../../bot/domain/privacy/privacy';
 import { renderForgetChoiceCard, renderForgetDoneCard, renderForgetPreviewCard } from '../../cards/forget';
 import type { GalleryEntry } from './entry';
 

@@ -1,8 +1,10 @@
-import { demoTaskGroups } from '../../bot/data/demo-task-groups';
-import type { Contribution } from '../../bot/domain/task-groups/model';
-import { NEW_GROUP_FIELDS } from '../../bot/domain/task-groups/leads';
+import { demoTaskGroups } from '../../bot/data/demo/task-groups';
+import type { Contribution } from '../../bot/domain/task-groups/task-group';
+import { NEW_GROUP_FIELDS } from '../../bot/domain/task-groups/service';
 import { renderContributionCard } from '../../cards/contribution';
-import { renderCallCard, renderDigestCard, renderMyContributionsCard, renderOpenCallsCard } from '../../cards/contributions';
+import { renderCallCard, renderOpenCallsCard } from '../../cards/call';
+import { renderMyContributionsCard } from '../../cards/my-contributions';
+import { renderDigestCard } from '../../cards/digest';
 import { renderFormCard } from '../../cards/form';
 import { renderTaskGroupCard } from '../../cards/task-group';
 import { type GalleryEntry, USERS } from './entry';
@@ -71,19 +73,19 @@ export const taskGroupGallery: GalleryEntry[] = [
   },
   {
     name: 'open-calls',
-    template: 'contribution-list.json',
+    template: 'list.json',
     description: 'The answer to "calls".',
     render: () => renderOpenCallsCard(TG.calls.map((c) => ({ call: c, group: group(c.groupId) }))),
   },
   {
     name: 'my-contributions',
-    template: 'contribution-list.json',
+    template: 'list.json',
     description: 'The answer to "my contributions".',
     render: () => renderMyContributionsCard([{ contribution: caseStudy, call: call('tg1-ta-apprenticeship-stories'), group: group('tg1-workforce') }]),
   },
   {
     name: 'digest',
-    template: 'contribution-list.json',
+    template: 'list.json',
     description: "A lead's digest: counts by kind, the latest ten, who has not responded.",
     render: () =>
       renderDigestCard({

@@ -1,9 +1,11 @@
 import type { DownloadKind, DownloadLinks } from '../../bot/domain/downloads';
-import { demoEvents } from '../../bot/data/demo-programme';
-import { asWorkshop, type Role, ROLES } from '../../bot/domain/workshops/booking';
-import { type BookingRequest, cancelEntry, decideBookings, type Ledger } from '../../bot/domain/workshops/ledger';
+import { demoEvents } from '../../bot/data/demo/programme';
+import { asWorkshop } from '../../bot/domain/workshops/workshop';
+import { type Role, ROLES } from '../../bot/domain/workshops/booking-form';
+import { type Ledger } from '../../bot/domain/workshops/ledger';
+import { type BookingRequest, cancelEntry, decideBookings } from '../../bot/domain/workshops/ledger-changes';
 import { recordNotice } from '../../bot/domain/workshops/promotions';
-import type { AttendeeList } from '../../bot/domain/workshops/organiser';
+import type { AttendeeList } from '../../bot/domain/workshops/manage';
 import { attendeeRows } from '../../bot/domain/workshops/attendees';
 import { workshopView } from '../../bot/domain/workshops/service';
 import { renderAttendeesCard } from '../../cards/attendees';

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { renderEventCard } from '../../cards/event';
-import { demoEvents } from '../../bot/data/demo-programme';
+import { demoEvents } from '../../bot/data/demo/programme';
 import type { NlcEvent } from '../../bot/domain/events/event';
 import { cardText } from '../helpers/connector';
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { ManualClock } from '../../bot/clock';
-import { demoDeadlines } from '../../bot/data/demo-programme';
+import { demoDeadlines } from '../../bot/data/demo/programme';
 import type { Store } from '../../bot/data/store';
 import { changeFollow } from '../../bot/domain/deadlines/service';
 import { planReminders } from '../../bot/domain/reminders/planner';

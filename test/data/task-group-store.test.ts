@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { Store } from '../../bot/data/store';
-import { demoTaskGroups } from '../../bot/data/demo-task-groups';
-import type { Contribution } from '../../bot/domain/task-groups/model';
+import { demoTaskGroups } from '../../bot/data/demo/task-groups';
+import type { Contribution } from '../../bot/domain/task-groups/task-group';
 import { countDocs, openTestStore } from '../helpers/store';
 
 const contribution = (id: string, groupId: string, kind: Contribution['kind'], authorId: string, createdAt: string): Contribution => ({

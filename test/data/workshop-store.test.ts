@@ -1,10 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { Agent } from 'node:https';
 import { type Container, CosmosClient } from '@azure/cosmos';
-import { EMBEDDED_KEY } from '../../bot/data/cosmos';
+import { EMBEDDED_KEY } from '../../bot/data/cosmos/client';
 import { openStore, type Store } from '../../bot/data/store';
 import { createWorkshopStore } from '../../bot/data/workshop-store';
-import { type BookingRequest, waitlist, waitlistPosition } from '../../bot/domain/workshops/ledger';
+import { waitlist, waitlistPosition } from '../../bot/domain/workshops/ledger';
+import { type BookingRequest } from '../../bot/domain/workshops/ledger-changes';
 import { countDocs, openTestStore } from '../helpers/store';
 
 const EVENT = 'ap-framework-workshop-2024';

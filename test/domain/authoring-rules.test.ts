@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { closesText } from '../../cards/deadline';
 import { eventFromInput, type EventInput, eventInputProblems, inputOf, sameInput } from '../../bot/domain/authoring/event-input';
 import { type Deadline, deadlineState, wantsReminder } from '../../bot/domain/deadlines/deadline';
-import { demoDeadlines } from '../../bot/data/demo-programme';
+import { demoDeadlines } from '../../bot/data/demo/programme';
 
 const NOW = new Date('2024-04-23T08:00:00Z');
 const online: EventInput = {

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { demoTaskGroups } from '../../bot/data/demo-task-groups';
+import { demoTaskGroups } from '../../bot/data/demo/task-groups';
 import { parseCsv as readCsv } from '../../bot/domain/csv';
 import { contributionsCsv } from '../../bot/domain/task-groups/export';
-import type { Contribution } from '../../bot/domain/task-groups/model';
+import type { Contribution } from '../../bot/domain/task-groups/task-group';
 
 const { calls } = demoTaskGroups(new Date('2024-04-23T08:00:00Z'));
 const byId = new Map(calls.filter((c) => c.groupId === 'tg5-collaborative-standard').map((c) => [c.id, c]));

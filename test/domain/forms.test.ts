@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { checkForm, type FieldSpec } from '../../bot/domain/forms';
-import { CONTRIBUTION_KINDS, fieldsFor, KIND_LABELS } from '../../bot/domain/task-groups/kinds';
+import { CONTRIBUTION_KINDS, fieldsFor, KIND_LABELS } from '../../bot/domain/task-groups/contribution-kinds';
 
 const survey = [
   { id: 'q1', text: 'What helps?', required: true },

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { decideSlots, nextCivilStart, civilHours, reminderSlots, type ReminderSubject } from '../../bot/domain/reminders/schedule';
+import { decideSlots, nextCivilStart, civilHours, reminderSlots } from '../../bot/domain/reminders/schedule';
+import { type ReminderSubject } from '../../bot/domain/reminders/reminders';
 
 const iso = (dates: { dueAt: Date }[]): string[] => dates.map((d) => d.dueAt.toISOString());
 

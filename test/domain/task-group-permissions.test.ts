@@ -1,13 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { ManualClock } from '../../bot/clock';
 import type { Store } from '../../bot/data/store';
-import { demoTaskGroups } from '../../bot/data/demo-task-groups';
+import { demoTaskGroups } from '../../bot/data/demo/task-groups';
 import type { Actor } from '../../bot/domain/actor';
 import { DomainError } from '../../bot/domain/errors';
 import { organisersFrom } from '../../bot/domain/organisers';
 import { editContribution, submitContribution, withdrawContribution } from '../../bot/domain/task-groups/contributions';
-import { createGroup, digestFor, markUsed, setLeads } from '../../bot/domain/task-groups/leads';
-import { setMembership, type TaskGroupsDeps } from '../../bot/domain/task-groups/service';
+import { digestFor, markUsed } from '../../bot/domain/task-groups/digest';
+import { createGroup, setLeads, setMembership, type TaskGroupsDeps } from '../../bot/domain/task-groups/service';
 import { openTestStore } from '../helpers/store';
 
 const person = (n: number, name: string): Actor => ({ aadObjectId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, teamsUserId: `29:${n}`, name });

@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { demoEvents } from '../../bot/data/demo-programme';
+import { demoEvents } from '../../bot/data/demo/programme';
 import { DomainError } from '../../bot/domain/errors';
 import { eventSchema } from '../../bot/domain/events/event';
-import { asWorkshop, assertCanBook, assertCanCancel, parseBookingForm, type Workshop } from '../../bot/domain/workshops/booking';
+import { asWorkshop, assertCanBook, assertCanCancel, type Workshop } from '../../bot/domain/workshops/workshop';
+import { parseBookingForm } from '../../bot/domain/workshops/booking-form';
 import { deadlineFromDate } from '../../bot/domain/workshops/terms';
 
 const workshopWith = (deadlineDate: string, startsAt: string): Workshop =>

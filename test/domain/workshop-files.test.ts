@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { demoEvents } from '../../bot/data/demo-programme';
+import { demoEvents } from '../../bot/data/demo/programme';
 import { csvDocument } from '../../bot/domain/csv';
 import { attendeesCsv } from '../../bot/domain/workshops/attendees';
-import { asWorkshop } from '../../bot/domain/workshops/booking';
+import { asWorkshop } from '../../bot/domain/workshops/workshop';
 import { calendarFile } from '../../bot/domain/workshops/calendar';
-import { cancelEntry, decideBookings, type BookingRequest } from '../../bot/domain/workshops/ledger';
+import { cancelEntry, decideBookings, type BookingRequest } from '../../bot/domain/workshops/ledger-changes';
 
 const workshop = asWorkshop(demoEvents().find((e) => e.id === 'ap-framework-workshop-2024'));
 const NOW = new Date('2024-04-23T08:00:00Z');

@@ -1,16 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { DomainError } from '../../bot/domain/errors';
-import { forgetPerson } from '../../bot/domain/privacy/forget';
-import {
-  type BookingRequest,
-  cancelEntry,
-  changeCapacity,
-  decideBookings,
-  type Ledger,
-  setClosed,
-  waitlist,
-  waitlistPosition,
-} from '../../bot/domain/workshops/ledger';
+import { forgetPerson } from '../../bot/domain/privacy/service';
+import { type Ledger, waitlist, waitlistPosition } from '../../bot/domain/workshops/ledger';
+import { type BookingRequest, cancelEntry, changeCapacity, decideBookings, setClosed } from '../../bot/domain/workshops/ledger-changes';
 
 const AT = '2024-04-23T08:00:00.000Z';
 const request = (user: string, capacity = 3): BookingRequest => ({

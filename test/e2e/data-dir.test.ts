@@ -59,7 +59,7 @@ describe('the local data folder (DATA_DIR)', function () {
   });
 
   it('when a snapshot is written, then its contents reach the disk (fsync) before it replaces the old one, and the folder entry after', async () => {
-    const { writeFileDurably } = await import('../../bot/data/snapshot-file.js');
+    const { writeFileDurably } = await import('../../bot/data/cosmos/snapshot-file.js');
     const calls: string[] = [];
     const fdNames = new Map<number, string>();
     const open = fs.openSync.bind(fs);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { EMBEDDED_KEY } from '../../bot/data/cosmos';
+import { EMBEDDED_KEY } from '../../bot/data/cosmos/client';
 import { openStore, type Store } from '../../bot/data/store';
 import { createTestInvoke, personalChat, type TestUser } from '../helpers/activities';
 import { invokeCard } from '../helpers/bot';

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { Container } from '@azure/cosmos';
-import { FORGOTTEN_ID } from '../../bot/domain/privacy/personal-data';
+import { FORGOTTEN_ID } from '../../bot/domain/privacy/privacy';
 import { createTestMessage, groupChat, personalChat, type TestUser } from '../helpers/activities';
 import { startTestBot, type TestBot } from '../helpers/bot';
 import { actionData, broadcastJob, click, command, ORGANISER, organiserEnv, recipient, sendBroadcast } from '../helpers/broadcasts';

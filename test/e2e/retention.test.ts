@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { ttlUntil } from '../../bot/data/event-store';
+import { ttlUntil } from '../../bot/data/cosmos/ttl';
 import { startTestBot, type TestBot } from '../helpers/bot';
 import { broadcastJob, click, installPersonalChats, organiserEnv, recipient, sendBroadcast } from '../helpers/broadcasts';
 import { startConnector, type StandInConnector } from '../helpers/connector';

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { EMBEDDED_KEY } from '../../bot/data/cosmos';
-import { loadDemoDeadlines, loadDemoProgramme } from '../../bot/data/demo-programme';
-import { loadDemoTaskGroups } from '../../bot/data/demo-task-groups';
-import { type EmbeddedCosmos, startEmbeddedCosmos } from '../../bot/data/embedded-cosmos';
+import { EMBEDDED_KEY } from '../../bot/data/cosmos/client';
+import { loadDemoDeadlines, loadDemoProgramme } from '../../bot/data/demo/programme';
+import { loadDemoTaskGroups } from '../../bot/data/demo/task-groups';
+import { type EmbeddedCosmos, startEmbeddedCosmos } from '../../bot/data/cosmos/embedded';
 import { collectingLogger } from '../helpers/logs';
 import { startTestBot, type TestBot } from '../helpers/bot';
 import { startConnector, type StandInConnector } from '../helpers/connector';

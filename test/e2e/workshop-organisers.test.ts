@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { changeCapacity } from '../../bot/domain/workshops/ledger';
+import { changeCapacity } from '../../bot/domain/workshops/ledger-changes';
 import { NOTICE_GRACE_MS } from '../../bot/domain/workshops/promotions';
 import { promotionNoticesJob } from '../../bot/jobs/promotion-notices';
 import { renderPromotionMessage } from '../../cards/workshop';

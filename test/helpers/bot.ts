@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { ManualClock } from '../../bot/clock';
 import { loadConfig } from '../../bot/config';
-import type { CosmosTarget } from '../../bot/data/cosmos';
+import type { CosmosTarget } from '../../bot/data/cosmos/client';
 import { silentLogger, type Logger } from '../../bot/log';
 import { type RunningBot, startBot } from '../../bot/start';
 

@@ -1,10 +1,10 @@
-import { EMBEDDED_KEY } from '../../bot/data/cosmos';
+import { EMBEDDED_KEY } from '../../bot/data/cosmos/client';
 import { recordInstalled } from '../../bot/domain/conversations/service';
 import type { BroadcastTiming } from '../../bot/jobs/broadcasts/context';
 import type { BroadcastJob } from '../../bot/jobs/broadcasts/job';
 import { broadcastJobFrom } from '../../bot/jobs/broadcasts/wiring';
-import { RateLimiter, type Settle } from '../../bot/domain/delivery/rate-limit';
-import { realTimer } from '../../bot/domain/delivery/timer';
+import { RateLimiter, type Settle } from '../../bot/delivery/rate-limit';
+import { realTimer } from '../../bot/delivery/timer';
 import { silentLogger } from '../../bot/log';
 import { channelThread, createTestInvoke, createTestMessage, personalChat, TENANT, type TestUser, testUser } from './activities';
 import { invokeCard, type TestBot } from './bot';

@@ -8,8 +8,8 @@ export type { Behaviour, DeliveryStats };
 /**
  * A stand-in for Teams' Bot Connector: the HTTP service at `activity.serviceUrl` that a
  * bot calls to send, update and delete messages and to list members. It records every
- * call so tests can assert on what the bot sent. This is the one boundary our tests
- * stand in for (see DESIGN.md).
+ * call so tests can assert on what the bot sent. The Bot Connector is the boundary tests
+ * stand in for; everything else, the store included, is real (docs/architecture.md).
  */
 export interface ConnectorCall {
   method: string;

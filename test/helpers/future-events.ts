@@ -1,4 +1,4 @@
-import { demoEvents } from '../../bot/data/demo-programme';
+import { demoEvents } from '../../bot/data/demo/programme';
 import type { NlcEvent } from '../../bot/domain/events/event';
 
 const YEAR_MS = 365 * 86_400_000;

@@ -2,7 +2,7 @@
  * Teams' documented limits on bot messages, as the stand-in Bot Connector enforces them
  * (msteams-docs, rate-limit.md): per conversation 7 in 1 s, 8 in 2 s, 60 in 30 s, 1800 in
  * an hour; per app per tenant `perSecond` (50) requests a second. Written independently
- * of the bot's own limiter (bot/domain/delivery/rate-limit.ts): it is the referee.
+ * of the bot's own limiter (bot/delivery/rate-limit.ts): it is the referee.
  */
 export interface LimitsOptions {
   perSecond: number;

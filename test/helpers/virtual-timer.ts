@@ -1,4 +1,4 @@
-import { abortReason, type Timer } from '../../bot/domain/delivery/timer';
+import { abortReason, type Timer } from '../../bot/delivery/timer';
 
 /**
  * Pacing time that never waits: when everything runnable has run (setImmediate), time

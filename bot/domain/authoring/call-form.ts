@@ -1,7 +1,7 @@
 import type { FieldProblem } from '../errors';
 import type { FieldSpec, FormValues } from '../forms';
-import { CONTRIBUTION_KINDS, KIND_LABELS, MAX_SURVEY_QUESTIONS } from '../task-groups/kinds';
-import { type Call, callSchema, type TaskGroup } from '../task-groups/model';
+import { CONTRIBUTION_KINDS, KIND_LABELS, MAX_SURVEY_QUESTIONS } from '../task-groups/contribution-kinds';
+import { type Call, callSchema, type TaskGroup } from '../task-groups/task-group';
 import { londonDate } from '../time';
 import { deadlineFromDate } from '../workshops/terms';
 

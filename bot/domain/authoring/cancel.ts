@@ -2,10 +2,12 @@ import type { Actor } from '../actor';
 import { type Deadline, deadlineState } from '../deadlines/deadline';
 import { DomainError } from '../errors';
 import { hasEnded } from '../events/event';
-import { cancelEvent, eventToOrganise } from '../events/organise';
+import { cancelEvent, eventToOrganise } from '../events/changes';
 import { assertOrganiser } from '../organisers';
-import { isOpen } from '../task-groups/model';
-import { type AuthoringDeps, type AuthoringKind, findTarget } from './targets';
+import { isOpen } from '../task-groups/task-group';
+import { findTarget } from './targets';
+import { type AuthoringDeps } from './ports';
+import { type AuthoringKind } from './authoring';
 
 /**
  * Cancelling, after the organiser confirms: an event or workshop is cancelled (posted

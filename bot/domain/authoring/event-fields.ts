@@ -1,6 +1,6 @@
 import { FLOURISH, type FlourishTag } from '../events/event';
 import type { FieldSpec, FormValues } from '../forms';
-import { DEFAULT_EVENT_REMINDER_DAYS } from '../reminders/schedule';
+import { DEFAULT_EVENT_REMINDER_DAYS } from '../reminders/reminders';
 import { MAX_CAPACITY } from '../workshops/terms';
 import type { EventInput } from './event-input';
 

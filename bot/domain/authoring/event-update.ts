@@ -1,12 +1,13 @@
 import type { Actor } from '../actor';
-import { saveChangedEvent } from '../events/organise';
+import { saveChangedEvent } from '../events/changes';
 import type { NlcEvent } from '../events/event';
-import { type BookingEntry, changeCapacity } from '../workshops/ledger';
+import { type BookingEntry } from '../workshops/ledger';
+import { changeCapacity } from '../workshops/ledger-changes';
 import { assertNoConflict, type FormText, sameText } from './conflicts';
 import { formTextOf } from './event-fields';
 import { type EventInput, eventFromInput, inputOf } from './event-input';
-import type { Saved } from './service';
-import type { AuthoringDeps } from './targets';
+import type { Saved } from './authoring';
+import type { AuthoringDeps } from './ports';
 
 /**
  * An organiser's change to an event (from the form, which showed `shown`, or an imported

@@ -6,7 +6,7 @@ import { bookedCount } from '../workshops/ledger';
 import { type EventInput, eventFromInput, eventInputProblems, inputOf, sameInput } from './event-input';
 import { parseProgrammeFile } from './programme-file';
 import { updateEvent } from './event-update';
-import type { AuthoringDeps } from './targets';
+import type { AuthoringDeps } from './ports';
 
 /**
  * Importing a programme: a preview first (every row, what it would do, and its problems;

@@ -1,44 +1,23 @@
 import type { Actor } from '../actor';
 import { DomainError, type FieldProblem } from '../errors';
 import { checkForm, type FieldSpec } from '../forms';
-import { eventToOrganise } from '../events/organise';
+import { eventToOrganise } from '../events/changes';
 import { assertOrganiser } from '../organisers';
 import { slug } from '../slug';
 import { requestKey } from '../request-key';
 import { londonDate } from '../time';
 import { deadlineState } from '../deadlines/deadline';
-import { bookedCount, type BookingEntry } from '../workshops/ledger';
-import type { Call } from '../task-groups/model';
+import { bookedCount } from '../workshops/ledger';
+import type { Call } from '../task-groups/task-group';
 import { callFields, callFormText, callFromForm } from './call-form';
 import { DEADLINE_FIELDS, deadlineFormText, deadlineFromForm } from './deadline-form';
 import { EVENT_FIELDS, eventInputOf, formTextOf, WORKSHOP_FIELDS } from './event-fields';
 import { eventFromInput, eventInputProblems, eventKey, inputOf } from './event-input';
 import { updateEvent } from './event-update';
-import { type AuthoringDeps, type AuthoringKind, createWithFreshId, findTarget, type Target } from './targets';
-import { assertNoConflict, type FormText, sameText } from './conflicts';
-
-/** A form to create or edit one thing: which, its inputs, and what to show in them. */
-export interface AuthoringForm {
-  kind: AuthoringKind;
-  /** Absent for something new. */
-  id?: string;
-  /** A call's group (calls are found by group and id). */
-  groupId?: string;
-  heading: string;
-  fields: readonly FieldSpec[];
-  values: Record<string, string>;
-}
-
-export interface Saved {
-  kind: AuthoringKind;
-  id: string;
-  title: string;
-  created: boolean;
-  /** Copies already posted (broadcasts, reminders) that will be updated to show the change. */
-  copies: number;
-  /** Raising a workshop's places books people from its waitlist: tell them. */
-  promoted?: { eventId: string; entries: BookingEntry[] };
-}
+import { createWithFreshId, findTarget } from './targets';
+import type { AuthoringForm, AuthoringKind, Saved, SubmittedForm, Target } from './authoring';
+import { assertNoConflict, sameText } from './conflicts';
+import type { AuthoringDeps } from './ports';
 
 const WHAT = 'create or change events, workshops, deadlines and calls';
 const LABEL: Record<AuthoringKind, string> = { event: 'event', workshop: 'workshop', deadline: 'consultation deadline', call: 'call for contributions' };
@@ -77,9 +56,6 @@ async function formOf(deps: AuthoringDeps, actor: Actor, target: Target): Promis
 
 const invalid = (fields: FieldProblem[]): DomainError =>
   new DomainError('invalid_input', 'Some answers need another look; nothing was saved yet.', { fields });
-
-/** Which form was submitted: its kind and, when editing, what it edits and the values it showed. */
-export type SubmittedForm = Pick<AuthoringForm, 'kind' | 'id' | 'groupId'> & { shown?: FormText };
 
 /**
  * Saves a submitted form: creates (with an id made from the title and date) or changes

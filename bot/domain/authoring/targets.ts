@@ -1,35 +1,9 @@
 import { z } from 'zod/v4';
-import type { Clock } from '../../clock';
-import type { Deadline } from '../deadlines/deadline';
-import type { DeadlineFollowUps, DeadlineStore } from '../deadlines/ports';
 import { DomainError } from '../errors';
-import { eventIdSchema, type NlcEvent } from '../events/event';
-import type { EventFollowUps } from '../events/organise';
-import type { EventStore } from '../events/ports';
-import type { Organisers } from '../organisers';
-import type { Call } from '../task-groups/model';
-import type { TaskGroupStore } from '../task-groups/ports';
+import { eventIdSchema } from '../events/event';
 import { parseInput } from '../validation';
-import type { WorkshopStore } from '../workshops/ports';
-
-/** What organisers author in Teams: one create / edit / cancel flow for all four. */
-export const AUTHORING_KINDS = ['event', 'workshop', 'deadline', 'call'] as const;
-export type AuthoringKind = (typeof AUTHORING_KINDS)[number];
-
-export interface AuthoringDeps {
-  events: EventStore;
-  workshops: WorkshopStore;
-  deadlines: DeadlineStore;
-  taskGroups: TaskGroupStore;
-  organisers: Organisers;
-  clock: Clock;
-  /** Broadcast copies of an event are updated, and people who said Going told of a cancellation. */
-  followUps: EventFollowUps;
-  deadlineFollowUps: DeadlineFollowUps;
-}
-
-/** Something that exists, found by the id an organiser typed. */
-export type Target = { kind: 'event'; event: NlcEvent } | { kind: 'deadline'; deadline: Deadline } | { kind: 'call'; call: Call };
+import type { AuthoringKind, Target } from './authoring';
+import type { AuthoringDeps } from './ports';
 
 /** "edit <id>", "edit event <id>", "cancel deadline <id>": an optional kind word, then the id. */
 const commandArgs = z

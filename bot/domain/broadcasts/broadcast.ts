@@ -18,13 +18,13 @@ export type BroadcastStatus =
   /** Nothing left to do (until an edit, a withdrawal or "resend to failed"). */
   | 'done';
 
-/** What is sent, as stored: `kind` picks the content type (contents.ts); the rest belongs to it. */
+/** What is sent, as stored: `kind` picks the content type (content-types.ts); the rest belongs to it. */
 export interface ContentSpec {
   kind: string;
   [key: string]: unknown;
 }
 
-/** Who it goes to, as stored: `kind` picks the audience type (audiences.ts). */
+/** Who it goes to, as stored: `kind` picks the audience type (audience-types.ts). */
 export interface AudienceSpec {
   kind: string;
   [key: string]: unknown;

@@ -1,20 +1,19 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { type AudienceType, defaultAudienceTypes } from './audiences';
+import { type AudienceType, defaultAudienceTypes } from './audience-types';
 import { type Kinds, kinds } from './compose';
-import { type ContentType, defaultContentTypes } from './contents';
+import { type ContentType, defaultContentTypes } from './content-types';
+import type { ContentCards } from './ports';
 
-/** The audience and content types this bot offers (features add theirs in audiences.ts and contents.ts). */
+/** The audience and content types this bot offers (features add theirs in audience-types.ts and content-types.ts). */
 export interface BroadcastCatalogue {
   audiences: Kinds<AudienceType>;
   contents: Kinds<ContentType>;
 }
 
-export const defaultCatalogue = (): BroadcastCatalogue => catalogueWith({});
-
-/** The default types plus ones that need their own dependencies (reminders bring theirs). */
-export const catalogueWith = (extra: { audiences?: readonly AudienceType[]; contents?: readonly ContentType[] }): BroadcastCatalogue => ({
+/** The default types, drawn with `cards`, plus ones that need their own dependencies (reminders bring theirs). */
+export const catalogueWith = (cards: ContentCards, extra: { audiences?: readonly AudienceType[]; contents?: readonly ContentType[] }): BroadcastCatalogue => ({
   audiences: kinds([...defaultAudienceTypes(), ...(extra.audiences ?? [])]),
-  contents: kinds([...defaultContentTypes(), ...(extra.contents ?? [])]),
+  contents: kinds([...defaultContentTypes(cards), ...(extra.contents ?? [])]),
 });
 
 export const newBroadcastId = (): string => `b-${randomUUID().replace(/-/g, '')}`;

@@ -4,7 +4,7 @@ import { DomainError } from '../errors';
 /**
  * The organiser's compose form, as the card sends it: every input is optional text, and
  * which ones matter depends on the content and audience chosen, so each content and
- * audience type reads its own fields (contents.ts, audiences.ts) and names the field of
+ * audience type reads its own fields (content-types.ts, audience-types.ts) and names the field of
  * any problem. Unknown keys are refused (strict), like every card's data.
  */
 export const composeFormSchema = z.strictObject({

@@ -1,11 +1,11 @@
 import type { Actor } from '../actor';
 import type { NlcEvent } from '../events/event';
 import type { DeadlineFollowUps } from '../deadlines/ports';
-import type { EventFollowUps } from '../events/organise';
-import { peopleWhoAnswered } from './audiences';
+import type { EventFollowUps } from '../events/ports';
+import { peopleWhoAnswered } from './audience-types';
 import type { Broadcast } from './broadcast';
 import { derivedBroadcastId } from './catalogue';
-import { eventCancelledContent } from './contents';
+import { eventCancelledContent } from './content-types';
 import type { SubjectField } from './ports';
 import type { BroadcastDeps } from './service';
 

@@ -1,3 +1,10 @@
+import type { Deadline } from '../deadlines/deadline';
+import type { DeadlineView } from '../deadlines/service';
+import type { NlcEvent } from '../events/event';
+import type { EventView } from '../events/service';
+import type { CardJson } from '../messaging';
+import type { Call, TaskGroup } from '../task-groups/task-group';
+import type { WorkshopView } from '../workshops/service';
 import type { Broadcast, Delivery, DeliveryCounts, FailureReason, Recipient } from './broadcast';
 
 /** The content fields that name what a broadcast shows, so changes to it reach every copy. */
@@ -32,4 +39,28 @@ export interface BroadcastStore {
   failureReasons(broadcastId: string, revision: number, limit: number): Promise<FailureReason[]>;
   /** Failed records back to pending (attempts reset); returns how many. */
   resetFailed(broadcastId: string, now: Date): Promise<number>;
+}
+
+/**
+ * The cards broadcast content is shown with. cards/content-cards.ts draws them; the
+ * composition root (bot/start.ts) passes them in, so the domain imports no card code.
+ * `refreshUserIds`: Teams user ids whose clients refresh the card to their own view.
+ */
+export interface ContentCards {
+  event(view: EventView, refreshUserIds: readonly string[]): CardJson;
+  workshop(view: WorkshopView, refreshUserIds: readonly string[]): CardJson;
+  deadline(view: DeadlineView, refreshUserIds: readonly string[]): CardJson;
+  /** A call for contributions, with its form. */
+  call(call: Call, group: TaskGroup): CardJson;
+  announcement(announcement: { title: string; text: string }): CardJson;
+  /** What every copy of a withdrawn broadcast is replaced by. */
+  withdrawn(title: string): CardJson;
+  /** The short personal notice people who said Going get when an event is cancelled. */
+  eventCancelled(event: NlcEvent): CardJson;
+  /** A reminder whose subject ("The event") has gone from the store. */
+  reminderGone(what: string): CardJson;
+  /** The line above an event reminder's card. */
+  eventReminderText(event: NlcEvent, now: Date): string;
+  /** The line above a deadline reminder's card. */
+  deadlineReminderText(deadline: Deadline, now: Date): string;
 }

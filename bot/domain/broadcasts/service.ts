@@ -1,14 +1,12 @@
-import type { AdaptiveCardJson } from '../../../cards/template';
 import type { Actor } from '../actor';
-import { DomainError, type FieldProblem, isDomainError } from '../errors';
+import { DomainError } from '../errors';
 import { assertOrganiser, type Organisers } from '../organisers';
-import { formatDate } from '../time';
-import { type AudienceDeps, type AudienceType, channelLabel, EVENT_ANSWER_CHOICES } from './audiences';
-import type { AudienceSpec, Broadcast, ContentSpec, DeliveryCounts, FailureReason, StatusMessage } from './broadcast';
-import { emptyDeliveryCounts, workLeft } from './broadcast';
-import { type ComposeChoices, type ComposeForm, fieldProblem, type Kinds } from './compose';
+import type { AudienceDeps, AudienceType } from './audience-types';
+import { type AudienceSpec, type Broadcast, type ContentSpec, type DeliveryCounts, emptyDeliveryCounts, type FailureReason, type StatusMessage, workLeft } from './broadcast';
+import { fieldProblem, type Kinds } from './compose';
 import type { DeadlineStore } from '../deadlines/ports';
-import type { ContentDeps, ContentType } from './contents';
+import type { CardJson } from '../messaging';
+import type { ContentDeps, ContentType } from './content-types';
 import type { BroadcastStore } from './ports';
 
 /**
@@ -28,13 +26,14 @@ export interface BroadcastDeps extends AudienceDeps, ContentDeps {
   deadlines?: Pick<DeadlineStore, 'listOpen'>;
 }
 
-const WHAT = 'send broadcasts';
+/** What organisers may do here, as the refusal says it. */
+export const WHAT = 'send broadcasts';
 
 export interface BroadcastPreview {
   broadcast: Broadcast;
   recipients: number;
   unreachable: number;
-  sample: AdaptiveCardJson;
+  sample: CardJson;
 }
 
 export interface BroadcastReport {
@@ -43,67 +42,6 @@ export interface BroadcastReport {
   failures: FailureReason[];
   /** Work is left (first sends or updates): the card keeps updating. */
   running: boolean;
-}
-
-/** Channels offered by name; a long list is cut rather than make the card too big for Teams. */
-const MAX_CHANNEL_CHOICES = 100;
-
-/** What the organiser can choose from: content and audience types, upcoming events, channels. */
-export async function composeChoices(deps: BroadcastDeps, actor: Actor): Promise<ComposeChoices> {
-  assertOrganiser(deps.organisers, actor, WHAT);
-  const now = deps.clock.now();
-  const [events, channels, calls, groups, deadlines] = await Promise.all([
-    deps.events.listUpcoming(now, 30),
-    deps.conversations.listActive('channel'),
-    deps.taskGroups.listOpenCalls(now),
-    deps.taskGroups.listGroups(),
-    deps.deadlines && deps.contents.get('deadline') ? deps.deadlines.listOpen(now) : [],
-  ]);
-  const groupName = new Map(groups.map((g) => [g.id, g.number ? `Task Group ${g.number}` : g.name]));
-  return {
-    contents: deps.contents.all().filter((c) => c.composable).map((c) => ({ value: c.kind, title: c.label })),
-    audiences: deps.audiences.all().filter((a) => a.composable !== false).map((a) => ({ value: a.kind, title: a.label })),
-    events: events.map((e) => ({ value: e.id, title: `${e.title} (${formatDate(new Date(e.startsAt))})` })),
-    channels: channels
-      .map((c) => ({ value: c.conversationId, title: channelLabel(c) }))
-      .sort((a, b) => a.title.localeCompare(b.title))
-      .slice(0, MAX_CHANNEL_CHOICES),
-    answers: EVENT_ANSWER_CHOICES.map((a) => ({ value: a.value, title: a.title })),
-    calls: calls.map((c) => ({ value: `${c.groupId}/${c.id}`, title: `${c.title} (${groupName.get(c.groupId) ?? c.groupId})` })),
-    taskGroups: groups.map((g) => ({ value: g.id, title: g.number ? `Task Group ${g.number}: ${g.name}` : g.name })),
-    deadlines: deadlines.map((d) => ({ value: d.id, title: `${d.title} (closes ${formatDate(new Date(d.closesAt))})` })),
-  };
-}
-
-/** Reads both halves of the form, so every problem is reported at once, each beside its field. */
-async function specsFromForm(deps: BroadcastDeps, form: ComposeForm): Promise<{ content: ContentSpec; contentType: ContentType; audience: AudienceSpec; audienceType: AudienceType }> {
-  const problems: FieldProblem[] = [];
-  const collect = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
-    try {
-      return await work();
-    } catch (error) {
-      if (!isDomainError(error) || error.code !== 'invalid_input') throw error;
-      problems.push(...(error.details.fields ?? [{ field: 'form', message: error.message }]));
-      return undefined;
-    }
-  };
-  const contentType = deps.contents.get(form.content ?? '');
-  const audienceType = [deps.audiences.get(form.audience ?? '')].find((a) => a?.composable !== false);
-  if (!contentType?.composable) problems.push({ field: 'content', message: 'choose what to send' });
-  if (!audienceType) problems.push({ field: 'audience', message: 'choose who it goes to' });
-  const content = contentType?.composable ? await collect(() => contentType.fromForm(form, deps)) : undefined;
-  const audience = audienceType ? await collect(() => audienceType.fromForm(form, deps)) : undefined;
-  if (problems.length > 0 || !content || !audience || !contentType || !audienceType) {
-    throw new DomainError('invalid_input', 'Some of the form was not right, so nothing was sent.', { fields: problems });
-  }
-  return { content, contentType, audience, audienceType };
-}
-
-/** Checks the form, counts the recipients and saves a draft the organiser can confirm. */
-export async function previewBroadcast(deps: BroadcastDeps, actor: Actor, form: ComposeForm): Promise<BroadcastPreview> {
-  assertOrganiser(deps.organisers, actor, WHAT);
-  const { content, contentType, audience, audienceType } = await specsFromForm(deps, form);
-  return createBroadcast(deps, actor, { content, contentType, audience, audienceType }, undefined);
 }
 
 /**

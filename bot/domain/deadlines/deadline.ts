@@ -1,6 +1,6 @@
 import { z } from 'zod/v4';
 import { eventIdSchema } from '../events/event';
-import { reminderDaysSchema } from '../reminders/schedule';
+import { reminderDaysSchema } from '../reminders/reminders';
 import { requestKeySchema } from '../request-key';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { reminderDaysSchema } from '../reminders/schedule';
+import { reminderDaysSchema } from '../reminders/reminders';
 import { workshopTermsSchema } from '../workshops/terms';
 import { requestKeySchema } from '../request-key';
 

@@ -1,3 +1,4 @@
+import type { Actor } from '../actor';
 import type { NlcEvent } from './event';
 import type { Rsvp, RsvpCounts } from './rsvp';
 
@@ -25,4 +26,10 @@ export interface EventStore {
   listRsvpsOfUser(userId: string): Promise<Rsvp[]>;
   /** Every answer to one event (organisers' follow-ups: who to tell when it changes). */
   listRsvpsOfEvent(eventId: string): Promise<Rsvp[]>;
+}
+
+/** What happens to copies already posted when an organiser changes or cancels an event (broadcasts update them, and tell the people coming). */
+export interface EventFollowUps {
+  changed(event: NlcEvent): Promise<{ copies: number }>;
+  cancelled(event: NlcEvent, actor: Actor): Promise<{ copies: number; notified: number; unreachable: number }>;
 }

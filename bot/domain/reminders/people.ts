@@ -1,5 +1,5 @@
 import { type Recipient } from '../broadcasts/broadcast';
-import { toRecipient } from '../broadcasts/audiences';
+import { toRecipient } from '../broadcasts/audience-types';
 import type { ConversationStore } from '../conversations/ports';
 import { wantsReminder } from '../deadlines/deadline';
 import type { DeadlineStore } from '../deadlines/ports';

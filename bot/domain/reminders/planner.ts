@@ -5,8 +5,8 @@ import type { BroadcastStore } from '../broadcasts/ports';
 import type { DeadlineStore } from '../deadlines/ports';
 import type { EventStore } from '../events/ports';
 import type { ReminderStore } from './ports';
-import { decideSlots, MAX_REMINDER_DAYS, type ReminderSlot, type ReminderSubject, subjectKey } from './schedule';
-import { DEADLINE_REMINDER, deadlineSubject, EVENT_REMINDER, eventSubject } from './subjects';
+import { decideSlots, type ReminderSlot } from './schedule';
+import { DEADLINE_REMINDER, deadlineSubject, EVENT_REMINDER, eventSubject, MAX_REMINDER_DAYS, type ReminderSubject, subjectKey } from './reminders';
 
 /**
  * One run of the reminder scheduler. Everything it knows comes from Cosmos: the events

@@ -1,5 +1,5 @@
-import { z } from 'zod/v4';
 import { addDaysToDate, formatTime, londonDate, londonToUtc } from '../time';
+import type { ReminderSubject } from './reminders';
 
 /**
  * When reminders fall due. "N days before" is calendar-day arithmetic in London: the
@@ -7,15 +7,6 @@ import { addDaysToDate, formatTime, londonDate, londonToUtc } from '../time';
  * the event's London date, so "1 day before 09:00 on Monday 31 March 2025" (the day after
  * the clocks go forward) is 09:00 BST on Sunday 30 March, 08:00Z, never "minus 24 hours".
  */
-
-/** Reminder offsets: whole days before, at most 60, no repeats, largest first. */
-export const reminderDaysSchema = z
-  .array(z.number().int().min(0).max(60))
-  .max(6)
-  .transform((days) => [...new Set(days)].sort((a, b) => b - a));
-
-export const DEFAULT_EVENT_REMINDER_DAYS: readonly number[] = [7, 1];
-export const MAX_REMINDER_DAYS = 60;
 
 /** When reminders may arrive, London wall-clock ("HH:MM"): from the reminder time until the evening, never at night. */
 export interface CivilHours {
@@ -62,20 +53,6 @@ export function nextCivilStart(now: Date, hours: CivilHours): Date {
   const opening = londonToUtc(today, hours.from);
   return opening > now ? opening : londonToUtc(addDaysToDate(today, 1), hours.from);
 }
-
-/** Something people can be reminded of: an event (or workshop) or a consultation deadline. */
-export interface ReminderSubject {
-  kind: 'event' | 'deadline';
-  id: string;
-  title: string;
-  /** When it starts (an event) or closes (a deadline). */
-  at: Date;
-  days: readonly number[];
-  /** Still going ahead (scheduled, or open). */
-  live: boolean;
-}
-
-export const subjectKey = (subject: Pick<ReminderSubject, 'kind' | 'id'>): string => `${subject.kind}:${subject.id}`;
 
 export type SlotDecision =
   | { action: 'send'; slot: ReminderSlot }

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Actor } from '../actor';
 import { DomainError } from '../errors';
 import { checkForm, type FormValues } from '../forms';
-import { fieldsFor } from './kinds';
-import type { Call, Contribution, TaskGroup } from './model';
+import { fieldsFor } from './contribution-kinds';
+import type { Call, Contribution, TaskGroup } from './task-group';
 import { assertCallOpen, requireCall, requireGroup, type TaskGroupsDeps } from './service';
 
 export interface ContributionView {

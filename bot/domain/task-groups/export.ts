@@ -2,9 +2,9 @@ import type { Actor } from '../actor';
 import { csvDocument } from '../csv';
 import { type DownloadFile, type DownloadLinks, type DownloadRequest, grantStillValid, hashToken, issueExportLink } from '../downloads';
 import { londonDate } from '../time';
-import { KIND_LABELS } from './kinds';
+import { KIND_LABELS } from './contribution-kinds';
 import { formOf } from './contributions';
-import type { Call, Contribution } from './model';
+import type { Call, Contribution } from './task-group';
 import { assertLead, requireGroup, type TaskGroupsDeps } from './service';
 
 export type ExportDeps = Pick<TaskGroupsDeps, 'taskGroups' | 'organisers' | 'clock'> & { links: DownloadLinks };

@@ -1,6 +1,6 @@
-import type { Call, Contribution, Membership, TaskGroup } from './model';
+import type { Call, Contribution, Membership, TaskGroup } from './task-group';
 import type { ExportGrantRecord } from '../downloads';
-import type { ContributionKind } from './kinds';
+import type { ContributionKind } from './contribution-kinds';
 
 /**
  * Storage for task groups. Everything about one group (the group, its members, calls

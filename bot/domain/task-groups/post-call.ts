@@ -3,7 +3,7 @@ import type { StatusMessage } from '../broadcasts/broadcast';
 import { derivedBroadcastId } from '../broadcasts/catalogue';
 import { type BroadcastDeps, type BroadcastReport, createBroadcast, reportOf } from '../broadcasts/service';
 import { DomainError, isDomainError } from '../errors';
-import type { Call, TaskGroup } from './model';
+import type { Call, TaskGroup } from './task-group';
 import { assertCallOpen, assertLead, requireCall, requireGroup, type TaskGroupsDeps } from './service';
 
 /** Task groups, plus the broadcast machinery (kept apart: each has its own `newId`). */

@@ -1,8 +1,10 @@
 import type { Clock } from '../../clock';
 import type { Actor } from '../actor';
 import { DomainError } from '../errors';
-import type { Organisers } from '../organisers';
-import { isOpen, type Call, type TaskGroup } from './model';
+import { checkForm, type FieldSpec } from '../forms';
+import { assertOrganiser, type Organisers } from '../organisers';
+import { slug } from '../slug';
+import { isOpen, type Call, type TaskGroup } from './task-group';
 import type { TaskGroupStore } from './ports';
 
 export interface TaskGroupsDeps {
@@ -103,4 +105,55 @@ export async function listOpenCalls(deps: TaskGroupsDeps): Promise<{ call: Call;
     const group = byId.get(call.groupId);
     return group ? [{ call, group }] : [];
   });
+}
+
+/** The organiser's form for a new group; leads are chosen afterwards from its members. */
+export const NEW_GROUP_FIELDS: FieldSpec[] = [
+  { kind: 'number', id: 'number', label: 'Task group number (optional)', required: false, min: 1, max: 99 },
+  { kind: 'text', id: 'name', label: 'Name', required: true, minLength: 3, maxLength: 120 },
+  { kind: 'text', id: 'purpose', label: 'Purpose', required: true, minLength: 10, maxLength: 600, multiline: true },
+  { kind: 'text', id: 'projects', label: 'Current projects (one per line)', required: false, maxLength: 1600, multiline: true },
+];
+
+export async function createGroup(deps: TaskGroupsDeps, actor: Actor, submitted: Record<string, unknown>): Promise<TaskGroup> {
+  assertOrganiser(deps.organisers, actor, 'create task groups');
+  const checked = checkForm(NEW_GROUP_FIELDS, submitted);
+  if (!checked.ok) throw new DomainError('invalid_input', 'Some answers need another look; nothing was saved yet.', { fields: checked.problems });
+  const { number, name, purpose, projects } = checked.values as { number?: number; name: string; purpose: string; projects?: string };
+  const id = [number ? `tg${number}` : '', slug(name)].filter(Boolean).join('-').slice(0, 60);
+
+  const projectList = (projects ?? '')
+    .split(/\r?\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length >= 3)
+    .slice(0, 8);
+  const group: TaskGroup = { id, number, name, purpose, projects: projectList, leadIds: [], leadNames: [], createdAt: deps.clock.now().toISOString() };
+  if (!(await deps.taskGroups.createGroup(group))) {
+    throw new DomainError('invalid_input', 'A task group with that number and name already exists.', {
+      fields: [{ field: 'name', message: 'There is already a group with this name.' }],
+    });
+  }
+  return group;
+}
+
+/** Leads are chosen from the group's members: the bot knows their Teams identity. */
+export async function leadFormFields(deps: TaskGroupsDeps, actor: Actor, groupId: string): Promise<{ group: TaskGroup; fields: FieldSpec[] }> {
+  assertOrganiser(deps.organisers, actor, 'choose task group leads');
+  const group = await requireGroup(deps, groupId);
+  const members = await deps.taskGroups.listMembers(groupId);
+  const options = members.map((m) => ({ title: m.userName ?? 'A member', value: m.userId }));
+  return { group, fields: [{ kind: 'multiChoice', id: 'leads', label: 'Leads (members of the group)', required: false, options, max: 10 }] };
+}
+
+export async function setLeads(deps: TaskGroupsDeps, actor: Actor, groupId: string, submitted: Record<string, unknown>): Promise<TaskGroup> {
+  const { group, fields } = await leadFormFields(deps, actor, groupId);
+  const checked = checkForm(fields, submitted);
+  if (!checked.ok) throw new DomainError('invalid_input', 'Please choose the leads from the list.', { fields: checked.problems });
+  const chosen = (checked.values.leads as string[] | undefined) ?? [];
+  const members = new Map((await deps.taskGroups.listMembers(groupId)).map((m) => [m.userId, m]));
+  const saved = await deps.taskGroups.updateGroup(group.id, (current) =>
+    current ? { ...current, leadIds: chosen, leadNames: chosen.map((id) => members.get(id)?.userName ?? 'A member') } : undefined,
+  );
+  if (!saved) throw new DomainError('not_found', 'That task group no longer exists.');
+  return saved;
 }

@@ -1,5 +1,5 @@
 import { csvDocument } from '../csv';
-import { ROLES } from './booking';
+import { ROLES } from './booking-form';
 import { type BookingEntry, type Ledger, type PromotionNotice, waitlistPosition } from './ledger';
 
 /**

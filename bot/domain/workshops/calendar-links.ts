@@ -1,7 +1,7 @@
 import { hashToken, newToken, sameSecret } from '../downloads';
 import { DomainError } from '../errors';
 import { addLondonDays, formatDate } from '../time';
-import type { Workshop } from './booking';
+import type { Workshop } from './workshop';
 import { activeEntryOf, type BookingEntry, type Ledger } from './ledger';
 
 /**

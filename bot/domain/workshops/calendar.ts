@@ -1,5 +1,5 @@
 import { createEvent, type EventAttributes } from 'ics';
-import type { Workshop } from './booking';
+import type { Workshop } from './workshop';
 import type { BookingEntry } from './ledger';
 
 /**

@@ -1,7 +1,7 @@
 import { type DownloadFile, type DownloadRequest, grantStillValid, hashToken } from '../downloads';
 import { londonDate } from '../time';
 import { attendeesCsv } from './attendees';
-import { asWorkshop } from './booking';
+import { asWorkshop } from './workshop';
 import { calendarFile, calendarFileName } from './calendar';
 import { calendarLinksEnd, entryForCalendarToken } from './calendar-links';
 import type { WorkshopsDeps } from './service';

@@ -1,5 +1,6 @@
 import type { ExportGrantRecord } from '../downloads';
-import type { BookingDecision, BookingRequest, Ledger } from './ledger';
+import type { Ledger } from './ledger';
+import type { BookingDecision, BookingRequest } from './ledger-changes';
 
 /** What workshop booking needs from storage. `bot/data/workshop-store.ts` implements it on Cosmos. */
 export interface WorkshopStore {

@@ -1,10 +1,11 @@
 import type { Clock } from '../../clock';
+import { type Backoff, backoffMs } from '../../retry';
 import { notifyPerson } from '../conversations/notify';
 import type { ConversationStore } from '../conversations/ports';
 import { isDomainError } from '../errors';
 import type { EventStore } from '../events/ports';
 import { isDeliveryError, type Messenger, type OutgoingMessage } from '../messaging';
-import { asWorkshop } from './booking';
+import { asWorkshop } from './workshop';
 import { type BookingEntry, type Ledger, type PromotionNotice } from './ledger';
 import type { DownloadLinks, WorkshopStore } from './ports';
 import { workshopView, type WorkshopView } from './service';
@@ -24,6 +25,8 @@ export interface PromotionDeps {
 export const MAX_NOTICE_ATTEMPTS = 5;
 /** The promotion-notices job leaves a promotion this long to the send that follows it directly. */
 export const NOTICE_GRACE_MS = 2 * 60_000;
+/** A notice that failed in passing is tried again 1, 2, 4, 8 minutes after the try before. */
+const NOTICE_BACKOFF: Backoff = { baseDelayMs: 60_000, maxDelayMs: 8 * 60_000, jitter: 'none' };
 
 /**
  * Tells each promoted person, in their personal chat with the bot, that a place has
@@ -70,8 +73,7 @@ const needsNotice = (entry: BookingEntry): boolean => Boolean(entry.promotedAt) 
 
 /**
  * One run of the promotion-notices job: promotions in upcoming workshops whose notice was
- * never recorded (the process stopped after the promotion) or is due a retry. Retries
- * back off: 1, 2, 4, 8 minutes after the attempt before.
+ * never recorded (the process stopped after the promotion) or is due a retry (NOTICE_BACKOFF).
  */
 export async function announcePendingPromotions(deps: PromotionDeps, upcomingLimit = 50): Promise<number> {
   const now = deps.clock.now();
@@ -88,7 +90,7 @@ export async function announcePendingPromotions(deps: PromotionDeps, upcomingLim
 
 function isDue(entry: BookingEntry, now: Date): boolean {
   if (entry.notice?.status === 'retry') {
-    return now.getTime() - new Date(entry.notice.at).getTime() >= 60_000 * 2 ** (entry.notice.attempts - 1);
+    return now.getTime() - new Date(entry.notice.at).getTime() >= backoffMs(entry.notice.attempts, NOTICE_BACKOFF);
   }
   return now.getTime() - new Date(entry.promotedAt ?? 0).getTime() >= NOTICE_GRACE_MS;
 }

@@ -3,10 +3,12 @@ import type { Clock } from '../../clock';
 import type { Actor } from '../actor';
 import { hasEnded } from '../events/event';
 import type { EventStore } from '../events/ports';
-import { asWorkshop, assertCanBook, assertCanCancel, closedReason, parseBookingForm, type Workshop } from './booking';
+import { asWorkshop, assertCanBook, assertCanCancel, closedReason, type Workshop } from './workshop';
+import { parseBookingForm } from './booking-form';
 import { tooManyChangesError } from './entry-history';
 import { calendarLinksOpen, isCalendarTokenOf, newCalendarToken, withNewCalendarLink } from './calendar-links';
-import { activeEntryOf, bookedCount, type BookingEntry, cancelEntry, type Ledger, waitlist, waitlistPosition } from './ledger';
+import { activeEntryOf, bookedCount, type BookingEntry, type Ledger, waitlist, waitlistPosition } from './ledger';
+import { cancelEntry } from './ledger-changes';
 import type { DownloadLinks, WorkshopStore } from './ports';
 
 export interface WorkshopsDeps {

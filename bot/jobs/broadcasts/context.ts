@@ -1,15 +1,15 @@
 import type { Clock } from '../../clock';
-import type { AudienceDeps, AudienceType } from '../../domain/broadcasts/audiences';
+import type { AudienceDeps, AudienceType } from '../../domain/broadcasts/audience-types';
 import type { Kinds } from '../../domain/broadcasts/compose';
-import type { ContentDeps, ContentType } from '../../domain/broadcasts/contents';
+import type { ContentDeps, ContentType } from '../../domain/broadcasts/content-types';
 import type { BroadcastStore } from '../../domain/broadcasts/ports';
 import type { BroadcastReport } from '../../domain/broadcasts/service';
 import type { ConversationStore } from '../../domain/conversations/ports';
-import type { PacedSender } from '../../domain/delivery/sender';
-import type { Semaphore } from '../../domain/delivery/semaphore';
-import type { Timer } from '../../domain/delivery/timer';
+import type { PacedSender } from '../../delivery/sender';
+import type { Semaphore } from '../../delivery/semaphore';
+import type { Timer } from '../../delivery/timer';
 import type { EventStore } from '../../domain/events/ports';
-import type { Lease, Leases } from '../../domain/lease';
+import type { Lease, Leases } from '../../domain/leases';
 import type { OutgoingMessage } from '../../domain/messaging';
 import type { Logger } from '../../log';
 

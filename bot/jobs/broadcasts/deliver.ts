@@ -1,10 +1,10 @@
 import type { Delivery } from '../../domain/broadcasts/broadcast';
-import type { PreparedContent } from '../../domain/broadcasts/contents';
+import type { PreparedContent } from '../../domain/broadcasts/content-types';
 import { recordRemoved } from '../../domain/conversations/service';
-import { backoffMs } from '../../domain/delivery/retry';
-import type { PacedResult } from '../../domain/delivery/sender';
+import type { PacedResult } from '../../delivery/sender';
+import { isAbort } from '../../delivery/timer';
 import { isDomainError } from '../../domain/errors';
-import { isAbort } from '../../domain/delivery/timer';
+import { withRetries } from '../../retry';
 import type { RunContext } from './context';
 
 /** What one record is sent with: the broadcast's revision and its rendered content. */
@@ -109,16 +109,12 @@ function outcome(d: Delivery, result: PacedResult, isUpdate: boolean, revision: 
  */
 async function record(run: RunContext, current: Delivery, next: Delivery | undefined): Promise<void> {
   if (!next) return;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const saved = await run.deps.broadcasts.replaceDelivery(current, next);
-      if (!saved) run.deps.log.warn({ broadcastId: current.broadcastId, deliveryId: current.id }, 'delivery record changed by another sender; outcome not recorded');
-      return;
-    } catch (error) {
-      if (!isDomainError(error) || error.code !== 'unavailable' || attempt >= RECORD_ATTEMPTS) throw error;
-      await run.deps.timer.sleep(backoffMs(attempt, { baseDelayMs: 200, maxDelayMs: 5000, random: Math.random }));
-    }
-  }
+  const saved = await withRetries(() => run.deps.broadcasts.replaceDelivery(current, next), {
+    attempts: 6,
+    retryable: (error) => isDomainError(error) && error.code === 'unavailable',
+    baseDelayMs: 200,
+    maxDelayMs: 5000,
+    sleep: (ms) => run.deps.timer.sleep(ms),
+  });
+  if (!saved) run.deps.log.warn({ broadcastId: current.broadcastId, deliveryId: current.id }, 'delivery record changed by another sender; outcome not recorded');
 }
-
-const RECORD_ATTEMPTS = 6;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import { Semaphore } from '../../domain/delivery/semaphore';
-import { isAbort } from '../../domain/delivery/timer';
+import { Semaphore } from '../../delivery/semaphore';
+import { isAbort } from '../../delivery/timer';
 import type { Job } from '../runner';
 import { type BroadcastJobDeps, DEFAULT_TIMING, type RunContext, stopping } from './context';
 import { runBroadcast } from './run-broadcast';

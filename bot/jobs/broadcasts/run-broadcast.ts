@@ -1,6 +1,6 @@
 import { type Broadcast, type Delivery, workLeft } from '../../domain/broadcasts/broadcast';
 import { reportOf } from '../../domain/broadcasts/service';
-import { isAbort } from '../../domain/delivery/timer';
+import { isAbort } from '../../delivery/timer';
 import { type RunContext, stopping } from './context';
 import { deliver, type Rendition } from './deliver';
 
@@ -50,14 +50,7 @@ export async function runBroadcast(run: RunContext, queued: Broadcast): Promise<
         // The next page is read while the second half of this one is sent, so slots never wait for a query.
         if (!next && i >= page.items.length / 2) next = readPage();
         await run.pool.acquire(run.stop);
-        const task: Promise<void> = deliver(run, delivery, page.rendition)
-          .catch((error: unknown) => deps.log.error({ err: error, broadcastId: id, deliveryId: delivery.id }, 'broadcast delivery failed'))
-          .finally(() => {
-            run.pool.release();
-            taken.delete(delivery.id);
-            tasks.delete(task);
-          });
-        tasks.add(task);
+        startDelivery(run, delivery, page.rendition, { taken, tasks });
       }
       page = await (next ?? readPage());
     }
@@ -70,6 +63,18 @@ export async function runBroadcast(run: RunContext, queued: Broadcast): Promise<
     await ticker?.stop();
   }
   if (!run.stop.aborted) await finish(run, id);
+}
+
+/** Sends one copy in the background, holding a slot of the pool until it is done. */
+function startDelivery(run: RunContext, delivery: Delivery, rendition: Rendition, inFlight: { taken: Set<string>; tasks: Set<Promise<void>> }): void {
+  const task: Promise<void> = deliver(run, delivery, rendition)
+    .catch((error: unknown) => run.deps.log.error({ err: error, broadcastId: delivery.broadcastId, deliveryId: delivery.id }, 'broadcast delivery failed'))
+    .finally(() => {
+      run.pool.release();
+      inFlight.taken.delete(delivery.id);
+      inFlight.tasks.delete(task);
+    });
+  inFlight.tasks.add(task);
 }
 
 /** The content for the broadcast's current revision, rendered once and reused for every copy. */

@@ -3,17 +3,18 @@ import { renderFormCard } from '../../../cards/form';
 import { renderNoticeCard } from '../../../cards/notice';
 import { plural } from '../../../cards/plural';
 import type { AdaptiveCardJson } from '../../../cards/template';
-import { renderPromotionMessage } from '../../../cards/workshop';
 import { type Cancelled, cancelConfirmed, cancelTargetOf } from '../../domain/authoring/cancel';
-import { type AuthoringForm, editForm, newForm, type Saved, saveForm } from '../../domain/authoring/service';
-import { AUTHORING_KINDS, type AuthoringDeps, type AuthoringKind, parseTargetArgs } from '../../domain/authoring/targets';
+import { editForm, newForm, saveForm } from '../../domain/authoring/service';
+import { AUTHORING_KINDS, type AuthoringForm, type AuthoringKind, type Saved } from '../../domain/authoring/authoring';
+import { parseTargetArgs } from '../../domain/authoring/targets';
+import { type AuthoringDeps } from '../../domain/authoring/ports';
 import { isEditConflict } from '../../domain/authoring/conflicts';
 import { type FieldProblem, isDomainError } from '../../domain/errors';
-import { groupIdSchema } from '../../domain/task-groups/model';
-import { announcePromotions, type PromotionDeps } from '../../domain/workshops/promotions';
+import { groupIdSchema } from '../../domain/task-groups/task-group';
 import { asText, inputsOf, submitForm } from './form-errors';
 import { cardAction, type CommandRoute, type RouteModule, type Turn } from './route';
-import { afterAnswer } from './workshops';
+import { type PromotionRouteDeps, tellPromoted } from './workshops';
+import { AUTHOR_CANCEL, AUTHOR_SAVE } from '../../../cards/verbs';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/);
 const OWN_KEYS = ['kind', 'id', 'groupId', 'shown'] as const;
@@ -45,7 +46,7 @@ function formCard(form: AuthoringForm, problems?: readonly FieldProblem[], value
     actions: [
       {
         title: editing ? 'Save changes' : 'Create',
-        verb: 'author.save',
+        verb: AUTHOR_SAVE,
         data: {
           kind: form.kind,
           ...(form.id ? { id: form.id } : {}),
@@ -96,8 +97,9 @@ const CANCEL_QUESTION: Record<Cancelled['kind'], { title: string; message: strin
  * (bot/domain/forms.ts) draws and checks every form; a form with problems comes back
  * with the values kept and each problem beside its field.
  */
-export function authoringRoutes(deps: AuthoringDeps & Omit<PromotionDeps, 'promotionMessage'>): RouteModule {
-  const promotionDeps: PromotionDeps = { ...deps, promotionMessage: renderPromotionMessage };
+type AuthoringRouteDeps = AuthoringDeps & PromotionRouteDeps;
+
+export function authoringRoutes(deps: AuthoringRouteDeps): RouteModule {
   const newCommand = (kind: AuthoringKind, description: string, aliases: string[] = []): CommandRoute => ({
     name: `new ${kind}`,
     description,
@@ -105,32 +107,6 @@ export function authoringRoutes(deps: AuthoringDeps & Omit<PromotionDeps, 'promo
     hidden: true,
     run: async (turn) => turn.reply(formCard(await newForm(deps, turn.actor(), kind))),
   });
-
-  const save = async (turn: Turn, data: z.infer<typeof saveData>): Promise<AdaptiveCardJson> => {
-    const inputs = inputsOf(data, OWN_KEYS);
-    const target = { kind: data.kind, id: data.id, groupId: data.groupId, shown: data.shown };
-    const saveIt = async (): Promise<AdaptiveCardJson> => {
-      const saved = await saveForm(deps, turn.actor(), target, inputs);
-      if (saved.promoted) {
-        const { eventId, entries } = saved.promoted;
-        afterAnswer(turn.log, () => announcePromotions(promotionDeps, eventId, entries));
-      }
-      return savedCard(saved);
-    };
-    const formAgain = async (problems: readonly FieldProblem[]): Promise<AdaptiveCardJson> => {
-      const form = data.id ? await editForm(deps, turn.actor(), data.id, data.kind) : await newForm(deps, turn.actor(), data.kind);
-      return formCard(form, problems, asText(inputs), { shown: data.shown });
-    };
-    try {
-      return await submitForm(saveIt, formAgain);
-    } catch (error) {
-      // Someone else changed it meanwhile: the current version, what they changed marked.
-      if (!isDomainError(error) || !isEditConflict(error) || !data.id) throw error;
-      const current = await editForm(deps, turn.actor(), data.id, data.kind);
-      return formCard(current, error.details.fields, undefined, { banner: `${error.message} ${error.details.hint ?? ''}`.trim() });
-    }
-  };
-
   return {
     commands: [
       newCommand('event', 'Organisers: create an event (online or at a venue)'),
@@ -146,28 +122,54 @@ export function authoringRoutes(deps: AuthoringDeps & Omit<PromotionDeps, 'promo
           await turn.reply(formCard(await editForm(deps, turn.actor(), which, hint)));
         },
       },
-      {
-        name: 'cancel',
-        description: 'Organisers: cancel an event or workshop, withdraw a deadline, or close a call (asks first)',
-        hidden: true,
-        run: async (turn, rest) => {
-          const { hint, id: which } = parseTargetArgs(rest);
-          const target = await cancelTargetOf(deps, turn.actor(), which, hint);
-          const question = CANCEL_QUESTION[target.kind];
-          await turn.reply(
-            renderNoticeCard({
-              title: `${question.title} "${target.title}"?`,
-              message: question.message,
-              tone: 'warning',
-              actions: [{ title: question.button, verb: 'author.cancel', data: { kind: target.kind, id: target.id, ...(target.groupId ? { groupId: target.groupId } : {}) } }],
-            }),
-          );
-        },
-      },
+      cancelCommand(deps),
     ],
     actions: [
-      cardAction('author.save', saveData, save),
-      cardAction('author.cancel', cancelData, async (turn, target) => cancelledCard(await cancelConfirmed(deps, turn.actor(), target))),
+      cardAction(AUTHOR_SAVE, saveData, (turn, data) => save(deps, turn, data)),
+      cardAction(AUTHOR_CANCEL, cancelData, async (turn, target) => cancelledCard(await cancelConfirmed(deps, turn.actor(), target))),
     ],
   };
 }
+
+/** A submitted form saved, or drawn again: with each problem beside its field, or as it is now when someone else changed it meanwhile. */
+async function save(deps: AuthoringRouteDeps, turn: Turn, data: z.infer<typeof saveData>): Promise<AdaptiveCardJson> {
+  const inputs = inputsOf(data, OWN_KEYS);
+  const target = { kind: data.kind, id: data.id, groupId: data.groupId, shown: data.shown };
+  const saveIt = async (): Promise<AdaptiveCardJson> => {
+    const saved = await saveForm(deps, turn.actor(), target, inputs);
+    if (saved.promoted) tellPromoted(turn, deps, saved.promoted.eventId, saved.promoted.entries);
+    return savedCard(saved);
+  };
+  const formAgain = async (problems: readonly FieldProblem[]): Promise<AdaptiveCardJson> => {
+    const form = data.id ? await editForm(deps, turn.actor(), data.id, data.kind) : await newForm(deps, turn.actor(), data.kind);
+    return formCard(form, problems, asText(inputs), { shown: data.shown });
+  };
+  try {
+    return await submitForm(saveIt, formAgain);
+  } catch (error) {
+    // Someone else changed it meanwhile: the current version, what they changed marked.
+    if (!isDomainError(error) || !isEditConflict(error) || !data.id) throw error;
+    const current = await editForm(deps, turn.actor(), data.id, data.kind);
+    return formCard(current, error.details.fields, undefined, { banner: `${error.message} ${error.details.hint ?? ''}`.trim() });
+  }
+}
+
+/** "cancel <id>": what it would do, with the button that does it. */
+const cancelCommand = (deps: AuthoringRouteDeps): CommandRoute => ({
+  name: 'cancel',
+  description: 'Organisers: cancel an event or workshop, withdraw a deadline, or close a call (asks first)',
+  hidden: true,
+  run: async (turn, rest) => {
+    const { hint, id: which } = parseTargetArgs(rest);
+    const target = await cancelTargetOf(deps, turn.actor(), which, hint);
+    const question = CANCEL_QUESTION[target.kind];
+    await turn.reply(
+      renderNoticeCard({
+        title: `${question.title} "${target.title}"?`,
+        message: question.message,
+        tone: 'warning',
+        actions: [{ title: question.button, verb: AUTHOR_CANCEL, data: { kind: target.kind, id: target.id, ...(target.groupId ? { groupId: target.groupId } : {}) } }],
+      }),
+    );
+  },
+});

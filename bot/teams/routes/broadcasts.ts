@@ -6,19 +6,12 @@ import { renderNoticeCard } from '../../../cards/notice';
 import type { AdaptiveCardJson } from '../../../cards/template';
 import { broadcastIdSchema } from '../../domain/broadcasts/broadcast';
 import { type ComposeForm, composeFormSchema } from '../../domain/broadcasts/compose';
-import {
-  type BroadcastDeps,
-  type BroadcastReport,
-  broadcastReport,
-  composeChoices,
-  confirmBroadcast,
-  previewBroadcast,
-  resendToFailed,
-  withdrawBroadcast,
-} from '../../domain/broadcasts/service';
+import { type BroadcastDeps, type BroadcastReport, broadcastReport, confirmBroadcast, resendToFailed, withdrawBroadcast } from '../../domain/broadcasts/service';
+import { composeChoices, previewBroadcast } from '../../domain/broadcasts/preview';
 import { clickedCardOf } from '../turn';
 import { submitForm } from './form-errors';
 import { cardAction, type RouteModule, type Turn } from './route';
+import { BROADCAST_COMPOSE, BROADCAST_PREVIEW, BROADCAST_RESEND, BROADCAST_SEND, BROADCAST_STATUS, BROADCAST_WITHDRAW, BROADCAST_WITHDRAW_CONFIRM } from '../../../cards/verbs';
 
 const byId = z.strictObject({ broadcastId: broadcastIdSchema });
 
@@ -47,31 +40,31 @@ export function broadcastRoutes(deps: BroadcastDeps): RouteModule {
       },
     ],
     actions: [
-      cardAction('broadcast.compose', composeFormSchema, (turn, form) => compose(turn, form)),
-      cardAction('broadcast.preview', composeFormSchema, (turn, form) =>
+      cardAction(BROADCAST_COMPOSE, composeFormSchema, (turn, form) => compose(turn, form)),
+      cardAction(BROADCAST_PREVIEW, composeFormSchema, (turn, form) =>
         submitForm(
           async () => renderPreviewCard(await previewBroadcast(deps, turn.actor(), form), form),
           (problems) => compose(turn, form, [...problems]),
         ),
       ),
-      cardAction('broadcast.send', byId, async (turn, { broadcastId }) =>
+      cardAction(BROADCAST_SEND, byId, async (turn, { broadcastId }) =>
         status(turn, await confirmBroadcast(deps, turn.actor(), broadcastId, clickedCardOf(turn.context.activity))),
       ),
-      cardAction('broadcast.status', byId, async (turn, { broadcastId }) => status(turn, await broadcastReport(deps, turn.actor(), broadcastId))),
-      cardAction('broadcast.resend', byId, async (turn, { broadcastId }) => status(turn, await resendToFailed(deps, turn.actor(), broadcastId))),
-      cardAction('broadcast.withdraw', byId, async (turn, { broadcastId }) => {
+      cardAction(BROADCAST_STATUS, byId, async (turn, { broadcastId }) => status(turn, await broadcastReport(deps, turn.actor(), broadcastId))),
+      cardAction(BROADCAST_RESEND, byId, async (turn, { broadcastId }) => status(turn, await resendToFailed(deps, turn.actor(), broadcastId))),
+      cardAction(BROADCAST_WITHDRAW, byId, async (turn, { broadcastId }) => {
         const { broadcast } = await broadcastReport(deps, turn.actor(), broadcastId);
         return renderNoticeCard({
           title: `Withdraw "${broadcast.title}"?`,
           message: 'Every copy already posted is replaced by a short "withdrawn" notice, and nothing more is sent.',
           tone: 'warning',
           actions: [
-            { title: 'Yes, withdraw it', verb: 'broadcast.withdraw.confirm', data: { broadcastId } },
-            { title: 'No, keep it', verb: 'broadcast.status', data: { broadcastId } },
+            { title: 'Yes, withdraw it', verb: BROADCAST_WITHDRAW_CONFIRM, data: { broadcastId } },
+            { title: 'No, keep it', verb: BROADCAST_STATUS, data: { broadcastId } },
           ],
         });
       }),
-      cardAction('broadcast.withdraw.confirm', byId, async (turn, { broadcastId }) => status(turn, await withdrawBroadcast(deps, turn.actor(), broadcastId))),
+      cardAction(BROADCAST_WITHDRAW_CONFIRM, byId, async (turn, { broadcastId }) => status(turn, await withdrawBroadcast(deps, turn.actor(), broadcastId))),
     ],
   };
 }

@@ -5,6 +5,7 @@ import { deadlineIdSchema } from '../../domain/deadlines/deadline';
 import { changeFollow, type DeadlinesDeps, type FollowChange, openDeadlineViews, viewDeadline } from '../../domain/deadlines/service';
 import { isDomainError } from '../../domain/errors';
 import { cardAction, type RouteModule, type Turn } from './route';
+import { DEADLINE_REMIND, DEADLINE_RESPONDED, DEADLINE_VIEW } from '../../../cards/verbs';
 
 const viewData = z.strictObject({ deadlineId: deadlineIdSchema });
 const remindData = z.strictObject({ deadlineId: deadlineIdSchema, remind: z.boolean() });
@@ -42,12 +43,12 @@ export function deadlineRoutes(deps: DeadlinesDeps): RouteModule {
       },
     ],
     actions: [
-      cardAction('deadline.view', viewData, async (turn, { deadlineId }) => {
+      cardAction(DEADLINE_VIEW, viewData, async (turn, { deadlineId }) => {
         const actor = turn.actor();
         return renderDeadlineCard(await viewDeadline(deps, actor, deadlineId), { refreshUserIds: [actor.teamsUserId] });
       }),
-      cardAction('deadline.remind', remindData, (turn, { deadlineId, remind }) => answer(turn, deadlineId, { remind })),
-      cardAction('deadline.responded', respondedData, (turn, { deadlineId, responded }) => answer(turn, deadlineId, { responded })),
+      cardAction(DEADLINE_REMIND, remindData, (turn, { deadlineId, remind }) => answer(turn, deadlineId, { remind })),
+      cardAction(DEADLINE_RESPONDED, respondedData, (turn, { deadlineId, responded }) => answer(turn, deadlineId, { responded })),
     ],
   };
 }

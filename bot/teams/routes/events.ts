@@ -6,10 +6,11 @@ import type { AdaptiveCardJson } from '../../../cards/template';
 import type { Actor } from '../../domain/actor';
 import { isDomainError } from '../../domain/errors';
 import { eventIdSchema } from '../../domain/events/event';
-import type { Workshop } from '../../domain/workshops/booking';
+import type { Workshop } from '../../domain/workshops/workshop';
 import { rsvpResponseSchema } from '../../domain/events/rsvp';
 import { type EventsDeps, listMyEvents, respondToEvent, upcomingEventViews, viewEvent } from '../../domain/events/service';
 import { cardAction, personalData, type RouteModule } from './route';
+import { EVENT_RSVP, EVENT_VIEW } from '../../../cards/verbs';
 
 const rsvpData = z.strictObject({ eventId: eventIdSchema, response: rsvpResponseSchema });
 const viewData = z.strictObject({ eventId: eventIdSchema });
@@ -51,7 +52,7 @@ export function eventRoutes(deps: EventsDeps, workshopCard?: WorkshopCard): Rout
       }),
     ],
     actions: [
-      cardAction('event.rsvp', rsvpData, async (turn, data) => {
+      cardAction(EVENT_RSVP, rsvpData, async (turn, data) => {
         const actor = turn.actor();
         try {
           const view = await respondToEvent(deps, actor, data.eventId, data.response);
@@ -64,7 +65,7 @@ export function eventRoutes(deps: EventsDeps, workshopCard?: WorkshopCard): Rout
           return renderEventCard(view, { refreshUserIds: [actor.teamsUserId], banner: error.message });
         }
       }),
-      cardAction('event.view', viewData, async (turn, data) => {
+      cardAction(EVENT_VIEW, viewData, async (turn, data) => {
         const actor = turn.actor();
         return renderEventCard(await viewEvent(deps, actor, data.eventId), { refreshUserIds: [actor.teamsUserId] });
       }),

@@ -1,15 +1,14 @@
 import { z } from 'zod/v4';
 import { renderForgetChoiceCard, renderForgetDoneCard, renderForgetPreviewCard } from '../../../cards/forget';
-import { renderPromotionMessage } from '../../../cards/workshop';
 import { aadObjectIdSchema } from '../../domain/actor';
-import { findPeopleToForget, forgetMe, type ForgetDeps, type ForgetReport, forgetSomeone, previewForgetMe, previewForgetSomeone } from '../../domain/privacy/forget';
-import { announcePromotions, type PromotionDeps } from '../../domain/workshops/promotions';
+import { findPeopleToForget, forgetMe, type ForgetDeps, type ForgetReport, forgetSomeone, previewForgetMe, previewForgetSomeone } from '../../domain/privacy/service';
 import { cardAction, personalData, type RouteModule, type Turn } from './route';
-import { afterAnswer } from './workshops';
+import { type PromotionRouteDeps, tellPromoted } from './workshops';
+import { PRIVACY_FORGET_ME, PRIVACY_FORGET_PERSON, PRIVACY_REVIEW_PERSON } from '../../../cards/verbs';
 
 const personData = z.strictObject({ userId: aadObjectIdSchema });
 
-export type PrivacyRouteDeps = ForgetDeps & Omit<PromotionDeps, 'promotionMessage'>;
+export type PrivacyRouteDeps = ForgetDeps & PromotionRouteDeps;
 
 /**
  * "forget me" (anyone) and "forget person <name or id>" (organisers): a card shows what
@@ -17,11 +16,9 @@ export type PrivacyRouteDeps = ForgetDeps & Omit<PromotionDeps, 'promotionMessag
  * (`personalData`): what the bot holds about someone is nobody else's business.
  */
 export function privacyRoutes(deps: PrivacyRouteDeps): RouteModule {
-  const promotionDeps: PromotionDeps = { ...deps, promotionMessage: renderPromotionMessage };
-
   const done = (turn: Turn, report: ForgetReport) => {
     // The places went to the next people in the same write; telling them can follow the answer.
-    for (const { eventId, entries } of report.promoted) afterAnswer(turn.log, () => announcePromotions(promotionDeps, eventId, entries));
+    for (const { eventId, entries } of report.promoted) tellPromoted(turn, deps, eventId, entries);
     turn.log.info({ subject: report.person.userId, self: report.self, removed: report.removed }, 'personal data erased');
     return renderForgetDoneCard(report);
   };
@@ -46,9 +43,9 @@ export function privacyRoutes(deps: PrivacyRouteDeps): RouteModule {
       }),
     ],
     actions: [
-      cardAction('privacy.forgetMe', z.strictObject({}), async (turn) => done(turn, await forgetMe(deps, turn.actor()))),
-      cardAction('privacy.reviewPerson', personData, async (turn, { userId }) => renderForgetPreviewCard(await previewForgetSomeone(deps, turn.actor(), userId))),
-      cardAction('privacy.forgetPerson', personData, async (turn, { userId }) => done(turn, await forgetSomeone(deps, turn.actor(), userId))),
+      cardAction(PRIVACY_FORGET_ME, z.strictObject({}), async (turn) => done(turn, await forgetMe(deps, turn.actor()))),
+      cardAction(PRIVACY_REVIEW_PERSON, personData, async (turn, { userId }) => renderForgetPreviewCard(await previewForgetSomeone(deps, turn.actor(), userId))),
+      cardAction(PRIVACY_FORGET_PERSON, personData, async (turn, { userId }) => done(turn, await forgetSomeone(deps, turn.actor(), userId))),
     ].map((action) => personalData(action)),
   };
 }

@@ -4,10 +4,11 @@ import { renderNoticeCard } from '../../../cards/notice';
 import { plural } from '../../../cards/plural';
 import { applyImport, previewImport } from '../../domain/authoring/import';
 import { MAX_IMPORT_CHARS } from '../../domain/authoring/programme-file';
-import type { AuthoringDeps } from '../../domain/authoring/targets';
+import type { AuthoringDeps } from '../../domain/authoring/ports';
 import { assertOrganiser } from '../../domain/organisers';
 import { downloadText, type FileDownloadPolicy } from '../files';
 import { cardAction, type RouteModule } from './route';
+import { IMPORT_APPLY, IMPORT_PREVIEW } from '../../../cards/verbs';
 
 /** The programme text as the card's input sends it; the domain says kindly when it is too long. */
 const importData = z.strictObject({ programme: z.string().max(MAX_IMPORT_CHARS * 4).optional() });
@@ -53,10 +54,10 @@ export function programmeImportRoutes(deps: AuthoringDeps & { fileDownloads: Fil
       },
     },
     actions: [
-      cardAction('import.preview', importData, async (turn, { programme = '' }) =>
+      cardAction(IMPORT_PREVIEW, importData, async (turn, { programme = '' }) =>
         renderImportPreviewCard(await previewImport(deps, turn.actor(), programme), programme),
       ),
-      cardAction('import.apply', importData, async (turn, { programme = '' }) => {
+      cardAction(IMPORT_APPLY, importData, async (turn, { programme = '' }) => {
         const done = await applyImport(deps, turn.actor(), programme);
         const parts = [
           `${plural(done.created.length, 'session')} created`,

@@ -2,13 +2,14 @@ import { z } from 'zod/v4';
 import { renderFormCard } from '../../../cards/form';
 import { renderNoticeCard } from '../../../cards/notice';
 import { renderTaskGroupCard } from '../../../cards/task-group';
-import { DomainError } from '../../domain/errors';
+import { DomainError, type FieldProblem } from '../../domain/errors';
+import type { FieldSpec } from '../../domain/forms';
 import { assertOrganiser } from '../../domain/organisers';
-import { createGroup, leadFormFields, NEW_GROUP_FIELDS, setLeads } from '../../domain/task-groups/leads';
-import { groupIdSchema } from '../../domain/task-groups/model';
-import { listGroupViews, setMembership, type TaskGroupsDeps, viewGroup } from '../../domain/task-groups/service';
+import { createGroup, leadFormFields, listGroupViews, NEW_GROUP_FIELDS, setLeads, setMembership, type TaskGroupsDeps, viewGroup } from '../../domain/task-groups/service';
+import { groupIdSchema, type TaskGroup } from '../../domain/task-groups/task-group';
 import { asText, inputsOf, submitForm } from './form-errors';
-import { cardAction, personalData, type RouteModule } from './route';
+import { type ActionRoute, cardAction, personalData, type RouteModule } from './route';
+import { GROUP_CHOOSE_LEADS, GROUP_CREATE, GROUP_JOIN, GROUP_LEAVE, GROUP_SET_LEADS, GROUP_VIEW } from '../../../cards/verbs';
 
 const groupData = z.strictObject({ groupId: groupIdSchema });
 /** Form submissions: our own keys strictly, the inputs checked by the domain's form. */
@@ -23,7 +24,7 @@ const newGroupForm = (values?: Record<string, string>, problems?: Parameters<typ
     values,
     problems,
     banner: problems?.length ? 'Some answers need another look; nothing was saved yet.' : undefined,
-    actions: [{ title: 'Create group', verb: 'group.create', data: {} }],
+    actions: [{ title: 'Create group', verb: GROUP_CREATE, data: {} }],
   });
 
 export function taskGroupRoutes(deps: TaskGroupsDeps): RouteModule {
@@ -54,57 +55,60 @@ export function taskGroupRoutes(deps: TaskGroupsDeps): RouteModule {
         },
       },
     ],
-    actions: [
-      cardAction('group.join', groupData, async (turn, { groupId }) =>
-        renderTaskGroupCard(await setMembership(deps, turn.actor(), groupId, true), [turn.actor().teamsUserId]),
-      ),
-      cardAction('group.leave', groupData, async (turn, { groupId }) =>
-        renderTaskGroupCard(await setMembership(deps, turn.actor(), groupId, false), [turn.actor().teamsUserId]),
-      ),
-      cardAction('group.view', groupData, async (turn, { groupId }) =>
-        renderTaskGroupCard(await viewGroup(deps, turn.actor(), groupId), [turn.actor().teamsUserId]),
-      ),
-      cardAction('group.create', anyForm, async (turn, data) =>
-        submitForm(
-          async () => renderTaskGroupCard(await viewGroup(deps, turn.actor(), (await createGroup(deps, turn.actor(), data)).id), [turn.actor().teamsUserId]),
-          (problems) => newGroupForm(asText(data), problems),
-        ),
-      ),
-      // The lead form lists the group's members by name.
-      personalData(cardAction('group.chooseLeads', groupData, async (turn, { groupId }) => {
-        const { group, fields } = await leadFormFields(deps, turn.actor(), groupId);
-        if (fields[0]?.kind === 'multiChoice' && fields[0].options.length === 0) {
-          throw new DomainError('closed', `${group.name} has no members yet, so there is no one to choose.`, {
-            hint: 'Leads are chosen from the members: ask them to join the group first.',
-          });
-        }
-        return renderFormCard({
-          title: `Leads of ${group.name}`,
-          fields,
-          values: { leads: group.leadIds.join(',') },
-          actions: [{ title: 'Save leads', verb: 'group.setLeads', data: { groupId } }],
-        });
-      })),
-      personalData(cardAction('group.setLeads', groupForm, async (turn, data) => {
-        const actor = turn.actor();
-        const inputs = inputsOf(data, ['groupId']);
-        return submitForm(
-          async () => {
-            await setLeads(deps, actor, data.groupId, inputs);
-            return renderTaskGroupCard(await viewGroup(deps, actor, data.groupId), [actor.teamsUserId]);
-          },
-          async (problems) => {
-            const { group, fields } = await leadFormFields(deps, actor, data.groupId);
-            return renderFormCard({
-              title: `Leads of ${group.name}`,
-              fields,
-              values: asText(inputs),
-              problems,
-              actions: [{ title: 'Save leads', verb: 'group.setLeads', data: { groupId: data.groupId } }],
-            });
-          },
-        );
-      })),
-    ],
+    actions: [...membershipActions(deps), ...leadActions(deps)],
   };
 }
+
+/** Joining, leaving and viewing a group, and an organiser creating one. */
+function membershipActions(deps: TaskGroupsDeps): ActionRoute[] {
+  return [
+    cardAction(GROUP_JOIN, groupData, async (turn, { groupId }) =>
+      renderTaskGroupCard(await setMembership(deps, turn.actor(), groupId, true), [turn.actor().teamsUserId]),
+    ),
+    cardAction(GROUP_LEAVE, groupData, async (turn, { groupId }) =>
+      renderTaskGroupCard(await setMembership(deps, turn.actor(), groupId, false), [turn.actor().teamsUserId]),
+    ),
+    cardAction(GROUP_VIEW, groupData, async (turn, { groupId }) =>
+      renderTaskGroupCard(await viewGroup(deps, turn.actor(), groupId), [turn.actor().teamsUserId]),
+    ),
+    cardAction(GROUP_CREATE, anyForm, async (turn, data) =>
+      submitForm(
+        async () => renderTaskGroupCard(await viewGroup(deps, turn.actor(), (await createGroup(deps, turn.actor(), data)).id), [turn.actor().teamsUserId]),
+        (problems) => newGroupForm(asText(data), problems),
+      ),
+    ),
+  ];
+}
+
+/** Organisers choosing a group's leads from its members: the form lists them by name, so it goes to the organiser's own chat. */
+function leadActions(deps: TaskGroupsDeps): ActionRoute[] {
+  return [
+    personalData(cardAction(GROUP_CHOOSE_LEADS, groupData, async (turn, { groupId }) => {
+      const { group, fields } = await leadFormFields(deps, turn.actor(), groupId);
+      if (fields[0]?.kind === 'multiChoice' && fields[0].options.length === 0) {
+        throw new DomainError('closed', `${group.name} has no members yet, so there is no one to choose.`, {
+          hint: 'Leads are chosen from the members: ask them to join the group first.',
+        });
+      }
+      return leadsForm(group, fields, { leads: group.leadIds.join(',') });
+    })),
+    personalData(cardAction(GROUP_SET_LEADS, groupForm, async (turn, data) => {
+      const actor = turn.actor();
+      const inputs = inputsOf(data, ['groupId']);
+      return submitForm(
+        async () => {
+          await setLeads(deps, actor, data.groupId, inputs);
+          return renderTaskGroupCard(await viewGroup(deps, actor, data.groupId), [actor.teamsUserId]);
+        },
+        async (problems) => {
+          const { group, fields } = await leadFormFields(deps, actor, data.groupId);
+          return leadsForm(group, fields, asText(inputs), problems);
+        },
+      );
+    })),
+  ];
+}
+
+/** The form an organiser chooses leads with (the group's members), with what they chose and, after a refusal, why. */
+const leadsForm = (group: TaskGroup, fields: readonly FieldSpec[], values: Record<string, string>, problems?: readonly FieldProblem[]) =>
+  renderFormCard({ title: `Leads of ${group.name}`, fields, values, problems, actions: [{ title: 'Save leads', verb: GROUP_SET_LEADS, data: { groupId: group.id } }] });

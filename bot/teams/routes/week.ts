@@ -1,6 +1,6 @@
 import { renderMyWeekCard } from '../../../cards/my-week';
 import { renderRemindersCard } from '../../../cards/reminders';
-import { type OverviewDeps, reminderOverview } from '../../domain/reminders/overview';
+import { type OverviewDeps, reminderOverview } from '../../domain/reminders/service';
 import { parseInput } from '../../domain/validation';
 import { eventIdSchema } from '../../domain/events/event';
 import { assertOrganiser } from '../../domain/organisers';

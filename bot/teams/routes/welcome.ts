@@ -1,8 +1,8 @@
-import { renderWelcomeCard, type CommandHelp } from '../../../cards/welcome';
+import { renderWelcomeCard } from '../../../cards/welcome';
 import { type ConversationsDeps, recordInstalled, recordRemoved } from '../../domain/conversations/service';
 import { assertOrganiser, type Organisers } from '../../domain/organisers';
 import { installFactsOf } from '../turn';
-import type { RouteModule, Turn } from './route';
+import type { CommandRoute, RouteModule, Turn } from './route';
 
 export interface LifecycleRoutes {
   /** The bot was added to a personal chat, group chat or team. */
@@ -11,40 +11,44 @@ export interface LifecycleRoutes {
   removed(turn: Turn): Promise<void>;
 }
 
+/**
+ * The greeting on install, "help" and "organiser help". Given every feature's commands,
+ * it returns the whole command list (its own first), built once: the help card lists the
+ * commands that are not hidden, "organiser help" the hidden ones (for organisers only).
+ */
 export function welcomeRoutes(
   deps: ConversationsDeps & { organisers: Organisers },
-  commands: () => readonly CommandHelp[],
-  /** The commands left out of the help card, listed by "organiser help" for organisers only. */
-  organiserCommands: () => readonly CommandHelp[] = () => [],
-): RouteModule & LifecycleRoutes {
+  featureCommands: readonly CommandRoute[],
+): RouteModule & LifecycleRoutes & { commands: CommandRoute[] } {
+  const help: CommandRoute = {
+    name: 'help',
+    description: 'What this bot does and what you can type',
+    aliases: ['hi', 'hello', 'start', 'commands'],
+    run: async (turn) => {
+      await turn.reply(renderWelcomeCard(listed, { inGroup: turn.inGroup, installed: false }));
+    },
+  };
+  const organiserHelp: CommandRoute = {
+    name: 'organiser help',
+    description: 'The commands for NLC organisers',
+    aliases: ['organizer help', 'organisers', 'organizers'],
+    hidden: true,
+    run: async (turn) => {
+      assertOrganiser(deps.organisers, turn.actor(), 'see the organiser commands');
+      await turn.reply(renderWelcomeCard(forOrganisers, { inGroup: turn.inGroup, installed: false, heading: 'Organiser commands' }));
+    },
+  };
+  const commands = [help, organiserHelp, ...featureCommands];
+  const listed = commands.filter((c) => !c.hidden);
+  const forOrganisers = commands.filter((c) => c.hidden && c !== organiserHelp);
   return {
     installed: async (turn, { greet }) => {
       await recordInstalled(deps, installFactsOf(turn.context.activity));
-      if (greet) await turn.reply(renderWelcomeCard(commands(), { inGroup: turn.inGroup, installed: true }));
+      if (greet) await turn.reply(renderWelcomeCard(listed, { inGroup: turn.inGroup, installed: true }));
     },
     removed: async (turn) => {
       await recordRemoved(deps, turn.context.activity.conversation.id);
     },
-    commands: [
-      {
-        name: 'help',
-        description: 'What this bot does and what you can type',
-        aliases: ['hi', 'hello', 'start', 'commands'],
-        run: async (turn) => {
-          await turn.reply(renderWelcomeCard(commands(), { inGroup: turn.inGroup, installed: false }));
-        },
-      },
-      {
-        name: 'organiser help',
-        description: 'The commands for NLC organisers',
-        aliases: ['organizer help', 'organisers', 'organizers'],
-        hidden: true,
-        run: async (turn) => {
-          assertOrganiser(deps.organisers, turn.actor(), 'see the organiser commands');
-          const listed = organiserCommands().filter((c) => c.name !== 'organiser help');
-          await turn.reply(renderWelcomeCard(listed, { inGroup: turn.inGroup, installed: false, heading: 'Organiser commands' }));
-        },
-      },
-    ],
+    commands,
   };
 }

@@ -3,17 +3,19 @@ import { renderMyBookingsCard } from '../../../cards/my-bookings';
 import { renderPromotionMessage, renderWorkshopCard } from '../../../cards/workshop';
 import { type DomainError, isDomainError } from '../../domain/errors';
 import { eventIdSchema } from '../../domain/events/event';
-import type { FormValues } from '../../domain/workshops/booking';
+import type { FormValues } from '../../domain/workshops/booking-form';
 import type { BookingEntry } from '../../domain/workshops/ledger';
 import { announcePromotions, type PromotionDeps } from '../../domain/workshops/promotions';
 import { calendarLinksEnd } from '../../domain/workshops/calendar-links';
 import { bookWorkshop, type BookingResult, cancelBooking, issueCalendarLink, listMyBookings, viewWorkshop, type WorkshopsDeps } from '../../domain/workshops/service';
 import { formatDate } from '../../domain/time';
-import type { Logger } from '../../log';
 import type { WorkshopCard } from './events';
 import { cardAction, personalData, type RouteModule, type Turn } from './route';
+import { WORKSHOP_BOOK, WORKSHOP_CALENDAR, WORKSHOP_CANCEL, WORKSHOP_VIEW } from '../../../cards/verbs';
 
-export type WorkshopRouteDeps = WorkshopsDeps & Omit<PromotionDeps, 'promotionMessage'>;
+/** The promotion notices' parts; the card they carry is the workshop's own (cards/workshop.ts). */
+export type PromotionRouteDeps = Omit<PromotionDeps, 'promotionMessage'>;
+export type WorkshopRouteDeps = WorkshopsDeps & PromotionRouteDeps;
 
 /** The card's data plus its inputs (Teams merges them): the form fields are checked by the booking rules, so problems show beside each field. */
 const bookData = z.strictObject({
@@ -39,16 +41,22 @@ const isFormProblem = (error: DomainError): boolean =>
 
 const asText = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-/** Work that follows an answer (telling promoted people): the clicker is not kept waiting for Teams. */
-export function afterAnswer(log: Logger, work: () => Promise<void>): void {
-  void work().catch((error: unknown) => log.error({ err: error }, 'promotion notices failed; the promotion-notices job will retry'));
+/**
+ * Tells people moved up from a waitlist, after the answer: the clicker is not kept waiting
+ * for Teams, and a failure is logged (the promotion-notices job tries again). Their message
+ * is their own workshop card.
+ */
+export function tellPromoted(turn: Turn, deps: WorkshopRouteDeps, eventId: string, promoted: readonly Pick<BookingEntry, 'bookingId'>[]): void {
+  if (promoted.length === 0) return;
+  void announcePromotions({ ...deps, promotionMessage: renderPromotionMessage }, eventId, promoted).catch((error: unknown) =>
+    turn.log.error({ err: error }, 'promotion notices failed; the promotion-notices job will retry'),
+  );
 }
 
 export function workshopRoutes(deps: WorkshopRouteDeps): RouteModule & {
   /** The booking card that `events` shows for a workshop instead of Going / Maybe / Can't go. */
   workshopCard: WorkshopCard;
 } {
-  const promotionDeps: PromotionDeps = { ...deps, promotionMessage: renderPromotionMessage };
   const own = (turn: Turn) => ({ refreshUserIds: [turn.actor().teamsUserId] });
 
   return {
@@ -64,8 +72,8 @@ export function workshopRoutes(deps: WorkshopRouteDeps): RouteModule & {
       }),
     ],
     actions: [
-      cardAction('workshop.view', viewData, async (turn, data) => renderWorkshopCard(await viewWorkshop(deps, turn.actor(), data.eventId), own(turn))),
-      cardAction('workshop.book', bookData, async (turn, data) => {
+      cardAction(WORKSHOP_VIEW, viewData, async (turn, data) => renderWorkshopCard(await viewWorkshop(deps, turn.actor(), data.eventId), own(turn))),
+      cardAction(WORKSHOP_BOOK, bookData, async (turn, data) => {
         const actor = turn.actor();
         const values: FormValues = { role: asText(data.role), school: asText(data.school), needs: asText(data.needs) };
         try {
@@ -84,14 +92,14 @@ export function workshopRoutes(deps: WorkshopRouteDeps): RouteModule & {
           return renderWorkshopCard(view, { ...own(turn), banner: error.message });
         }
       }),
-      cardAction('workshop.calendar', viewData, async (turn, data) => {
+      cardAction(WORKSHOP_CALENDAR, viewData, async (turn, data) => {
         const view = await issueCalendarLink(deps, turn.actor(), data.eventId);
         const banner = `Your calendar file is ready: press Add to calendar. The link works until ${formatDate(calendarLinksEnd(view.workshop))}.`;
         return renderWorkshopCard(view, { ...own(turn), banner, bannerTone: 'good' });
       }),
-      cardAction('workshop.cancel', cancelData, async (turn, data) => {
+      cardAction(WORKSHOP_CANCEL, cancelData, async (turn, data) => {
         const { view, promoted } = await cancelBooking(deps, turn.actor(), data.eventId, data.bookingId);
-        if (promoted.length > 0) afterAnswer(turn.log, () => announcePromotions(promotionDeps, data.eventId, promoted));
+        tellPromoted(turn, deps, data.eventId, promoted);
         return renderWorkshopCard(view, { ...own(turn), banner: 'Your booking is cancelled.', bannerTone: 'good' });
       }),
     ],

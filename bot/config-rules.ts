@@ -1,0 +1,58 @@
+import type { z } from 'zod/v4';
+import type { settingsSchema } from './config';
+import { isLoopbackUrl, LOOPBACK } from './environment';
+
+/**
+ * The settings that depend on each other, checked once each is valid on its own: every
+ * broken combination is reported at once, beside the key to change.
+ */
+export function checkCombinations(env: z.infer<typeof settingsSchema>, ctx: z.RefinementCtx): void {
+  if (env.MicrosoftAppId) {
+    if (env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppPassword'],
+        message: `required when MicrosoftAppId is set and MicrosoftAppType is ${env.MicrosoftAppType}`,
+      });
+    }
+    if (env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppTenantId'],
+        message: `required when MicrosoftAppType is ${env.MicrosoftAppType}`,
+      });
+    }
+  }
+  if (!env.MicrosoftAppId && env.HOST && !LOOPBACK.has(env.HOST)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['HOST'],
+      message:
+        'without MicrosoftAppId the bot accepts requests with no token, so it listens on loopback only (127.0.0.1 or ::1); set MicrosoftAppId to listen elsewhere',
+    });
+  }
+  if (env.PUBLIC_URL && new URL(env.PUBLIC_URL).protocol !== 'https:' && !isLoopbackUrl(env.PUBLIC_URL)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['PUBLIC_URL'],
+      message: 'download links carry secrets, so they must use https (plain http only on loopback)',
+    });
+  }
+  if (env.BOT_OPENID_METADATA_URL && !isLoopbackUrl(env.BOT_OPENID_METADATA_URL)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['BOT_OPENID_METADATA_URL'],
+      message: 'for tests only: a loopback URL (whoever serves these keys can sign requests the bot trusts); leave it empty in Azure',
+    });
+  }
+  if (env.COSMOS_KEY && !env.COSMOS_ENDPOINT) {
+    ctx.addIssue({ code: 'custom', path: ['COSMOS_KEY'], message: 'set COSMOS_ENDPOINT too, or remove the key' });
+  }
+  if (env.CLOCK_START && env.COSMOS_ENDPOINT) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['CLOCK_START'],
+      message: 'only for the embedded demo store: a shifted clock against real data would send reminders at the wrong time',
+    });
+  }
+}

@@ -1,0 +1,104 @@
+// The embedded Cosmos DB server's thread (see embedded.ts). Plain JavaScript so
+// the same file runs under tsx (tests) and from dist/ (npm start); tsc copies it.
+//
+// It starts @vercel/cosmosdb-server on a loopback port and, when given a data directory,
+// keeps its contents across restarts: it loads the last snapshot before reporting ready,
+// writes a new one every `saveIntervalMs` when something changed, and once more when
+// told to close. A hard kill loses at most the writes of the last interval.
+'use strict';
+
+const fs = require('node:fs');
+const https = require('node:https');
+const path = require('node:path');
+const { parentPort, workerData } = require('node:worker_threads');
+const { createHttpsServer } = require('@vercel/cosmosdb-server');
+const { CosmosClient } = require('@azure/cosmos');
+const { writeFileDurably } = require('./snapshot-file.js');
+
+const { port, dataDir, saveIntervalMs, key } = workerData;
+const SNAPSHOT = dataDir ? path.join(dataDir, 'embedded-cosmos.json') : undefined;
+const SYSTEM_FIELDS = ['_rid', '_self', '_etag', '_attachments', '_ts'];
+
+const server = createHttpsServer({ keepAlive: true });
+let dirty = false;
+// Anything but a read or a query changes data: that is when a snapshot is worth writing.
+server.prependListener('request', (req) => {
+  const isQuery = String(req.headers['x-ms-documentdb-isquery'] || '').toLowerCase() === 'true';
+  if (req.method !== 'GET' && !isQuery) dirty = true;
+});
+
+const client = () =>
+  new CosmosClient({
+    endpoint: `https://127.0.0.1:${server.address().port}`,
+    key,
+    agent: new https.Agent({ keepAlive: true, rejectUnauthorized: false, maxSockets: 8 }),
+    connectionPolicy: { enableEndpointDiscovery: false },
+  });
+
+async function save(cosmos) {
+  const { resources: databases } = await cosmos.databases.readAll().fetchAll();
+  const snapshot = { version: 1, savedAt: new Date().toISOString(), databases: [] };
+  for (const db of databases) {
+    const database = cosmos.database(db.id);
+    const { resources: containers } = await database.containers.readAll().fetchAll();
+    const entry = { id: db.id, containers: [] };
+    for (const c of containers) {
+      const { resources: docs } = await database.container(c.id).items.query('SELECT * FROM c').fetchAll();
+      for (const doc of docs) for (const field of SYSTEM_FIELDS) delete doc[field];
+      entry.containers.push({ id: c.id, partitionKey: c.partitionKey, docs });
+    }
+    snapshot.databases.push(entry);
+  }
+  // A crash or power cut mid-write leaves the previous snapshot whole (see snapshot-file.js).
+  writeFileDurably(SNAPSHOT, JSON.stringify(snapshot));
+  return snapshot.databases.reduce((n, d) => n + d.containers.reduce((m, c) => m + c.docs.length, 0), 0);
+}
+
+async function load(cosmos) {
+  if (!SNAPSHOT || !fs.existsSync(SNAPSHOT)) return 0;
+  const snapshot = JSON.parse(fs.readFileSync(SNAPSHOT, 'utf8'));
+  let count = 0;
+  for (const db of snapshot.databases) {
+    const { database } = await cosmos.databases.createIfNotExists({ id: db.id });
+    for (const c of db.containers) {
+      const { container } = await database.containers.createIfNotExists({ id: c.id, partitionKey: c.partitionKey });
+      // Sixteen at a time: quick, without flooding our own server.
+      for (let i = 0; i < c.docs.length; i += 16) {
+        await Promise.all(c.docs.slice(i, i + 16).map((doc) => container.items.upsert(doc)));
+      }
+      count += c.docs.length;
+    }
+  }
+  return count;
+}
+
+server.on('error', (error) => parentPort.postMessage({ error: error.message }));
+server.listen(port, '127.0.0.1', async () => {
+  try {
+    const cosmos = SNAPSHOT ? client() : undefined;
+    const restored = cosmos ? await load(cosmos) : 0;
+    dirty = false;
+    let saving = Promise.resolve();
+    const saveIfDirty = () => {
+      if (!cosmos || !dirty) return saving;
+      dirty = false;
+      saving = saving.then(() => save(cosmos)).catch((error) => {
+        dirty = true;
+        parentPort.postMessage({ warning: `could not save the embedded data: ${error.message}` });
+      });
+      return saving;
+    };
+    const timer = cosmos ? setInterval(saveIfDirty, saveIntervalMs) : undefined;
+    parentPort.on('message', async (message) => {
+      if (message !== 'close') return;
+      if (timer) clearInterval(timer);
+      await saveIfDirty();
+      if (cosmos) cosmos.dispose();
+      server.closeAllConnections();
+      server.close(() => process.exit(0));
+    });
+    parentPort.postMessage({ port: server.address().port, restored });
+  } catch (error) {
+    parentPort.postMessage({ error: `could not load ${SNAPSHOT}: ${error.message}` });
+  }
+});

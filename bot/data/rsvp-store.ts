@@ -1,0 +1,71 @@
+import type { Container } from '@azure/cosmos';
+import type { EventStore } from '../domain/events/ports';
+import { emptyCounts, type Rsvp, type RsvpCounts, rsvpResponseSchema } from '../domain/events/rsvp';
+import { batchedWriter } from './cosmos/batch';
+import { coalesce } from './cosmos/coalesce';
+import { storeCall } from './cosmos/errors';
+import { queryAll } from './cosmos/query';
+import { ttlAfter, type TtlOptions } from './cosmos/ttl';
+
+/**
+ * People's answers, in their event's partition of the events container:
+ *   { type: "rsvp", id: "rsvp:<userId>", eventId, userId, response, ... }
+ * so the counts are a single-partition query and the id is derived from (event, user):
+ * writing it twice leaves one document.
+ */
+type RsvpDoc = Rsvp & { type: 'rsvp'; id: string; ttl?: number };
+
+const rsvpId = (userId: string): string => `rsvp:${userId}`;
+
+function toRsvp(doc: RsvpDoc): Rsvp {
+  return {
+    eventId: doc.eventId,
+    userId: doc.userId,
+    userName: doc.userName,
+    response: rsvpResponseSchema.parse(doc.response),
+    respondedAt: doc.respondedAt,
+    eventEndsAt: doc.eventEndsAt,
+  };
+}
+
+type RsvpMethods = Pick<EventStore, 'saveRsvp' | 'getRsvp' | 'countRsvps' | 'listRsvpsOfUser' | 'listRsvpsOfEvent'>;
+
+/** In Azure an answer carries a Cosmos TTL: RETENTION_DAYS after its event. */
+export function createRsvpStore(container: Container, options: TtlOptions = {}): RsvpMethods {
+  // When many people answer one event at once, they share the count and batch their
+  // writes (see cosmos/coalesce.ts and cosmos/group-commit.ts); alone, each is one plain request.
+  const countRsvps = coalesce((eventId: string) => storeCall(() => queryCounts(container, eventId)));
+  const saveRsvp = batchedWriter<RsvpDoc>(container, 'Upsert');
+  const rsvpsWhere = (where: string, name: string, value: string) =>
+    storeCall(async () => (await queryAll<RsvpDoc>(container, `SELECT * FROM c WHERE ${where}`, [{ name, value }])).map(toRsvp));
+  return {
+    saveRsvp: (rsvp) => saveRsvp(rsvp.eventId, { ...rsvp, type: 'rsvp', id: rsvpId(rsvp.userId), ...ttlAfter(options, rsvp.eventEndsAt, options.retentionDays ?? 0) }),
+    getRsvp: (eventId, userId) =>
+      storeCall(async () => {
+        const { resource } = await container.item(rsvpId(userId), eventId).read<RsvpDoc>();
+        return resource ? toRsvp(resource) : undefined;
+      }),
+    countRsvps,
+    listRsvpsOfUser: (userId) => rsvpsWhere("c.type = 'rsvp' AND c.userId = @userId", '@userId', userId),
+    listRsvpsOfEvent: (eventId) => rsvpsWhere("c.eventId = @eventId AND c.type = 'rsvp'", '@eventId', eventId),
+  };
+}
+
+/**
+ * One query, one partition. GROUP BY would be the natural form, but the embedded server
+ * lacks it; conditional sums work on both it and Azure (a single-partition query, so the
+ * non-VALUE aggregate runs in the partition without a cross-partition query plan).
+ */
+async function queryCounts(container: Container, eventId: string): Promise<RsvpCounts> {
+  const [row] = await queryAll<Partial<RsvpCounts>>(
+    container,
+    "SELECT SUM(c.response = 'going' ? 1 : 0) AS going, SUM(c.response = 'maybe' ? 1 : 0) AS maybe, SUM(c.response = 'notGoing' ? 1 : 0) AS notGoing FROM c WHERE c.eventId = @eventId AND c.type = 'rsvp'",
+    [{ name: '@eventId', value: eventId }],
+    eventId,
+  );
+  return { ...emptyCounts(), ...definedOnly(row ?? {}) };
+}
+
+function definedOnly(row: Partial<RsvpCounts>): Partial<RsvpCounts> {
+  return Object.fromEntries(Object.entries(row).filter(([, v]) => typeof v === 'number'));
+}

@@ -1,0 +1,190 @@
+import { z } from 'zod/v4';
+import type { ConversationReferenceData, InstalledConversation } from '../conversations/conversation';
+import type { ConversationStore } from '../conversations/ports';
+import { eventIdSchema } from '../events/event';
+import type { EventStore } from '../events/ports';
+import { groupIdSchema } from '../task-groups/task-group';
+import type { TaskGroupStore } from '../task-groups/ports';
+import type { WorkshopStore } from '../workshops/ports';
+import type { AudienceSpec, Recipient } from './broadcast';
+import { type ComposeForm, fieldProblem } from './compose';
+import { parseInput } from '../validation';
+
+/**
+ * Who a broadcast goes to. Each audience type reads its choices from the compose form,
+ * says in words who that is, and lists the conversations to post to. Features add
+ * their own (booked and waitlisted people with bookings, a task group's members) by
+ * adding a type to `defaultAudienceTypes`.
+ */
+export interface AudienceDeps {
+  conversations: ConversationStore;
+  events: EventStore;
+  workshops: WorkshopStore;
+  taskGroups: TaskGroupStore;
+}
+
+export interface AudienceResolution {
+  recipients: Recipient[];
+  /** People the audience names who have no personal chat with the bot, so cannot be messaged. */
+  unreachable: number;
+}
+
+export interface AudienceType {
+  kind: string;
+  /** As the compose card offers it. */
+  label: string;
+  /** Offered to organisers (default); false for audiences the bot uses by itself (reminders). */
+  composable?: boolean;
+  /** Reads this audience from the form; throws `invalid_input` naming the field at fault. */
+  fromForm(form: ComposeForm, deps: AudienceDeps): Promise<AudienceSpec>;
+  /** "everyone with the bot in a personal chat" */
+  describe(spec: AudienceSpec, deps: AudienceDeps): Promise<string>;
+  resolve(spec: AudienceSpec, deps: AudienceDeps): Promise<AudienceResolution>;
+}
+
+/** A new post in a channel goes to the channel itself, not to the thread the bot was installed from. */
+export function postReference(conversation: InstalledConversation): ConversationReferenceData {
+  if (conversation.scope !== 'channel') return conversation.reference;
+  const channelId = conversation.channelId ?? conversation.conversationId.split(';')[0]!;
+  return { ...conversation.reference, conversation: { ...conversation.reference.conversation, id: channelId } };
+}
+
+export const toRecipient = (conversation: InstalledConversation): Recipient => ({
+  conversationId: conversation.conversationId,
+  scope: conversation.scope,
+  reference: postReference(conversation),
+  ...(conversation.userAadObjectId ? { userAadObjectId: conversation.userAadObjectId } : {}),
+});
+
+/** How organisers see a channel: "Team › Channel". */
+export const channelLabel = (c: InstalledConversation): string =>
+  `${c.teamName ?? 'Team'} › ${c.channelName ?? (c.channelId && c.channelId === c.teamId ? 'General' : 'Channel')}`;
+
+const everyonePersonal: AudienceType = {
+  kind: 'personal',
+  label: 'Everyone who has the bot (personal chats)',
+  fromForm: () => Promise.resolve({ kind: 'personal' }),
+  describe: () => Promise.resolve('everyone who has the bot in a personal chat'),
+  resolve: async (_spec, deps) => ({ recipients: (await deps.conversations.listActive('personal')).map(toRecipient), unreachable: 0 }),
+};
+
+const everyChannel: AudienceType = {
+  kind: 'channels',
+  label: 'Every team channel the bot is in',
+  fromForm: () => Promise.resolve({ kind: 'channels' }),
+  describe: () => Promise.resolve('every team channel the bot is in'),
+  resolve: async (_spec, deps) => ({ recipients: (await deps.conversations.listActive('channel')).map(toRecipient), unreachable: 0 }),
+};
+
+const oneChannelSpec = z.object({ kind: z.literal('channel'), conversationId: z.string().min(1).max(400) });
+
+async function activeChannel(deps: AudienceDeps, conversationId: string): Promise<InstalledConversation | undefined> {
+  const found = await deps.conversations.get(conversationId);
+  return found && found.active && found.scope === 'channel' ? found : undefined;
+}
+
+const oneChannel: AudienceType = {
+  kind: 'channel',
+  label: 'One channel (choose it below)',
+  fromForm: async (form, deps) => {
+    if (!form.channel) throw fieldProblem('channel', 'choose the channel to post in');
+    if (!(await activeChannel(deps, form.channel))) throw fieldProblem('channel', 'the bot is no longer in that channel');
+    return { kind: 'channel', conversationId: form.channel };
+  },
+  describe: async (spec, deps) => {
+    const channel = await activeChannel(deps, oneChannelSpec.parse(spec).conversationId);
+    return channel ? `the channel ${channelLabel(channel)}` : 'a channel the bot has left';
+  },
+  resolve: async (spec, deps) => {
+    const channel = await activeChannel(deps, oneChannelSpec.parse(spec).conversationId);
+    return { recipients: channel ? [toRecipient(channel)] : [], unreachable: 0 };
+  },
+};
+
+/** The answers an "event answers" audience can pick: RSVPs to events, places at workshops. */
+export const EVENT_ANSWERS = ['going', 'maybe', 'booked', 'waitlisted'] as const;
+export type EventAnswer = (typeof EVENT_ANSWERS)[number];
+export const EVENT_ANSWER_CHOICES: readonly { value: EventAnswer; title: string }[] = [
+  { value: 'going', title: 'Going' },
+  { value: 'maybe', title: 'Maybe' },
+  { value: 'booked', title: 'Booked (workshops)' },
+  { value: 'waitlisted', title: 'On the waitlist (workshops)' },
+];
+
+const eventAnswersSpec = z.object({
+  kind: z.literal('event-answers'),
+  eventId: eventIdSchema,
+  answers: z.array(z.enum(EVENT_ANSWERS)).min(1),
+});
+type EventAnswersSpec = z.infer<typeof eventAnswersSpec>;
+
+/** The same rules under the form's own field names, so each problem lands beside its input. */
+const eventAnswersForm = z.object({
+  answersEventId: z.string({ message: 'choose the event' }).min(1, 'choose the event').pipe(eventIdSchema),
+  answers: z.array(z.enum(EVENT_ANSWERS)).min(1, 'choose at least one answer'),
+});
+
+/** The personal chats of everyone who gave one of `answers` to the event (or holds such a place at a workshop). */
+export async function peopleWhoAnswered(deps: AudienceDeps, eventId: string, answers: readonly EventAnswer[]): Promise<AudienceResolution> {
+  const wantsPlaces = answers.includes('booked') || answers.includes('waitlisted');
+  const [rsvps, ledger] = await Promise.all([deps.events.listRsvpsOfEvent(eventId), wantsPlaces ? deps.workshops.getLedger(eventId) : undefined]);
+  const people = new Set([
+    ...rsvps.filter((r) => (answers as readonly string[]).includes(r.response)).map((r) => r.userId),
+    ...(ledger?.entries ?? []).filter((e) => (answers as readonly string[]).includes(e.status)).map((e) => e.userId),
+  ]);
+  return personalChatsOf(deps, [...people]);
+}
+
+/** Personal chats of these people; those without one (never installed the bot) are counted, not reached. */
+async function personalChatsOf(deps: AudienceDeps, people: readonly string[]): Promise<AudienceResolution> {
+  const chats = await deps.conversations.findPersonalMany([...people]);
+  return { recipients: chats.map(toRecipient), unreachable: new Set(people).size - chats.length };
+}
+
+const eventAnswers: AudienceType = {
+  kind: 'event-answers',
+  label: 'People who answered an event (choose it and the answers below)',
+  fromForm: async (form, deps) => {
+    const input = parseInput(eventAnswersForm, {
+      answersEventId: form.answersEventId ?? '',
+      answers: (form.answers ?? '').split(',').filter(Boolean),
+    }, 'form');
+    if (!(await deps.events.getEvent(input.answersEventId))) throw fieldProblem('answersEventId', 'that event is not in the programme');
+    const spec: EventAnswersSpec = { kind: 'event-answers', eventId: input.answersEventId, answers: input.answers };
+    return spec;
+  },
+  describe: async (spec, deps) => {
+    const { eventId, answers } = eventAnswersSpec.parse(spec);
+    const event = await deps.events.getEvent(eventId);
+    const said = answers.map((a) => EVENT_ANSWER_CHOICES.find((c) => c.value === a)?.title ?? a).join(' or ');
+    return `people who said ${said} to "${event?.title ?? eventId}"`;
+  },
+  resolve: (spec, deps) => {
+    const { eventId, answers } = eventAnswersSpec.parse(spec);
+    return peopleWhoAnswered(deps, eventId, answers);
+  },
+};
+
+const taskGroupSpec = z.object({ kind: z.literal('task-group'), groupId: groupIdSchema });
+
+/** The members of one task group, in their personal chats (e.g. a call for contributions). */
+export const taskGroupMembers: AudienceType = {
+  kind: 'task-group',
+  label: 'The members of a task group (choose it below)',
+  fromForm: async (form, deps) => {
+    if (!form.taskGroup) throw fieldProblem('taskGroup', 'choose the task group');
+    const groupId = groupIdSchema.safeParse(form.taskGroup);
+    if (!groupId.success || !(await deps.taskGroups.getGroup(groupId.data))) throw fieldProblem('taskGroup', 'that task group no longer exists');
+    return { kind: 'task-group', groupId: groupId.data };
+  },
+  describe: async (spec, deps) => {
+    const group = await deps.taskGroups.getGroup(taskGroupSpec.parse(spec).groupId);
+    return `the members of ${group ? group.name : 'a task group that no longer exists'}`;
+  },
+  resolve: async (spec, deps) => {
+    const members = await deps.taskGroups.listMembers(taskGroupSpec.parse(spec).groupId);
+    return personalChatsOf(deps, members.map((m) => m.userId));
+  },
+};
+
+export const defaultAudienceTypes = (): AudienceType[] => [everyonePersonal, everyChannel, oneChannel, eventAnswers, taskGroupMembers];

@@ -1,0 +1,75 @@
+import type { Actor } from '../actor';
+import { DomainError, type FieldProblem, isDomainError } from '../errors';
+import { assertOrganiser } from '../organisers';
+import { formatDate } from '../time';
+import { type AudienceType, channelLabel, EVENT_ANSWER_CHOICES } from './audience-types';
+import type { AudienceSpec, ContentSpec } from './broadcast';
+import type { ComposeChoices, ComposeForm } from './compose';
+import type { ContentType } from './content-types';
+import { type BroadcastDeps, type BroadcastPreview, createBroadcast, WHAT } from './service';
+
+/**
+ * Composing a broadcast: what the compose card offers, and the preview that checks the
+ * form, counts the recipients and saves a draft for the organiser to confirm (service.ts).
+ */
+
+/** Channels offered by name; a long list is cut rather than make the card too big for Teams. */
+const MAX_CHANNEL_CHOICES = 100;
+
+/** What the organiser can choose from: content and audience types, upcoming events, channels. */
+export async function composeChoices(deps: BroadcastDeps, actor: Actor): Promise<ComposeChoices> {
+  assertOrganiser(deps.organisers, actor, WHAT);
+  const now = deps.clock.now();
+  const [events, channels, calls, groups, deadlines] = await Promise.all([
+    deps.events.listUpcoming(now, 30),
+    deps.conversations.listActive('channel'),
+    deps.taskGroups.listOpenCalls(now),
+    deps.taskGroups.listGroups(),
+    deps.deadlines && deps.contents.get('deadline') ? deps.deadlines.listOpen(now) : [],
+  ]);
+  const groupName = new Map(groups.map((g) => [g.id, g.number ? `Task Group ${g.number}` : g.name]));
+  return {
+    contents: deps.contents.all().filter((c) => c.composable).map((c) => ({ value: c.kind, title: c.label })),
+    audiences: deps.audiences.all().filter((a) => a.composable !== false).map((a) => ({ value: a.kind, title: a.label })),
+    events: events.map((e) => ({ value: e.id, title: `${e.title} (${formatDate(new Date(e.startsAt))})` })),
+    channels: channels
+      .map((c) => ({ value: c.conversationId, title: channelLabel(c) }))
+      .sort((a, b) => a.title.localeCompare(b.title))
+      .slice(0, MAX_CHANNEL_CHOICES),
+    answers: EVENT_ANSWER_CHOICES.map((a) => ({ value: a.value, title: a.title })),
+    calls: calls.map((c) => ({ value: `${c.groupId}/${c.id}`, title: `${c.title} (${groupName.get(c.groupId) ?? c.groupId})` })),
+    taskGroups: groups.map((g) => ({ value: g.id, title: g.number ? `Task Group ${g.number}: ${g.name}` : g.name })),
+    deadlines: deadlines.map((d) => ({ value: d.id, title: `${d.title} (closes ${formatDate(new Date(d.closesAt))})` })),
+  };
+}
+
+/** Reads both halves of the form, so every problem is reported at once, each beside its field. */
+async function specsFromForm(deps: BroadcastDeps, form: ComposeForm): Promise<{ content: ContentSpec; contentType: ContentType; audience: AudienceSpec; audienceType: AudienceType }> {
+  const problems: FieldProblem[] = [];
+  const collect = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isDomainError(error) || error.code !== 'invalid_input') throw error;
+      problems.push(...(error.details.fields ?? [{ field: 'form', message: error.message }]));
+      return undefined;
+    }
+  };
+  const contentType = deps.contents.get(form.content ?? '');
+  const audienceType = [deps.audiences.get(form.audience ?? '')].find((a) => a?.composable !== false);
+  if (!contentType?.composable) problems.push({ field: 'content', message: 'choose what to send' });
+  if (!audienceType) problems.push({ field: 'audience', message: 'choose who it goes to' });
+  const content = contentType?.composable ? await collect(() => contentType.fromForm(form, deps)) : undefined;
+  const audience = audienceType ? await collect(() => audienceType.fromForm(form, deps)) : undefined;
+  if (problems.length > 0 || !content || !audience || !contentType || !audienceType) {
+    throw new DomainError('invalid_input', 'Some of the form was not right, so nothing was sent.', { fields: problems });
+  }
+  return { content, contentType, audience, audienceType };
+}
+
+/** Checks the form, counts the recipients and saves a draft the organiser can confirm. */
+export async function previewBroadcast(deps: BroadcastDeps, actor: Actor, form: ComposeForm): Promise<BroadcastPreview> {
+  assertOrganiser(deps.organisers, actor, WHAT);
+  const { content, contentType, audience, audienceType } = await specsFromForm(deps, form);
+  return createBroadcast(deps, actor, { content, contentType, audience, audienceType }, undefined);
+}

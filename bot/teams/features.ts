@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { newBroadcastId } from '../domain/broadcasts/catalogue';
+import { broadcastFollowUps, deadlineFollowUps } from '../domain/broadcasts/corrections';
+import type { Messenger } from '../domain/messaging';
+import type { AppDeps } from './app';
+import { authoringRoutes } from './routes/authoring';
+import { broadcastRoutes } from './routes/broadcasts';
+import { contributionRoutes } from './routes/contributions';
+import { deadlineRoutes } from './routes/deadlines';
+import { eventRoutes } from './routes/events';
+import { privacyRoutes } from './routes/privacy';
+import { programmeImportRoutes } from './routes/programme-import';
+import type { ActionRoute, CommandRoute, FileRoute } from './routes/route';
+import { taskGroupLeadRoutes } from './routes/task-group-leads';
+import { taskGroupRoutes } from './routes/task-groups';
+import { weekRoutes } from './routes/week';
+import { type LifecycleRoutes, welcomeRoutes } from './routes/welcome';
+import { workshopOrganiserRoutes } from './routes/workshop-organisers';
+import { workshopRoutes } from './routes/workshops';
+
+/** Every route the bot has, each feature's module given what it needs. */
+export interface FeatureRoutes {
+  /** Every command, hidden ones included, the help commands first. */
+  commands: readonly CommandRoute[];
+  actions: readonly ActionRoute[];
+  /** A file sent to the bot (the programme import). */
+  files?: FileRoute;
+  lifecycle: LifecycleRoutes;
+}
+
+export function featureRoutes(deps: AppDeps, messenger: Messenger): FeatureRoutes {
+  const workshops = workshopRoutes({ ...deps, messenger });
+  const broadcastDeps = { ...deps, ...deps.catalogue, newId: newBroadcastId };
+  const taskGroupDeps = { ...deps, newId: () => randomBytes(12).toString('base64url'), broadcasting: broadcastDeps };
+  const authoringDeps = { ...deps, messenger, followUps: broadcastFollowUps(broadcastDeps), deadlineFollowUps: deadlineFollowUps(broadcastDeps) };
+  // Loopback file links only in local mode (tests, Agents Playground), see files.ts.
+  const programmeImport = programmeImportRoutes({ ...authoringDeps, fileDownloads: { allowLoopback: !deps.bot.appId } });
+  const features = [
+    eventRoutes(deps, workshops.workshopCard),
+    weekRoutes(deps),
+    deadlineRoutes(deps),
+    workshops,
+    workshopOrganiserRoutes({ ...deps, messenger }),
+    taskGroupRoutes(taskGroupDeps),
+    contributionRoutes(taskGroupDeps),
+    taskGroupLeadRoutes(taskGroupDeps),
+    broadcastRoutes(broadcastDeps),
+    authoringRoutes(authoringDeps),
+    programmeImport,
+    privacyRoutes({ ...deps, messenger }),
+  ];
+  const welcome = welcomeRoutes(deps, features.flatMap((f) => f.commands ?? []));
+  return {
+    commands: welcome.commands,
+    actions: features.flatMap((f) => f.actions ?? []),
+    files: programmeImport.files,
+    lifecycle: welcome,
+  };
+}

@@ -1,0 +1,23 @@
+import { TeamsInfo, type TurnContext } from 'botbuilder';
+import type { Logger } from '../log';
+
+/** Teams personalises a card for at most this many people (Universal Actions). */
+const REFRESH_MEMBERS = 60;
+
+/**
+ * Whose clients refresh a posted card to their own view. A personal chat has one
+ * person; in a group chat or channel we ask Teams for the first page of members (Teams
+ * personalises at most 60). If that fails the card still works: anyone who clicks gets
+ * their own view in the answer.
+ */
+export async function refreshUserIds(context: TurnContext, inGroup: boolean, log: Logger): Promise<string[]> {
+  const self = context.activity.from?.id ? [context.activity.from.id] : [];
+  if (!inGroup) return self;
+  try {
+    const page = await TeamsInfo.getPagedMembers(context, REFRESH_MEMBERS);
+    return [...self, ...page.members.map((m) => m.id)];
+  } catch (error) {
+    log.warn({ err: error, conversationType: context.activity.conversation.conversationType }, 'member list unavailable; refresh limited to the sender');
+    return self;
+  }
+}
