@@ -14,14 +14,15 @@ export interface StatusCardData {
   facts: { title: string; value: string }[];
   failures: string[];
   updatedText: string;
+  /** The one main action, under the reasons it answers: '' when there is nothing to resend. */
+  resendTitle: string;
   actions: { title: string; verb: string }[];
 }
 
-const expand = cardTemplate<StatusCardData>(json);
+const expand = cardTemplate<StatusCardData>(json, { resend: BROADCAST_RESEND });
 
 const n = (value: number): string => value.toLocaleString('en-GB');
 
-const FAILURE_LABEL = { failed: 'failed', blocked: 'blocked', not_found: 'not found', update_failed: 'not updated' } as const;
 
 function state(report: BroadcastReport): Pick<StatusCardData, 'stateText' | 'stateColor'> {
   const { broadcast, counts, running } = report;
@@ -60,7 +61,6 @@ export function renderStatusCard(report: BroadcastReport, options: { refreshUser
   ];
   const actions = [
     { title: 'Refresh', verb: BROADCAST_STATUS },
-    ...(counts.failed > 0 && !broadcast.withdrawn && !report.running ? [{ title: `Resend to failed (${n(counts.failed)})`, verb: BROADCAST_RESEND }] : []),
     ...(!broadcast.withdrawn && broadcast.status !== 'draft' ? [{ title: 'Withdraw', verb: BROADCAST_WITHDRAW }] : []),
   ];
   const card = expand({
@@ -69,8 +69,11 @@ export function renderStatusCard(report: BroadcastReport, options: { refreshUser
     audienceText: broadcast.audienceText,
     ...state(report),
     facts: broadcast.expandedAt ? facts : [{ title: 'Recipients at preview', value: n(broadcast.previewCount) }],
-    failures: failures.map((f) => `${n(f.count)} ${FAILURE_LABEL[f.state]}: ${f.reason}`),
+    // The reasons are in people's words already (bot/delivery/failures.ts); a copy posted
+    // but not updated says so first.
+    failures: failures.map((f) => `${n(f.count)} ${f.state === 'update_failed' ? 'copies not updated: ' : ''}${f.reason}`),
     updatedText: `As of ${formatDateTime(options.now)}`,
+    resendTitle: counts.failed > 0 && !broadcast.withdrawn && !report.running ? `Resend to failed (${n(counts.failed)})` : '',
     actions,
   });
   return withRefresh(card, BROADCAST_STATUS, { broadcastId: broadcast.id }, options.refreshUserIds ?? []);

@@ -73,7 +73,7 @@ function status(deadline: Deadline, mine: DeadlineFollow | undefined, now: Date)
     statusColor: mine?.remind ? 'Good' : 'Default',
     buttons: [
       mine?.remind
-        ? { title: 'Stop reminding me', verb: DEADLINE_REMIND, style: 'default', data: data({ remind: false }) }
+        ? { title: 'Stop reminders', verb: DEADLINE_REMIND, style: 'default', data: data({ remind: false }) }
         : { title: 'Remind me', verb: DEADLINE_REMIND, style: 'positive', data: data({ remind: true }) },
       { title: "I've responded", verb: DEADLINE_RESPONDED, style: 'default', data: data({ responded: true }) },
     ],

@@ -1,4 +1,4 @@
-import type { ConversationReferenceData } from '../domain/conversations/conversation';
+import type { ConversationReferenceData, ConversationScope } from '../domain/conversations/conversation';
 import { isDeliveryError, type Messenger, type OutgoingMessage } from '../domain/messaging';
 import type { RateLimiter } from './rate-limit';
 import { backoffMs } from '../retry';
@@ -18,6 +18,8 @@ export interface PacedRequest {
   replaces?: string;
   /** Which attempt this is for the caller's records (1 = first); decides when a transient failure is final. */
   attempt: number;
+  /** Where it is going (a person's chat unless said): how a refusal is put in words. */
+  scope?: ConversationScope;
   /**
    * Asked after the rate limiter lets the request go and just before sending. Returning
    * false abandons it, e.g. when the caller's claim on the work ran out while it waited.
@@ -62,7 +64,7 @@ export function createPacedSender(deps: PacedSenderDeps): PacedSender {
             deps.limiter.pause(error.retryAfterMs ?? backoffMs(throttled, deps.policy));
             continue;
           }
-          return decideAfterFailure(error, request.attempt, deps.policy);
+          return decideAfterFailure(error, request.attempt, deps.policy, request.scope);
         } finally {
           settle();
         }

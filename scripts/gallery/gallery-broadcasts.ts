@@ -124,9 +124,9 @@ export const broadcastGallery: GalleryEntry[] = [
           broadcast: { ...BROADCAST, status: 'done', finishedAt: '2024-04-23T08:01:30.000Z' },
           counts: counts({ sent: 1196, failed: 7, blocked: 9, notFound: 2, current: 1196 }),
           failures: [
-            { state: 'blocked', reason: 'the bot was blocked or removed (HTTP 403)', count: 9 },
-            { state: 'failed', reason: 'Teams was unavailable (HTTP 503), 5 attempts', count: 7 },
-            { state: 'not_found', reason: 'the conversation no longer exists (HTTP 404)', count: 2 },
+            { state: 'blocked', reason: 'blocked the app', count: 9 },
+            { state: 'failed', reason: 'not delivered: Teams was busy, retried 4 times', count: 7 },
+            { state: 'not_found', reason: 'left the team (their chat with the app is gone)', count: 2 },
           ],
           running: false,
         },

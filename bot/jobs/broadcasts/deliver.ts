@@ -63,6 +63,7 @@ export async function deliver(run: RunContext, delivery: Delivery, rendition: Re
         message: rendition.content.messageFor(delivery),
         ...(isUpdate ? { replaces: delivery.messageId } : {}),
         attempt: delivery.attempts + 1,
+        scope: delivery.scope,
         beforeSend,
       },
       run.abandon,
