@@ -21,7 +21,7 @@ export interface MyBookingsCardData {
 
 const expand = cardTemplate<MyBookingsCardData>(json, { calendar: WORKSHOP_CALENDAR, cancel: WORKSHOP_CANCEL });
 
-/** The answer to "my bookings": places and waitlist spots, soonest first, each with calendar and Cancel. */
+/** The answer to "my bookings": places and waiting list places, soonest first, each with calendar and Cancel. */
 export function renderMyBookingsCard(views: readonly WorkshopView[]): AdaptiveCardJson {
   return expand({
     items: views.flatMap(({ workshop, mine }) =>
@@ -33,7 +33,7 @@ export function renderMyBookingsCard(views: readonly WorkshopView[]): AdaptiveCa
               title: workshop.title,
               when: formatRange(new Date(workshop.startsAt), new Date(workshop.endsAt)),
               where: whereText(workshop),
-              statusText: mine.entry.status === 'booked' ? "You're booked" : `Waitlist: you're number ${mine.position ?? '?'}`,
+              statusText: mine.entry.status === 'booked' ? "You're booked" : `Waiting list: you're number ${mine.position ?? '?'}`,
               statusColor: mine.entry.status === 'booked' ? ('Good' as const) : ('Warning' as const),
               calendarUrl: mine.calendarUrl ?? '',
               calendarOffer: mine.calendarOffer,

@@ -6,6 +6,13 @@ import type { RenderResult } from '../../scripts/gallery/page';
 import { launchChromium } from '../../scripts/lib/chromium';
 
 /**
+ * The tallest a card may draw at Teams' desktop width before it is a wall to scroll past
+ * (a page of 25 attendees is about 1,500 px). The "-largest" entries are every field at
+ * its longest, there to prove the 28 KB limit, not what people meet.
+ */
+const MAX_CARD_HEIGHT = 1600;
+
+/**
  * Every gallery card drawn by the official renderer in real Chromium at Teams' desktop
  * card width (scripts/gallery/page.ts), and measured: what people would see cut short
  * or run on is a failure here, not a surprise in Teams.
@@ -45,5 +52,10 @@ describe('card gallery, drawn in Chromium at Teams card width', function () {
       render: () => ({ type: 'AdaptiveCard', version: '1.5', body: [], actions: [long, long, long, long] }),
     });
     assert.equal(result.truncatedButtons.length, 4);
+  });
+
+  it(`when every card is drawn, then none is taller than ${MAX_CARD_HEIGHT} px at card width`, () => {
+    const tall = [...drawn].filter(([name, r]) => !name.endsWith('-largest') && r.height > MAX_CARD_HEIGHT).map(([name, r]) => `${name}: ${Math.round(r.height)} px`);
+    assert.deepEqual(tall, []);
   });
 });

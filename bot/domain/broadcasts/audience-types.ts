@@ -108,7 +108,7 @@ export const EVENT_ANSWER_CHOICES: readonly { value: EventAnswer; title: string 
   { value: 'going', title: 'Going' },
   { value: 'maybe', title: 'Maybe' },
   { value: 'booked', title: 'Booked (workshops)' },
-  { value: 'waitlisted', title: 'On the waitlist (workshops)' },
+  { value: 'waitlisted', title: 'On the waiting list (workshops)' },
 ];
 
 const eventAnswersSpec = z.object({

@@ -5,7 +5,7 @@
  */
 export const PERSONAL_DATA_KINDS = {
   rsvps: 'answers to events (Going, Maybe, Can\'t go)',
-  bookings: 'workshop bookings and waitlist places, with role, school and needs',
+  bookings: 'workshop bookings and waiting list places, with role, school and needs',
   memberships: 'task-group memberships',
   contributions: 'contributions to task groups (their text is deleted)',
   leadRoles: 'task-group lead roles',
