@@ -23,6 +23,9 @@ const expand = cardTemplate<StatusCardData>(json, { resend: BROADCAST_RESEND });
 
 const n = (value: number): string => value.toLocaleString('en-GB');
 
+/** Before each reason, which is in people's words already (bot/delivery/failures.ts): "9 not delivered: blocked the app". */
+const FAILURE_LABEL = { failed: 'not delivered', blocked: 'not delivered', not_found: 'not delivered', update_failed: 'not updated' } as const;
+
 
 function state(report: BroadcastReport): Pick<StatusCardData, 'stateText' | 'stateColor'> {
   const { broadcast, counts, running } = report;
@@ -69,9 +72,7 @@ export function renderStatusCard(report: BroadcastReport, options: { refreshUser
     audienceText: broadcast.audienceText,
     ...state(report),
     facts: broadcast.expandedAt ? facts : [{ title: 'Recipients at preview', value: n(broadcast.previewCount) }],
-    // The reasons are in people's words already (bot/delivery/failures.ts); a copy posted
-    // but not updated says so first.
-    failures: failures.map((f) => `${n(f.count)} ${f.state === 'update_failed' ? 'copies not updated: ' : ''}${f.reason}`),
+    failures: failures.map((f) => `${n(f.count)} ${FAILURE_LABEL[f.state]}: ${f.reason}`),
     updatedText: `As of ${formatDateTime(options.now)}`,
     resendTitle: counts.failed > 0 && !broadcast.withdrawn && !report.running ? `Resend to failed (${n(counts.failed)})` : '',
     actions,

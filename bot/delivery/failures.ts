@@ -23,15 +23,15 @@ export interface RetryPolicy extends Backoff {
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000, jitter: 'equal', random: Math.random };
 
 /**
- * Why a copy did not arrive, as the organiser's report says it: after a count ("9 blocked
+ * Why a copy did not arrive, as the organiser's report says it ("9 not delivered: blocked
  * the app"), in people's words, never an HTTP status. Who "they" are depends on where
  * the copy was going: a person's chat, or a channel.
  */
 const WORDS = {
-  blocked: { person: 'blocked the app', place: 'channels or chats that removed the app' },
-  not_found: { person: 'left the team (their chat with the app is gone)', place: 'channels or chats that no longer exist' },
-  failed: 'not delivered: Teams refused the message',
-  refused: "not delivered: the chat's address is not a Teams service",
+  blocked: { person: 'blocked the app', place: 'the app was removed from the channel or chat' },
+  not_found: { person: 'left the team (their chat with the app is gone)', place: 'the channel or chat no longer exists' },
+  failed: 'Teams refused the message',
+  refused: "the chat's address is not a Teams service",
   busy: 'Teams was busy',
   unexpected: 'an unexpected error',
 } as const;
@@ -56,6 +56,6 @@ export function decideAfterFailure(error: unknown, attempt: number, policy: Retr
 }
 
 function retryOrGiveUp(reason: string, attempt: number, policy: RetryPolicy): FailureDecision {
-  if (attempt >= policy.maxAttempts) return { kind: 'failed', reason: `not delivered: ${reason}, retried ${attempt - 1} ${attempt - 1 === 1 ? 'time' : 'times'}` };
+  if (attempt >= policy.maxAttempts) return { kind: 'failed', reason: `${reason}, retried ${attempt - 1} ${attempt - 1 === 1 ? 'time' : 'times'}` };
   return { kind: 'retry', delayMs: backoffMs(attempt, policy), reason: `${reason}, retrying` };
 }

@@ -125,7 +125,7 @@ export const broadcastGallery: GalleryEntry[] = [
           counts: counts({ sent: 1196, failed: 7, blocked: 9, notFound: 2, current: 1196 }),
           failures: [
             { state: 'blocked', reason: 'blocked the app', count: 9 },
-            { state: 'failed', reason: 'not delivered: Teams was busy, retried 4 times', count: 7 },
+            { state: 'failed', reason: 'Teams was busy, retried 4 times', count: 7 },
             { state: 'not_found', reason: 'left the team (their chat with the app is gone)', count: 2 },
           ],
           running: false,

@@ -86,8 +86,8 @@ describe('broadcast delivery against Teams-like limits and failures', () => {
     const report = await click(bot, connector, 'broadcast.status', { broadcastId });
     assert.match(cardText(report), /Blocked\n3/);
     // In people's words, not HTTP codes.
-    assert.match(cardText(report), /3 blocked the app\n/);
-    assert.match(cardText(report), /1 left the team \(their chat with the app is gone\)/);
+    assert.match(cardText(report), /3 not delivered: blocked the app/);
+    assert.match(cardText(report), /1 not delivered: left the team \(their chat with the app is gone\)/);
     assert.doesNotMatch(cardText(report), /HTTP|40[34]/);
   });
 
