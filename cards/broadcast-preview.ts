@@ -1,5 +1,6 @@
 import type { ComposeForm } from '../bot/domain/broadcasts/compose';
 import type { BroadcastPreview } from '../bot/domain/broadcasts/service';
+import { sendAtText } from '../bot/domain/broadcasts/sending-options';
 import json from './broadcast-preview.json';
 import { plural } from './plural';
 import { type AdaptiveCardJson, cardTemplate } from './template';
@@ -12,6 +13,10 @@ export interface PreviewCardData {
   recipients: string;
   unreachable: string;
   sendTitle: string;
+  /** The organiser's note, as it will stand above the card ('' = none). */
+  note: string;
+  /** "Tue 7 May 2024, 09:00 (London time)", or '' to send at once. */
+  sendAtText: string;
   /** The recipients' card body, shown inside the preview. */
   sample: unknown[];
   /** The form's values, so "Change" brings the form back as it was. */
@@ -29,7 +34,10 @@ export function renderPreviewCard(preview: BroadcastPreview, form: ComposeForm):
     audienceText: broadcast.audienceText,
     recipients: plural(recipients, 'conversation'),
     unreachable: unreachable > 0 ? `${plural(unreachable, 'person', 'people')} in this audience cannot be reached: they have no chat with the bot.` : '',
-    sendTitle: `Send to ${plural(recipients, 'conversation')}`,
+    // The time is in the facts above; the button says what pressing it does.
+    sendTitle: broadcast.sendAt ? 'Schedule it' : `Send to ${plural(recipients, 'conversation')}`,
+    note: broadcast.note ?? '',
+    sendAtText: broadcast.sendAt ? sendAtText(broadcast.sendAt) : '',
     sample: preview.sample.body ?? [],
     change: Object.fromEntries(Object.entries(form).filter(([, v]) => v !== undefined && v !== '')),
   });

@@ -1,4 +1,5 @@
 import type { BroadcastReport } from '../bot/domain/broadcasts/service';
+import { sendAtText } from '../bot/domain/broadcasts/sending-options';
 import { formatDateTime } from '../bot/domain/time';
 import json from './broadcast-status.json';
 import { plural } from './plural';
@@ -26,11 +27,12 @@ const n = (value: number): string => value.toLocaleString('en-GB');
 /** Before each reason, which is in people's words already (bot/delivery/failures.ts): "9 not delivered: blocked the app". */
 const FAILURE_LABEL = { failed: 'not delivered', blocked: 'not delivered', not_found: 'not delivered', update_failed: 'not updated' } as const;
 
-
 function state(report: BroadcastReport): Pick<StatusCardData, 'stateText' | 'stateColor'> {
   const { broadcast, counts, running } = report;
   if (broadcast.status === 'draft') return { stateText: 'Not sent yet: this is a draft.', stateColor: 'Default' };
+  if (broadcast.status === 'scheduled') return { stateText: `Scheduled for ${sendAtText(broadcast.sendAt ?? '')}. Nothing is sent before then; Cancel the send stops it.`, stateColor: 'Accent' };
   if (broadcast.status === 'queued') return { stateText: 'Queued: sending starts in a moment.', stateColor: 'Accent' };
+  if (broadcast.withdrawn && !broadcast.expandedAt) return { stateText: 'Cancelled before it went: nothing was sent.', stateColor: 'Default' };
   if (broadcast.withdrawn) {
     return running
       ? { stateText: `Withdrawing: ${n(counts.current)} of ${n(counts.sent)} copies replaced so far.`, stateColor: 'Accent' }
@@ -64,7 +66,7 @@ export function renderStatusCard(report: BroadcastReport, options: { refreshUser
   ];
   const actions = [
     { title: 'Refresh', verb: BROADCAST_STATUS },
-    ...(!broadcast.withdrawn && broadcast.status !== 'draft' ? [{ title: 'Withdraw', verb: BROADCAST_WITHDRAW }] : []),
+    ...(!broadcast.withdrawn && broadcast.status !== 'draft' ? [{ title: broadcast.status === 'scheduled' ? 'Cancel the send' : 'Withdraw', verb: BROADCAST_WITHDRAW }] : []),
   ];
   const card = expand({
     broadcastId: broadcast.id,

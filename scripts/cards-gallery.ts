@@ -3,7 +3,7 @@
  * with its fixture data) with the official `adaptivecards` renderer and a Teams-like light
  * host config, in headless Chromium, to docs/cards/<name>.png, and writes
  * docs/cards/README.md showing them and docs/cards/fingerprints.json. Needs Debian's
- * chromium (`apt-get install chromium`), so npm test does not draw: it compares the
+ * chromium (`apt-get install chromium chromium-l10n`), so npm test does not draw: it compares the
  * fingerprints instead (test/cards/gallery-docs.test.ts).
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';

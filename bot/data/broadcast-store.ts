@@ -61,6 +61,15 @@ export function createBroadcastStore(container: Container): BroadcastStore {
         ),
       ),
 
+    listScheduledDue: (now) =>
+      storeCall(async () =>
+        (
+          await queryAll<BroadcastDoc>(container, "SELECT * FROM c WHERE c.type = 'broadcast' AND c.status = 'scheduled' AND c.sendAt <= @now", [
+            { name: '@now', value: now.toISOString() },
+          ])
+        ).map(toBroadcast),
+      ),
+
     listShowingEvent: (eventId) => listShowing('eventId', eventId),
     listShowing,
 

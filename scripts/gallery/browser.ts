@@ -8,7 +8,9 @@ import { PAGE_HTML, renderInPage, type RenderResult } from './page';
  * for the pictures and by test/cards/gallery-render.test.ts to measure them.
  */
 export async function openGalleryPage(browser: Browser, deviceScaleFactor = 1): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1024, height: 800 }, deviceScaleFactor });
+  // No locale override: date and time inputs follow the browser's own language, which
+  // launchChromium sets to British English (29/04/2024, 09:00), as people in the UK see them.
+  const page = await browser.newPage({ viewport: { width: 1024, height: 800 }, deviceScaleFactor, timezoneId: 'Europe/London' });
   await page.setContent(PAGE_HTML);
   // tsx keeps function names with a __name() helper that the page does not have.
   await page.addScriptTag({ content: 'window.__name = (fn) => fn;' });

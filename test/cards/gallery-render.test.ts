@@ -32,6 +32,11 @@ describe('card gallery, drawn in Chromium at Teams card width', function () {
     await browser?.close();
   });
 
+  it('when the gallery browser draws a form, then it runs in British English, so its date inputs read 29/04/2024', async () => {
+    const shown = await page.evaluate(() => [(globalThis as unknown as { navigator: { language: string } }).navigator.language, new Date(Date.UTC(2024, 3, 29, 12)).toLocaleDateString()]);
+    assert.deepEqual(shown, ['en-GB', '29/04/2024'], "install Debian's chromium-l10n: without it Chromium falls back to American English");
+  });
+
   it('when every card is drawn, then the renderer reports no problem with any of them', () => {
     const problems = [...drawn].filter(([, r]) => r.problems.length > 0).map(([name, r]) => `${name}: ${r.problems.join('; ')}`);
     assert.deepEqual(problems, []);

@@ -85,7 +85,7 @@ async function activeChannel(deps: AudienceDeps, conversationId: string): Promis
 
 const oneChannel: AudienceType = {
   kind: 'channel',
-  label: 'One channel (choose it below)',
+  label: 'One channel',
   fromForm: async (form, deps) => {
     if (!form.channel) throw fieldProblem('channel', 'choose the channel to post in');
     if (!(await activeChannel(deps, form.channel))) throw fieldProblem('channel', 'the bot is no longer in that channel');
@@ -143,7 +143,7 @@ async function personalChatsOf(deps: AudienceDeps, people: readonly string[]): P
 
 const eventAnswers: AudienceType = {
   kind: 'event-answers',
-  label: 'People who answered an event (choose it and the answers below)',
+  label: 'People who answered an event (choose which answers next)',
   fromForm: async (form, deps) => {
     const input = parseInput(eventAnswersForm, {
       answersEventId: form.answersEventId ?? '',
@@ -170,7 +170,7 @@ const taskGroupSpec = z.object({ kind: z.literal('task-group'), groupId: groupId
 /** The members of one task group, in their personal chats (e.g. a call for contributions). */
 export const taskGroupMembers: AudienceType = {
   kind: 'task-group',
-  label: 'The members of a task group (choose it below)',
+  label: 'The members of a task group',
   fromForm: async (form, deps) => {
     if (!form.taskGroup) throw fieldProblem('taskGroup', 'choose the task group');
     const groupId = groupIdSchema.safeParse(form.taskGroup);

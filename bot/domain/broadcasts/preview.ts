@@ -1,11 +1,12 @@
 import type { Actor } from '../actor';
-import { DomainError, type FieldProblem, isDomainError } from '../errors';
+import { DomainError, isDomainError } from '../errors';
 import { assertOrganiser } from '../organisers';
 import { formatDate } from '../time';
 import { type AudienceType, channelLabel, EVENT_ANSWER_CHOICES } from './audience-types';
 import type { AudienceSpec, ContentSpec } from './broadcast';
 import type { ComposeChoices, ComposeForm } from './compose';
 import type { ContentType } from './content-types';
+import { type SendingOptions, sendingOptionsFromForm } from './sending-options';
 import { type BroadcastDeps, type BroadcastPreview, createBroadcast, WHAT } from './service';
 
 /**
@@ -43,9 +44,12 @@ export async function composeChoices(deps: BroadcastDeps, actor: Actor): Promise
   };
 }
 
-/** Reads both halves of the form, so every problem is reported at once, each beside its field. */
-async function specsFromForm(deps: BroadcastDeps, form: ComposeForm): Promise<{ content: ContentSpec; contentType: ContentType; audience: AudienceSpec; audienceType: AudienceType }> {
-  const problems: FieldProblem[] = [];
+/** Reads every part of the form, so every problem is reported at once, each beside its field. */
+async function specsFromForm(
+  deps: BroadcastDeps,
+  form: ComposeForm,
+): Promise<{ content: ContentSpec; contentType: ContentType; audience: AudienceSpec; audienceType: AudienceType; options: SendingOptions }> {
+  const { options, problems } = sendingOptionsFromForm(form, deps.clock);
   const collect = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
     try {
       return await work();
@@ -64,12 +68,12 @@ async function specsFromForm(deps: BroadcastDeps, form: ComposeForm): Promise<{ 
   if (problems.length > 0 || !content || !audience || !contentType || !audienceType) {
     throw new DomainError('invalid_input', 'Some of the form was not right, so nothing was sent.', { fields: problems });
   }
-  return { content, contentType, audience, audienceType };
+  return { content, contentType, audience, audienceType, options };
 }
 
 /** Checks the form, counts the recipients and saves a draft the organiser can confirm. */
 export async function previewBroadcast(deps: BroadcastDeps, actor: Actor, form: ComposeForm): Promise<BroadcastPreview> {
   assertOrganiser(deps.organisers, actor, WHAT);
-  const { content, contentType, audience, audienceType } = await specsFromForm(deps, form);
-  return createBroadcast(deps, actor, { content, contentType, audience, audienceType }, undefined);
+  const { options, ...specs } = await specsFromForm(deps, form);
+  return createBroadcast(deps, actor, { ...specs, ...options }, undefined);
 }
