@@ -35,7 +35,7 @@ function state(report: BroadcastReport): Pick<StatusCardData, 'stateText' | 'sta
   if (broadcast.withdrawn && !broadcast.expandedAt) return { stateText: 'Cancelled before it went: nothing was sent.', stateColor: 'Default' };
   if (broadcast.withdrawn) {
     return running
-      ? { stateText: `Withdrawing: ${n(counts.current)} of ${n(counts.sent)} copies replaced so far.`, stateColor: 'Accent' }
+      ? { stateText: `Withdrawing: ${n(counts.current)} of ${plural(counts.sent, 'copy', 'copies')} replaced so far.`, stateColor: 'Accent' }
       : { stateText: `Withdrawn: ${plural(counts.current, 'copy', 'copies')} replaced.`, stateColor: 'Default' };
   }
   if (running && counts.pending > 0) return { stateText: `Sending: ${n(counts.sent)} of ${n(counts.total)} sent so far.`, stateColor: 'Accent' };

@@ -53,7 +53,7 @@ export function eyebrowText(event: NlcEvent): string {
 function status(view: EventView): Pick<EventCardData, 'statusText' | 'statusColor'> & { open: boolean } {
   const { event, now, myResponse } = view;
   if (event.status === 'cancelled') return { statusText: 'This event has been cancelled.', statusColor: 'Attention', open: false };
-  if (hasEnded(event, now)) return { statusText: 'This event has taken place.', statusColor: 'Default', open: false };
+  if (hasEnded(event, now)) return { statusText: 'This event has taken place; answers are closed.', statusColor: 'Default', open: false };
   if (hasStarted(event, now)) return { statusText: 'This event is under way; answers are closed.', statusColor: 'Default', open: false };
   if (myResponse) return { statusText: ANSWER_TEXT[myResponse], statusColor: myResponse === 'notGoing' ? 'Default' : 'Good', open: true };
   return { statusText: 'Will you come?', statusColor: 'Default', open: true };
@@ -74,7 +74,8 @@ export function renderEventCard(view: EventView, options: EventCardOptions): Ada
     eventId: event.id,
     eyebrow: eyebrowText(event),
     title: event.title,
-    banner: options.banner ?? '',
+    // A closed card's status says why it takes no answers; a banner would say it twice.
+    banner: open ? (options.banner ?? '') : '',
     summary: event.summary ?? '',
     when: formatRange(new Date(event.startsAt), new Date(event.endsAt)),
     where: whereText(event),
@@ -82,8 +83,10 @@ export function renderEventCard(view: EventView, options: EventCardOptions): Ada
     joinUrl: event.location.type === 'online' && open ? (event.location.joinUrl ?? '') : '',
     countsText: countsText(view.counts),
     ...shown,
+    // Going is the card's one main action; the person's own answer is ticked, not
+    // coloured, so Maybe never looks like Going.
     buttons: open
-      ? BUTTONS.map((b) => ({ ...b, style: b.response === view.myResponse ? 'positive' : 'default' }))
+      ? BUTTONS.map((b) => ({ ...b, title: b.response === view.myResponse ? `✓ ${b.title}` : b.title, style: b.response === 'going' ? 'positive' : 'default' }))
       : [],
   });
   return withRefresh(card, EVENT_VIEW, { eventId: event.id }, options.refreshUserIds);

@@ -37,7 +37,7 @@ function rowOf(row: PreviewRow): ImportPreviewCardData['rows'][number] {
   let when = '';
   if (input) {
     const where = input.where === 'online' ? 'Online' : (input.venue ?? '');
-    when = `${formatRange(londonToUtc(input.date, input.start), londonToUtc(input.date, input.end))} · ${where}${input.booking ? ` · ${input.booking.capacity} places` : ''}`;
+    when = `${formatRange(londonToUtc(input.date, input.start), londonToUtc(input.date, input.end))} · ${where}${input.booking ? ` · ${plural(input.booking.capacity, 'place')}` : ''}`;
   }
   return {
     heading: `Line ${row.line}: ${row.title || '(no title)'}`,

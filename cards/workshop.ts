@@ -64,7 +64,7 @@ export interface WorkshopCardOptions {
 export function placesText(view: WorkshopView): { text: string; color: Color } {
   if (view.availability === 'closed') return { text: 'Booking closed', color: 'Default' };
   if (view.availability === 'full') {
-    return view.mine ? { text: `All ${view.capacity} places are taken`, color: 'Warning' } : { text: 'Full: join the waiting list', color: 'Warning' };
+    return view.mine ? { text: view.capacity === 1 ? 'The one place is taken' : `All ${view.capacity} places are taken`, color: 'Warning' } : { text: 'Full: join the waiting list', color: 'Warning' };
   }
   return { text: `${view.capacity - view.booked} of ${view.capacity} places left`, color: 'Good' };
 }

@@ -20,11 +20,22 @@ describe('event card', () => {
     assert.match(text, /3 going · 2 maybe · 1 can't go/);
   });
 
-  it('when the person has answered going, then the card says so and highlights Going', () => {
+  it('when the person has answered going, then the card says so and ticks Going', () => {
     const card = renderEventCard({ event: conference, counts, myResponse: 'going', now: before }, { refreshUserIds: ['29:a'] });
     assert.match(cardText(card), /You're going\. Change your answer\?/);
-    const going = actionsOf(card).find((a) => a.title === 'Going') as unknown as { style: string };
-    assert.equal(going.style, 'positive');
+    assert.deepEqual(actionsOf(card).filter((a) => a.type === 'Action.Execute').map((a) => a.title), ['✓ Going', 'Maybe', "Can't go"]);
+  });
+
+  it('when the person has answered maybe, then Maybe is ticked but not coloured like Going, which stays the one main action', () => {
+    const card = renderEventCard({ event: conference, counts, myResponse: 'maybe', now: before }, { refreshUserIds: ['29:a'] });
+    const styles = actionsOf(card).filter((a) => a.type === 'Action.Execute').map((a) => [a.title, (a as { style?: string }).style]);
+    assert.deepEqual(styles, [['Going', 'positive'], ['✓ Maybe', 'default'], ["Can't go", 'default']]);
+  });
+
+  it('when a click on a past event\'s card is answered with a reason, then the card says once that it has taken place', () => {
+    const card = renderEventCard({ event: conference, counts, myResponse: 'maybe', now: new Date('2024-05-23T08:00:00Z') }, { refreshUserIds: [], banner: 'It has already started, so answers are closed.' });
+    const text = cardText(card);
+    assert.equal(text.match(/[^.\n]*(taken place|already started|under way|answers are closed)[^.\n]*\./g)?.length, 1, text);
   });
 
   it('when open, then it offers Going, Maybe and Can\'t go as Action.Execute with the event id, and the join link', () => {

@@ -98,7 +98,8 @@ describe('authoring the programme in Teams', () => {
 
   it('when an organiser broadcasts a deadline and then edits and withdraws it, then every posted copy follows', async () => {
     const chats = await installPersonalChats(bot, connector, 0, 3);
-    const compose = await command(bot, connector, 'broadcast');
+    assert.match(JSON.stringify(await command(bot, connector, 'broadcast')), /A consultation deadline/);
+    const compose = await click(bot, connector, 'broadcast.compose', { step: 'details', content: 'deadline', audience: 'personal' });
     assert.match(JSON.stringify(compose), /"id":"deadline"[\s\S]*Safeguarding Children in Schools and Colleges: call for evidence \(closes Thu 20 June 2024\)/);
     await sendBroadcast(bot, connector, { content: 'deadline', deadline: SAFEGUARDING, audience: 'personal' });
     await broadcastJob(bot).run();

@@ -62,7 +62,7 @@ export function broadcastRoutes(deps: BroadcastDeps): RouteModule {
             : 'Every copy already posted is replaced by a short "withdrawn" notice, and nothing more is sent.',
           tone: 'warning',
           actions: [
-            { title: scheduled ? 'Yes, cancel it' : 'Yes, withdraw it', verb: BROADCAST_WITHDRAW_CONFIRM, data: { broadcastId } },
+            { title: scheduled ? 'Yes, cancel it' : 'Yes, withdraw it', verb: BROADCAST_WITHDRAW_CONFIRM, data: { broadcastId }, style: 'destructive' },
             { title: 'No, keep it', verb: BROADCAST_STATUS, data: { broadcastId } },
           ],
         });
