@@ -63,17 +63,19 @@ describe('retention reaches every personal record by itself', () => {
     // Read from the container itself: the store's reads of a group are shared for a moment.
     const group = async () => (await container('taskGroups').item(GROUP, GROUP).read<{ leadIds: string[]; leadNames: string[] }>()).resource;
     const held = async (user: TestUser) => ({
-      chat: await countDocs(container('conversations'), 'c.userAadObjectId = @u', [{ name: '@u', value: user.aadObjectId! }]),
+      chat: await countDocs(container('conversations'), "c.type = 'conversation' AND c.userAadObjectId = @u", [{ name: '@u', value: user.aadObjectId! }]),
+      // "Removed the bot": kept so no chat is opened with them through a team, and reached by retention too.
+      mark: await countDocs(container('conversations'), "c.type = 'reach' AND c.userAadObjectId = @u", [{ name: '@u', value: user.aadObjectId! }]),
       member: await countDocs(container('taskGroups'), "c.type = 'member' AND c.userId = @u", [{ name: '@u', value: user.aadObjectId! }]),
       lead: (await group())?.leadIds.includes(user.aadObjectId!) ? 1 : 0,
     });
     bot.clock.set(new Date(removedAt + YEAR_AND_A_DAY - 2 * 86_400_000));
     await job().run();
-    assert.deepEqual(await held(gone), { chat: 1, member: 1, lead: 1 }, 'not yet RETENTION_DAYS');
+    assert.deepEqual(await held(gone), { chat: 1, mark: 1, member: 1, lead: 1 }, 'not yet RETENTION_DAYS');
     bot.clock.set(new Date(removedAt + YEAR_AND_A_DAY));
     await job().run();
-    assert.deepEqual(await held(gone), { chat: 0, member: 0, lead: 0 });
-    assert.deepEqual(await held(staying), { chat: 1, member: 1, lead: 1 });
+    assert.deepEqual(await held(gone), { chat: 0, mark: 0, member: 0, lead: 0 });
+    assert.deepEqual(await held(staying), { chat: 1, mark: 0, member: 1, lead: 1 });
     assert.deepEqual((await group())?.leadNames, [staying.name]);
   });
 
