@@ -84,8 +84,9 @@ export function createGraphInstaller(options: GraphInstallerOptions): AppInstall
       const user = `/v1.0/users/${encodeURIComponent(aadObjectId)}/teamwork/installedApps`;
       try {
         await request('POST', user, { 'teamsApp@odata.bind': `${base}/v1.0/appCatalogs/teamsApps/${options.catalogAppId}` }, signal, [409]);
-        const filter = new URLSearchParams({ $expand: 'teamsApp', $filter: `teamsApp/id eq '${options.catalogAppId}'` });
-        const found = (await request('GET', `${user}?${filter.toString()}`, undefined, signal)) as { value?: { id?: string }[] } | undefined;
+        // Spaces as %20, as OData expects (URLSearchParams would write "+").
+        const filter = `$expand=teamsApp&$filter=${encodeURIComponent(`teamsApp/id eq '${options.catalogAppId}'`)}`;
+        const found = (await request('GET', `${user}?${filter}`, undefined, signal)) as { value?: { id?: string }[] } | undefined;
         const installation = found?.value?.[0]?.id;
         if (!installation) throw new GraphError(404, undefined);
         const chat = (await request('GET', `${user}/${encodeURIComponent(installation)}/chat`, undefined, signal)) as { id?: string } | undefined;

@@ -15,6 +15,8 @@ export interface ConnectorCall {
   method: string;
   /** Decoded path, e.g. /v3/conversations/a:1/activities */
   path: string;
+  /** The query string, e.g. ?pageSize=500&continuationToken=... ('' when none). */
+  query: string;
   conversationId?: string;
   activityId?: string;
   body: unknown;
@@ -109,6 +111,7 @@ export async function startConnector(options: ConnectorOptions = {}): Promise<St
     const call: ConnectorCall = {
       method: req.method ?? 'GET',
       path: `/${segments.join('/')}`,
+      query: url.search,
       conversationId,
       activityId: collection === 'activities' ? activityId : undefined,
       body: keepCalls ? body : undefined,

@@ -26,6 +26,10 @@ export const toRecipient = (conversation: InstalledConversation): Recipient => (
   ...(conversation.userAadObjectId ? { userAadObjectId: conversation.userAadObjectId } : {}),
 });
 
+/** Whose card refreshes to their own view: the person of a personal chat, when Teams' id for them is known. */
+export const refreshIdsOf = (recipient: Pick<Recipient, 'scope' | 'reference'>): string[] =>
+  recipient.scope === 'personal' && recipient.reference.user?.id ? [recipient.reference.user.id] : [];
+
 /**
  * People, each reached personally: in the chat they have, or in one the bot opens when
  * it sends (through a team or chat they share with it, or a Graph install); the rest are

@@ -3,6 +3,7 @@ import type { Clock } from '../../clock';
 import type { AudienceType } from '../broadcasts/audience-types';
 import type { Recipient } from '../broadcasts/broadcast';
 import type { ContentType, PreparedContent } from '../broadcasts/content-types';
+import { refreshIdsOf } from '../broadcasts/recipients';
 import type { ContentCards } from '../broadcasts/ports';
 import { deadlineIdSchema } from '../deadlines/deadline';
 import { DomainError } from '../errors';
@@ -40,7 +41,7 @@ const gone = (cards: ContentCards, what: string): PreparedContent => {
 
 /** Who is reached in a personal chat; the card refreshes there to that person's own state. */
 export const userOf = (recipient: Pick<Recipient, 'reference'>): { teamsId: string[]; aadId: string | undefined } => ({
-  teamsId: recipient.reference.user ? [recipient.reference.user.id] : [],
+  teamsId: refreshIdsOf({ scope: 'personal', reference: recipient.reference }),
   aadId: recipient.reference.user?.aadObjectId?.toLowerCase(),
 });
 
