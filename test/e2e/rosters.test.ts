@@ -5,8 +5,9 @@ import { RateLimiter } from '../../bot/delivery/rate-limit';
 import { realTimer } from '../../bot/delivery/timer';
 import { rosterJob as makeRosterJob } from '../../bot/jobs/rosters';
 import { silentLogger } from '../../bot/log';
-import { startTestBot, type TestBot } from '../helpers/bot';
-import { startConnector, type StandInConnector } from '../helpers/connector';
+import { chatsOf, startTestBot, type TestBot } from '../helpers/bot';
+import { click, command } from '../helpers/broadcasts';
+import { cardText, startConnector, type StandInConnector } from '../helpers/connector';
 import { collectingLogger } from '../helpers/logs';
 import { botRemovedFromTeam, installInTeam, membersJoin, membersLeave, peopleFrom, recorded, rosterJob, TEAM } from '../helpers/rosters';
 
@@ -118,6 +119,32 @@ describe('rosters: the members of the teams the bot is in', function () {
     bot.clock.advance(60 * 60_000);
     await rosterJob(bot).run();
     assert.equal(pageCalls(connector).length, MAX_ROSTER_ATTEMPTS, 'never retried for ever');
+  });
+});
+
+describe('rosters and "forget me"', () => {
+  it('when a team member is forgotten, then their roster records go, and they are not added back until Teams again says they are in the team', async () => {
+    const connector = await startConnector();
+    const bot = await startTestBot({ demoData: false });
+    try {
+      const people = peopleFrom(8000, 3);
+      const [forgotten, others] = [people[0]!, people.slice(1)];
+      await installInTeam(bot, connector, people);
+      await rosterJob(bot).run();
+      const held = cardText(await command(bot, connector, 'forget me', forgotten));
+      assert.match(held, /which teams and group chats with the bot you are in/);
+      await click(bot, connector, 'privacy.forgetMe', {}, { user: forgotten });
+      assert.deepEqual(await recorded(bot), ids(others));
+      assert.equal((await chatsOf(bot).reach(forgotten.aadObjectId!)).kind, 'unreachable', 'no chat is opened with them');
+      await membersJoin(bot, connector, peopleFrom(8100, 1));
+      await rosterJob(bot).run();
+      assert.deepEqual(await recorded(bot), ids([...others, ...peopleFrom(8100, 1)]), 'someone else joining does not bring them back');
+      await membersJoin(bot, connector, [forgotten]);
+      assert.ok((await recorded(bot)).includes(forgotten.aadObjectId!), 'seen again in a roster event');
+    } finally {
+      await bot.close();
+      await connector.close();
+    }
   });
 });
 
