@@ -36,6 +36,10 @@ function reachFacts(preview: BroadcastPreview): { title: string; value: string }
   ];
 }
 
+/** People, when the audience is people reached one by one (some need a chat opened, or cannot be reached); else conversations. */
+const who = (preview: BroadcastPreview): string =>
+  preview.opens > 0 || preview.unreachable > 0 ? plural(preview.recipients, 'person', 'people') : plural(preview.recipients, 'conversation');
+
 /** What will be sent, to whom and how many, with Send and Change. */
 export function renderPreviewCard(preview: BroadcastPreview, form: ComposeForm): AdaptiveCardJson {
   const { broadcast, recipients, unreachable } = preview;
@@ -44,9 +48,9 @@ export function renderPreviewCard(preview: BroadcastPreview, form: ComposeForm):
     title: broadcast.title,
     audienceText: broadcast.audienceText,
     recipients: plural(recipients, 'conversation'),
-    facts: [{ title: 'To', value: broadcast.audienceText }, { title: 'Recipients', value: plural(recipients, 'conversation') }, ...reachFacts(preview)],
+    facts: [{ title: 'To', value: broadcast.audienceText }, { title: 'Recipients', value: who(preview) }, ...reachFacts(preview)],
     unreachable: unreachable > 0 ? `${plural(unreachable, 'person', 'people')} in this audience cannot be reached: ${unreachableText(preview.unreachableWhy) || 'they have no chat with the bot'}.` : '',
-    sendTitle: `Send to ${plural(recipients, 'conversation')}`,
+    sendTitle: `Send to ${who(preview)}`,
     sample: preview.sample.body ?? [],
     change: Object.fromEntries(Object.entries(form).filter(([, v]) => v !== undefined && v !== '')),
   });

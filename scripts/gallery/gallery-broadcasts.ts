@@ -119,7 +119,7 @@ export const broadcastGallery: GalleryEntry[] = [
     render: () =>
       renderPreviewCard(
         {
-          broadcast: { ...BROADCAST, status: 'draft', expandedAt: undefined, audience: { kind: 'team' }, audienceText: 'everyone in NLC Secondary Heads', unreachable: 3 },
+          broadcast: { ...BROADCAST, title: 'Attendance framework survey closes on 17 May', status: 'draft', expandedAt: undefined, audience: { kind: 'team' }, audienceText: 'everyone in NLC Secondary Heads', unreachable: 3 },
           recipients: 212,
           opens: 171,
           unreachable: 3,
@@ -161,9 +161,9 @@ export const broadcastGallery: GalleryEntry[] = [
     render: () =>
       renderStatusCard(
         {
-          broadcast: { ...BROADCAST, audience: { kind: 'team' }, audienceText: 'everyone in NLC Secondary Heads', status: 'done', finishedAt: '2024-04-23T08:01:30.000Z', unreachable: 2, unreachableWhy: { removed_app: 2 }, previewOpens: 171 },
+          broadcast: { ...BROADCAST, title: 'Attendance framework survey closes on 17 May', audience: { kind: 'team' }, audienceText: 'everyone in NLC Secondary Heads', status: 'done', finishedAt: '2024-04-23T08:01:30.000Z', unreachable: 2, unreachableWhy: { removed_app: 2 }, previewOpens: 171 },
           counts: counts({ total: 210, sent: 209, opened: 170, unreachable: 1, current: 209 }),
-          failures: [{ state: 'unreachable', reason: 'blocked the bot or do not have the app (Teams refused) (Teams answered 403)', count: 1 }],
+          failures: [{ state: 'unreachable', reason: 'blocked the bot or do not have the app (Teams answered 403)', count: 1 }],
           running: false,
         },
         { refreshUserIds: USERS.slice(0, 1), now: NOW },

@@ -22,7 +22,7 @@ export type UnreachableReason =
 export const UNREACHABLE_TEXT: Record<UnreachableReason, string> = {
   no_shared_team: 'in no team or chat with the bot',
   removed_app: 'removed the bot',
-  blocked: 'blocked the bot or do not have the app (Teams refused)',
+  blocked: 'blocked the bot or do not have the app',
   install_failed: 'the app could not be installed for them',
 };
 
