@@ -106,7 +106,7 @@ describe('rosters: the members of the teams the bot is in', function () {
     await rosterJob(bot).run();
     const first = await bot.store.rosters.getRoster(TEAM.id);
     assert.equal(first?.attempts, 1);
-    assert.ok(first!.notBefore > bot.clock.now().toISOString(), 'not before a back-off');
+    assert.ok(first.notBefore > bot.clock.now().toISOString(), 'not before a back-off');
     await rosterJob(bot).run();
     assert.equal(pageCalls(connector).length, 1, 'not asked again before the back-off');
     for (let i = 1; i < MAX_ROSTER_ATTEMPTS; i++) {

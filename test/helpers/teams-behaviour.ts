@@ -33,6 +33,8 @@ export interface DeliveryStats {
   updatesByConversation: ReadonlyMap<string, number>;
   /** Accepted requests to open a personal chat, per member (Teams user id). */
   chatsOpened: ReadonlyMap<string, number>;
+  /** Pages of members given (GET .../pagedmembers answered 2xx). */
+  memberPages: number;
   /** Arrival times (performance.now()) of every request answered 2xx. */
   acceptedAt: readonly number[];
   /** Arrival times of every message request (POST or PUT), whatever the answer: what counts against Teams' limits. */
@@ -60,7 +62,7 @@ export class TeamsBehaviour {
   private behaviour: Behaviour = {};
   private limits: TeamsLimits | undefined;
   private readonly held = new Set<() => void>();
-  private counters = { throttled: 0, overLimit: 0, injectedFailures: 0 };
+  private counters = { throttled: 0, overLimit: 0, injectedFailures: 0, memberPages: 0 };
   private readonly posts = new Map<string, number>();
   private readonly firstPostAt = new Map<string, number>();
   private readonly updates = new Map<string, number>();
@@ -126,6 +128,7 @@ export class TeamsBehaviour {
     if (status < 200 || status >= 300) return;
     this.acceptedAt.push(call.arrivedAt);
     const id = call.conversationId;
+    if (call.method === 'GET' && call.path.endsWith('/pagedmembers')) this.counters.memberPages++;
     if (call.method === 'POST' && call.path === '/v3/conversations' && id?.startsWith('create:')) {
       const member = id.slice('create:'.length);
       this.opened.set(member, (this.opened.get(member) ?? 0) + 1);
@@ -161,7 +164,7 @@ export class TeamsBehaviour {
     this.acceptedAt.length = 0;
     this.requestedAt.length = 0;
     this.messageRequests = 0;
-    this.counters = { throttled: 0, overLimit: 0, injectedFailures: 0 };
+    this.counters = { throttled: 0, overLimit: 0, injectedFailures: 0, memberPages: 0 };
   }
 
   private injected(refusal: Refusal): Refusal {
