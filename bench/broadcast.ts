@@ -23,13 +23,13 @@
  */
 import { once } from 'node:events';
 import { EMBEDDED_KEY } from '../bot/data/cosmos/client';
-import { openStore } from '../bot/data/store';
 import type { TestUser } from '../test/helpers/activities';
 import type { Behaviour } from '../test/helpers/teams-behaviour';
 import type { ConnectorReport } from './lib/connector-server';
-import { ask, forkServer, stopChild } from './lib/ipc';
+import { ask } from './lib/ipc';
 import { confirmBroadcast, seedRecipients, seedTeam } from './lib/broadcasting';
-import { freePort, type Started, startNodeProcess } from './lib/processes';
+import { freePort, startNodeProcess } from './lib/processes';
+import { startRig } from './lib/rig';
 import { median, round } from './lib/stats';
 
 const SCENARIOS = (process.env.SCENARIOS ?? 'base,errors,throttled,crash,opens,opens-crash,ceiling').split(',');
@@ -74,14 +74,9 @@ interface Outcome {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function run(scenario: Scenario): Promise<Outcome> {
-  const cosmosPort = await freePort();
-  const cosmos = await forkServer('bench/cosmos-server.js', { PORT: String(cosmosPort) });
-  const connector = await forkServer('bench/lib/connector-server.ts', { PORT: '0' }, ['--import', 'tsx']);
-  const serviceUrl = (connector.first as { serviceUrl: string }).serviceUrl;
+  const rig = await startRig();
+  const { connector, serviceUrl, endpoint, store, bots } = rig;
   connector.child.send({ type: 'behave', behaviour: { limits: { perSecond: scenario.limit }, ...scenario.behaviour } });
-  const endpoint = `https://127.0.0.1:${cosmosPort}`;
-  const store = await openStore({ mode: 'azure', endpoint, key: EMBEDDED_KEY, database: 'nlc' });
-  const bots: Started[] = [];
   try {
     const seedStarted = Date.now();
     const ids = scenario.audience === 'team' ? await seedTeam(store, serviceUrl, scenario.recipients) : await seedRecipients(store, serviceUrl, scenario.recipients);
@@ -133,10 +128,7 @@ async function run(scenario: Scenario): Promise<Outcome> {
       ...(takeoverSeconds !== undefined ? { takeoverSeconds } : {}),
     };
   } finally {
-    for (const bot of bots) await bot.stop();
-    await store.close();
-    await stopChild(connector.child);
-    await stopChild(cosmos.child);
+    await rig.close();
   }
 }
 

@@ -15,11 +15,12 @@
  */
 import { once } from 'node:events';
 import { EMBEDDED_KEY } from '../bot/data/cosmos/client';
-import { openStore, type Store } from '../bot/data/store';
+import type { Store } from '../bot/data/store';
 import { BOT, channelThread, createTestConversationUpdate, type TestUser } from '../test/helpers/activities';
 import { jsonClient } from './lib/http';
-import { ask, forkServer, stopChild } from './lib/ipc';
-import { freePort, type Started, startNodeProcess } from './lib/processes';
+import { ask } from './lib/ipc';
+import { freePort, startNodeProcess } from './lib/processes';
+import { type Rig, startRig } from './lib/rig';
 import { median, round } from './lib/stats';
 
 const SCENARIOS = (process.env.SCENARIOS ?? 'base,kill').split(',');
@@ -41,7 +42,7 @@ interface Outcome {
   takeoverSeconds?: number;
 }
 
-const requestsOf = async (cosmos: Awaited<ReturnType<typeof forkServer>>): Promise<number> => (await ask<{ requests: number }>(cosmos.child, { type: 'requests' }, 'requests')).requests;
+const requestsOf = async (cosmos: Rig['cosmos']): Promise<number> => (await ask<{ requests: number }>(cosmos.child, { type: 'requests' }, 'requests')).requests;
 
 async function recordedIn(store: Store): Promise<number> {
   const { resources } = await store.cosmos.containers.rosters.items
@@ -51,15 +52,10 @@ async function recordedIn(store: Store): Promise<number> {
 }
 
 async function run(kill: boolean): Promise<Outcome> {
-  const cosmosPort = await freePort();
-  const cosmos = await forkServer('bench/cosmos-server.js', { PORT: String(cosmosPort) });
-  const connector = await forkServer('bench/lib/connector-server.ts', { PORT: '0' }, ['--import', 'tsx']);
-  const serviceUrl = (connector.first as { serviceUrl: string }).serviceUrl;
+  const rig = await startRig();
+  const { cosmos, connector, serviceUrl, endpoint, store, bots } = rig;
   await ask(connector.child, { type: 'members', conversationId: TEAM, count: MEMBERS }, 'members');
-  const endpoint = `https://127.0.0.1:${cosmosPort}`;
-  const store = await openStore({ mode: 'azure', endpoint, key: EMBEDDED_KEY, database: 'nlc' });
   const env = { COSMOS_ENDPOINT: endpoint, COSMOS_KEY: EMBEDDED_KEY, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn' };
-  const bots: Started[] = [];
   try {
     bots.push(await startNodeProcess('dist/bot/index.js', env, await freePort()));
     // The bot's jobs poll the store while idle: measured here, and taken off the read's count.
@@ -103,10 +99,7 @@ async function run(kill: boolean): Promise<Outcome> {
       ...(takeoverSeconds !== undefined ? { takeoverSeconds } : {}),
     };
   } finally {
-    for (const bot of bots) await bot.stop();
-    await store.close();
-    await stopChild(connector.child);
-    await stopChild(cosmos.child);
+    await rig.close();
   }
 }
 
