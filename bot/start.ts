@@ -18,12 +18,13 @@ import type { DownloadLinks } from './domain/workshops/ports';
 import type { PromotionDeps } from './domain/workshops/promotions';
 import { retentionJob } from './jobs/retention';
 import { promotionNoticesJob } from './jobs/promotion-notices';
-import { RateLimiter } from './delivery/rate-limit';
-import { realTimer } from './delivery/timer';
+import type { RateLimiter } from './delivery/rate-limit';
 import { broadcastJobFrom } from './jobs/broadcasts/wiring';
 import { type Job, startJobs } from './jobs/runner';
 import { createServer, downloadPath, listen } from './server';
 import { type BotApp, createApp } from './teams/app';
+import type { ReachParts } from './domain/conversations/ports';
+import { rosterJob } from './jobs/rosters';
 import { contentCards } from '../cards/content-cards';
 import { renderPromotionMessage } from '../cards/workshop';
 
@@ -40,6 +41,8 @@ export interface RunningBot {
   routes: BotApp['routes'];
   /** Links to files this server serves (calendar, exports). */
   links: DownloadLinks;
+  /** Opening chats, reading rosters, installing through Graph: unpaced (tests pace them with their own limiter). */
+  people: ReachParts;
   close(): Promise<void>;
 }
 
@@ -59,6 +62,8 @@ interface JobParts {
   config: Config;
   store: Store;
   messenger: Messenger;
+  limiter: RateLimiter;
+  people: ReachParts;
   catalogue: BroadcastCatalogue;
   promotions: PromotionDeps;
   links: DownloadLinks;
@@ -68,12 +73,11 @@ interface JobParts {
 
 /** Every scheduled job; features add theirs here. */
 function createJobs(parts: JobParts): Job[] {
-  // One limiter for every paced proactive sender of this process (broadcasts now,
-  // reminders later): Teams counts the app's requests together.
-  const limiter = new RateLimiter({ perSecond: parts.config.broadcast.maxRps, timer: realTimer });
+  const { limiter, people } = parts;
   return [
     promotionNoticesJob(parts.promotions, parts.log),
-    broadcastJobFrom({ ...parts, settings: parts.config.broadcast, limiter }),
+    broadcastJobFrom({ ...parts, ...people, settings: parts.config.broadcast, limiter }),
+    rosterJob({ ...parts.store, reader: people.reader, limiter, clock: parts.clock, log: parts.log }),
     // Reminders are queued as broadcasts, so they share the limiter through the broadcast job.
     reminderJob({ ...parts.store, clock: parts.clock, reminderTime: parts.config.reminderTime }, parts.log),
     retentionJob({ retention: parts.store.retention, personalData: parts.store.personalData, clock: parts.clock, retentionDays: parts.config.retentionDays }, parts.log),
@@ -151,11 +155,11 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     const { events, conversations, workshops, taskGroups, broadcasts, deadlines, reminders, personalData } = store;
     const bot = createApp({
       bot: config.bot, allowedTenantIds: config.allowedTenantIds, reminderTime: config.reminderTime,
-      events, conversations, workshops, taskGroups, broadcasts, deadlines, reminders, personalData,
-      catalogue, links, organisers, clock, log,
+      events, conversations, workshops, taskGroups, broadcasts, deadlines, reminders, personalData, rosters: store.rosters,
+      catalogue, links, organisers, clock, log, graph: config.graph, maxRps: config.broadcast.maxRps,
     });
-    const promotions = { events, workshops, conversations, messenger: bot.messenger, clock, links, promotionMessage: renderPromotionMessage };
-    const allJobs = createJobs({ config, store, messenger: bot.messenger, catalogue, promotions, links, clock, log });
+    const promotions = { events, workshops, chats: bot.chats, messenger: bot.messenger, clock, links, promotionMessage: renderPromotionMessage };
+    const allJobs = createJobs({ config, store, messenger: bot.messenger, limiter: bot.limiter, people: bot.people, catalogue, promotions, links, clock, log });
     const jobs = startJobs(options.jobs === false ? [] : allJobs, log);
     const server = createServer({
       messages: bot,
@@ -179,6 +183,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       catalogue,
       routes: bot.routes,
       links,
+      people: bot.people,
       close: async () => {
         server.close();
         await jobs.stop();

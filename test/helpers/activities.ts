@@ -99,7 +99,7 @@ export function createTestConversationUpdate(
   serviceUrl: string,
   conversation: TestConversation,
   from: TestUser,
-  change: { membersAdded?: { id: string; name: string }[]; membersRemoved?: { id: string; name: string }[] },
+  change: { membersAdded?: { id: string; name: string; aadObjectId?: string }[]; membersRemoved?: { id: string; name: string; aadObjectId?: string }[] },
 ): Partial<Activity> {
   return { ...base(serviceUrl, conversation, from), type: 'conversationUpdate', ...change };
 }

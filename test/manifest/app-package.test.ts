@@ -47,6 +47,11 @@ describe('Teams app package', () => {
     assert.equal(manifest.name.short, 'NLC', 'people @mention the bot as "NLC", as the welcome card says');
   });
 
+  it('when built, then webApplicationInfo names the bot\'s identity, which Graph requires before the bot may install the app for people itself (GRAPH_INSTALL)', async () => {
+    const { manifest } = await buildAppPackage(settings(), botCommands());
+    assert.equal(manifest.webApplicationInfo?.id, BOT_ID);
+  });
+
   it('when the bot answers "help", then its card lists exactly the commands the manifest lists, in the same order', async () => {
     const { manifest } = await buildAppPackage(settings(), botCommands());
     const titles = manifest.bots?.[0]?.commandLists?.[0]?.commands.map((c) => c.title) ?? [];
