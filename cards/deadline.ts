@@ -2,7 +2,7 @@ import { type Deadline, deadlineState, type DeadlineFollow } from '../bot/domain
 import type { DeadlineView } from '../bot/domain/deadlines/service';
 import { formatDate, formatTime, londonDaysBetween } from '../bot/domain/time';
 import json from './deadline.json';
-import { type AdaptiveCardJson, cardTemplate, withRefresh } from './template';
+import { type AdaptiveCardJson, cardTemplate, type RefreshAudience, withRefresh } from './template';
 import { DEADLINE_REMIND, DEADLINE_RESPONDED, DEADLINE_VIEW } from './verbs';
 
 type Color = 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
@@ -81,8 +81,8 @@ function status(deadline: Deadline, mine: DeadlineFollow | undefined, now: Date)
 }
 
 export interface DeadlineCardOptions {
-  /** Teams user ids whose clients refresh the card to their own view; at most 60 are kept. */
-  refreshUserIds: readonly string[];
+  /** Whose clients refresh the card to their own view (template.ts: RefreshAudience). */
+  refreshUserIds: RefreshAudience;
   banner?: string;
 }
 

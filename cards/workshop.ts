@@ -6,7 +6,7 @@ import type { WorkshopView } from '../bot/domain/workshops/service';
 import { formatDate, formatRange } from '../bot/domain/time';
 import { eyebrowText, whereText } from './event';
 import json from './workshop.json';
-import { type AdaptiveCardJson, cardTemplate, withRefresh } from './template';
+import { type AdaptiveCardJson, cardTemplate, type RefreshAudience, withRefresh } from './template';
 import { WORKSHOP_BOOK, WORKSHOP_CALENDAR, WORKSHOP_CANCEL, WORKSHOP_VIEW } from './verbs';
 
 type Color = 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
@@ -52,8 +52,8 @@ const ROLE_CHOICES = Object.entries(ROLES).map(([value, title]) => ({ title, val
 const KEPT_VALUE_LIMIT = 2 * MAX_NEEDS_LENGTH;
 
 export interface WorkshopCardOptions {
-  /** Teams user ids whose clients refresh the card to their own view; at most 60 are kept. */
-  refreshUserIds: readonly string[];
+  /** Whose clients refresh the card to their own view (template.ts: RefreshAudience). */
+  refreshUserIds: RefreshAudience;
   /** A line above the details: what just happened, or why it could not. */
   banner?: string;
   bannerTone?: 'good' | 'warning';

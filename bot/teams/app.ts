@@ -11,6 +11,8 @@ import type { Messenger } from '../domain/messaging';
 import type { Organisers } from '../domain/organisers';
 import type { PersonalDataStore } from '../domain/privacy/ports';
 import type { ReminderStore } from '../domain/reminders/ports';
+import type { ShareLinks } from '../domain/sharing/links';
+import type { ProgrammeIndex } from '../domain/sharing/ports';
 import type { TaskGroupStore } from '../domain/task-groups/ports';
 import type { DownloadLinks, WorkshopStore } from '../domain/workshops/ports';
 import type { Logger } from '../log';
@@ -21,6 +23,7 @@ import { createConnectorClient } from './connector-client';
 import { featureRoutes } from './features';
 import { registerLifecycle } from './lifecycle';
 import { makeTurn } from './make-turn';
+import { registerMessageExtensions } from './message-extensions';
 import { createMessenger } from './proactive';
 import type { ActionRoute, CommandRoute, Turn } from './routes/route';
 import { isTeamsServiceUrl } from './service-urls';
@@ -48,6 +51,10 @@ export interface AppDeps {
   organisers: Organisers;
   /** Everything held about a person, for "forget me". */
   personalData: PersonalDataStore;
+  /** What the compose-box search matches against. */
+  programme: ProgrammeIndex;
+  /** Public pages of events, deadlines and calls (PUBLIC_URL): the Share button, and pasted links to unfold. */
+  share: ShareLinks;
   clock: Clock;
   log: Logger;
 }
@@ -88,6 +95,7 @@ export function createApp(deps: AppDeps): BotApp {
   const routes = featureRoutes(deps, messenger);
   const turnOf = (context: TurnContext): Turn => makeTurn(context, { ...deps, messenger });
   registerLifecycle(app, routes.lifecycle, turnOf, deps.log);
+  registerMessageExtensions(app, routes.search, turnOf, deps.log);
   registerCardActions(app, routes.actions, turnOf, deps.log);
   registerCommands(app, routes.commands, turnOf, deps.log, routes.files);
 

@@ -8,6 +8,7 @@ import { broadcastRoutes } from './routes/broadcasts';
 import { contributionRoutes } from './routes/contributions';
 import { deadlineRoutes } from './routes/deadlines';
 import { eventRoutes } from './routes/events';
+import { findRoutes, type SearchRoutes } from './routes/find';
 import { privacyRoutes } from './routes/privacy';
 import { programmeImportRoutes } from './routes/programme-import';
 import type { ActionRoute, CommandRoute, FileRoute } from './routes/route';
@@ -26,6 +27,8 @@ export interface FeatureRoutes {
   /** A file sent to the bot (the programme import). */
   files?: FileRoute;
   lifecycle: LifecycleRoutes;
+  /** The compose-box search and link unfurling (the message extension). */
+  search: SearchRoutes;
 }
 
 export function featureRoutes(deps: AppDeps, messenger: Messenger): FeatureRoutes {
@@ -55,5 +58,6 @@ export function featureRoutes(deps: AppDeps, messenger: Messenger): FeatureRoute
     actions: features.flatMap((f) => f.actions ?? []),
     files: programmeImport.files,
     lifecycle: welcome,
+    search: findRoutes(deps),
   };
 }
