@@ -36,7 +36,7 @@ describe('with the Agents Playground: find and share from the compose box', func
   const firstCard = (result: ComposeInvokeResult) => {
     const attachment = result.body.composeExtension?.attachments?.[0];
     assert.equal(attachment?.contentType, ADAPTIVE, JSON.stringify(result.body).slice(0, 300));
-    return attachment!;
+    return attachment;
   };
   const book = (messageId: string, from: string, school: string) =>
     playground.invoke({ conversationId: groupChat(), replyToId: messageId, verb: 'workshop.book', data: { eventId: WORKSHOP, role: 'senco', school, needs: '' }, from });

@@ -115,7 +115,8 @@ export function createTestInstallationUpdate(
 
 /** A message extension invoke (composeExtension/query, composeExtension/queryLink) as Teams sends it from a compose box. */
 export function createTestComposeInvoke(serviceUrl: string, conversation: TestConversation, from: TestUser, name: string, value: unknown): Partial<Activity> {
-  return { ...base(serviceUrl, conversation, from), type: 'invoke', name, value, channelData: { ...base(serviceUrl, conversation, from).channelData, source: { name: 'compose' } } };
+  const activity = base(serviceUrl, conversation, from);
+  return { ...activity, type: 'invoke', name, value, channelData: { ...(activity.channelData as object), source: { name: 'compose' } } };
 }
 
 /** A search for `text` with the NLC command (the manifest's composeExtensions command). */
