@@ -49,7 +49,7 @@ describe('find and share: search and links end to end over HTTP', () => {
   it('when a result is for a group chat, then it is the bot\'s own card, refreshing for everyone there, with Share to its public page', async () => {
     const [first] = (await search(alice, groupChat(), 'new horizons')).attachments ?? [];
     assert.equal(first?.contentType, 'application/vnd.microsoft.card.adaptive');
-    const card = first!.content as { refresh?: { userIds?: string[]; action: { verb: string } }; actions?: { title: string; url?: string }[] };
+    const card = first.content as { refresh?: { userIds?: string[]; action: { verb: string } }; actions?: { title: string; url?: string }[] };
     assert.match(cardText(card), /New Horizons[\s\S]*Will you come\?/);
     assert.deepEqual(card.refresh, { action: { type: 'Action.Execute', verb: 'event.view', data: { eventId: 'new-horizons-2024' } } });
     const share = card.actions?.find((a) => a.title === 'Share');
