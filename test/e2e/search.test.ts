@@ -100,24 +100,33 @@ describe('find and share: search and links end to end over HTTP', () => {
   it('when a search is odd (too long, symbols only, unknown parameters, another command, a malformed value), then it gets no results or a short line, and nothing is written', async () => {
     const before = await totalDocs(bot.store);
     const send = (value: unknown) => bot.post(createTestComposeInvoke(connector.serviceUrl, groupChat(), bob, 'composeExtension/query', value));
-    const odd: [string, unknown][] = [
-      ['too long', { commandId: 'findNlc', parameters: [{ name: 'query', value: 'practice '.repeat(100) }] }],
-      ['symbols only', { commandId: 'findNlc', parameters: [{ name: 'query', value: '%%% <<>> !!!' }] }],
-      ['unknown parameters', { commandId: 'findNlc', parameters: [{ name: 'colour', value: 'blue' }, { name: '__proto__', value: { query: 'x' } }] }],
-      ['not text', { commandId: 'findNlc', parameters: [{ name: 'query', value: { $ne: '' } }] }],
-      ['another command', { commandId: 'somethingElse', parameters: [{ name: 'query', value: 'practice' }] }],
-      ['parameters not a list', { commandId: 'findNlc', parameters: 'query=practice' }],
-      ['paging nonsense', { commandId: 'findNlc', parameters: [{ name: 'query', value: 'practice' }], queryOptions: { skip: -1, count: 'all' } }],
-      ['no value', undefined],
-      ['a string value', 'practice'],
+    // What each must get: a short line, no results, or (Teams' first run) what is coming up.
+    const odd: [string, unknown, 'line' | 'none' | 'some'][] = [
+      ['too long', { commandId: 'findNlc', parameters: [{ name: 'query', value: 'practice '.repeat(100) }] }, 'line'],
+      ['symbols only', { commandId: 'findNlc', parameters: [{ name: 'query', value: '%%% <<>> !!!' }] }, 'line'],
+      ['unknown parameters', { commandId: 'findNlc', parameters: [{ name: 'colour', value: 'blue' }, { name: '__proto__', value: { query: 'x' } }] }, 'none'],
+      ['not text', { commandId: 'findNlc', parameters: [{ name: 'query', value: { $ne: '' } }] }, 'some'],
+      ['another command', { commandId: 'somethingElse', parameters: [{ name: 'query', value: 'practice' }] }, 'none'],
+      ['parameters not a list', { commandId: 'findNlc', parameters: 'query=practice' }, 'none'],
+      ['too many parameters', { commandId: 'findNlc', parameters: Array.from({ length: 50 }, () => ({ name: 'query', value: 'practice' })) }, 'none'],
+      ['paging nonsense', { commandId: 'findNlc', parameters: [{ name: 'query', value: 'practice' }], queryOptions: { skip: -1, count: 'all' } }, 'some'],
+      ['no value', undefined, 'none'],
+      ['a string value', 'practice', 'none'],
+      ["Teams' first run", { commandId: 'findNlc', parameters: [{ name: 'initialRun', value: 'true' }] }, 'some'],
     ];
-    for (const [what, value] of odd) {
+    for (const [what, value, expected] of odd) {
       const { status, body } = await send(value);
       assert.equal(status, 200, what);
       const answer = answerOf(body);
-      assert.ok(answer.type === 'message' ? (answer.text ?? '').length < 200 : answer.type === 'result', `${what}: ${JSON.stringify(body).slice(0, 200)}`);
+      const got = answer.type === 'message' ? ((answer.text ?? '').length < 200 ? 'line' : 'a long line') : (answer.attachments ?? []).length > 0 ? 'some' : 'none';
+      assert.equal(got, expected, `${what}: ${JSON.stringify(body).slice(0, 200)}`);
     }
     assert.equal(await totalDocs(bot.store), before);
+  });
+
+  it('when the Agents Playground searches without naming the command or the parameter, then the words typed are still searched for', async () => {
+    const { body } = await bot.post(createTestComposeInvoke(connector.serviceUrl, groupChat(), bob, 'composeExtension/query', { parameters: [{ value: 'AP framework' }], queryOptions: { skip: 0, count: 25 } }));
+    assert.equal(titles(answerOf(body))[0], 'AP framework workshop');
   });
 
   it('when a pasted link is not one of this bot\'s pages, then nothing unfolds and nothing fails', async () => {
