@@ -3,6 +3,7 @@ import { hasEnded, hasStarted, type NlcEvent } from '../bot/domain/events/event'
 import type { RsvpCounts, RsvpResponse } from '../bot/domain/events/rsvp';
 import { formatRange } from '../bot/domain/time';
 import json from './event.json';
+import { withShareAction } from './share';
 import { type AdaptiveCardJson, cardTemplate, type RefreshAudience, withRefresh } from './template';
 import { EVENT_RSVP, EVENT_VIEW } from './verbs';
 
@@ -65,6 +66,8 @@ export interface EventCardOptions {
   refreshUserIds: RefreshAudience;
   /** A line shown above the details, e.g. why an answer was not recorded. */
   banner?: string;
+  /** Its public page: while it is open (answers, bookings, responses), the card offers Share. */
+  shareUrl?: string;
 }
 
 /** One event as one person sees it: their own answer, the counts, and the buttons while open. */
@@ -87,5 +90,5 @@ export function renderEventCard(view: EventView, options: EventCardOptions): Ada
       ? BUTTONS.map((b) => ({ ...b, style: b.response === view.myResponse ? 'positive' : 'default' }))
       : [],
   });
-  return withRefresh(card, EVENT_VIEW, { eventId: event.id }, options.refreshUserIds);
+  return withShareAction(withRefresh(card, EVENT_VIEW, { eventId: event.id }, options.refreshUserIds), open ? options.shareUrl : undefined);
 }

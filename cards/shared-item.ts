@@ -87,7 +87,7 @@ export function describeShared(item: PublicItem): SharedFacts {
 
 /**
  * The bot's own card for the item (the organisers' attendee card in an organiser's own
- * chat), with Share when it has a public page. It refreshes for the person it was drawn
+ * chat), with Share while it is open and has a public page. It refreshes for the person it was drawn
  * for, or for everyone in the chat it is dropped into.
  */
 export function renderSharedCard(item: SharedItem, pageUrl: string | undefined): AdaptiveCardJson {
@@ -96,13 +96,13 @@ export function renderSharedCard(item: SharedItem, pageUrl: string | undefined):
     case 'attendees':
       return renderAttendeesCard(item.list);
     case 'event':
-      return withShareAction(renderEventCard(item.view, { refreshUserIds }), pageUrl);
+      return renderEventCard(item.view, { refreshUserIds, shareUrl: pageUrl });
     case 'workshop':
-      return withShareAction(renderWorkshopCard(item.view, { refreshUserIds }), pageUrl);
+      return renderWorkshopCard(item.view, { refreshUserIds, shareUrl: pageUrl });
     case 'deadline':
-      return withShareAction(renderDeadlineCard(item.view, { refreshUserIds }), pageUrl);
+      return renderDeadlineCard(item.view, { refreshUserIds, shareUrl: pageUrl });
     case 'call':
-      return withShareAction(renderCallCard(item.call, item.group), pageUrl);
+      return withShareAction(renderCallCard(item.call, item.group), isOpen(item.call, item.now) ? pageUrl : undefined);
   }
 }
 

@@ -4,7 +4,6 @@ import { renderNoticeCard } from '../../../cards/notice';
 import { deadlineIdSchema } from '../../domain/deadlines/deadline';
 import { changeFollow, type DeadlinesDeps, type FollowChange, openDeadlineViews, viewDeadline } from '../../domain/deadlines/service';
 import { isDomainError } from '../../domain/errors';
-import { withShareAction } from '../../../cards/share';
 import type { ShareLinks } from '../../domain/sharing/links';
 import type { DeadlineView } from '../../domain/deadlines/service';
 import { cardAction, type RouteModule, type Turn } from './route';
@@ -18,7 +17,7 @@ const respondedData = z.strictObject({ deadlineId: deadlineIdSchema, responded: 
 export function deadlineRoutes(deps: DeadlinesDeps & { share: ShareLinks }): RouteModule {
   // The deadline card with Share: its public page, which unfolds into this card where it is pasted.
   const renderDeadlineCard = (view: DeadlineView, options: DeadlineCardOptions) =>
-    withShareAction(renderFollowCard(view, options), deps.share.page({ kind: 'deadline', id: view.deadline.id }));
+    renderFollowCard(view, { ...options, shareUrl: deps.share.page({ kind: 'deadline', id: view.deadline.id }) });
   const answer = async (turn: Turn, deadlineId: string, change: FollowChange) => {
     const actor = turn.actor();
     const own = { refreshUserIds: [actor.teamsUserId] };

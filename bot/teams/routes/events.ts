@@ -9,7 +9,6 @@ import { eventIdSchema } from '../../domain/events/event';
 import type { Workshop } from '../../domain/workshops/workshop';
 import { rsvpResponseSchema } from '../../domain/events/rsvp';
 import { type EventsDeps, listMyEvents, respondToEvent, upcomingEventViews, viewEvent } from '../../domain/events/service';
-import { withShareAction } from '../../../cards/share';
 import type { ShareLinks } from '../../domain/sharing/links';
 import { cardAction, personalData, type RouteModule } from './route';
 import { EVENT_RSVP, EVENT_VIEW } from '../../../cards/verbs';
@@ -21,8 +20,8 @@ const viewData = z.strictObject({ eventId: eventIdSchema });
 export type WorkshopCard = (workshop: Workshop, actor: Actor | undefined, refreshUserIds: string[]) => Promise<AdaptiveCardJson>;
 
 export function eventRoutes(deps: EventsDeps & { share: ShareLinks }, workshopCard?: WorkshopCard): RouteModule {
-  // Every event card carries Share: its public page, which unfolds into this card where it is pasted.
-  const shareable = (card: AdaptiveCardJson, eventId: string): AdaptiveCardJson => withShareAction(card, deps.share.page({ kind: 'event', id: eventId }));
+  // Share on the card: its public page, which unfolds into this card where it is pasted.
+  const shareUrl = (eventId: string) => deps.share.page({ kind: 'event', id: eventId });
   return {
     commands: [
       {
@@ -42,7 +41,7 @@ export function eventRoutes(deps: EventsDeps & { share: ShareLinks }, workshopCa
           const cards = views.map(async ({ event, ...view }) =>
             event.kind === 'workshop' && event.booking && workshopCard
               ? workshopCard({ ...event, booking: event.booking }, actor, refreshUserIds)
-              : shareable(renderEventCard({ event, ...view }, { refreshUserIds }), event.id),
+              : renderEventCard({ event, ...view }, { refreshUserIds, shareUrl: shareUrl(event.id) }),
           );
           await turn.reply(await Promise.all(cards));
         },
@@ -60,18 +59,18 @@ export function eventRoutes(deps: EventsDeps & { share: ShareLinks }, workshopCa
         const actor = turn.actor();
         try {
           const view = await respondToEvent(deps, actor, data.eventId, data.response);
-          return shareable(renderEventCard(view, { refreshUserIds: [actor.teamsUserId] }), data.eventId);
+          return renderEventCard(view, { refreshUserIds: [actor.teamsUserId], shareUrl: shareUrl(data.eventId) });
         } catch (error) {
           // A click on an old card for a past or cancelled event: show the event as it is
           // now, with the reason, rather than a bare error that hides the card.
           if (!isDomainError(error) || error.code !== 'closed') throw error;
           const view = await viewEvent(deps, actor, data.eventId);
-          return shareable(renderEventCard(view, { refreshUserIds: [actor.teamsUserId], banner: error.message }), data.eventId);
+          return renderEventCard(view, { refreshUserIds: [actor.teamsUserId], banner: error.message, shareUrl: shareUrl(data.eventId) });
         }
       }),
       cardAction(EVENT_VIEW, viewData, async (turn, data) => {
         const actor = turn.actor();
-        return shareable(renderEventCard(await viewEvent(deps, actor, data.eventId), { refreshUserIds: [actor.teamsUserId] }), data.eventId);
+        return renderEventCard(await viewEvent(deps, actor, data.eventId), { refreshUserIds: [actor.teamsUserId], shareUrl: shareUrl(data.eventId) });
       }),
     ],
   };

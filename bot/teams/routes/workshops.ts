@@ -10,7 +10,6 @@ import { calendarLinksEnd } from '../../domain/workshops/calendar-links';
 import { bookWorkshop, type BookingResult, cancelBooking, issueCalendarLink, listMyBookings, viewWorkshop, type WorkshopsDeps, type WorkshopView } from '../../domain/workshops/service';
 import { formatDate } from '../../domain/time';
 import type { WorkshopCard } from './events';
-import { withShareAction } from '../../../cards/share';
 import type { AdaptiveCardJson } from '../../../cards/template';
 import type { ShareLinks } from '../../domain/sharing/links';
 import { cardAction, personalData, type RouteModule, type Turn } from './route';
@@ -63,7 +62,7 @@ export function workshopRoutes(deps: WorkshopRouteDeps): RouteModule & {
   const own = (turn: Turn) => ({ refreshUserIds: [turn.actor().teamsUserId] });
   // The booking card with Share: its public page, which unfolds into this card where it is pasted.
   const renderWorkshopCard = (view: WorkshopView, options: WorkshopCardOptions): AdaptiveCardJson =>
-    withShareAction(renderBookingCard(view, options), deps.share.page({ kind: 'event', id: view.workshop.id }));
+    renderBookingCard(view, { ...options, shareUrl: deps.share.page({ kind: 'event', id: view.workshop.id }) });
 
   return {
     workshopCard: async (workshop, actor, refreshUserIds) => renderWorkshopCard(await viewWorkshop(deps, actor, workshop), { refreshUserIds }),
