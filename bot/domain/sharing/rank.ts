@@ -72,8 +72,11 @@ function byDate(now: Date): (a: IndexEntry, b: IndexEntry) => number {
     const aPast = a.endsAt <= iso;
     const bPast = b.endsAt <= iso;
     if (aPast !== bPast) return aPast ? 1 : -1;
-    const order = aPast ? b.startsAt.localeCompare(a.startsAt) : a.startsAt.localeCompare(b.startsAt);
-    return order || a.title.localeCompare(b.title);
+    // UTC ISO instants order as plain strings; localeCompare is many times slower and a
+    // search that matches the whole programme sorts all of it.
+    const [first, second] = aPast ? [b.startsAt, a.startsAt] : [a.startsAt, b.startsAt];
+    if (first !== second) return first < second ? -1 : 1;
+    return a.title.localeCompare(b.title);
   };
 }
 
