@@ -18,6 +18,8 @@ import type { Messenger } from '../domain/messaging';
 import type { Organisers } from '../domain/organisers';
 import type { PersonalDataStore } from '../domain/privacy/ports';
 import type { ReminderStore } from '../domain/reminders/ports';
+import type { ShareLinks } from '../domain/sharing/links';
+import type { ProgrammeIndex } from '../domain/sharing/ports';
 import type { TaskGroupStore } from '../domain/task-groups/ports';
 import type { DownloadLinks, WorkshopStore } from '../domain/workshops/ports';
 import type { Logger } from '../log';
@@ -30,6 +32,7 @@ import { createRosterReader } from './roster-reader';
 import { featureRoutes } from './features';
 import { registerLifecycle } from './lifecycle';
 import { makeTurn } from './make-turn';
+import { registerMessageExtensions } from './message-extensions';
 import { createMessenger } from './proactive';
 import type { ActionRoute, CommandRoute, Turn } from './routes/route';
 import { isTeamsServiceUrl } from './service-urls';
@@ -65,6 +68,10 @@ export interface AppDeps {
   maxRps: number;
   /** Made from `graph` when on (createApp); given to the routes that plan who can be reached. */
   installer?: AppInstaller;
+  /** What the compose-box search matches against. */
+  programme: ProgrammeIndex;
+  /** Public pages of events, deadlines and calls (PUBLIC_URL): the Share button, and pasted links to unfold. */
+  share: ShareLinks;
   clock: Clock;
   log: Logger;
 }
@@ -116,6 +123,7 @@ export function createApp(given: AppDeps): BotApp {
   const routes = featureRoutes(deps, { messenger, chats });
   const turnOf = (context: TurnContext): Turn => makeTurn(context, { ...deps, messenger, chats });
   registerLifecycle(app, routes.lifecycle, turnOf, deps.log);
+  registerMessageExtensions(app, routes.search, turnOf, deps.log);
   registerCardActions(app, routes.actions, turnOf, deps.log);
   registerCommands(app, routes.commands, turnOf, deps.log, routes.files);
 

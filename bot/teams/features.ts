@@ -9,6 +9,7 @@ import { broadcastRoutes } from './routes/broadcasts';
 import { contributionRoutes } from './routes/contributions';
 import { deadlineRoutes } from './routes/deadlines';
 import { eventRoutes } from './routes/events';
+import { findRoutes, type SearchRoutes } from './routes/find';
 import { privacyRoutes } from './routes/privacy';
 import { rosterRoutes } from './routes/rosters';
 import { programmeImportRoutes } from './routes/programme-import';
@@ -29,6 +30,8 @@ export interface FeatureRoutes {
   files?: FileRoute;
   /** Installs, removals, people joining and leaving: each hears every event, in order. */
   lifecycle: readonly LifecycleRoutes[];
+  /** The compose-box search and link unfurling (the message extension). */
+  search: SearchRoutes;
 }
 
 /** How routes reach people outside the turn: sending, and the one place personal chats come from. */
@@ -64,5 +67,6 @@ export function featureRoutes(deps: AppDeps, { messenger, chats }: Sending): Fea
     actions: features.flatMap((f) => f.actions ?? []),
     files: programmeImport.files,
     lifecycle: [welcome, rosterRoutes(deps)],
+    search: findRoutes(deps),
   };
 }

@@ -85,7 +85,7 @@ const eventContent = (cards: ContentCards): ContentType => ({
     const { eventId } = parseInput(z.object({ eventId: eventIdSchema }), { eventId: form.eventId }, 'form');
     const event = await deps.events.getEvent(eventId);
     if (!event) throw fieldProblem('eventId', 'that event is not in the programme');
-    if (event.status === 'cancelled' || hasStarted(event, deps.clock.now())) throw fieldProblem('eventId', 'that event has started or been cancelled');
+    if (event.status !== 'scheduled' || hasStarted(event, deps.clock.now())) throw fieldProblem('eventId', 'that event is a draft, has started or has been cancelled');
     return { kind: 'event', eventId };
   },
   prepare: async (spec, broadcast, deps) => {
