@@ -8,7 +8,7 @@ type Field = Exclude<keyof ComposeForm, 'step'>;
 type FormText = Record<Field, string>;
 
 /** Which inputs the second step shows: only those the chosen content and audience read. */
-type Shown = Record<'eventId' | 'call' | 'deadline' | 'title' | 'text' | 'channel' | 'taskGroup' | 'answersEventId' | 'answers' | 'later' | 'noEvents' | 'noChannels', boolean>;
+type Shown = Record<'eventId' | 'call' | 'deadline' | 'title' | 'text' | 'channel' | 'team' | 'taskGroup' | 'answersEventId' | 'answers' | 'later' | 'noEvents' | 'noChannels', boolean>;
 
 export interface ComposeCardData extends ComposeChoices {
   step: 'choose' | 'details';
@@ -23,7 +23,7 @@ export interface ComposeCardData extends ComposeChoices {
 
 const expand = cardTemplate<ComposeCardData>(json, { preview: BROADCAST_PREVIEW, compose: BROADCAST_COMPOSE });
 
-const FIELDS: Field[] = ['content', 'eventId', 'call', 'deadline', 'title', 'text', 'audience', 'channel', 'taskGroup', 'answersEventId', 'answers', 'note', 'sendDate', 'sendTime'];
+const FIELDS: Field[] = ['content', 'eventId', 'call', 'deadline', 'title', 'text', 'audience', 'channel', 'team', 'taskGroup', 'answersEventId', 'answers', 'note', 'sendDate', 'sendTime'];
 /** Problems with these send the organiser back to the first step, where they are chosen. */
 const FIRST_STEP: Field[] = ['content', 'audience'];
 
@@ -38,6 +38,7 @@ function shown(values: FormText, choices: ComposeChoices, step: ComposeCardData[
     title: content === 'announcement',
     text: content === 'announcement',
     channel: audience === 'channel' && choices.channels.length > 0,
+    team: audience === 'team' && choices.teams.length > 0,
     taskGroup: audience === 'task-group' && choices.taskGroups.length > 0,
     answersEventId: audience === 'event-answers' && hasEvents,
     answers: audience === 'event-answers',

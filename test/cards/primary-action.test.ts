@@ -43,7 +43,7 @@ const MAIN_ACTION: Record<string, string> = {
   'broadcast-compose-event': 'Preview',
   'broadcast-compose-empty': 'Preview',
   'broadcast-compose-problems': 'Preview',
-  'broadcast-preview': 'Send to 1,214 conversations',
+  'broadcast-preview': 'Send to 1,214 people',
   'broadcast-preview-scheduled': 'Schedule it',
   'broadcast-status-report': 'Resend to failed (7)',
   'deadline-open': 'Respond',

@@ -1,6 +1,7 @@
 import { z } from 'zod/v4';
 import { eventIdSchema } from '../events/event';
-import { type AudienceDeps, type AudienceType, toRecipient } from './audience-types';
+import type { AudienceDeps, AudienceType } from './audience-types';
+import { toRecipient } from './recipients';
 import { fieldProblem } from './compose';
 
 const UNANSWERED = 'event-unanswered';
