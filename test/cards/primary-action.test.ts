@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { gallery } from '../../scripts/gallery/gallery';
+import { cardNodes } from '../helpers/adaptive-cards';
 
 interface Action {
   type: string;
@@ -9,18 +10,7 @@ interface Action {
 }
 
 /** A card's own actions, body and action bar: not those inside an Action.ShowCard's card, which is a card of its own. */
-function actionsOf(card: unknown): Action[] {
-  const found: Action[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const record = node as Record<string, unknown>;
-    if (typeof record.type === 'string' && record.type.startsWith('Action.')) found.push(record as unknown as Action);
-    for (const [key, value] of Object.entries(record)) if (key !== 'refresh' && !(record.type === 'Action.ShowCard' && key === 'card')) walk(value);
-  };
-  walk(card);
-  return found;
-}
+const actionsOf = (card: unknown): Action[] => cardNodes(card, { intoShowCards: false }).filter((n) => (n.type as string).startsWith('Action.')) as unknown as Action[];
 
 /**
  * The one main action of each card that asks something of the person, styled as such

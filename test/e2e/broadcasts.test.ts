@@ -17,24 +17,17 @@ import {
 import { cardsIn, cardText, startConnector, type StandInConnector } from '../helpers/connector';
 import { countDocs, totalDocs } from '../helpers/store';
 import { actionsOf } from '../helpers/workshops';
+import { cardNodes } from '../helpers/adaptive-cards';
 
 /**
  * Organiser broadcasts over HTTP against the real bot and the real embedded Cosmos, with
  * the stand-in Bot Connector playing Teams. The broadcast job is run by hand.
  */
 /** The ids of every input on a card, in order (inside containers too). */
-function inputIds(card: unknown): string[] {
-  const ids: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const record = node as Record<string, unknown>;
-    if (typeof record.type === 'string' && record.type.startsWith('Input.') && typeof record.id === 'string') ids.push(record.id);
-    Object.values(record).forEach(walk);
-  };
-  walk((card as { body?: unknown }).body);
-  return ids;
-}
+const inputIds = (card: unknown): string[] =>
+  cardNodes((card as { body?: unknown }).body)
+    .filter((n) => (n.type as string).startsWith('Input.'))
+    .map((n) => n.id as string);
 const actionTitles = (card: unknown): string[] => actionsOf(card).map((a) => a.title ?? '');
 
 describe('broadcasts end to end', () => {

@@ -19,8 +19,8 @@ export interface SendingOptions {
 
 /** A scheduled send is at least this far ahead (time to read the preview and press Schedule) ... */
 export const MIN_LEAD_MS = 2 * 60_000;
-/** ... and at most this far: long enough for a term's planning, short of any retention period. */
-export const MAX_SCHEDULE_DAYS = 60;
+/** ... and at most this far: four weeks, inside the shortest retention period (RETENTION_DAYS is at least 30), so nothing waiting is ever removed. */
+export const MAX_SCHEDULE_DAYS = 28;
 
 const noteSchema = z.string().trim().max(500, 'keep the note to 500 characters');
 const dateSchema = z.string().refine(isCalendarDate, 'choose a date (day, month and year)');
