@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { reviseCopiesShowing } from '../../bot/domain/broadcasts/corrections';
 import { scheduledBroadcastsJob } from '../../bot/jobs/scheduled-broadcasts';
 import { silentLogger } from '../../bot/log';
 import { BOT, createTestConversationUpdate, createTestInvoke, personalChat } from '../helpers/activities';
@@ -89,6 +90,27 @@ describe('broadcast notes, the not-answered audience and scheduled sends', () =>
     await scheduler().run(); // a second run (or process) queues it once
     await broadcastJob(bot).run();
     assert.deepEqual(postsPer(connector, chats), [1, 1]);
+  });
+
+  it('when the event of a scheduled send is edited before its time, then it stays scheduled and goes at its time showing the edit', async () => {
+    const chats = await installPersonalChats(bot, connector, 40, 2);
+    const { broadcastId } = await sendBroadcast(bot, connector, { content: 'event', eventId: event, audience: 'personal', ...scheduled });
+    const current = (await bot.store.events.getEvent(event))!;
+    const edited = { ...current, title: `${current.title} (new room)`, sequence: current.sequence + 1 };
+    await bot.store.events.saveEvent(edited);
+    try {
+      await reviseCopiesShowing({ broadcasts: bot.store.broadcasts }, 'eventId', event, edited.sequence);
+      assert.equal((await bot.store.broadcasts.get(broadcastId))?.status, 'scheduled');
+      await broadcastJob(bot).run();
+      assert.deepEqual(postsPer(connector, chats), [0, 0], 'an edit does not send it early');
+      bot.clock.set(scheduledUtc);
+      await scheduler().run();
+      await broadcastJob(bot).run();
+      assert.deepEqual(postsPer(connector, chats), [1, 1]);
+      assert.match(cardText(cardsIn(connector.sentTo(chats[0]!)[0]!)[0]), /\(new room\)/);
+    } finally {
+      await bot.store.events.saveEvent({ ...current, sequence: edited.sequence + 1 });
+    }
   });
 
   it('when a scheduled send is cancelled before its time, then nothing is ever sent and the status says so', async () => {
