@@ -67,13 +67,19 @@ export function renderComposeCard(
     if ((FIELDS as string[]).includes(p.field)) errors[p.field as Field] ||= p.message;
     else unplaced.push(p.message);
   }
-  const chosen = choices.contents.some((c) => c.value === values.content) && choices.audiences.some((a) => a.value === values.audience);
+  const contentKnown = choices.contents.some((c) => c.value === values.content);
+  const audienceKnown = choices.audiences.some((a) => a.value === values.audience);
+  // Next pressed without a choice (a client that does not enforce isRequired): say which.
+  const asked = options.values?.step === 'details';
+  if (asked && !contentKnown) errors.content ||= 'choose what to send';
+  if (asked && !audienceKnown) errors.audience ||= 'choose who it goes to';
+  const chosen = contentKnown && audienceKnown;
   const step = chosen && options.values?.step !== 'choose' && !FIRST_STEP.some((f) => errors[f]) ? 'details' : 'choose';
   return expand({
     ...choices,
     step,
     stepText: step === 'choose' ? 'Step 1 of 2: what to send, and to whom.' : 'Step 2 of 2: the details, then Preview.',
-    problem: options.problems?.length ? ['Please check the fields marked below.', ...unplaced].join(' ') : '',
+    problem: options.problems?.length || (asked && !chosen) ? ['Please check the fields marked below.', ...unplaced].join(' ') : '',
     values,
     errors,
     chosen: { content: titleOf(choices.contents, values.content), audience: titleOf(choices.audiences, values.audience) },

@@ -76,6 +76,9 @@ describe('broadcasts end to end', () => {
     assert.deepEqual(actionTitles(card), ['Send later', 'Preview', 'Back']);
     const announcement = await click(bot, connector, 'broadcast.compose', { step: 'details', content: 'announcement', audience: 'personal' });
     assert.deepEqual(inputIds(announcement), ['title', 'text', 'note', 'sendDate', 'sendTime']);
+    const unchosen = await click(bot, connector, 'broadcast.compose', { step: 'details', content: 'announcement' });
+    assert.deepEqual(inputIds(unchosen), ['content', 'audience'], 'Next without an audience stays on step 1');
+    assert.match(cardText(unchosen), /choose who it goes to/);
     const back = await click(bot, connector, 'broadcast.compose', { step: 'choose', content: 'announcement', audience: 'personal' });
     assert.deepEqual(inputIds(back), ['content', 'audience']);
     assert.equal((back.body as { id?: string; value?: string }[]).find((b) => b.id === 'content')?.value, 'announcement', 'Back keeps the choice');
