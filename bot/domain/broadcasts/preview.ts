@@ -2,11 +2,10 @@ import type { Actor } from '../actor';
 import { DomainError, type FieldProblem, isDomainError } from '../errors';
 import { assertOrganiser } from '../organisers';
 import { formatDate } from '../time';
-import { type AudienceType, channelLabel, EVENT_ANSWER_CHOICES } from './audience-types';
-import type { AudienceSpec, ContentSpec } from './broadcast';
+import { channelLabel, EVENT_ANSWER_CHOICES } from './audience-types';
 import type { ComposeChoices, ComposeForm } from './compose';
-import type { ContentType } from './content-types';
-import { type BroadcastDeps, type BroadcastPreview, createBroadcast, WHAT } from './service';
+import type { CardJson } from '../messaging';
+import { type BroadcastDeps, type BroadcastPreview, type BroadcastSpecs, createBroadcast, resolveBroadcast, WHAT } from './service';
 
 /**
  * Composing a broadcast: what the compose card offers, and the preview that checks the
@@ -44,7 +43,7 @@ export async function composeChoices(deps: BroadcastDeps, actor: Actor): Promise
 }
 
 /** Reads both halves of the form, so every problem is reported at once, each beside its field. */
-async function specsFromForm(deps: BroadcastDeps, form: ComposeForm): Promise<{ content: ContentSpec; contentType: ContentType; audience: AudienceSpec; audienceType: AudienceType }> {
+async function specsFromForm(deps: BroadcastDeps, form: ComposeForm): Promise<BroadcastSpecs> {
   const problems: FieldProblem[] = [];
   const collect = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
     try {
@@ -72,4 +71,11 @@ export async function previewBroadcast(deps: BroadcastDeps, actor: Actor, form: 
   assertOrganiser(deps.organisers, actor, WHAT);
   const { content, contentType, audience, audienceType } = await specsFromForm(deps, form);
   return createBroadcast(deps, actor, { content, contentType, audience, audienceType }, undefined);
+}
+
+/** What the form would send and to how many, saving nothing: the organiser tab's live preview. */
+export async function sampleBroadcast(deps: BroadcastDeps, actor: Actor, form: ComposeForm): Promise<{ title: string; audienceText: string; recipients: number; unreachable: number; sample: CardJson }> {
+  assertOrganiser(deps.organisers, actor, WHAT);
+  const { resolution, prepared, audienceText } = await resolveBroadcast(deps, await specsFromForm(deps, form));
+  return { title: prepared.title, audienceText, recipients: resolution.recipients.length, unreachable: resolution.unreachable, sample: prepared.sample };
 }

@@ -7,6 +7,8 @@ export interface EventStore {
   getEvent(eventId: string): Promise<NlcEvent | undefined>;
   /** Scheduled events that end after `after`, soonest first. */
   listUpcoming(after: Date, limit: number): Promise<NlcEvent[]>;
+  /** Every event, past, cancelled and to come, by start (the organiser tab's programme). */
+  listProgramme(): Promise<NlcEvent[]>;
   /** Create or replace an event (demo data). */
   saveEvent(event: NlcEvent): Promise<void>;
   /**
