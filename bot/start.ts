@@ -24,6 +24,7 @@ import { broadcastJobFrom } from './jobs/broadcasts/wiring';
 import { type Job, startJobs } from './jobs/runner';
 import { createServer, downloadPath, listen } from './server';
 import { type BotApp, createApp } from './teams/app';
+import { registerTab } from './tab-api';
 import { contentCards } from '../cards/content-cards';
 import { renderPromotionMessage } from '../cards/workshop';
 
@@ -53,6 +54,8 @@ export interface StartOptions {
   demoData?: boolean;
   /** Run scheduled jobs on their timers (default: yes); tests run them by hand. */
   jobs?: boolean;
+  /** The built tab (default: dist/tab, see bot/tab-api/static.ts). */
+  tabDirectory?: string;
 }
 
 interface JobParts {
@@ -166,6 +169,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
           : openWorkshopDownload({ events, workshops, clock, links }, request),
       log,
     });
+    registerTab(server, { ...store, config, catalogue, organisers, clock, links, messenger: bot.messenger, promotions, log }, options.tabDirectory);
     await listen(server, config.port, config.host);
     const url = listeningUrl(server.address().port, config.host);
     if (!linkBase && !config.bot.appId) linkBase = url;

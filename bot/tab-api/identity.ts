@@ -3,6 +3,7 @@ import type { JWTVerifyGetKey } from 'jose' with { 'resolution-mode': 'import' }
 import { type Actor, aadObjectIdSchema } from '../domain/actor';
 import { DomainError } from '../domain/errors';
 import { LOOPBACK } from '../environment';
+import { people as playgroundPeople } from './playground-people.json';
 
 /**
  * Who is asking, for every call to /api/tab/: the person is the `oid` of a Teams single
@@ -54,8 +55,12 @@ function localActor(req: IncomingMessage, user: string | undefined): Actor {
   if (!LOOPBACK.has(from)) throw refused('Local mode answers this machine only.');
   const id = aadObjectIdSchema.safeParse(user);
   if (!id.success) throw refused('Choose who you are from the list first (local mode).');
-  return { aadObjectId: id.data, teamsUserId: `8:orgid:${id.data}` };
+  const name = LOCAL_PEOPLE.find((p) => p.aadObjectId === id.data)?.name;
+  return { aadObjectId: id.data, teamsUserId: `8:orgid:${id.data}`, ...(name ? { name } : {}) };
 }
+
+/** The people local mode offers: the Agents Playground's, so the tab and the Playground are the same people. */
+export const LOCAL_PEOPLE: readonly { aadObjectId: string; name: string }[] = playgroundPeople;
 
 /** One cached key set per tenant: jose keeps the keys and fetches again only for an unknown key id (at most every 30 s). */
 function keySets(settings: TabIdentitySettings): (tenantId: string) => Promise<JWTVerifyGetKey> {

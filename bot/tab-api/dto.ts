@@ -1,0 +1,81 @@
+import type { BroadcastReport } from '../domain/broadcasts/service';
+import type { ProgrammeRow } from '../domain/events/overview';
+import type { ContributionInFull } from '../domain/task-groups/lead-view';
+import { formatDate, formatDateTime, formatRange } from '../domain/time';
+import type { WeekCount } from '../domain/time-series';
+import type { AttendeeRow } from '../domain/workshops/attendees';
+import type { AttendeeDto, BroadcastDto, ContributionDto, EventRow, WeekFigure } from './contract';
+
+/**
+ * Domain values as the tab's JSON (contract.ts): what people read, in London words;
+ * nothing the page does not show (no Entra ids, no calendar token hashes).
+ */
+export function eventRow({ event, past, counts, places }: ProgrammeRow): EventRow {
+  const where = event.location.type === 'online' ? 'Online (Teams)' : event.location.name;
+  return {
+    id: event.id,
+    kind: event.kind,
+    title: event.title,
+    startsAt: event.startsAt,
+    when: formatRange(new Date(event.startsAt), new Date(event.endsAt)),
+    where,
+    ...(event.series ? { series: event.series } : {}),
+    ...(event.flourish ? { flourish: event.flourish } : {}),
+    status: event.status,
+    past,
+    ...(counts ? { counts } : {}),
+    ...(places ? { places } : {}),
+  };
+}
+
+export function attendeeDto(row: AttendeeRow): AttendeeDto {
+  const { entry } = row;
+  return {
+    bookingId: entry.bookingId,
+    status: entry.status,
+    ...(row.position !== undefined ? { position: row.position } : {}),
+    name: entry.name ?? '(no name given)',
+    role: row.roleLabel,
+    school: entry.school,
+    needs: entry.needs,
+    requestedAt: entry.requestedAt,
+    ...(row.noticeText ? { told: row.noticeText } : {}),
+  };
+}
+
+export const weekFigures = (series: readonly WeekCount[]): WeekFigure[] =>
+  series.map(({ week, count }) => ({ week, label: `w/c ${formatDate(new Date(`${week}T12:00:00Z`)).replace(/ \d{4}$/, '')}`, count }));
+
+export function broadcastDto({ broadcast, counts, failures, running }: BroadcastReport): BroadcastDto {
+  // Before the job has written a record per recipient, everyone counted in the preview is waiting.
+  const total = broadcast.expandedAt ? counts.total : broadcast.previewCount;
+  const waiting = broadcast.expandedAt ? counts.pending : broadcast.previewCount;
+  return {
+    id: broadcast.id,
+    title: broadcast.title,
+    audienceText: broadcast.audienceText,
+    status: broadcast.status,
+    withdrawn: broadcast.withdrawn,
+    createdAt: broadcast.createdAt,
+    when: formatDateTime(new Date(broadcast.createdAt)),
+    unreachable: broadcast.unreachable,
+    figures: { total, delivered: counts.sent, waiting, failed: counts.failed, blocked: counts.blocked + counts.notFound },
+    failures: failures.map((f) => ({ state: f.state, reason: f.reason, count: f.count })),
+    running,
+  };
+}
+
+export function contributionDto({ contribution, callTitle, kindLabel, answers }: ContributionInFull): ContributionDto {
+  return {
+    id: contribution.id,
+    callId: contribution.callId,
+    callTitle,
+    kind: contribution.kind,
+    kindLabel,
+    author: contribution.authorName ?? '(no name given)',
+    sentAt: contribution.createdAt,
+    when: formatDateTime(new Date(contribution.createdAt)),
+    used: contribution.status === 'used',
+    answers,
+  };
+}
