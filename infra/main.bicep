@@ -31,6 +31,10 @@ param organiserAadIds string = ''
 @maxLength(1000)
 param allowedTenantIds string = ''
 
+@description('The organiser tab\'s Entra app registration (its client id, a GUID): the audience of the tab\'s single sign-on tokens. Becomes TAB_APP_ID; empty = the tab answers no one in Teams. m365agents.yml registers it (aadApp/create); without the toolkit, docs/deploy.md gives the az commands.')
+@maxLength(36)
+param tabAppId string = ''
+
 @description('App Service plan size. Basic (B1) is the smallest with Always On, which keeps reminders and broadcasts running.')
 @allowed([
   'B1'
@@ -143,6 +147,7 @@ var validOrganiserIds = empty(badOrganiserIds) ? join(organiserIdList, ',') : fa
 var validTenantIds = empty(badTenantIds) ? join(tenantIdList, ',') : fail('allowedTenantIds: not Entra tenant ids (GUIDs): ${join(badTenantIds, ', ')}')
 var validReminderTime = isReminderTime(reminderTime) ? reminderTime : fail('reminderTime: "${reminderTime}" must be HH:MM from 07:00 to 18:59 (London time)')
 var validDatabaseName = isDatabaseName(cosmosDatabaseName) ? cosmosDatabaseName : fail('cosmosDatabaseName: "${cosmosDatabaseName}" may hold letters, digits, - and _ only')
+var validTabAppId = empty(tabAppId) || isGuid(tabAppId) ? toLower(tabAppId) : fail('tabAppId: "${tabAppId}" is not an app registration\'s client id (a GUID)')
 var validAlertEmail = empty(alertEmailAddress) || contains(alertEmailAddress, '@') ? alertEmailAddress : fail('alertEmailAddress: "${alertEmailAddress}" is not an email address')
 
 // ---- Resources --------------------------------------------------------------------------
@@ -212,6 +217,7 @@ var appSettings = {
   ALLOWED_TENANT_IDS: validTenantIds
   LOG_LEVEL: logLevel
   PUBLIC_URL: 'https://${botHost}'
+  TAB_APP_ID: validTabAppId
   BROADCAST_MAX_RPS: string(broadcastMaxRps)
   BROADCAST_CONCURRENCY: string(broadcastConcurrency)
   REMINDER_TIME: validReminderTime
