@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type * as JoseModule from 'jose' with { 'resolution-mode': 'import' };
 import type { JWTVerifyGetKey } from 'jose' with { 'resolution-mode': 'import' };
 import { type Actor, aadObjectIdSchema } from '../domain/actor';
 import { DomainError } from '../domain/errors';
@@ -37,7 +38,7 @@ export const TAB_SCOPE = 'access_as_user';
 
 const refused = (message: string): DomainError => new DomainError('no_identity', message, { hint: 'Open the NLC tab from Microsoft Teams, signed in with your work or school account.' });
 
-type Jose = typeof import('jose', { with: { 'resolution-mode': 'import' } });
+type Jose = typeof JoseModule;
 let josePromise: Promise<Jose> | undefined;
 // jose is published as an ES module only; this CommonJS build loads it once, when first needed.
 const jose = (): Promise<Jose> => (josePromise ??= import('jose'));
