@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { respondToEvent } from '../../bot/domain/events/service';
 import { submitContribution } from '../../bot/domain/task-groups/contributions';
 import { bookWorkshop } from '../../bot/domain/workshops/service';
 import { people } from '../../bot/tab-api/playground-people.json';
@@ -46,6 +47,22 @@ export async function fillWorkshop(bot: TestBot, count: number): Promise<void> {
   }
 }
 
+/**
+ * People answer the Practice Week conference over the three weeks before the demo's
+ * "now" (the clock goes back and returns), so its chart has weeks to show.
+ */
+export async function answerConference(bot: TestBot, count: number): Promise<void> {
+  const now = bot.clock.now();
+  const deps = { events: bot.store.events, clock: bot.clock };
+  const answers = ['going', 'going', 'maybe', 'notGoing'] as const;
+  for (let n = 1; n <= count; n++) {
+    bot.clock.set(new Date(now.getTime() - (count - n) * Math.floor((21 * 86_400_000) / count)));
+    const user = testUser(700 + n);
+    await respondToEvent(deps, { aadObjectId: user.aadObjectId!, teamsUserId: user.id, name: user.name }, 'practice-week-2024-conference', answers[n % answers.length]!);
+  }
+  bot.clock.set(now);
+}
+
 /** Megan leads Task Group 5, and a member sends it a case study. */
 export async function leadWithCaseStudy(bot: TestBot): Promise<void> {
   await bot.store.taskGroups.updateGroup(CASE_STUDY_GROUP, (group) => (group ? { ...group, leadIds: [LEAD.id], leadNames: [LEAD.name] } : undefined));
@@ -62,7 +79,10 @@ export async function leadWithCaseStudy(bot: TestBot): Promise<void> {
 
 /** Opens the tab as a person (local mode's ?user=), in a theme, and waits for its first page. */
 export async function openTab(browser: Browser, bot: TestBot, person: Person, options: { theme?: 'dark' | 'contrast'; hash?: string; width?: number } = {}): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: 900 }, acceptDownloads: true });
+  // A context of its own: axe-core analyses pages only in a context made with newContext().
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  page.on('close', () => void context.close());
   const theme = options.theme ? `&theme=${options.theme}` : '';
   await page.goto(`${bot.url}/tab/?user=${person.id}${theme}${options.hash ? `#${options.hash}` : ''}`);
   await page.getByRole('heading', { name: 'NLC workspace' }).waitFor();

@@ -21,11 +21,9 @@ export function WeekChart({ title, figures, unit }: { title: string; figures: re
   return (
     <figure className={styles.figure}>
       <figcaption className={styles.caption}>{title}</figcaption>
-      <div aria-hidden="true">
-        <Suspense fallback={<Spinner size="tiny" />}>
-          <BarChart points={figures.map((f) => ({ x: f.label, y: f.count }))} unit={unit} />
-        </Suspense>
-      </div>
+      <Suspense fallback={<Spinner size="tiny" label="Drawing the chart…" />}>
+        <BarChart points={figures.map((f) => ({ x: f.label, y: f.count }))} unit={unit} />
+      </Suspense>
       <Table size="extra-small" className={styles.numbers} aria-label={`${title}: the numbers`}>
         <TableHeader>
           <TableRow>

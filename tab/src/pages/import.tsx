@@ -40,7 +40,7 @@ export function ImportPage(): ReactNode {
       {error ? <Problem error={error} /> : null}
       {result ? <Notice text={`Imported: ${result.created.length} new, ${result.updated.length} changed, ${result.unchanged} unchanged, ${result.skipped} skipped.`} /> : null}
       <Field label="Programme file (CSV or JSON)">
-        <input type="file" accept=".csv,.json,text/csv,application/json" onChange={(e) => void readFile(e.target.files?.[0])} />
+        <input type="file" aria-label="Programme file (CSV or JSON)" accept=".csv,.json,text/csv,application/json" onChange={(e) => void readFile(e.target.files?.[0])} />
       </Field>
       <Field label="Or paste it here">
         <Textarea value={text} onChange={(_, d) => setText(d.value)} rows={6} resize="vertical" />
