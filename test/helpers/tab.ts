@@ -80,7 +80,7 @@ export async function leadWithCaseStudy(bot: TestBot): Promise<void> {
 /** Opens the tab as a person (local mode's ?user=), in a theme, and waits for its first page. */
 export async function openTab(browser: Browser, bot: TestBot, person: Person, options: { theme?: 'dark' | 'contrast'; hash?: string; width?: number } = {}): Promise<Page> {
   // A context of its own: axe-core analyses pages only in a context made with newContext().
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, acceptDownloads: true });
+  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: options.width ?? 1280, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   page.on('close', () => void context.close());
   const theme = options.theme ? `&theme=${options.theme}` : '';

@@ -6,7 +6,9 @@ import type { WeekFigure } from '../../../bot/tab-api/contract';
 const BarChart = lazy(() => import('./bar-chart'));
 
 const useStyles = makeStyles({
-  figure: { margin: 0, maxWidth: '560px' },
+  figure: { margin: 0, width: '100%', maxWidth: '560px', minWidth: 0 },
+  // A fixed box: the chart sizes itself to its parent, which must not grow with it.
+  chart: { height: '220px', width: '100%', overflow: 'hidden' },
   caption: { fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalS },
   numbers: { maxWidth: '320px' },
 });
@@ -21,9 +23,11 @@ export function WeekChart({ title, figures, unit }: { title: string; figures: re
   return (
     <figure className={styles.figure}>
       <figcaption className={styles.caption}>{title}</figcaption>
-      <Suspense fallback={<Spinner size="tiny" label="Drawing the chart…" />}>
-        <BarChart points={figures.map((f) => ({ x: f.label, y: f.count }))} unit={unit} />
-      </Suspense>
+      <div className={styles.chart}>
+        <Suspense fallback={<Spinner size="tiny" label="Drawing the chart…" />}>
+          <BarChart points={figures.map((f) => ({ x: f.label, y: f.count }))} unit={unit} />
+        </Suspense>
+      </div>
       <Table size="extra-small" className={styles.numbers} aria-label={`${title}: the numbers`}>
         <TableHeader>
           <TableRow>

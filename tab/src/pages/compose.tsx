@@ -20,7 +20,8 @@ const NEEDS: Record<string, string[]> = { event: ['eventId'], announcement: ['ti
 /** Compose with a live sample of the card and the number of people it reaches; sending asks once more. */
 export function Compose({ choices, sent }: { choices: Broadcasts['choices']; sent: () => void }): ReactNode {
   const styles = useStyles();
-  const [form, setForm] = useState<Form>({ content: 'announcement', audience: 'personal', answers: 'going' });
+  // Starts on the next event, so the preview shows a card at once.
+  const [form, setForm] = useState<Form>({ content: choices.events[0] ? 'event' : 'announcement', eventId: choices.events[0]?.value ?? '', audience: 'personal', answers: 'going' });
   const [sample, setSample] = useState<BroadcastSample>();
   const [error, setError] = useState<Error>();
   const wanted = [...(NEEDS[form.content ?? ''] ?? []), ...(NEEDS[form.audience ?? ''] ?? [])];

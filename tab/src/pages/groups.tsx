@@ -11,7 +11,7 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'end', marginBlock: tokens.spacingVerticalM },
   answers: { margin: 0, display: 'grid', gap: tokens.spacingVerticalXS },
   answer: { whiteSpace: 'pre-wrap', margin: 0 },
-  charts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXXL },
+  charts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', gap: tokens.spacingHorizontalXXL, marginBlock: tokens.spacingVerticalL },
 });
 
 const MEMBERS: Column<{ name: string; joined: string }>[] = [
