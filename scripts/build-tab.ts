@@ -4,7 +4,7 @@
  * From npm packages only, offline. The chart and Adaptive Card libraries go into chunks of
  * their own, loaded when a page shows a chart or a card, so the first page comes sooner.
  */
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -14,7 +14,8 @@ export const TAB_OUT = join(ROOT, 'dist', 'tab');
 export async function buildTab(outdir = TAB_OUT): Promise<void> {
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
-  await build({
+  const result = await build({
+    metafile: true,
     entryPoints: { app: join(ROOT, 'tab', 'src', 'main.tsx') },
     bundle: true,
     splitting: true,
@@ -28,7 +29,11 @@ export async function buildTab(outdir = TAB_OUT): Promise<void> {
     legalComments: 'none',
     logLevel: 'warning',
   });
-  cpSync(join(ROOT, 'tab', 'index.html'), join(outdir, 'index.html'));
+  // The chunks the entry imports at once are fetched beside it, not after it has been read.
+  const entry = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint !== undefined)?.[1];
+  const preloads = (entry?.imports ?? []).filter((i) => i.kind === 'import-statement').map((i) => `<link rel="modulepreload" href="${i.path.split('/').pop()}" />`);
+  const page = readFileSync(join(ROOT, 'tab', 'index.html'), 'utf8').replace('</head>', `  ${preloads.join('\n    ')}\n  </head>`);
+  writeFileSync(join(outdir, 'index.html'), page);
 }
 
 if (require.main === module) {

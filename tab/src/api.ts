@@ -33,7 +33,20 @@ async function call(method: string, path: string, body?: unknown): Promise<Respo
   return response;
 }
 
-export const getJson = async <T>(path: string): Promise<T> => (await (await call('GET', path)).json()) as T;
+const prefetched = new Map<string, Promise<unknown>>();
+
+/** Starts a GET before the page asks for it (the first page's data, while React starts); the page's own request then takes it, once. */
+export const prefetch = (path: string): void => {
+  const started = call('GET', path).then((r) => r.json() as Promise<unknown>);
+  started.catch(() => undefined); // the page's own request reports the failure
+  prefetched.set(path, started);
+};
+
+export const getJson = async <T>(path: string): Promise<T> => {
+  const early = prefetched.get(path);
+  prefetched.delete(path);
+  return ((await early) ?? (await (await call('GET', path)).json())) as T;
+};
 export const postJson = async <T>(path: string, body: unknown = {}): Promise<T> => (await (await call('POST', path, body)).json()) as T;
 
 /** Downloads a CSV the API gives (with the same sign-in as every call) as a file. */

@@ -2,7 +2,7 @@ import { FluentProvider, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme
 import { pages } from '@microsoft/teams-js';
 import { type ReactNode, StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { useHost } from './api';
+import { prefetch, useHost } from './api';
 import { App } from './app';
 import { Picker } from './picker';
 import { connect, type Host, type ThemeName } from './teams';
@@ -41,6 +41,11 @@ function ChannelSetup({ host }: { host: Host }): ReactNode {
 
 void connect().then((host) => {
   useHost(host);
+  // Who is asking and the programme (the page most people open on) start loading at once, beside React.
+  if (host.frame !== 'settings' && (host.inTeams || host.localUser)) {
+    prefetch('me');
+    if (['', '#programme'].includes(window.location.hash)) prefetch('programme?when=upcoming');
+  }
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <Root host={host} />

@@ -54,9 +54,9 @@ export interface ProgrammePage {
 
 const WHAT = 'see the whole programme';
 
-async function rowOf(deps: OverviewDeps, event: NlcEvent, now: Date): Promise<ProgrammeRow> {
+async function rowOf(deps: OverviewDeps, event: NlcEvent, now: Date, counts?: RsvpCounts): Promise<ProgrammeRow> {
   const past = hasEnded(event, now);
-  if (event.kind !== 'workshop') return { event, past, counts: await deps.events.countRsvps(event.id) };
+  if (event.kind !== 'workshop') return { event, past, counts: counts ?? (await deps.events.countRsvps(event.id)) };
   const ledger = await deps.workshops.getLedger(event.id);
   const capacity = ledger?.capacity ?? asWorkshop(event).booking.capacity;
   return { event, past, places: { capacity, booked: bookedCount(ledger), waiting: waitlist(ledger).length, closed: ledger?.closed ?? false } };
@@ -76,8 +76,9 @@ export async function programmePage(deps: OverviewDeps, actor: Actor, filter: Pr
   if (filter.when === 'past') chosen.reverse();
   const page = chosen.slice(filter.page * filter.pageSize, (filter.page + 1) * filter.pageSize);
   const distinct = (values: (string | undefined)[]): string[] => [...new Set(values.filter((v): v is string => Boolean(v)))].sort();
+  const counts = await deps.events.countRsvpsOf(page.filter((e) => e.kind !== 'workshop').map((e) => e.id));
   return {
-    rows: await Promise.all(page.map((event) => rowOf(deps, event, now))),
+    rows: await Promise.all(page.map((event) => rowOf(deps, event, now, counts.get(event.id)))),
     total: chosen.length,
     series: distinct(all.map((e) => e.series)),
     flourish: distinct(all.map((e) => e.flourish)),

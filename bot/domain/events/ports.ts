@@ -25,6 +25,8 @@ export interface EventStore {
   saveRsvp(rsvp: Rsvp): Promise<void>;
   getRsvp(eventId: string, userId: string): Promise<Rsvp | undefined>;
   countRsvps(eventId: string): Promise<RsvpCounts>;
+  /** The counts of several events at once (every id given has an entry). */
+  countRsvpsOf(eventIds: readonly string[]): Promise<Map<string, RsvpCounts>>;
   listRsvpsOfUser(userId: string): Promise<Rsvp[]>;
   /** Every answer to one event (organisers' follow-ups: who to tell when it changes). */
   listRsvpsOfEvent(eventId: string): Promise<Rsvp[]>;

@@ -1,5 +1,4 @@
 import {
-  Button,
   createTableColumn,
   makeStyles,
   Table,
@@ -8,11 +7,11 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  tokens,
   useTableFeatures,
   useTableSort,
 } from '@fluentui/react-components';
 import { type ReactNode, useMemo, useState } from 'react';
+import { Pager } from './pager';
 
 /**
  * A table that sorts (click a heading) and pages, so 500 people read as 20 pages of 25
@@ -26,10 +25,7 @@ export interface Column<T> {
   render?: (row: T) => ReactNode;
 }
 
-const useStyles = makeStyles({
-  pager: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', marginTop: tokens.spacingVerticalS },
-  wrap: { overflowX: 'auto' },
-});
+const useStyles = makeStyles({ wrap: { overflowX: 'auto' } });
 
 export function DataTable<T>({ rows, columns, rowKey, label, pageSize = 25 }: { rows: readonly T[]; columns: Column<T>[]; rowKey: (row: T) => string; label: string; pageSize?: number }): ReactNode {
   const styles = useStyles();
@@ -80,19 +76,7 @@ export function DataTable<T>({ rows, columns, rowKey, label, pageSize = 25 }: { 
           </TableBody>
         </Table>
       </div>
-      {pages > 1 ? (
-        <nav className={styles.pager} aria-label={`${label}: pages`}>
-          <Button size="small" disabled={current === 0} onClick={() => setPage(current - 1)}>
-            Previous page
-          </Button>
-          <span aria-live="polite">
-            Page {current + 1} of {pages} ({sorted.length} rows)
-          </span>
-          <Button size="small" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
-            Next page
-          </Button>
-        </nav>
-      ) : null}
+      <Pager page={current} pages={pages} rows={sorted.length} label={label} onPage={setPage} />
     </div>
   );
 }

@@ -3,13 +3,13 @@ import { type ReactNode, useState } from 'react';
 import type { EventRow, Programme } from '../../../bot/tab-api/contract';
 import { type Column, DataTable } from '../components/data-table';
 import { Loaded, useLoad } from '../components/load';
+import { Pager } from '../components/pager';
 import { answersText, Places } from '../components/places';
 import { go } from '../routes';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'end', marginBottom: tokens.spacingVerticalM },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalM },
-  pager: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', marginTop: tokens.spacingVerticalS },
 });
 
 const COLUMNS: Column<EventRow>[] = [
@@ -40,7 +40,8 @@ const COLUMNS: Column<EventRow>[] = [
 export function ProgrammePage(): ReactNode {
   const styles = useStyles();
   const [filter, setFilter] = useState({ when: 'upcoming', series: '', flourish: '', page: 0 });
-  const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== '').map(([k, v]) => [k, String(v)]));
+  // Defaults left out, so the first page asks for what main.tsx prefetched.
+  const query = new URLSearchParams(Object.entries(filter).filter(([k, v]) => v !== '' && !(k === 'page' && v === 0)).map(([k, v]) => [k, String(v)]));
   const load = useLoad<Programme>(`programme?${query.toString()}`);
   const set = (key: keyof typeof filter) => (_: unknown, d: { value: string }) => setFilter({ ...filter, [key]: d.value, page: 0 });
   return (
@@ -77,13 +78,7 @@ export function ProgrammePage(): ReactNode {
           <>
             <p role="status">{programme.total === 1 ? '1 event' : `${programme.total} events`}</p>
             <DataTable rows={programme.rows} columns={COLUMNS} rowKey={(r) => r.id} label="Programme" />
-            {programme.total > programme.pageSize ? (
-              <nav className={styles.pager} aria-label="Programme pages">
-                <Button size="small" disabled={programme.page === 0} onClick={() => setFilter({ ...filter, page: filter.page - 1 })}>Previous page</Button>
-                <span>Page {programme.page + 1} of {Math.ceil(programme.total / programme.pageSize)}</span>
-                <Button size="small" disabled={(programme.page + 1) * programme.pageSize >= programme.total} onClick={() => setFilter({ ...filter, page: filter.page + 1 })}>Next page</Button>
-              </nav>
-            ) : null}
+            <Pager page={programme.page} pages={Math.ceil(programme.total / programme.pageSize)} rows={programme.total} label="Programme" onPage={(page) => setFilter({ ...filter, page })} />
           </>
         )}
       </Loaded>
