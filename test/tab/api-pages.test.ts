@@ -92,7 +92,7 @@ describe('tab API pages (local mode)', function () {
     assert.equal((await call(LEAD, 'GET', `groups/${CASE_STUDY_GROUP}?kind=idea`)).body.contributions instanceof Array, true);
   });
 
-  it('when a body is not JSON or has unknown fields, then 4xx and nothing changes; deadlines are the organisers'', async () => {
+  it('when a body is not JSON or has unknown fields, then 4xx and nothing changes; deadlines are the organisers\'', async () => {
     const raw = await fetch(`${bot.url}/api/tab/events/ap-framework-workshop-2024/capacity`, { method: 'POST', headers: { 'x-nlc-local-user': ORGANISER.id, 'content-type': 'text/plain' }, body: '45' });
     assert.equal(raw.status, 415);
     assert.equal((await call(ORGANISER, 'POST', 'events/ap-framework-workshop-2024/capacity', { capacity: 45, extra: 1 })).status, 400);
