@@ -87,8 +87,8 @@ describe('tab API pages (local mode)', function () {
     const [contribution] = space.body.contributions as { id: string; answers: { label: string }[] }[];
     assert.deepEqual(contribution?.answers.map((a) => a.label), ['Title', 'School or setting', 'Phase', 'Summary (up to 2,000 characters)']);
     assert.equal((await call(MEMBER, 'GET', `groups/${CASE_STUDY_GROUP}`)).status, 403);
-    assert.equal((await call(MEMBER, 'POST', `groups/${CASE_STUDY_GROUP}/contributions/${contribution!.id}/used`, { used: true })).status, 403);
-    assert.equal((await call(LEAD, 'POST', `groups/${CASE_STUDY_GROUP}/contributions/${contribution!.id}/used`, { used: true })).body.used, true);
+    assert.equal((await call(MEMBER, 'POST', `groups/${CASE_STUDY_GROUP}/contributions/${contribution.id}/used`, { used: true })).status, 403);
+    assert.equal((await call(LEAD, 'POST', `groups/${CASE_STUDY_GROUP}/contributions/${contribution.id}/used`, { used: true })).body.used, true);
     assert.equal((await call(LEAD, 'GET', `groups/${CASE_STUDY_GROUP}?kind=idea`)).body.contributions instanceof Array, true);
   });
 
