@@ -97,8 +97,10 @@ export interface Choice {
 export interface DeliveryFigures {
   total: number;
   delivered: number;
-  /** Not sent yet: first tries and retries after a passing failure. */
+  /** Not tried yet. */
   waiting: number;
+  /** Failed for a passing reason (Teams busy or unavailable): tried again after a back-off. */
+  retrying: number;
   failed: number;
   blocked: number;
 }

@@ -49,7 +49,7 @@ export const weekFigures = (series: readonly WeekCount[]): WeekFigure[] =>
 export function broadcastDto({ broadcast, counts, failures, running }: BroadcastReport): BroadcastDto {
   // Before the job has written a record per recipient, everyone counted in the preview is waiting.
   const total = broadcast.expandedAt ? counts.total : broadcast.previewCount;
-  const waiting = broadcast.expandedAt ? counts.pending : broadcast.previewCount;
+  const waiting = broadcast.expandedAt ? counts.pending - counts.retrying : broadcast.previewCount;
   return {
     id: broadcast.id,
     title: broadcast.title,
@@ -59,7 +59,7 @@ export function broadcastDto({ broadcast, counts, failures, running }: Broadcast
     createdAt: broadcast.createdAt,
     when: formatDateTime(new Date(broadcast.createdAt)),
     unreachable: broadcast.unreachable,
-    figures: { total, delivered: counts.sent, waiting, failed: counts.failed, blocked: counts.blocked + counts.notFound },
+    figures: { total, delivered: counts.sent, waiting, retrying: counts.retrying, failed: counts.failed, blocked: counts.blocked + counts.notFound },
     failures: failures.map((f) => ({ state: f.state, reason: f.reason, count: f.count })),
     running,
   };

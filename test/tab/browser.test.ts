@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/chromium';
 import type { TestBot } from '../helpers/bot';
+import { broadcastJob, installPersonalChats } from '../helpers/broadcasts';
+import { startConnector } from '../helpers/connector';
 import { CASE_STUDY_SUMMARY, fillWorkshop, LEAD, leadWithCaseStudy, MEMBER, openTab, ORGANISER, startTabBot } from '../helpers/tab';
 import { WORKSHOP } from '../helpers/workshops';
 
@@ -73,6 +75,26 @@ describe('organiser tab in Chromium (local mode)', function () {
     for (const line of CASE_STUDY_SUMMARY.split('\n')) assert.ok(text.includes(line), `the full summary: ${line}`);
     assert.ok(text.includes('Example Primary School') && text.includes('A shared nurture visit'));
     assert.equal(await page.getByRole('tab', { name: 'Programme' }).count(), 0, 'a lead who does not organise has no programme page');
+  });
+
+  it('when a broadcast goes out while its page is open, then the delivery figures move by themselves: delivered, retrying, blocked', async () => {
+    const connector = await startConnector();
+    try {
+      const chats = await installPersonalChats(bot, connector, 0, 3);
+      const answers: Record<string, number> = { [chats[0]!]: 403, [chats[1]!]: 502 };
+      connector.override((c) => (c.method === 'POST' && answers[c.conversationId ?? ''] ? { status: answers[c.conversationId ?? '']! } : undefined));
+      const page = await openTab(browser, bot, ORGANISER, { hash: 'broadcasts' });
+      await page.getByText('Reaches 3 chats.').waitFor();
+      await page.getByRole('button', { name: 'Send…' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Send', exact: true }).click();
+      await page.getByRole('progressbar', { name: 'Waiting to be sent: 3 of 3' }).waitFor();
+      await broadcastJob(bot).run(); // no reload: the page asks again while copies are going out
+      for (const figure of ['Delivered: 1 of 3', 'Retrying: 1 of 3', 'Blocked or gone: 1 of 3', 'Waiting to be sent: 0 of 3']) {
+        await page.getByRole('progressbar', { name: figure }).waitFor();
+      }
+    } finally {
+      await connector.close();
+    }
   });
 
   it('when a member opens the tab, then they see their own page and no one\'s name, even when they ask for an attendee list', async () => {

@@ -13,7 +13,8 @@ const useStyles = makeStyles({
 
 const STATES: { key: keyof BroadcastDto['figures']; label: string; color: 'brand' | 'success' | 'warning' | 'error' }[] = [
   { key: 'delivered', label: 'Delivered', color: 'success' },
-  { key: 'waiting', label: 'Waiting or retrying', color: 'brand' },
+  { key: 'waiting', label: 'Waiting to be sent', color: 'brand' },
+  { key: 'retrying', label: 'Retrying', color: 'warning' },
   { key: 'failed', label: 'Failed', color: 'error' },
   { key: 'blocked', label: 'Blocked or gone', color: 'warning' },
 ];
