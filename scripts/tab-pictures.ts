@@ -27,7 +27,7 @@ async function main(): Promise<void> {
       await page.waitForLoadState('networkidle');
       await page.waitForTimeout(800);
       await page.screenshot({ path: join(TAB_DOCS, `${shot.name}.png`), fullPage: true });
-      await page.close();
+      await page.context().close();
       process.stdout.write(`docs/tab/${shot.name}.png\n`);
     }
   } finally {

@@ -3,7 +3,7 @@ import { basename, extname, join } from 'node:path';
 import type restify from 'restify';
 
 /**
- * The tab's page and bundle (dist/tab, built by scripts/tab/build.ts) as static files
+ * The tab's page and bundle (dist/tab, built by scripts/build-tab.ts) as static files
  * under /tab/: one process serves the bot, the tab and its API. Only plain file names
  * inside that folder are served, so no path can reach anything else.
  */

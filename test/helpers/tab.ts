@@ -80,7 +80,9 @@ export async function leadWithCaseStudy(bot: TestBot): Promise<void> {
 /** Opens the tab as a person (local mode's ?user=), in a theme, and waits for its first page. */
 export async function openTab(browser: Browser, bot: TestBot, person: Person, options: { theme?: 'dark' | 'contrast'; hash?: string; width?: number } = {}): Promise<Page> {
   // A context of its own: axe-core analyses pages only in a context made with newContext().
-  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: options.width ?? 1280, height: 900 }, acceptDownloads: true });
+  // Reduced motion: Fluent UI then skips its colour transitions, so axe never measures a
+  // button half-way from its disabled grey (a contrast "violation" only a slow machine saw).
+  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: options.width ?? 1280, height: 900 }, acceptDownloads: true, reducedMotion: 'reduce' });
   const page = await context.newPage();
   page.on('close', () => void context.close());
   const theme = options.theme ? `&theme=${options.theme}` : '';
