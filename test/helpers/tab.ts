@@ -77,6 +77,16 @@ export async function leadWithCaseStudy(bot: TestBot): Promise<void> {
   });
 }
 
+/** One call to the tab's API in local mode, as a person (the header the page sends on loopback). */
+export async function tabApi<T = Record<string, unknown>>(bot: TestBot, who: { id: string }, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${bot.url}/api/tab/${path}`, {
+    method,
+    headers: { 'x-nlc-local-user': who.id, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as T };
+}
+
 /** Opens the tab as a person (local mode's ?user=), in a theme, and waits for its first page. */
 export async function openTab(browser: Browser, bot: TestBot, person: Person, options: { theme?: 'dark' | 'contrast'; hash?: string; width?: number } = {}): Promise<Page> {
   // A context of its own: axe-core analyses pages only in a context made with newContext().

@@ -3,7 +3,7 @@ import type { BroadcastDto } from '../../bot/tab-api/contract';
 import { startTestBot, type TestBot } from '../helpers/bot';
 import { broadcastJob, installPersonalChats, postsPer } from '../helpers/broadcasts';
 import { startConnector, type StandInConnector } from '../helpers/connector';
-import { MEMBER, ORGANISER } from '../helpers/tab';
+import { MEMBER, ORGANISER, tabApi } from '../helpers/tab';
 
 /**
  * A broadcast's delivery as the tab's Broadcasts page reads it, over HTTP against the real
@@ -14,14 +14,7 @@ describe('tab API: a broadcast\'s delivery progress, resend and withdraw', funct
   this.timeout(60_000);
   let bot: TestBot;
   let connector: StandInConnector;
-  const call = async <T = Record<string, unknown>>(who: { id: string }, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
-    const response = await fetch(`${bot.url}/api/tab/${path}`, {
-      method,
-      headers: { 'x-nlc-local-user': who.id, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as T };
-  };
+  const call = <T = Record<string, unknown>>(who: { id: string }, method: string, path: string, body?: unknown) => tabApi<T>(bot, who, method, path, body);
   const progress = async (id: string): Promise<BroadcastDto> => (await call<BroadcastDto>(ORGANISER, 'GET', `broadcasts/${id}`)).body;
 
   beforeEach(async () => {

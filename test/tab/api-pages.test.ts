@@ -5,7 +5,7 @@ import type { TestBot } from '../helpers/bot';
 import { installPersonalChats } from '../helpers/broadcasts';
 import { startConnector, type StandInConnector } from '../helpers/connector';
 import { countDocs } from '../helpers/store';
-import { LEAD, leadWithCaseStudy, MEMBER, ORGANISER, startTabBot, CASE_STUDY_GROUP } from '../helpers/tab';
+import { LEAD, leadWithCaseStudy, MEMBER, ORGANISER, startTabBot, CASE_STUDY_GROUP, tabApi } from '../helpers/tab';
 
 /**
  * The tab's API in local mode, page by page, over HTTP against the real bot: what each
@@ -15,14 +15,7 @@ describe('tab API pages (local mode)', function () {
   this.timeout(60_000);
   let bot: TestBot;
   let connector: StandInConnector;
-  const call = async (who: { id: string }, method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> => {
-    const response = await fetch(`${bot.url}/api/tab/${path}`, {
-      method,
-      headers: { 'x-nlc-local-user': who.id, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
+  const call = (who: { id: string }, method: string, path: string, body?: unknown) => tabApi(bot, who, method, path, body);
 
   beforeEach(async () => {
     connector = await startConnector();
