@@ -43,7 +43,8 @@ export interface EventRow {
   where: string;
   series?: string;
   flourish?: string;
-  status: 'scheduled' | 'cancelled';
+  /** A draft is an organiser's, not yet posted (the programme shows organisers only). */
+  status: 'draft' | 'scheduled' | 'cancelled';
   past: boolean;
   counts?: { going: number; maybe: number; notGoing: number };
   places?: { capacity: number; booked: number; waiting: number; closed: boolean };

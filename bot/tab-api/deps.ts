@@ -11,6 +11,7 @@ import type { EventStore } from '../domain/events/ports';
 import type { Messenger } from '../domain/messaging';
 import type { Organisers } from '../domain/organisers';
 import type { ReminderStore } from '../domain/reminders/ports';
+import type { RosterStore } from '../domain/rosters/ports';
 import type { TaskGroupsDeps } from '../domain/task-groups/service';
 import type { TaskGroupStore } from '../domain/task-groups/ports';
 import type { PromotionDeps } from '../domain/workshops/promotions';
@@ -27,6 +28,8 @@ export interface TabApiDeps extends TabHttpDeps {
   broadcasts: BroadcastStore;
   conversations: ConversationStore;
   reminders: ReminderStore;
+  /** Who is in the teams the bot is in: a team audience's reach. */
+  rosters: RosterStore;
   catalogue: BroadcastCatalogue;
   organisers: Organisers;
   clock: Clock;

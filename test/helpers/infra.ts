@@ -36,6 +36,9 @@ export const DEPLOYED_VALUES: Record<string, string> = {
   validTenantIds: '',
   // What aadApp/create registered for the tab (m365agents.yml).
   validTabAppId: '9b6d1f3e-2a4c-4e8b-9c1d-7f2e3a4b5c6d',
+  // The parameters' defaults: Graph install off, so no catalogue id.
+  "graphInstall ? 'true' : 'false'": 'false',
+  validTeamsAppCatalogId: '',
   'monitoring.outputs.appInsightsConnectionString': 'InstrumentationKey=00000000-0000-0000-0000-000000000000',
   "'https://${botHost}'": 'https://nlc-bot-x7q2.azurewebsites.net',
   "'Authorization=AAD;ClientId=${identity.properties.clientId}'": 'Authorization=AAD;ClientId=3c9f1e2a-5b7d-4c8e-9f0a-1b2c3d4e5f60',

@@ -20,7 +20,7 @@ const COLUMNS: Column<EventRow>[] = [
     render: (r) => (
       <Link href={`#event/${r.id}`}>
         {r.title}
-        {r.status === 'cancelled' ? ' (cancelled)' : ''}
+        {r.status === 'cancelled' ? ' (cancelled)' : r.status === 'draft' ? ' (draft)' : ''}
       </Link>
     ),
   },
