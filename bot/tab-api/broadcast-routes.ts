@@ -6,7 +6,7 @@ import { composeChoices, previewBroadcast, sampleBroadcast } from '../domain/bro
 import { broadcastReport, confirmBroadcast, reportOf, resendToFailed, withdrawBroadcast } from '../domain/broadcasts/service';
 import type { BroadcastDto, Broadcasts, BroadcastSample } from './contract';
 import { serviceDeps, type TabApiDeps } from './deps';
-import { broadcastDto } from './dto';
+import { broadcastDto, reachText } from './dto';
 import { tabRoute } from './http';
 
 const RECENT = 20;
@@ -30,7 +30,7 @@ export function broadcastRoutes(server: restify.Server, deps: TabApiDeps): void 
 
   server.post('/api/tab/broadcasts/sample', ...tabRoute(deps, { body: formBody }, async ({ actor, body }): Promise<BroadcastSample> => {
     const { sample, ...figures } = await sampleBroadcast(broadcasting, actor, body.form);
-    return { ...figures, card: sample };
+    return { title: figures.title, audienceText: figures.audienceText, recipients: figures.recipients, opens: figures.opens, unreachable: figures.unreachable, reach: reachText(figures), card: sample };
   }));
 
   server.post('/api/tab/broadcasts', ...tabRoute(deps, { body: formBody }, async ({ actor, body }) => {

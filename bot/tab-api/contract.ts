@@ -104,6 +104,10 @@ export interface DeliveryFigures {
   retrying: number;
   failed: number;
   blocked: number;
+  /** People the bot could not open a chat with (why: BroadcastDto.unreachableWhy). */
+  unreachable: number;
+  /** Of the delivered, copies sent in a chat the bot opened for the person. */
+  opened: number;
 }
 
 export interface BroadcastDto {
@@ -115,6 +119,8 @@ export interface BroadcastDto {
   createdAt: string;
   when: string;
   unreachable: number;
+  /** Why people could not be reached, in people's words with a count each. */
+  unreachableWhy: string[];
   figures: DeliveryFigures;
   failures: { state: string; reason: string; count: number }[];
   running: boolean;
@@ -129,7 +135,11 @@ export interface BroadcastSample {
   title: string;
   audienceText: string;
   recipients: number;
+  /** Of the recipients, people the bot will open a chat with. */
+  opens: number;
   unreachable: number;
+  /** Where the copies go, in one sentence (a chat they have, one the bot opens, nowhere and why). */
+  reach: string;
   card: unknown;
 }
 

@@ -1,3 +1,4 @@
+import { UNREACHABLE_TEXT, type UnreachableReason } from '../domain/conversations/reach';
 import type { BroadcastReport } from '../domain/broadcasts/service';
 import type { ProgrammeRow } from '../domain/events/overview';
 import type { ContributionInFull } from '../domain/task-groups/lead-view';
@@ -59,7 +60,11 @@ export function broadcastDto({ broadcast, counts, failures, running }: Broadcast
     createdAt: broadcast.createdAt,
     when: formatDateTime(new Date(broadcast.createdAt)),
     unreachable: broadcast.unreachable,
-    figures: { total, delivered: counts.sent, waiting, retrying: counts.retrying, failed: counts.failed, blocked: counts.blocked + counts.notFound },
+    unreachableWhy: whyUnreachable(broadcast.unreachableWhy),
+    figures: {
+      total, delivered: counts.sent, waiting, retrying: counts.retrying, failed: counts.failed,
+      blocked: counts.blocked + counts.notFound, unreachable: counts.unreachable, opened: counts.opened,
+    },
     failures: failures.map((f) => ({ state: f.state, reason: f.reason, count: f.count })),
     running,
   };
@@ -78,4 +83,19 @@ export function contributionDto({ contribution, callTitle, kindLabel, answers }:
     used: contribution.status === 'used',
     answers,
   };
+}
+
+const people = (n: number): string => `${n} ${n === 1 ? 'person' : 'people'}`;
+
+/** Each reason with its count, in the words the cards use (bot/domain/conversations/reach.ts). */
+export const whyUnreachable = (why: Partial<Record<UnreachableReason, number>> | undefined): string[] =>
+  (Object.entries(why ?? {}) as [UnreachableReason, number][]).filter(([, count]) => count > 0).map(([reason, count]) => `${people(count)}: ${UNREACHABLE_TEXT[reason]}`);
+
+/** A preview's reach in one sentence: copies to chats people have, to chats the bot opens, and who cannot be reached and why. */
+export function reachText(preview: { recipients: number; opens: number; unreachable: number; unreachableWhy?: Partial<Record<UnreachableReason, number>> }): string {
+  const { recipients, opens, unreachable } = preview;
+  const where = opens > 0 ? `: ${recipients - opens} in a chat they already have, ${opens} in a chat the bot will open` : '';
+  const why = whyUnreachable(preview.unreachableWhy);
+  const missed = unreachable > 0 ? `; ${people(unreachable)} cannot be reached${why.length ? ` (${why.join('; ')})` : ''}` : '';
+  return `Reaches ${opens > 0 ? people(recipients) : `${recipients} ${recipients === 1 ? 'chat' : 'chats'}`}${where}${missed}.`;
 }

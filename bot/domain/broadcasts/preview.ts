@@ -5,7 +5,6 @@ import { assertOrganiser } from '../organisers';
 import { formatDate } from '../time';
 import { channelLabel, EVENT_ANSWER_CHOICES } from './audience-types';
 import type { ComposeChoices, ComposeForm } from './compose';
-import type { CardJson } from '../messaging';
 import { type BroadcastDeps, type BroadcastPreview, type BroadcastSpecs, createBroadcast, resolveBroadcast, WHAT } from './service';
 
 /**
@@ -83,8 +82,17 @@ export async function previewBroadcast(deps: BroadcastDeps, actor: Actor, form: 
 }
 
 /** What the form would send and to how many, saving nothing: the organiser tab's live preview. */
-export async function sampleBroadcast(deps: BroadcastDeps, actor: Actor, form: ComposeForm): Promise<{ title: string; audienceText: string; recipients: number; unreachable: number; sample: CardJson }> {
+export async function sampleBroadcast(deps: BroadcastDeps, actor: Actor, form: ComposeForm): Promise<Omit<BroadcastPreview, 'broadcast'> & { title: string; audienceText: string }> {
   assertOrganiser(deps.organisers, actor, WHAT);
   const { resolution, prepared, audienceText } = await resolveBroadcast(deps, await specsFromForm(deps, form));
-  return { title: prepared.title, audienceText, recipients: resolution.recipients.length, unreachable: resolution.unreachable, sample: prepared.sample };
+  return {
+    title: prepared.title,
+    audienceText,
+    recipients: resolution.recipients.length,
+    // The same counts a saved draft records (createBroadcast), so the sample and the preview card agree.
+    opens: resolution.recipients.filter((r) => r.opensChat).length,
+    unreachable: resolution.unreachable,
+    unreachableWhy: resolution.unreachableWhy ?? {},
+    sample: prepared.sample,
+  };
 }

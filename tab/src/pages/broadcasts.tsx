@@ -17,6 +17,7 @@ const STATES: { key: keyof BroadcastDto['figures']; label: string; color: 'brand
   { key: 'retrying', label: 'Retrying', color: 'warning' },
   { key: 'failed', label: 'Failed', color: 'error' },
   { key: 'blocked', label: 'Blocked or gone', color: 'warning' },
+  { key: 'unreachable', label: 'Could not be reached', color: 'warning' },
 ];
 
 /** Compose and send, then watch each broadcast's delivery live; resend to failed, withdraw. */
@@ -62,6 +63,8 @@ function BroadcastProgress({ initial }: { initial: BroadcastDto }): ReactNode {
           <FragmentRow key={s.key} label={s.label} value={b.figures[s.key]} total={total} color={s.color} />
         ))}
       </div>
+      {b.figures.opened > 0 ? <Text size={200}>{`${b.figures.opened} of the delivered went to a chat the bot opened for them`}</Text> : null}
+      {b.unreachableWhy.map((why) => <Text key={why} size={200}>{`Not reached: ${why}`}</Text>)}
       {b.failures.map((f) => <Text key={`${f.state}:${f.reason}`} size={200}>{`${f.count} ${f.state}: ${f.reason}`}</Text>)}
       <div className={styles.actions}>
         <Button size="small" disabled={b.figures.failed === 0 || b.withdrawn} onClick={act('resend')}>Resend to failed</Button>

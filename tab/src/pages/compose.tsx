@@ -67,7 +67,7 @@ export function Compose({ choices, sent }: { choices: Broadcasts['choices']; sen
         {field('taskGroup', 'Task group', select('taskGroup', choices.taskGroups))}
         {error && !(error instanceof ApiError && error.body.fields?.length) ? <Problem error={error} /> : null}
         <p role="status" aria-live="polite">
-          {sample ? `Reaches ${sample.recipients} ${sample.recipients === 1 ? 'chat' : 'chats'}${sample.unreachable ? `; ${sample.unreachable} people have no chat with the bot yet` : ''}.` : 'Fill in the form to see who it reaches.'}
+          {sample ? sample.reach : 'Fill in the form to see who it reaches.'}
         </p>
         <ConfirmSend body={body} disabled={!sample} sent={sent} />
       </div>
