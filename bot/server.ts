@@ -73,14 +73,14 @@ const isJson = (contentType: string | undefined): boolean => (contentType ?? '')
  * end before refusing it. raw-body refuses a declared length over the limit unread and
  * stops reading the moment a body without one passes it.
  */
-function readJsonBody(req: restify.Request, res: restify.Response, next: restify.Next): void {
+export function readJsonBody(req: restify.Request, res: restify.Response, next: restify.Next): void {
   if (!isJson(req.headers['content-type'])) {
-    refuse(req, res, 415, 'UnsupportedMediaType', 'send the activity as application/json');
+    refuse(req, res, 415, 'UnsupportedMediaType', 'send the body as application/json');
     return next(false);
   }
   const encoding = req.headers['content-encoding'];
   if (encoding && encoding.toLowerCase() !== 'identity') {
-    refuse(req, res, 415, 'UnsupportedMediaType', 'send the activity without a content encoding');
+    refuse(req, res, 415, 'UnsupportedMediaType', 'send the body without a content encoding');
     return next(false);
   }
   getRawBody(req, { length: req.headers['content-length'], limit: MAX_BODY_BYTES, encoding: 'utf-8' }, (error, text) => {

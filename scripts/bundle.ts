@@ -1,7 +1,7 @@
 /**
  * npm run bundle: writes build/bot.zip, what `az webapp deploy --type zip` uploads to the
  * App Service (docs/deploy.md; m365agents.yml and the deploy workflow run it too): the
- * compiled bot (dist/, built fresh so no stale file rides along), package.json and the
+ * compiled bot and the organiser tab's bundle (dist/, built fresh so no stale file rides along), package.json and the
  * production node_modules, installed fresh from the lock file. App Service runs it as it
  * is (no build on the server: SCM_DO_BUILD_DURING_DEPLOYMENT=false in infra/).
  *
@@ -14,6 +14,7 @@ import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rea
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
+import { buildTab } from './build-tab';
 import { devOnlyPackages } from './lib/packages';
 
 const ROOT = join(__dirname, '..');
@@ -49,10 +50,12 @@ function installed(modules: string): string[] {
     .flatMap((name) => (name.startsWith('@') ? readdirSync(join(modules, name)).map((inner) => `${name}/${inner}`) : [name]));
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const staging = mkdtempSync(join(tmpdir(), 'nlc-bundle-'));
   try {
     execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(staging, 'dist')], { stdio: 'inherit' });
+    // The organiser tab's page and bundle, served by the bot from dist/tab (bot/tab-api/static.ts).
+    await buildTab(join(staging, 'dist', 'tab'));
     for (const item of ['package-lock.json', '.npmrc']) cpSync(join(ROOT, item), join(staging, item));
     writeFileSync(join(staging, 'package.json'), bundlePackageJson(readFileSync(join(ROOT, 'package.json'), 'utf8')));
     execFileSync(npm, ['ci', '--omit=dev', '--no-audit', '--no-fund'], { cwd: staging, stdio: 'inherit' });
@@ -69,4 +72,9 @@ function main(): void {
   }
 }
 
-if (require.main === module) main();
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
