@@ -1,4 +1,4 @@
-import { FLOURISH, type FlourishTag } from '../events/event';
+import { FLOURISH, type FlourishTag } from '../flourish';
 import type { FieldSpec, FormValues } from '../forms';
 import { DEFAULT_EVENT_REMINDER_DAYS } from '../reminders/reminders';
 import { MAX_CAPACITY } from '../workshops/terms';

@@ -1,6 +1,7 @@
 import { z } from 'zod/v4';
 import type { FieldProblem } from '../errors';
-import { eventSchema, type FlourishTag, type NlcEvent } from '../events/event';
+import { eventSchema, type NlcEvent } from '../events/event';
+import type { FlourishTag } from '../flourish';
 import { slug } from '../slug';
 import { formatTime, londonDate, londonToUtc } from '../time';
 import { deadlineFromDate } from '../workshops/terms';

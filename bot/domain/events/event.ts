@@ -2,19 +2,7 @@ import { z } from 'zod/v4';
 import { reminderDaysSchema } from '../reminders/reminders';
 import { workshopTermsSchema } from '../workshops/terms';
 import { requestKeySchema } from '../request-key';
-
-/** The eight FLOURISH outcomes of Norfolk's children and young people partnership strategy. */
-export const FLOURISH = [
-  'Family and friends',
-  'Learning',
-  'Opportunities',
-  'Understood',
-  'Resilience',
-  'Individuality',
-  'Safe',
-  'Healthy',
-] as const;
-export type FlourishTag = (typeof FLOURISH)[number];
+import { flourishSchema } from '../flourish';
 
 /** Ids appear in card data and Cosmos ids, so they are short, lower-case slugs. */
 export const eventIdSchema = z
@@ -47,7 +35,7 @@ export const eventSchema = z
     endsAt: utcInstant,
     location: locationSchema,
     audience: z.string().trim().min(2).max(200),
-    flourish: z.enum(FLOURISH).optional(),
+    flourish: flourishSchema.optional(),
     /** Groups sessions, e.g. "Norfolk Practice Week 2024". */
     series: z.string().trim().max(80).optional(),
     status: z.enum(['scheduled', 'cancelled']).default('scheduled'),

@@ -1,7 +1,8 @@
 import { z } from 'zod/v4';
 import { londonToUtc } from '../time';
 import { programmeTermsSchema, termsFromProgramme } from '../workshops/terms';
-import { eventIdSchema, eventSchema, FLOURISH, locationSchema, type NlcEvent } from './event';
+import { flourishSchema } from '../flourish';
+import { eventIdSchema, eventSchema, locationSchema, type NlcEvent } from './event';
 
 /**
  * A programme entry as people write it: a London date and wall-clock times, not UTC
@@ -18,7 +19,7 @@ export const programmeEntrySchema = z.object({
   end: z.iso.time({ precision: -1 }),
   location: locationSchema,
   audience: z.string(),
-  flourish: z.enum(FLOURISH).optional(),
+  flourish: flourishSchema.optional(),
   series: z.string().optional(),
   /** Workshops: places, the "book by" date, and the organiser. */
   booking: programmeTermsSchema.optional(),
