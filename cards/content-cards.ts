@@ -1,9 +1,9 @@
 import type { ContentCards } from '../bot/domain/broadcasts/ports';
-import { formatRange } from '../bot/domain/time';
+import { whenText, whereText } from '../bot/domain/events/when';
 import { renderAnnouncementCard } from './announcement';
 import { renderCallCard } from './call';
 import { renderDeadlineCard } from './deadline';
-import { renderEventCard, whereText } from './event';
+import { renderEventCard } from './event';
 import { renderNoticeCard } from './notice';
 import { deadlineReminderText, eventReminderText } from './reminder';
 import { renderWorkshopCard } from './workshop';
@@ -19,7 +19,7 @@ export const contentCards: ContentCards = {
   eventCancelled: (event) =>
     renderNoticeCard({
       title: `Cancelled: ${event.title}`,
-      message: `${formatRange(new Date(event.startsAt), new Date(event.endsAt))}, ${whereText(event)}. You said you would come (or had a place), so we wanted you to know it will not go ahead.`,
+      message: `${whenText(event)}, ${whereText(event)}. You said you would come (or had a place), so we wanted you to know it will not go ahead.`,
       tone: 'warning',
       hint: 'Type "events" to see what else is coming up.',
     }),

@@ -1,6 +1,5 @@
 import type { WorkshopView } from '../bot/domain/workshops/service';
-import { formatRange } from '../bot/domain/time';
-import { whereText } from './event';
+import { whenText, whereText } from '../bot/domain/events/when';
 import json from './my-bookings.json';
 import { type AdaptiveCardJson, cardTemplate } from './template';
 import { WORKSHOP_CALENDAR, WORKSHOP_CANCEL } from './verbs';
@@ -31,7 +30,7 @@ export function renderMyBookingsCard(views: readonly WorkshopView[]): AdaptiveCa
               eventId: workshop.id,
               bookingId: mine.entry.bookingId,
               title: workshop.title,
-              when: formatRange(new Date(workshop.startsAt), new Date(workshop.endsAt)),
+              when: whenText(workshop),
               where: whereText(workshop),
               statusText: mine.entry.status === 'booked' ? "You're booked" : `Waitlist: you're number ${mine.position ?? '?'}`,
               statusColor: mine.entry.status === 'booked' ? ('Good' as const) : ('Warning' as const),

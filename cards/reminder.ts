@@ -7,7 +7,8 @@ import { closesText } from './deadline';
 export function eventReminderText(event: NlcEvent, now: Date): string {
   const start = new Date(event.startsAt);
   const days = londonDaysBetween(now, start);
-  const when = days <= 0 ? `today at ${formatTime(start)}` : `${days === 1 ? 'tomorrow' : `in ${days} days`}, ${formatDate(start)} at ${formatTime(start)}`;
+  const at = event.timeToBeConfirmed ? ' (time to be confirmed)' : ` at ${formatTime(start)}`;
+  const when = days <= 0 ? `today${at}` : `${days === 1 ? 'tomorrow' : `in ${days} days`}, ${formatDate(start)}${at}`;
   return `Reminder: **${event.title}** is ${when}.`;
 }
 

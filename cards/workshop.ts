@@ -3,8 +3,9 @@ import type { OutgoingMessage } from '../bot/domain/messaging';
 import { hasStarted } from '../bot/domain/events/event';
 import { type FormValues, MAX_NEEDS_LENGTH, MAX_SCHOOL_LENGTH, ROLES } from '../bot/domain/workshops/booking-form';
 import type { WorkshopView } from '../bot/domain/workshops/service';
-import { formatDate, formatRange } from '../bot/domain/time';
-import { eyebrowText, whereText } from './event';
+import { formatDate } from '../bot/domain/time';
+import { whenText, whereText } from '../bot/domain/events/when';
+import { eventLinks, eyebrowText } from './event';
 import json from './workshop.json';
 import { type AdaptiveCardJson, cardTemplate, withRefresh } from './template';
 import { WORKSHOP_BOOK, WORKSHOP_CALENDAR, WORKSHOP_CANCEL, WORKSHOP_VIEW } from './verbs';
@@ -15,6 +16,7 @@ export interface WorkshopCardData {
   eventId: string;
   eyebrow: string;
   title: string;
+  example: string;
   banner: string;
   bannerColor: Color;
   summary: string;
@@ -42,6 +44,8 @@ export interface WorkshopCardData {
   calendarUrl: string;
   /** No link to show, but the person may ask for one (Add to calendar makes it). */
   calendarOffer: boolean;
+  /** Joining and brochure links, as on an event card. */
+  links: { title: string; url: string }[];
 }
 
 const expand = cardTemplate<WorkshopCardData>(json, { book: WORKSHOP_BOOK, calendar: WORKSHOP_CALENDAR, cancel: WORKSHOP_CANCEL });
@@ -92,10 +96,11 @@ export function renderWorkshopCard(view: WorkshopView, options: WorkshopCardOpti
     eventId: workshop.id,
     eyebrow: eyebrowText(workshop),
     title: workshop.title,
+    example: workshop.example ?? '',
     banner: options.banner ?? '',
     bannerColor: options.bannerTone === 'good' ? 'Good' : 'Attention',
     summary: workshop.summary ?? '',
-    when: formatRange(new Date(workshop.startsAt), new Date(workshop.endsAt)),
+    when: whenText(workshop),
     where: whereText(workshop),
     audience: workshop.audience,
     deadlineText: `Book by ${formatDate(new Date(workshop.booking.deadline))}`,
@@ -116,6 +121,8 @@ export function renderWorkshopCard(view: WorkshopView, options: WorkshopCardOpti
     bookingId: mine && !hasStarted(workshop, view.now) ? mine.entry.bookingId : '',
     calendarUrl: mine?.calendarUrl ?? '',
     calendarOffer: mine?.calendarOffer ?? false,
+    // A workshop books here: only its joining link (for those with a place) and brochure.
+    links: eventLinks({ ...workshop, bookingUrl: undefined }, mine?.entry.status === 'booked' && !hasStarted(workshop, view.now)),
   });
   return withRefresh(card, WORKSHOP_VIEW, { eventId: workshop.id }, options.refreshUserIds);
 }

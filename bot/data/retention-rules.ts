@@ -46,7 +46,8 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
   { container: 'taskGroups', type: 'export', personal: true, ttl: 'item', due: 'c.expiresAt < @now' },
   { container: 'broadcasts', type: 'broadcast', personal: true, ttl: 'container', due: "c.createdAt < @before AND c.status != 'sending' AND c.status != 'queued'" },
   { container: 'broadcasts', type: 'delivery', personal: true, ttl: 'container', removedWith: 'broadcast' },
-  { container: 'deadlines', type: 'deadline', personal: false, ttl: 'none', due: 'c.closesAt < @before' },
+  // An open offer has no closing date: it goes RETENTION_DAYS after an organiser withdraws it.
+  { container: 'deadlines', type: 'deadline', personal: false, ttl: 'none', due: "c.closesAt < @before OR (c.status = 'cancelled' AND c.withdrawnAt < @before)" },
   { container: 'deadlines', type: 'follow', personal: true, ttl: 'none', removedWith: 'deadline' },
   { container: 'leases', type: '*', personal: false, ttl: 'none', kept: 'one small document per named job, overwritten by whoever holds it' },
   { container: 'reminders', type: '*', personal: false, ttl: 'none', kept: 'removed by the job with its event or deadline' },

@@ -49,6 +49,8 @@ const COLUMNS: Record<string, string> = {
   audience: 'audience', who: 'audience', for: 'audience', 'who it is for': 'audience',
   flourish: 'flourish', 'flourish tag': 'flourish', 'flourish outcome': 'flourish',
   series: 'series',
+  'booking link': 'bookingUrl', 'book online': 'bookingUrl', eventbrite: 'bookingUrl',
+  brochure: 'brochureUrl', 'brochure link': 'brochureUrl', programme: 'brochureUrl',
   capacity: 'capacity', places: 'capacity',
   'booking deadline': 'bookBy', 'book by': 'bookBy', deadline: 'bookBy',
   organiser: 'organiserName', organizer: 'organiserName', 'organiser name': 'organiserName', 'organizer name': 'organiserName',

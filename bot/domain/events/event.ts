@@ -3,6 +3,7 @@ import { reminderDaysSchema } from '../reminders/reminders';
 import { workshopTermsSchema } from '../workshops/terms';
 import { requestKeySchema } from '../request-key';
 import { flourishSchema } from '../flourish';
+import { exampleSchema, httpsUrlSchema } from '../content-fields';
 
 /** Ids appear in card data and Cosmos ids, so they are short, lower-case slugs. */
 export const eventIdSchema = z
@@ -19,8 +20,8 @@ export const locationSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('online'),
-    /** A Teams meeting link; optional because some sessions publish it later. */
-    joinUrl: z.url({ protocol: /^https$/ }).max(2000).optional(),
+    /** A Teams meeting link; optional because some sessions publish it later ("joining details to follow"). */
+    joinUrl: httpsUrlSchema.optional(),
   }),
 ]);
 export type EventLocation = z.infer<typeof locationSchema>;
@@ -39,6 +40,14 @@ export const eventSchema = z
     /** Groups sessions, e.g. "Norfolk Practice Week 2024". */
     series: z.string().trim().max(80).optional(),
     status: z.enum(['scheduled', 'cancelled']).default('scheduled'),
+    /** The date is known, the time is not yet: the instants span the London day and cards say "time to be confirmed" (when.ts). */
+    timeToBeConfirmed: z.literal(true).optional(),
+    /** Where people book when it is not booked here (e.g. Eventbrite): a button on the card. */
+    bookingUrl: httpsUrlSchema.optional(),
+    /** Its programme or brochure: a button on the card. */
+    brochureUrl: httpsUrlSchema.optional(),
+    /** What on its card is illustrative rather than fact (demo data). */
+    example: exampleSchema.optional(),
     /** Bumped on every change, so calendar files and posted cards can tell they are stale. */
     sequence: z.number().int().min(0).default(0),
     /** Workshops only: places, booking deadline and organiser. */

@@ -50,7 +50,7 @@ export function forgetMe(deps: ForgetDeps, actor: Actor): Promise<ForgetReport> 
  * a name, so the organiser picks one from what each holds.
  */
 export async function findPeopleToForget(deps: ForgetDeps, actor: Actor, who: string): Promise<ForgetPreview[]> {
-  mayForgetOthers(deps, actor);
+  await mayForgetOthers(deps, actor);
   const query = who.trim();
   if (query.length < 2 || query.length > 120) {
     throw new DomainError('invalid_input', 'Say whose data to remove: their name as Teams shows it, or their Entra object id.', {
@@ -65,19 +65,19 @@ export async function findPeopleToForget(deps: ForgetDeps, actor: Actor, who: st
 
 /** What the bot holds about one person, for an organiser to review before removing it. */
 export async function previewForgetSomeone(deps: ForgetDeps, actor: Actor, userId: string): Promise<ForgetPreview> {
-  mayForgetOthers(deps, actor);
+  await mayForgetOthers(deps, actor);
   const person = await knownPerson(deps, userId);
   return { person, self: person.userId === actor.aadObjectId, held: await holdings(deps, person.userId) };
 }
 
 /** An organiser's confirmed removal of one person's data (the id comes from their own search card). */
 export async function forgetSomeone(deps: ForgetDeps, actor: Actor, userId: string): Promise<ForgetReport> {
-  mayForgetOthers(deps, actor);
+  await mayForgetOthers(deps, actor);
   const person = await knownPerson(deps, userId);
   return erase(deps, person, person.userId === actor.aadObjectId);
 }
 
-const mayForgetOthers = (deps: ForgetDeps, actor: Actor): void => assertOrganiser(deps.organisers, actor, "remove another person's data");
+const mayForgetOthers = (deps: ForgetDeps, actor: Actor): Promise<void> => assertOrganiser(deps.organisers, actor, "remove another person's data");
 
 /** The person behind an id, with the name the bot last recorded for them. */
 async function knownPerson(deps: ForgetDeps, userId: string): Promise<KnownPerson> {

@@ -47,13 +47,16 @@ export const eventSubject = (event: NlcEvent): ReminderSubject => ({
   live: event.status === 'scheduled',
 });
 
-/** A consultation deadline as the reminder scheduler sees it: reminders count back from its close. */
+/** The latest instant a Date holds: an open offer never closes. */
+const NEVER = new Date(8.64e15);
+
+/** A consultation deadline as the reminder scheduler sees it: reminders count back from its close (an open offer has none). */
 export const deadlineSubject = (deadline: Deadline): ReminderSubject => ({
   kind: 'deadline',
   id: deadline.id,
   title: deadline.title,
-  at: new Date(deadline.closesAt),
-  days: deadline.reminderDays,
+  at: deadline.closesAt ? new Date(deadline.closesAt) : NEVER,
+  days: deadline.closesAt ? deadline.reminderDays : [],
   live: deadline.status === 'open',
 });
 

@@ -12,7 +12,7 @@ export type ExportDeps = Pick<TaskGroupsDeps, 'taskGroups' | 'organisers' | 'clo
 /** A link to every contribution of a group as CSV, for a lead; it works for a short while. */
 export async function exportContributions(deps: ExportDeps, actor: Actor, groupId: string): Promise<{ url: string; expiresAt: Date }> {
   const group = await requireGroup(deps, groupId);
-  assertLead(deps, group, actor, 'export contributions');
+  await assertLead(deps, group, actor, 'export contributions');
   const { url, expiresAt, grant } = issueExportLink(deps.links.contributions, groupId, actor.aadObjectId, deps.clock.now());
   await deps.taskGroups.saveExportGrant({ groupId, ...grant });
   return { url, expiresAt };

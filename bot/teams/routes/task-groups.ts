@@ -50,7 +50,7 @@ export function taskGroupRoutes(deps: TaskGroupsDeps): RouteModule {
         description: 'Create a task group (organisers)',
         hidden: true,
         run: async (turn) => {
-          assertOrganiser(deps.organisers, turn.actor(), 'create task groups');
+          await assertOrganiser(deps.organisers, turn.actor(), 'create task groups');
           await turn.reply(newGroupForm());
         },
       },

@@ -34,7 +34,7 @@ export function welcomeRoutes(
     aliases: ['organizer help', 'organisers', 'organizers'],
     hidden: true,
     run: async (turn) => {
-      assertOrganiser(deps.organisers, turn.actor(), 'see the organiser commands');
+      await assertOrganiser(deps.organisers, turn.actor(), 'see the organiser commands');
       await turn.reply(renderWelcomeCard(forOrganisers, { inGroup: turn.inGroup, installed: false, heading: 'Organiser commands' }));
     },
   };
