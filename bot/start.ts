@@ -144,14 +144,15 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const store = await openStore(target, { clock, retentionDays, onWarning: (message) => log.warn(message) });
   try {
     if (store.mode === 'embedded') await seedDemoData(store, target, options.demoData !== false, clock, log);
-    const organisers = organisersFrom(config.organiserAadIds);
+    // The permanent set from configuration, and those organisers added through the bot (Cosmos).
+    const organisers = organisersFrom(config.organiserAadIds, store.roles);
     let linkBase = config.publicUrl;
     const links = downloadLinks(() => linkBase);
     const catalogue = catalogueFor(store, clock, links, config.reminderTime);
-    const { events, conversations, workshops, taskGroups, broadcasts, deadlines, reminders, personalData } = store;
+    const { events, conversations, workshops, taskGroups, broadcasts, deadlines, reminders, personalData, roles } = store;
     const bot = createApp({
       bot: config.bot, allowedTenantIds: config.allowedTenantIds, reminderTime: config.reminderTime,
-      events, conversations, workshops, taskGroups, broadcasts, deadlines, reminders, personalData,
+      events, conversations, workshops, taskGroups, broadcasts, deadlines, reminders, personalData, roles,
       catalogue, links, organisers, clock, log,
     });
     const promotions = { events, workshops, conversations, messenger: bot.messenger, clock, links, promotionMessage: renderPromotionMessage };

@@ -68,3 +68,11 @@ export const IMPORT_APPLY = 'import.apply';
 export const PRIVACY_FORGET_ME = 'privacy.forgetMe';
 export const PRIVACY_REVIEW_PERSON = 'privacy.reviewPerson';
 export const PRIVACY_FORGET_PERSON = 'privacy.forgetPerson';
+
+// Organisers and task-group leads, given and taken by organisers through the bot
+export const ORGANISER_FIND = 'organiser.find';
+export const ORGANISER_ADD = 'organiser.add';
+export const ORGANISER_REMOVE = 'organiser.remove';
+export const LEAD_FIND = 'lead.find';
+export const LEAD_ADD = 'lead.add';
+export const LEAD_REMOVE = 'lead.remove';

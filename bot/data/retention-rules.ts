@@ -51,6 +51,8 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
   { container: 'deadlines', type: 'follow', personal: true, ttl: 'none', removedWith: 'deadline' },
   { container: 'leases', type: '*', personal: false, ttl: 'none', kept: 'one small document per named job, overwritten by whoever holds it' },
   { container: 'reminders', type: '*', personal: false, ttl: 'none', kept: 'removed by the job with its event or deadline' },
+  // An organiser added through the bot: kept while they are one; a removal is kept RETENTION_DAYS (who removed them, when).
+  { container: 'roles', type: 'organiser', personal: true, ttl: 'none', due: 'c.active = false AND c.removedAt < @before', whenPersonGone: 'delete' },
 ];
 
 export function ruleFor(container: ContainerName, type: string): RetentionRule {

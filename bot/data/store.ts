@@ -19,6 +19,8 @@ import { createReminderStore } from './reminder-store';
 import type { PersonalDataStore, RetentionStore } from '../domain/privacy/ports';
 import { createPersonalDataStore } from './personal-data-store';
 import { createRetentionStore } from './retention-store';
+import type { RoleStore } from '../domain/roles/ports';
+import { createRoleStore } from './role-store';
 
 /** Every store the bot uses, over one Cosmos connection. */
 export interface Store {
@@ -31,6 +33,8 @@ export interface Store {
   leases: Leases;
   deadlines: DeadlineStore;
   reminders: ReminderStore;
+  /** Organisers added through the bot. */
+  roles: RoleStore;
   /** Everything held about a person, across containers ("forget me"). */
   personalData: PersonalDataStore;
   retention: RetentionStore;
@@ -64,6 +68,7 @@ export async function openStore(target: CosmosTarget, options: StoreOptions = {}
     leases: createLeases(cosmos.containers.leases, options.clock ?? systemClock),
     deadlines: createDeadlineStore(cosmos.containers.deadlines),
     reminders: createReminderStore(cosmos.containers.reminders),
+    roles: createRoleStore(cosmos.containers.roles),
     ping: () => cosmos.ping(),
     close: () => cosmos.close(),
   };

@@ -15,6 +15,8 @@ export interface Organisers {
   includes(aadObjectId: string): Promise<boolean>;
   /** In ORGANISER_AAD_IDS: an organiser for good, whatever is stored. */
   isPermanent(aadObjectId: string): boolean;
+  /** ORGANISER_AAD_IDS, lower case. */
+  readonly permanent: readonly string[];
 }
 
 /** Organisers added through the bot, as stored (bot/domain/roles). */
@@ -26,6 +28,7 @@ export function organisersFrom(permanent: Iterable<string>, added?: AddedOrganis
   const set = new Set([...permanent].map((id) => id.toLowerCase()));
   const isPermanent = (aadObjectId: string): boolean => set.has(aadObjectId.toLowerCase());
   return {
+    permanent: [...set],
     isPermanent,
     includes: async (aadObjectId) => isPermanent(aadObjectId) || ((await added?.isOrganiser(aadObjectId.toLowerCase())) ?? false),
   };

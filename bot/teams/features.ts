@@ -12,6 +12,7 @@ import { privacyRoutes } from './routes/privacy';
 import { programmeImportRoutes } from './routes/programme-import';
 import type { ActionRoute, CommandRoute, FileRoute } from './routes/route';
 import { taskGroupLeadRoutes } from './routes/task-group-leads';
+import { roleRoutes } from './routes/roles';
 import { taskGroupRoutes } from './routes/task-groups';
 import { weekRoutes } from './routes/week';
 import { type LifecycleRoutes, welcomeRoutes } from './routes/welcome';
@@ -48,6 +49,7 @@ export function featureRoutes(deps: AppDeps, messenger: Messenger): FeatureRoute
     authoringRoutes(authoringDeps),
     programmeImport,
     privacyRoutes({ ...deps, messenger }),
+    roleRoutes(deps),
   ];
   const welcome = welcomeRoutes(deps, features.flatMap((f) => f.commands ?? []));
   return {

@@ -9,6 +9,7 @@ export const PERSONAL_DATA_KINDS = {
   memberships: 'task-group memberships',
   contributions: 'contributions to task groups (their text is deleted)',
   leadRoles: 'task-group lead roles',
+  organiserRoles: 'an organiser role given to you through the bot',
   conversations: 'the address of your personal chat with the bot',
   deliveries: 'records of broadcast messages sent to you',
   deadlineAnswers: "your Remind me and I've responded answers on consultation deadlines",

@@ -4,6 +4,7 @@ import { DomainError } from '../errors';
 import { checkForm, type FieldSpec } from '../forms';
 import { assertLeadOf, assertOrganiser, canLeadGroup, isOrganiser, type Organisers } from '../organisers';
 import { slug } from '../slug';
+import { LEAD_CHANGES_KEPT } from '../roles/roles';
 import { isOpen, type Call, type TaskGroup } from './task-group';
 import type { TaskGroupStore } from './ports';
 
@@ -122,7 +123,7 @@ export async function createGroup(deps: TaskGroupsDeps, actor: Actor, submitted:
     .map((p) => p.trim())
     .filter((p) => p.length >= 3)
     .slice(0, 8);
-  const group: TaskGroup = { id, number, name, purpose, projects: projectList, leadIds: [], leadNames: [], createdAt: deps.clock.now().toISOString() };
+  const group: TaskGroup = { id, number, name, purpose, projects: projectList, leadIds: [], leadNames: [], leadChanges: [], createdAt: deps.clock.now().toISOString() };
   if (!(await deps.taskGroups.createGroup(group))) {
     throw new DomainError('invalid_input', 'A task group with that number and name already exists.', {
       fields: [{ field: 'name', message: 'There is already a group with this name.' }],
@@ -146,9 +147,16 @@ export async function setLeads(deps: TaskGroupsDeps, actor: Actor, groupId: stri
   if (!checked.ok) throw new DomainError('invalid_input', 'Please choose the leads from the list.', { fields: checked.problems });
   const chosen = (checked.values.leads as string[] | undefined) ?? [];
   const members = new Map((await deps.taskGroups.listMembers(groupId)).map((m) => [m.userId, m]));
-  const saved = await deps.taskGroups.updateGroup(group.id, (current) =>
-    current ? { ...current, leadIds: chosen, leadNames: chosen.map((id) => members.get(id)?.userName ?? 'A member') } : undefined,
-  );
+  const at = deps.clock.now().toISOString();
+  const saved = await deps.taskGroups.updateGroup(group.id, (current) => {
+    if (!current) return undefined;
+    // Who changed the leads and when, as adding and removing one at a time records it (bot/domain/roles/leads.ts).
+    const changes = [
+      ...chosen.filter((id) => !current.leadIds.includes(id)).map((userId) => ({ kind: 'added' as const, userId, by: actor.aadObjectId, at })),
+      ...current.leadIds.filter((id) => !chosen.includes(id)).map((userId) => ({ kind: 'removed' as const, userId, by: actor.aadObjectId, at })),
+    ];
+    return { ...current, leadIds: chosen, leadNames: chosen.map((id) => members.get(id)?.userName ?? 'A member'), leadChanges: [...current.leadChanges, ...changes].slice(-LEAD_CHANGES_KEPT) };
+  });
   if (!saved) throw new DomainError('not_found', 'That task group no longer exists.');
   return saved;
 }

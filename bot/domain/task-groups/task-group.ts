@@ -2,6 +2,7 @@ import { z } from 'zod/v4';
 import type { FormValues } from '../forms';
 import { CONTRIBUTION_KINDS, MAX_SURVEY_QUESTIONS, type ContributionKind } from './contribution-kinds';
 import { requestKeySchema } from '../request-key';
+import { LEAD_CHANGES_KEPT, leadChangeSchema } from '../roles/roles';
 import { exampleSchema, httpsUrlSchema } from '../content-fields';
 
 /** Ids travel in card data and Cosmos ids: short lower-case slugs or generated ids. */
@@ -22,6 +23,8 @@ export const taskGroupSchema = z.object({
   leadIds: z.array(aadId).max(10),
   /** Lead names as last seen, for the card (ids are what permissions use). */
   leadNames: z.array(z.string().max(120)).max(10).default([]),
+  /** Who added or removed each lead and when, the latest LEAD_CHANGES_KEPT. */
+  leadChanges: z.array(leadChangeSchema).max(LEAD_CHANGES_KEPT).default([]),
   createdAt: utc,
 });
 export type TaskGroup = z.infer<typeof taskGroupSchema>;
