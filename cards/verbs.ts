@@ -46,6 +46,8 @@ export const CONTRIBUTION_EDIT = 'contribution.edit';
 export const CONTRIBUTION_UPDATE = 'contribution.update';
 export const CONTRIBUTION_WITHDRAW = 'contribution.withdraw';
 export const CONTRIBUTION_MARK_USED = 'contribution.markUsed';
+/** A lead opening one contribution: its full text and who sent it. */
+export const CONTRIBUTION_READ = 'contribution.read';
 export const DIGEST_VIEW = 'digest.view';
 export const CONTRIBUTIONS_EXPORT = 'contributions.export';
 

@@ -2,7 +2,8 @@ import type { Actor } from '../actor';
 import { DomainError } from '../errors';
 import { CONTRIBUTION_KINDS, type ContributionKind } from './contribution-kinds';
 import type { Contribution, Membership, TaskGroup } from './task-group';
-import { assertLead, canLead, requireGroup, type TaskGroupsDeps } from './service';
+import { assertLead, canLead, requireCall, requireGroup, type TaskGroupsDeps } from './service';
+import type { ContributionView } from './contributions';
 
 export const DIGEST_LATEST = 10;
 
@@ -66,4 +67,13 @@ export async function markUsed(deps: TaskGroupsDeps, actor: Actor, groupId: stri
   );
   if (!saved) throw new DomainError('not_found', 'That contribution no longer exists (it may have been withdrawn).');
   return saved;
+}
+
+/** One contribution as a lead reads it: every answer in full, and who sent it. */
+export async function readContribution(deps: TaskGroupsDeps, actor: Actor, groupId: string, contributionId: string): Promise<ContributionView> {
+  const group = await requireGroup(deps, groupId);
+  await assertLead(deps, group, actor, 'read what has come in');
+  const contribution = await deps.taskGroups.getContribution(groupId, contributionId);
+  if (!contribution) throw new DomainError('not_found', 'That contribution no longer exists (it may have been withdrawn).', { hint: 'Type "digest" to see what has come in.' });
+  return { contribution, call: await requireCall(deps, groupId, contribution.callId), group };
 }
