@@ -78,3 +78,9 @@ export const ORGANISER_REMOVE = 'organiser.remove';
 export const LEAD_FIND = 'lead.find';
 export const LEAD_ADD = 'lead.add';
 export const LEAD_REMOVE = 'lead.remove';
+
+// Events: organisers
+export const EVENT_ANSWERS = 'event.answers';
+export const EVENT_ANSWERS_EXPORT = 'event.answersExport';
+export const EVENT_FOLLOW_UP = 'event.followUp';
+export const EVENT_FOLLOW_UP_SEND = 'event.followUpSend';

@@ -13,6 +13,7 @@ import { programmeImportRoutes } from './routes/programme-import';
 import type { ActionRoute, CommandRoute, FileRoute } from './routes/route';
 import { taskGroupLeadRoutes } from './routes/task-group-leads';
 import { roleRoutes } from './routes/roles';
+import { eventOrganiserRoutes } from './routes/event-organisers';
 import { taskGroupRoutes } from './routes/task-groups';
 import { weekRoutes } from './routes/week';
 import { type LifecycleRoutes, welcomeRoutes } from './routes/welcome';
@@ -50,6 +51,7 @@ export function featureRoutes(deps: AppDeps, messenger: Messenger): FeatureRoute
     programmeImport,
     privacyRoutes({ ...deps, messenger }),
     roleRoutes(deps),
+    eventOrganiserRoutes({ ...broadcastDeps, exportGrants: deps.workshops }),
   ];
   const welcome = welcomeRoutes(deps, features.flatMap((f) => f.commands ?? []));
   return {
