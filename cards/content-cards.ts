@@ -5,7 +5,7 @@ import { renderCallCard } from './call';
 import { renderDeadlineCard } from './deadline';
 import { renderEventCard } from './event';
 import { renderNoticeCard } from './notice';
-import { deadlineReminderText, eventReminderText } from './reminder';
+import { bookingReminderText, deadlineReminderText, eventReminderText } from './reminder';
 import { renderWorkshopCard } from './workshop';
 
 /** The cards broadcasts and reminders show, handed to the domain by bot/start.ts. */
@@ -26,4 +26,5 @@ export const contentCards: ContentCards = {
   reminderGone: (what) => renderNoticeCard({ title: `${what} is no longer listed`, message: 'There is nothing to remind you about.' }),
   eventReminderText,
   deadlineReminderText,
+  bookingReminderText,
 };

@@ -84,3 +84,8 @@ export const EVENT_ANSWERS = 'event.answers';
 export const EVENT_ANSWERS_EXPORT = 'event.answersExport';
 export const EVENT_FOLLOW_UP = 'event.followUp';
 export const EVENT_FOLLOW_UP_SEND = 'event.followUpSend';
+
+// Workshops: booking for a colleague, and "Remind me to book"
+export const WORKSHOP_COLLEAGUE_FORM = 'workshop.colleagueForm';
+export const WORKSHOP_BOOK_COLLEAGUE = 'workshop.bookColleague';
+export const WORKSHOP_REMIND_TO_BOOK = 'workshop.remindToBook';

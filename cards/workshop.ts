@@ -8,7 +8,8 @@ import { whenText, whereText } from '../bot/domain/events/when';
 import { eventLinks, eyebrowText } from './event';
 import json from './workshop.json';
 import { type AdaptiveCardJson, cardTemplate, withRefresh } from './template';
-import { WORKSHOP_BOOK, WORKSHOP_CALENDAR, WORKSHOP_CANCEL, WORKSHOP_VIEW } from './verbs';
+import { WORKSHOP_BOOK, WORKSHOP_CALENDAR, WORKSHOP_CANCEL, WORKSHOP_COLLEAGUE_FORM, WORKSHOP_REMIND_TO_BOOK, WORKSHOP_VIEW } from './verbs';
+import { colleaguePlaceText } from './colleague-booking';
 
 type Color = 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
 
@@ -46,9 +47,23 @@ export interface WorkshopCardData {
   calendarOffer: boolean;
   /** Joining and brochure links, as on an event card. */
   links: { title: string; url: string }[];
+  /** Booking for a colleague is open. */
+  colleagueOffer: boolean;
+  /** The places this person booked for colleagues. */
+  colleaguesText: string;
+  /** "Remind me to book": what is set, and the button that changes it. */
+  remindText: string;
+  remindTitle: string;
+  remindData: { eventId: string; remind: boolean };
 }
 
-const expand = cardTemplate<WorkshopCardData>(json, { book: WORKSHOP_BOOK, calendar: WORKSHOP_CALENDAR, cancel: WORKSHOP_CANCEL });
+const expand = cardTemplate<WorkshopCardData>(json, {
+  book: WORKSHOP_BOOK,
+  calendar: WORKSHOP_CALENDAR,
+  cancel: WORKSHOP_CANCEL,
+  colleague: WORKSHOP_COLLEAGUE_FORM,
+  remind: WORKSHOP_REMIND_TO_BOOK,
+});
 
 const ROLE_CHOICES = Object.entries(ROLES).map(([value, title]) => ({ title, value }));
 
@@ -83,6 +98,19 @@ function myStatus(view: WorkshopView): Pick<WorkshopCardData, 'statusText' | 'st
     statusText: `You're number ${mine.position ?? '?'} on the waitlist. If a place opens you'll be booked at once and we'll message you in Teams.`,
     statusColor: 'Warning',
     detailsText: details,
+  };
+}
+
+/** What the person booked for colleagues, and their reminder to book: the card's lines and buttons for both. */
+function forOthersAndLater(view: WorkshopView): Pick<WorkshopCardData, 'colleagueOffer' | 'colleaguesText' | 'remindText' | 'remindTitle' | 'remindData'> {
+  const places = view.forColleagues.map(colleaguePlaceText);
+  const remind = view.remindToBook;
+  return {
+    colleagueOffer: view.availability !== 'closed',
+    colleaguesText: places.length ? `You booked for ${places.join(', ')}. Type "my bookings" to cancel a place.` : '',
+    remindText: remind?.on ? `We'll remind you to book on ${formatDate(remind.dueAt)}, two days before booking closes.` : '',
+    remindTitle: remind ? (remind.on ? 'Stop reminding me' : 'Remind me to book') : '',
+    remindData: { eventId: view.workshop.id, remind: !remind?.on },
   };
 }
 
@@ -121,6 +149,7 @@ export function renderWorkshopCard(view: WorkshopView, options: WorkshopCardOpti
     bookingId: mine && !hasStarted(workshop, view.now) ? mine.entry.bookingId : '',
     calendarUrl: mine?.calendarUrl ?? '',
     calendarOffer: mine?.calendarOffer ?? false,
+    ...forOthersAndLater(view),
     // A workshop books here: only its joining link (for those with a place) and brochure.
     links: eventLinks({ ...workshop, bookingUrl: undefined }, mine?.entry.status === 'booked' && !hasStarted(workshop, view.now)),
   });

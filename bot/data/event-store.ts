@@ -45,6 +45,13 @@ export function createEventStore(container: Container, options: TtlOptions = {})
           { name: '@after', value: after.toISOString() },
         ]),
       ),
+    listBookingClosingBetween: (from, to) =>
+      storeCall(() =>
+        scheduled("SELECT * FROM c WHERE c.type = 'event' AND c.kind = 'workshop' AND c.status = 'scheduled' AND c.booking.deadline > @from AND c.booking.deadline <= @to", [
+          { name: '@from', value: from.toISOString() },
+          { name: '@to', value: to.toISOString() },
+        ]),
+      ),
     listStartingBetween: (from, to) =>
       storeCall(() =>
         scheduled("SELECT * FROM c WHERE c.type = 'event' AND c.status = 'scheduled' AND c.startsAt > @from AND c.startsAt <= @to ORDER BY c.startsAt", [

@@ -26,6 +26,7 @@ interface Rule {
 
 const RULES: readonly Rule[] = [
   { kind: 'rsvps', container: 'events', where: "c.type = 'rsvp' AND c.userId = @user", erase: 'delete' },
+  { kind: 'bookingReminders', container: 'events', where: "c.type = 'bookingReminder' AND c.userId = @user", erase: 'delete' },
   { kind: 'memberships', container: 'taskGroups', where: "c.type = 'member' AND c.userId = @user", erase: 'delete' },
   { kind: 'contributions', container: 'taskGroups', where: "c.type = 'contribution' AND c.authorId = @user", erase: 'delete' },
   {
@@ -60,6 +61,7 @@ const RULES: readonly Rule[] = [
 /** Where names are recorded, for an organiser's search by name. */
 const NAMES: readonly { container: ContainerName; id: string; name: string; where: string }[] = [
   { container: 'events', id: 'c.userId', name: 'c.userName', where: "c.type = 'rsvp'" },
+  { container: 'events', id: 'c.userId', name: 'c.userName', where: "c.type = 'bookingReminder'" },
   { container: 'taskGroups', id: 'c.userId', name: 'c.userName', where: "c.type = 'member'" },
   { container: 'taskGroups', id: 'c.authorId', name: 'c.authorName', where: "c.type = 'contribution'" },
   { container: 'conversations', id: 'c.userAadObjectId', name: 'c.reference.user.name', where: "c.type = 'conversation'" },

@@ -30,6 +30,7 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
   { container: 'events', type: 'event', personal: false, ttl: 'item', due: 'c.endsAt < @before' },
   { container: 'events', type: 'rsvp', personal: true, ttl: 'item', due: 'c.eventEndsAt < @before', removedWith: 'event' },
   { container: 'events', type: 'ledger', personal: true, ttl: 'item', due: 'c.eventEndsAt < @before' },
+  { container: 'events', type: 'bookingReminder', personal: true, ttl: 'item', due: 'c.eventEndsAt < @before', removedWith: 'event' },
   { container: 'events', type: 'export', personal: true, ttl: 'item', due: 'c.expiresAt < @now' },
   { container: 'conversations', type: 'conversation', personal: true, ttl: 'none', due: 'c.active = false AND c.removedAt < @before' },
   {

@@ -14,6 +14,7 @@ import type { ActionRoute, CommandRoute, FileRoute } from './routes/route';
 import { taskGroupLeadRoutes } from './routes/task-group-leads';
 import { roleRoutes } from './routes/roles';
 import { eventOrganiserRoutes } from './routes/event-organisers';
+import { workshopColleagueRoutes } from './routes/workshop-colleagues';
 import { taskGroupRoutes } from './routes/task-groups';
 import { weekRoutes } from './routes/week';
 import { type LifecycleRoutes, welcomeRoutes } from './routes/welcome';
@@ -42,6 +43,7 @@ export function featureRoutes(deps: AppDeps, messenger: Messenger): FeatureRoute
     weekRoutes(deps),
     deadlineRoutes(deps),
     workshops,
+    workshopColleagueRoutes({ ...deps, messenger }),
     workshopOrganiserRoutes({ ...deps, messenger }),
     taskGroupRoutes(taskGroupDeps),
     contributionRoutes(taskGroupDeps),

@@ -84,6 +84,8 @@ describe('retention reaches every personal record by itself', () => {
     await installPersonalChats(bot, connector, 4, 1);
     await click(bot, connector, 'event.rsvp', { eventId: 'practice-week-2024-conference', response: 'going' }, { user: person });
     await workshopDriver(bot, connector).invoke(person, 'workshop.book', { eventId: WORKSHOP, ...formOf(person) });
+    await click(bot, connector, 'workshop.bookColleague', { eventId: WORKSHOP, name: 'Sam Jones', email: 'sam@acle.norfolk.sch.uk', role: 'senco', school: 'Acle', needs: '' }, { user: person });
+    await click(bot, connector, 'workshop.remindToBook', { eventId: WORKSHOP, remind: true });
     await click(bot, connector, 'workshop.export', { eventId: WORKSHOP });
     await click(bot, connector, 'group.join', { groupId: GROUP }, { user: person });
     await click(bot, connector, 'contributions.export', { groupId: GROUP });
@@ -114,7 +116,7 @@ describe('retention reaches every personal record by itself', () => {
       const { resources } = await container(name).items.query<{ type?: string }>('SELECT c.type FROM c').fetchAll();
       for (const { type } of resources) types.add(`${name}/${type ?? '*'}`);
     }
-    for (const expected of ['events/ledger', 'events/export', 'taskGroups/member', 'taskGroups/export', 'conversations/conversation', 'deadlines/follow', 'broadcasts/delivery', 'reminders/*', 'roles/organiser']) {
+    for (const expected of ['events/ledger', 'events/export', 'events/bookingReminder', 'taskGroups/member', 'taskGroups/export', 'conversations/conversation', 'deadlines/follow', 'broadcasts/delivery', 'reminders/*', 'roles/organiser']) {
       assert.ok(types.has(expected), `the set-up wrote no ${expected}: ${[...types].join(', ')}`);
     }
   });

@@ -1,7 +1,10 @@
 import { renderWelcomeCard } from '../../../cards/welcome';
 import { type ConversationsDeps, recordInstalled, recordRemoved } from '../../domain/conversations/service';
 import { assertOrganiser, type Organisers } from '../../domain/organisers';
+import { claimPlacesBookedByEmail } from '../../domain/workshops/colleague';
+import type { WorkshopStore } from '../../domain/workshops/ports';
 import { installFactsOf } from '../turn';
+import { memberEmail } from '../members';
 import type { CommandRoute, RouteModule, Turn } from './route';
 
 export interface LifecycleRoutes {
@@ -17,7 +20,7 @@ export interface LifecycleRoutes {
  * commands that are not hidden, "organiser help" the hidden ones (for organisers only).
  */
 export function welcomeRoutes(
-  deps: ConversationsDeps & { organisers: Organisers },
+  deps: ConversationsDeps & { organisers: Organisers; workshops: Pick<WorkshopStore, 'workshopsOfUser' | 'updateLedger'> },
   featureCommands: readonly CommandRoute[],
 ): RouteModule & LifecycleRoutes & { commands: CommandRoute[] } {
   const help: CommandRoute = {
@@ -43,7 +46,13 @@ export function welcomeRoutes(
   const forOrganisers = commands.filter((c) => c.hidden && c !== organiserHelp);
   return {
     installed: async (turn, { greet }) => {
-      await recordInstalled(deps, installFactsOf(turn.context.activity));
+      const facts = installFactsOf(turn.context.activity);
+      const userEmail = facts.scope === 'personal' ? await memberEmail(turn.context, turn.log) : undefined;
+      await recordInstalled(deps, { ...facts, ...(userEmail ? { userEmail } : {}) });
+      // A place a colleague booked for this email becomes theirs; the install stands whatever happens here.
+      if (userEmail && facts.userAadObjectId) {
+        await claimPlacesBookedByEmail(deps, facts.userAadObjectId, userEmail).catch((error: unknown) => turn.log.warn({ err: error }, 'claiming places booked by email failed'));
+      }
       if (greet) await turn.reply(renderWelcomeCard(listed, { inGroup: turn.inGroup, installed: true }));
     },
     removed: async (turn) => {
