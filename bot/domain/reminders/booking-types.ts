@@ -3,10 +3,9 @@ import type { AudienceType } from '../broadcasts/audience-types';
 import type { ContentType } from '../broadcasts/content-types';
 import { eventIdSchema } from '../events/event';
 import { activeEntryOf } from '../workshops/ledger';
-import { workshopView } from '../workshops/service';
 import { asWorkshop } from '../workshops/workshop';
 import { reachable } from './people';
-import { gone, notComposable, personalReminder, type ReminderKindDeps, timing } from './reminder-content';
+import { gone, notComposable, personalReminder, type ReminderKindDeps, timing, workshopCardFor } from './reminder-content';
 import { overReason } from './schedule';
 import { BOOKING_REMINDER, bookingSubject } from './reminders';
 
@@ -27,8 +26,7 @@ export const bookingReminderContent = (deps: ReminderKindDeps): ContentType => (
     if (!event?.booking) return gone(deps.cards, 'The workshop');
     const workshop = asWorkshop(event);
     const now = deps.clock.now();
-    const ledger = await deps.workshops.getLedger(workshop.id);
-    const cardFor = (aadId: string | undefined, teamsId: string[]) => deps.cards.workshop(workshopView(workshop, ledger, aadId, now, deps.links), teamsId);
+    const cardFor = await workshopCardFor(deps, workshop, now);
     const text = deps.cards.bookingReminderText(workshop, now);
     return personalReminder({ title: workshop.title, version: workshop.sequence, text, cardFor }, timing(deps, overReason(bookingSubject(workshop), now), now));
   },

@@ -6,10 +6,9 @@ import { eventIdSchema, type NlcEvent } from '../events/event';
 import { emptyCounts, type RsvpResponse } from '../events/rsvp';
 import type { CardJson } from '../messaging';
 import { asWorkshop } from '../workshops/workshop';
-import { workshopView } from '../workshops/service';
 import { peopleComingTo, peopleFollowing, reachable } from './people';
 import { overReason } from './schedule';
-import { gone, notComposable, personalReminder, type ReminderKindDeps, timing } from './reminder-content';
+import { gone, notComposable, personalReminder, type ReminderKindDeps, timing, workshopCardFor } from './reminder-content';
 import { bookingReminderAudience, bookingReminderContent } from './booking-types';
 import { DEADLINE_REMINDER, deadlineSubject, EVENT_REMINDER, eventSubject } from './reminders';
 
@@ -27,9 +26,7 @@ async function eventReminder(deps: ReminderKindDeps, event: NlcEvent): Promise<P
   const text = deps.cards.eventReminderText(event, now);
   let cardFor: (aadId: string | undefined, teamsId: string[]) => CardJson;
   if (event.kind === 'workshop') {
-    const workshop = asWorkshop(event);
-    const ledger = await deps.workshops.getLedger(event.id);
-    cardFor = (aadId, teamsId) => deps.cards.workshop(workshopView(workshop, ledger, aadId, now, deps.links), teamsId);
+    cardFor = await workshopCardFor(deps, asWorkshop(event), now);
   } else {
     const rsvps = await deps.events.listRsvpsOfEvent(event.id);
     const counts = emptyCounts();

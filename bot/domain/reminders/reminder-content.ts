@@ -5,6 +5,8 @@ import type { ContentCards } from '../broadcasts/ports';
 import { DomainError } from '../errors';
 import type { CardJson } from '../messaging';
 import type { DownloadLinks } from '../workshops/ports';
+import { workshopView } from '../workshops/service';
+import type { Workshop } from '../workshops/workshop';
 import type { PeopleDeps } from './people';
 import { civilHours, nextCivilStart } from './schedule';
 
@@ -56,6 +58,12 @@ export function personalReminder(
     },
     ...when,
   };
+}
+
+/** A workshop's card as each person reminded of it sees it (their own place, or none yet), from one read of its ledger. */
+export async function workshopCardFor(deps: ReminderKindDeps, workshop: Workshop, now: Date): Promise<(aadId: string | undefined, teamsId: string[]) => CardJson> {
+  const ledger = await deps.workshops.getLedger(workshop.id);
+  return (aadId, teamsId) => deps.cards.workshop(workshopView(workshop, ledger, aadId, now, deps.links), teamsId);
 }
 
 /** Reminders are not offered to organisers: the bot queues them itself (planner.ts). */
