@@ -12,6 +12,10 @@
  *   throttled  the same with every 2,000th request answered 429 with Retry-After: 2.
  *   crash      kill -9 of the bot half-way, a new bot process started at once: it takes over
  *              when the dead one's lease runs out. Target: 0 lost, duplicates <= BROADCAST_CONCURRENCY.
+ *   opens      to everyone in a team of RECIPIENTS whom the bot has read but none of whom has a
+ *              chat with it: the bot opens every chat (POST /v3/conversations) before its send,
+ *              both requests counted against the limit. Target as base, on all requests.
+ *   opens-crash  the same with a kill -9 half-way. Target as crash.
  *   ceiling    the limit raised step by step (CEILING_STEPS, STEP_SECONDS of sending each):
  *              the highest limit at which the sustained ratio still holds at 0.95.
  * Options (env): SCENARIOS, RECIPIENTS, LIMIT, CONCURRENCY (16), CEILING_STEPS, STEP_SECONDS (10),
@@ -19,16 +23,16 @@
  */
 import { once } from 'node:events';
 import { EMBEDDED_KEY } from '../bot/data/cosmos/client';
-import { openStore } from '../bot/data/store';
 import type { TestUser } from '../test/helpers/activities';
 import type { Behaviour } from '../test/helpers/teams-behaviour';
 import type { ConnectorReport } from './lib/connector-server';
-import { ask, forkServer, stopChild } from './lib/ipc';
-import { confirmBroadcast, seedRecipients } from './lib/broadcasting';
-import { freePort, type Started, startNodeProcess } from './lib/processes';
+import { ask } from './lib/ipc';
+import { confirmBroadcast, seedRecipients, seedTeam } from './lib/broadcasting';
+import { freePort, startNodeProcess } from './lib/processes';
+import { startRig } from './lib/rig';
 import { median, round } from './lib/stats';
 
-const SCENARIOS = (process.env.SCENARIOS ?? 'base,errors,throttled,crash,ceiling').split(',');
+const SCENARIOS = (process.env.SCENARIOS ?? 'base,errors,throttled,crash,opens,opens-crash,ceiling').split(',');
 const RECIPIENTS = Number(process.env.RECIPIENTS ?? 10_000);
 const LIMIT = Number(process.env.LIMIT ?? 200);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 16);
@@ -47,6 +51,8 @@ interface Scenario {
   behaviour?: SerialisableBehaviour;
   /** Kill -9 the bot once this share of recipients has been reached. */
   crashAt?: number;
+  /** Everyone in a team with no chat yet (each chat opened), instead of everyone with a chat. */
+  audience?: 'team';
 }
 
 interface Outcome {
@@ -68,17 +74,12 @@ interface Outcome {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function run(scenario: Scenario): Promise<Outcome> {
-  const cosmosPort = await freePort();
-  const cosmos = await forkServer('bench/cosmos-server.js', { PORT: String(cosmosPort) });
-  const connector = await forkServer('bench/lib/connector-server.ts', { PORT: '0' }, ['--import', 'tsx']);
-  const serviceUrl = (connector.first as { serviceUrl: string }).serviceUrl;
+  const rig = await startRig();
+  const { connector, serviceUrl, endpoint, store, bots } = rig;
   connector.child.send({ type: 'behave', behaviour: { limits: { perSecond: scenario.limit }, ...scenario.behaviour } });
-  const endpoint = `https://127.0.0.1:${cosmosPort}`;
-  const store = await openStore({ mode: 'azure', endpoint, key: EMBEDDED_KEY, database: 'nlc' });
-  const bots: Started[] = [];
   try {
     const seedStarted = Date.now();
-    const ids = await seedRecipients(store, serviceUrl, scenario.recipients);
+    const ids = scenario.audience === 'team' ? await seedTeam(store, serviceUrl, scenario.recipients) : await seedRecipients(store, serviceUrl, scenario.recipients);
     const seedSeconds = (Date.now() - seedStarted) / 1000;
     const env = {
       COSMOS_ENDPOINT: endpoint,
@@ -90,8 +91,9 @@ async function run(scenario: Scenario): Promise<Outcome> {
     };
     bots.push(await startNodeProcess('dist/bot/index.js', env, await freePort()));
     const confirmedAt = Date.now();
-    const broadcastId = await confirmBroadcast(bots[0]!.url, serviceUrl, ORGANISER);
-    const deadline = Date.now() + (scenario.recipients / scenario.limit) * 4000 + 180_000;
+    const broadcastId = await confirmBroadcast(bots[0]!.url, serviceUrl, ORGANISER, scenario.audience);
+    const requestsEach = scenario.audience === 'team' ? 2 : 1;
+    const deadline = Date.now() + ((requestsEach * scenario.recipients) / scenario.limit) * 4000 + 180_000;
     let crashedAt: number | undefined;
     let takeoverSeconds: number | undefined;
     let reachedAtCrash = 0;
@@ -126,10 +128,7 @@ async function run(scenario: Scenario): Promise<Outcome> {
       ...(takeoverSeconds !== undefined ? { takeoverSeconds } : {}),
     };
   } finally {
-    for (const bot of bots) await bot.stop();
-    await store.close();
-    await stopChild(connector.child);
-    await stopChild(cosmos.child);
+    await rig.close();
   }
 }
 
@@ -141,6 +140,7 @@ function describe(o: Outcome): string {
     `sustained ${round(o.sustained, 3)} (busiest second ${r.busiestSecond}); duplicates ${o.duplicates}, lost ${o.losses}; ` +
     `429s ${r.throttled} (over a limit: ${r.overLimit}), injected failures ${r.injectedFailures}` +
     (o.takeoverSeconds !== undefined ? `; the new process was sending again ${round(o.takeoverSeconds)} s after the kill` : '') +
+    (s.audience === 'team' ? `; chats opened ${r.opened} for ${r.openedPeople} people (requests counted: opens and sends)` : '') +
     ` [seeded in ${round(o.seedSeconds)} s]` +
     (process.env.VERBOSE ? `\n  requests per second: ${Array.from(r.histogram, (n) => n ?? 0).join(' ')}` : '')
   );
@@ -153,6 +153,8 @@ async function main(): Promise<void> {
     errors: { name: 'errors (5% 503)', ...base, behaviour: { failures: { share: 0.05, statuses: [503] } } },
     throttled: { name: 'throttled (429 Retry-After: 2 every 2,000th)', ...base, behaviour: { throttleEvery: { requests: 2000, retryAfterSeconds: 2 } } },
     crash: { name: 'crash (kill -9 half-way)', ...base, crashAt: 0.5 },
+    opens: { name: 'opens (every chat opened first)', ...base, audience: 'team' },
+    'opens-crash': { name: 'opens, kill -9 half-way', ...base, audience: 'team', crashAt: 0.5 },
   };
   let failed = false;
   for (const name of SCENARIOS.filter((n) => n !== 'ceiling')) {
@@ -162,7 +164,7 @@ async function main(): Promise<void> {
     console.log(describe(outcome));
     const duplicatesAllowed = scenario.crashAt ? scenario.concurrency : 0;
     if (outcome.losses > 0 || outcome.duplicates > duplicatesAllowed || outcome.report.overLimit > 0) failed = true;
-    if (name === 'base' && outcome.sustained < 0.95) failed = true;
+    if ((name === 'base' || name === 'opens') && outcome.sustained < 0.95) failed = true;
   }
   if (SCENARIOS.includes('ceiling')) {
     let highest: number | undefined;

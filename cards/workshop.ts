@@ -7,7 +7,8 @@ import { formatDate } from '../bot/domain/time';
 import { whenText, whereText } from '../bot/domain/events/when';
 import { eventLinks, eyebrowText } from './event';
 import json from './workshop.json';
-import { type AdaptiveCardJson, cardTemplate, withRefresh } from './template';
+import { withShareAction } from './share';
+import { type AdaptiveCardJson, cardTemplate, type RefreshAudience, withRefresh } from './template';
 import { WORKSHOP_BOOK, WORKSHOP_CALENDAR, WORKSHOP_CANCEL, WORKSHOP_COLLEAGUE_FORM, WORKSHOP_REMIND_TO_BOOK, WORKSHOP_VIEW } from './verbs';
 import { colleaguePlaceText } from './colleague-booking';
 
@@ -71,13 +72,15 @@ const ROLE_CHOICES = Object.entries(ROLES).map(([value, title]) => ({ title, val
 const KEPT_VALUE_LIMIT = 2 * MAX_NEEDS_LENGTH;
 
 export interface WorkshopCardOptions {
-  /** Teams user ids whose clients refresh the card to their own view; at most 60 are kept. */
-  refreshUserIds: readonly string[];
+  /** Whose clients refresh the card to their own view (template.ts: RefreshAudience). */
+  refreshUserIds: RefreshAudience;
   /** A line above the details: what just happened, or why it could not. */
   banner?: string;
   bannerTone?: 'good' | 'warning';
   /** An invalid booking form: the person's values, and each problem beside its field. */
   form?: { values: Partial<FormValues>; problems: readonly FieldProblem[] };
+  /** Its public page: while it is open (answers, bookings, responses), the card offers Share. */
+  shareUrl?: string;
 }
 
 export function placesText(view: WorkshopView): { text: string; color: Color } {
@@ -153,7 +156,8 @@ export function renderWorkshopCard(view: WorkshopView, options: WorkshopCardOpti
     // A workshop books here: only its joining link (for those with a place) and brochure.
     links: eventLinks({ ...workshop, bookingUrl: undefined }, mine?.entry.status === 'booked' && !hasStarted(workshop, view.now)),
   });
-  return withRefresh(card, WORKSHOP_VIEW, { eventId: workshop.id }, options.refreshUserIds);
+  const shareUrl = view.availability === 'closed' ? undefined : options.shareUrl;
+  return withShareAction(withRefresh(card, WORKSHOP_VIEW, { eventId: workshop.id }, options.refreshUserIds), shareUrl);
 }
 
 export const PROMOTION_TEXT = "A place has opened: you're booked";

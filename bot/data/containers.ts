@@ -25,6 +25,8 @@ export const CONTAINERS = {
   reminders: { id: 'reminders', partitionKey: '/id' },
   /** Organisers added through the bot (bot/data/role-store.ts): one small document per person, with who added them and when. */
   roles: { id: 'roles', partitionKey: '/id' },
+  /** One partition per team or group chat the bot is in: how far its member list was read, and its members (ids only). */
+  rosters: { id: 'rosters', partitionKey: '/rosterId' },
 } as const satisfies Record<string, ContainerSpec>;
 
 export type ContainerName = keyof typeof CONTAINERS;

@@ -33,6 +33,7 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
   { container: 'events', type: 'bookingReminder', personal: true, ttl: 'item', due: 'c.eventEndsAt < @before', removedWith: 'event' },
   { container: 'events', type: 'export', personal: true, ttl: 'item', due: 'c.expiresAt < @now' },
   { container: 'conversations', type: 'conversation', personal: true, ttl: 'none', due: 'c.active = false AND c.removedAt < @before' },
+  { container: 'conversations', type: 'reach', personal: true, ttl: 'none', due: 'c.at < @before' },
   {
     container: 'taskGroups',
     type: 'group',
@@ -54,6 +55,15 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
   { container: 'reminders', type: '*', personal: false, ttl: 'none', kept: 'removed by the job with its event or deadline' },
   // An organiser added through the bot: kept while they are one; a removal is kept RETENTION_DAYS (who removed them, when).
   { container: 'roles', type: 'organiser', personal: true, ttl: 'none', due: 'c.active = false AND c.removedAt < @before', whenPersonGone: 'delete' },
+  { container: 'rosters', type: 'roster', personal: false, ttl: 'none', due: "c.status = 'removing' AND c.removedAt < @before" },
+  {
+    container: 'rosters',
+    type: 'member',
+    personal: true,
+    ttl: 'none',
+    removedWith: 'roster',
+    kept: 'while the person is in a team or group chat the bot is in: removed when they leave it, when the bot is removed from it (by the rosters job), or on "forget me"',
+  },
 ];
 
 export function ruleFor(container: ContainerName, type: string): RetentionRule {

@@ -94,4 +94,14 @@ describe('event card', () => {
     const plain = cardText(renderEventCard({ event: { ...demo('nlc-meeting-2024-06'), example: undefined }, counts, now: before }, { refreshUserIds: [] }));
     assert.doesNotMatch(plain, /Example/);
   });
+
+  it('when it has a public page, then Share appears while answers are open, and not on a draft, cancelled or past event (its page would not help)', () => {
+    const shareUrl = 'https://nlc.example.org/e/practice-week-2024-conference';
+    const shares = (event: NlcEvent, now: Date) =>
+      actionsOf(renderEventCard({ event, counts, now }, { refreshUserIds: [], shareUrl })).filter((a) => a.title === 'Share').length;
+    assert.equal(shares(conference, before), 1);
+    assert.equal(shares({ ...conference, status: 'draft' }, before), 0);
+    assert.equal(shares({ ...conference, status: 'cancelled' }, before), 0);
+    assert.equal(shares(conference, new Date('2024-05-23T08:00:00Z')), 0);
+  });
 });

@@ -39,7 +39,12 @@ export const eventSchema = z
     flourish: flourishSchema.optional(),
     /** Groups sessions, e.g. "Norfolk Practice Week 2024". */
     series: z.string().trim().max(80).optional(),
-    status: z.enum(['scheduled', 'cancelled']).default('scheduled'),
+    /**
+     * A draft is not published yet: only organisers find it (in their own chat with the bot),
+     * it takes no answers or bookings, and its public page is "not found". Listings show
+     * scheduled events only.
+     */
+    status: z.enum(['scheduled', 'draft', 'cancelled']).default('scheduled'),
     /** The date is known, the time is not yet: the instants span the London day and cards say "time to be confirmed" (when.ts). */
     timeToBeConfirmed: z.literal(true).optional(),
     /** Where people book when it is not booked here (e.g. Eventbrite): a button on the card. */

@@ -42,9 +42,9 @@ export const bookingReminderAudience = (deps: ReminderKindDeps): AudienceType =>
     const event = await deps.events.getEvent(spec.parse(raw).eventId);
     return `people who asked to be reminded to book "${event?.title ?? 'a workshop'}"`;
   },
-  resolve: async (raw) => {
+  resolve: async (raw, reach) => {
     const { eventId } = spec.parse(raw);
     const [asked, ledger] = await Promise.all([deps.workshops.listBookingReminders(eventId), deps.workshops.getLedger(eventId)]);
-    return reachable(deps, asked.filter((r) => !activeEntryOf(ledger, r.userId)).map((r) => ({ userId: r.userId, ...(r.userName ? { name: r.userName } : {}) })));
+    return reachable(reach, asked.filter((r) => !activeEntryOf(ledger, r.userId)).map((r) => ({ userId: r.userId, ...(r.userName ? { name: r.userName } : {}) })));
   },
 });

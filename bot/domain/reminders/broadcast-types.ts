@@ -77,9 +77,9 @@ const eventReminderAudience = (deps: ReminderKindDeps): AudienceType => ({
     const event = await deps.events.getEvent(eventSpec.parse(spec).eventId);
     return `people coming to "${event?.title ?? 'an event'}"`;
   },
-  resolve: async (spec) => {
+  resolve: async (spec, reach) => {
     const event = await deps.events.getEvent(eventSpec.parse(spec).eventId);
-    return event ? reachable(deps, await peopleComingTo(deps, event)) : { recipients: [], unreachable: 0 };
+    return event ? reachable(reach, await peopleComingTo(deps, event)) : { recipients: [], unreachable: 0 };
   },
 });
 
@@ -92,7 +92,8 @@ const deadlineReminderAudience = (deps: ReminderKindDeps): AudienceType => ({
     const deadline = await deps.deadlines.getDeadline(deadlineSpec.parse(spec).deadlineId);
     return `people who asked to be reminded of "${deadline?.title ?? 'a deadline'}"`;
   },
-  resolve: async (spec) => reachable(deps, await peopleFollowing(deps, deadlineSpec.parse(spec).deadlineId)),
+  // Reached through the broadcast job's own deps (`reach`): the connector's rosters and any Graph install.
+  resolve: async (spec, reach) => reachable(reach, await peopleFollowing(deps, deadlineSpec.parse(spec).deadlineId)),
 });
 
 /** The broadcast types reminders need, to add to the catalogue (bot/start.ts). */

@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock';
 import type { Recipient } from '../broadcasts/broadcast';
+import { refreshIdsOf } from '../broadcasts/recipients';
 import type { PreparedContent } from '../broadcasts/content-types';
 import type { ContentCards } from '../broadcasts/ports';
 import { DomainError } from '../errors';
@@ -32,7 +33,7 @@ export const gone = (cards: ContentCards, what: string): PreparedContent => {
 
 /** Who is reached in a personal chat; the card refreshes there to that person's own state. */
 export const userOf = (recipient: Pick<Recipient, 'reference'>): { teamsId: string[]; aadId: string | undefined } => ({
-  teamsId: recipient.reference.user ? [recipient.reference.user.id] : [],
+  teamsId: refreshIdsOf({ scope: 'personal', reference: recipient.reference }),
   aadId: recipient.reference.user?.aadObjectId?.toLowerCase(),
 });
 

@@ -2,10 +2,9 @@ import { z } from 'zod/v4';
 import { renderColleagueBookingForm } from '../../../cards/colleague-booking';
 import { renderWorkshopCard } from '../../../cards/workshop';
 import type { ConversationStore } from '../../domain/conversations/ports';
-import { notifyPerson } from '../../domain/conversations/notify';
+import { type NotifyDeps, notifyPerson } from '../../domain/conversations/notify';
 import { isDomainError } from '../../domain/errors';
 import { eventIdSchema } from '../../domain/events/event';
-import type { Messenger } from '../../domain/messaging';
 import { setRemindToBook } from '../../domain/workshops/book-reminders';
 import { bookForColleague, type ColleagueBooking, type ColleagueFormValues } from '../../domain/workshops/colleague';
 import { requireWorkshop, viewWorkshop, type WorkshopsDeps } from '../../domain/workshops/service';
@@ -28,7 +27,7 @@ const remindData = z.strictObject({ eventId: eventIdSchema, remind: z.boolean() 
 const FIELDS: readonly (keyof ColleagueFormValues)[] = ['name', 'email', 'role', 'school', 'needs'];
 const asText = (value: unknown): string => (typeof value === 'string' ? value.slice(0, 2000) : '');
 
-export type ColleagueRouteDeps = WorkshopsDeps & { conversations: ConversationStore; messenger: Messenger };
+export type ColleagueRouteDeps = WorkshopsDeps & NotifyDeps & { conversations: ConversationStore };
 
 /**
  * Booking a place for a named colleague (the head's "Book for a colleague"), and
