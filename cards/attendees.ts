@@ -2,7 +2,8 @@ import type { AttendeeRow } from '../bot/domain/workshops/attendees';
 import type { LedgerChange } from '../bot/domain/workshops/ledger';
 import type { AttendeeList } from '../bot/domain/workshops/manage';
 import { MAX_CAPACITY } from '../bot/domain/workshops/terms';
-import { formatDate, formatDateTime, formatRange, formatTime } from '../bot/domain/time';
+import { formatDate, formatDateTime, formatTime } from '../bot/domain/time';
+import { whenText } from '../bot/domain/events/when';
 import json from './attendees.json';
 import { plural } from './plural';
 import { type AdaptiveCardJson, cardTemplate } from './template';
@@ -102,7 +103,7 @@ export function renderAttendeesCard(list: AttendeeList, options: AttendeesCardOp
     eventId: workshop.id,
     title: workshop.title,
     banner: options.banner ?? '',
-    when: formatRange(new Date(workshop.startsAt), new Date(workshop.endsAt)),
+    when: whenText(workshop),
     bookingText: view.closedReason ? `Closed. ${view.closedReason}` : `Open until the end of ${formatDate(new Date(workshop.booking.deadline))}`,
     countsText: `${plural(view.capacity, 'place')} · ${view.booked} booked · ${view.waitlisted} on the waiting list · ${cancelled} cancelled`,
     exportUrl: list.export?.url ?? '',

@@ -41,6 +41,8 @@ export interface FormCardData {
   notice: string;
   fields: FieldData[];
   actions: Required<FormAction>[];
+  example: string;
+  links: { title: string; url: string }[];
 }
 
 const expand = cardTemplate<FormCardData>(json);
@@ -59,6 +61,10 @@ export interface FormCard {
   values?: Record<string, string>;
   problems?: readonly FieldProblem[];
   actions: FormAction[];
+  /** What on the card is illustrative rather than fact (demo data), labelled "Example". */
+  example?: string;
+  /** Link buttons after the actions (e.g. a call's shareable public form). */
+  links?: { title: string; url: string }[];
 }
 
 function fieldData(field: FieldSpec, value: string, error: string): FieldData {
@@ -106,5 +112,7 @@ export function renderFormCard(form: FormCard): AdaptiveCardJson {
       const main = associatedInputs === 'auto' && form.actions.findIndex((b) => (b.associatedInputs ?? 'auto') === 'auto') === i;
       return { ...a, associatedInputs, style: a.style ?? (main ? 'positive' : 'default') };
     }),
+    example: form.example ?? '',
+    links: form.links ?? [],
   });
 }

@@ -27,6 +27,8 @@ const MAIN_ACTION: Record<string, string> = {
   'notice-retry': 'Try again',
   'workshop-open': 'Book a place',
   'workshop-form-problems': 'Book a place',
+  'workshop-colleagues-and-reminder': 'Book a place',
+  'workshop-colleague-form': 'Book their place',
   'workshop-booked': 'Add to calendar',
   'workshop-promoted': 'Add to calendar',
   'broadcast-compose': 'Next',
