@@ -20,7 +20,8 @@ const expand = cardTemplate<ForgetCardData>(json, { reviewPerson: PRIVACY_REVIEW
 /** What one record of a kind is called, where it differs from the kind's name for several ("1 workshop booking", not "1 workshop bookings"). */
 const ONE: Partial<Record<PersonalDataKind, string>> = {
   rsvps: "answer to an event (Going, Maybe, Can't go)",
-  bookings: 'workshop booking or waiting list place, with role, school and needs',
+  bookings: 'workshop booking or waiting list place (yours, or one you made for a colleague), with role, school and needs',
+  bookingReminders: 'your "Remind me to book" request on a workshop',
   memberships: 'task-group membership',
   contributions: 'contribution to a task group (its text is deleted)',
   leadRoles: 'task-group lead role',

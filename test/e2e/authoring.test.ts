@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { actionsOf } from '../helpers/workshops';
 import { createTestInvoke, personalChat } from '../helpers/activities';
 import { createWithForm, editAndSave, inputValues, problemBeside } from '../helpers/authoring';
 import { invokeCard, startTestBot, type TestBot } from '../helpers/bot';
@@ -55,7 +56,7 @@ describe('authoring the programme in Teams', () => {
     await editAndSave(bot, connector, network, { joinUrl: 'https://teams.microsoft.com/l/meetup-join/trauma-network', start: '15:45', end: '17:15' });
     const card = invokeCard((await bot.post(createTestInvoke(connector.serviceUrl, personalChat(recipient(4)), recipient(4), 'event.view', { eventId: network }))).body);
     assert.match(cardText(card), /Wed 19 June 2024, 15:45 to 17:15[\s\S]*Online \(Microsoft Teams\)\n/);
-    assert.ok((card.actions as { title: string }[]).some((a) => a.title === 'Join online'));
+    assert.ok(actionsOf(card).some((a) => a.title === 'Join online'));
   });
 
   it('when a new event is filled in well, then it is created and listed in "events"', async () => {
