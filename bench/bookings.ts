@@ -2,7 +2,7 @@
  * npm run bench:bookings
  *
  * 500 different people press Book on the 40-place AP framework workshop at the same
- * instant, against the real bot (`node dist/bot/index.js`, its own process, embedded
+ * instant, against the real bot (`node dist/bot.js`, its own process, embedded
  * Cosmos). Each is an `adaptiveCard/action` invoke over HTTP, all sent in one burst.
  * Reports p50/p99/max invoke latency, when the last answer came (from the start of the
  * burst), booked and waitlisted counts, and errors. Then checks what was stored: exactly
@@ -64,7 +64,7 @@ interface RoundResult {
 
 async function runRound(round_: number): Promise<RoundResult> {
   const cosmosPort = await freePort();
-  const bot = await startNodeProcess('dist/bot/index.js', { LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', EMBEDDED_COSMOS_PORT: String(cosmosPort) }, await freePort());
+  const bot = await startNodeProcess('dist/bot.js', { LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', EMBEDDED_COSMOS_PORT: String(cosmosPort) }, await freePort());
   const client = jsonClient(bot.url, PEOPLE);
   try {
     // Warm the bot (JIT, Cosmos connections) with people looking at the card, as they would before booking.

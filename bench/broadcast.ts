@@ -1,7 +1,7 @@
 /**
  * npm run bench:broadcast
  *
- * A broadcast to RECIPIENTS personal chats (10,000) from the real bot (`node dist/bot/index.js`,
+ * A broadcast to RECIPIENTS personal chats (10,000) from the real bot (`node dist/bot.js`,
  * its own process) against the stand-in Bot Connector (its own process, enforcing Teams'
  * limits at the configured rate, answering 429 when they are exceeded), with the embedded
  * Cosmos server in a third process so its data outlives a killed bot. Scenarios:
@@ -93,7 +93,7 @@ async function run(scenario: Scenario): Promise<Outcome> {
       ORGANISER_AAD_IDS: ORGANISER.aadObjectId ?? '',
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     };
-    bots.push(await startNodeProcess('dist/bot/index.js', env, await freePort()));
+    bots.push(await startNodeProcess('dist/bot.js', env, await freePort()));
     const confirmedAt = Date.now();
     const broadcastId = await confirmBroadcast(bots[0]!.url, serviceUrl, ORGANISER);
     const deadline = Date.now() + (scenario.recipients / scenario.limit) * 4000 + 180_000;
@@ -108,7 +108,7 @@ async function run(scenario: Scenario): Promise<Outcome> {
         await once(bots[0]!.child, 'exit');
         crashedAt = Date.now();
         reachedAtCrash = progress.reached;
-        bots.push(await startNodeProcess('dist/bot/index.js', env, await freePort()));
+        bots.push(await startNodeProcess('dist/bot.js', env, await freePort()));
       }
       if (crashedAt !== undefined && takeoverSeconds === undefined && progress.reached > reachedAtCrash + scenario.concurrency) {
         takeoverSeconds = (Date.now() - crashedAt) / 1000;

@@ -45,7 +45,7 @@ async function countContributions(cosmosPort: number): Promise<number> {
 
 async function main(): Promise<void> {
   const cosmosPort = await freePort();
-  const bot = await startNodeProcess('dist/bot/index.js', { LOG_LEVEL: 'info', EMBEDDED_COSMOS_PORT: String(cosmosPort) }, await freePort());
+  const bot = await startNodeProcess('dist/bot.js', { LOG_LEVEL: 'info', EMBEDDED_COSMOS_PORT: String(cosmosPort) }, await freePort());
   const client = jsonClient(bot.url, CONCURRENCY);
   const people = Array.from({ length: CONCURRENCY }, (_, i) => person(i + 1));
   let acknowledged = 0;

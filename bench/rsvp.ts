@@ -1,7 +1,7 @@
 /**
  * npm run bench:rsvp
  *
- * Against the real bot (`node dist/bot/index.js`, its own process, embedded Cosmos):
+ * Against the real bot (`node dist/bot.js`, its own process, embedded Cosmos):
  *  1. realistic load: RSVPs from distinct people arriving at 50/s for 20 s (open loop);
  *     p50/p95/p99 invoke latency. Target: p99 < 50 ms.
  *  2. saturation: 100 people clicking as fast as they are answered, each changing their
@@ -22,6 +22,7 @@
  * bot's (from /proc: a busy neighbour on a shared machine steals rate, not CPU time):
  * "no slower than before" as ratios within one run.
  */
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createTestInvoke, personalChat, type TestUser } from '../test/helpers/activities';
 import { cpuMsOf } from './lib/cpu';
@@ -126,9 +127,11 @@ async function saturateMeasured(
 async function main(): Promise<void> {
   const cosmosPort = await freePort();
   const botEnv = { LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' };
-  const bot = await startNodeProcess('dist/bot/index.js', { ...botEnv, EMBEDDED_COSMOS_PORT: String(cosmosPort) }, await freePort());
+  const bot = await startNodeProcess('dist/bot.js', { ...botEnv, EMBEDDED_COSMOS_PORT: String(cosmosPort) }, await freePort());
   const floor = await startNodeProcess('bench/floor-bot.js', {}, await freePort());
-  const baseline = BASELINE ? await startNodeProcess(join(resolve(BASELINE), 'dist/bot/index.js'), botEnv, await freePort()) : undefined;
+  // A checkout from before the production bundle has the tsc output instead.
+  const baselineScript = BASELINE && ['dist/bot.js', 'dist/bot/index.js'].map((file) => join(resolve(BASELINE), file)).find((file) => existsSync(file));
+  const baseline = baselineScript ? await startNodeProcess(baselineScript, botEnv, await freePort()) : undefined;
   const realistic: ReturnType<typeof summarise>[] = [];
   const ratios: number[] = [];
   const botRates: number[] = [];

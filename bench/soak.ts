@@ -1,7 +1,7 @@
 /**
  * npm run bench:soak
  *
- * A steady mixed load on the real bot (`node dist/bot/index.js`, its own process) for
+ * A steady mixed load on the real bot (`node dist/bot.js`, its own process) for
  * SOAK_MINUTES (10): RSVPs (60%: a fixed crowd of 500 people changing their answers),
  * workshop bookings (20%: new people, spread over 30 workshops so each has a waitlist)
  * and contributions (20%: new people sending a case study), sent open loop at SOAK_RATE
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
   const recipients = await seedRecipients(store, connector.serviceUrl, RECIPIENTS);
 
   const env = { COSMOS_ENDPOINT: storeProcess.endpoint, COSMOS_KEY: EMBEDDED_KEY, COSMOS_DATABASE: 'nlc', ORGANISER_AAD_IDS: ORGANISER.aadObjectId ?? '', LOG_LEVEL: 'warn' };
-  const bot = await startNodeProcess('dist/bot/index.js', env, await freePort());
+  const bot = await startNodeProcess('dist/bot.js', env, await freePort());
   const pid = bot.child.pid!;
   const client = jsonClient(bot.url, 256);
   const minutes: Minute[] = Array.from({ length: MINUTES }, () => ({ latencies: { rsvp: [], booking: [], contribution: [] }, errors: 0, rss: 0, rssLow: Infinity, broadcasting: false }));
