@@ -6,7 +6,9 @@
  * `node dist/bot.js` and measures:
  *   cold start  from the spawn to the first 200 from /healthz (polled every 5 ms)
  *   idle RSS    the process's resident memory IDLE_SECONDS (10) after that, nothing sent
- * BASELINE_SCRIPT names another build of the bot (e.g. the tsc output of the same source,
+ * In the same round it starts the floor: bare Node answering every request with 200 (how
+ * long any Node process takes to start on this machine at this moment; a shared machine's
+ * load moves it several-fold). BASELINE_SCRIPT names another build of the bot (e.g. the tsc output of the same source,
  * `npx tsc -p tsconfig.build.json --outDir build/tsc`, then BASELINE_SCRIPT=build/tsc/bot/index.js),
  * started right after in the same round, for ratios on a shared machine.
  * Options (env): ROUNDS (3), IDLE_SECONDS (10), SCRIPT (dist/bot.js).
@@ -38,10 +40,13 @@ function rssMb(pid: number): number {
   return Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) / 1024;
 }
 
+/** Bare Node with an HTTP server: the floor a bot's start cannot go under. */
+const FLOOR = ['-e', "require('node:http').createServer((q, s) => s.end()).listen(Number(process.env.PORT), '127.0.0.1')"];
+
 async function measure(script: string, endpoint: string): Promise<Start> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', script], {
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...(script === 'floor' ? FLOOR : [script])], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), COSMOS_ENDPOINT: endpoint, COSMOS_KEY: EMBEDDED_KEY, COSMOS_DATABASE: 'nlc', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -69,13 +74,15 @@ const describe = (label: string, s: Start): string => `  ${label}: cold start ${
 async function main(): Promise<void> {
   const store = await startStoreProcess();
   const bundle: Start[] = [];
+  const floor: Start[] = [];
   const baseline: Start[] = [];
   try {
     // The first start creates the database and containers; the rounds measure a store that already has them.
     await measure(SCRIPT, store.endpoint);
     for (let r = 1; r <= ROUNDS; r++) {
       bundle.push(await measure(SCRIPT, store.endpoint));
-      console.log(`round ${r}\n${describe(SCRIPT, bundle.at(-1)!)}`);
+      floor.push(await measure('floor', store.endpoint));
+      console.log(`round ${r}\n${describe(SCRIPT, bundle.at(-1)!)}\n${describe('floor (bare Node HTTP server)', floor.at(-1)!)}`);
       if (BASELINE_SCRIPT) {
         baseline.push(await measure(BASELINE_SCRIPT, store.endpoint));
         const [b, a] = [baseline.at(-1)!, bundle.at(-1)!];
@@ -90,6 +97,8 @@ async function main(): Promise<void> {
   console.log(`\nsummary (medians of ${ROUNDS} rounds, ${SCRIPT})`);
   console.log(targetLine('cold start to the first 200 from /healthz', `${round(cold, 0)} ms`, `< ${COLD_START_TARGET_MS} ms`, cold < COLD_START_TARGET_MS));
   console.log(targetLine(`idle RSS ${IDLE_SECONDS} s after start`, `${round(rss, 1)} MB`, `< ${IDLE_RSS_TARGET_MB} MB`, rss < IDLE_RSS_TARGET_MB));
+  const overFloor = (pick: (s: Start) => number): number => round(median(bundle.map((s, i) => pick(s) / pick(floor[i]!))), 2);
+  console.log(`  the floor (bare Node HTTP server): cold start ${round(median(floor.map((s) => s.coldMs)), 0)} ms, idle RSS ${round(median(floor.map((s) => s.idleRssMb)), 1)} MB; the bot over the floor, median of the rounds' ratios: cold start ${overFloor((s) => s.coldMs)}, idle RSS ${overFloor((s) => s.idleRssMb)}`);
   if (baseline.length > 0) {
     const ratio = (pick: (s: Start) => number): number => round(median(bundle.map((s, i) => pick(s) / pick(baseline[i]!))), 2);
     console.log(`  against ${BASELINE_SCRIPT}, median of the rounds' ratios: cold start ${ratio((s) => s.coldMs)}, idle RSS ${ratio((s) => s.idleRssMb)}`);
