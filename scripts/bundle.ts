@@ -1,8 +1,9 @@
 /**
  * npm run bundle: writes build/bot.zip, what `az webapp deploy --type zip` uploads to the
  * App Service (docs/deploy.md; m365agents.yml and the deploy workflow run it too): the
- * production bundle, dist/bot.js, built fresh by scripts/build.ts (the bot and every
- * production package it uses in one file; no node_modules), and package.json. App
+ * production bundle built fresh by scripts/build.ts (dist/app.js: the bot and every
+ * production package it uses in one file, no node_modules; dist/bot.js, which starts it
+ * from its code cache, dist/app.js.cache), and package.json. App
  * Service runs it as it is (no build on the server: SCM_DO_BUILD_DURING_DEPLOYMENT=false
  * in infra/; the start command is in infra/modules/app-service.bicep).
  *
@@ -35,14 +36,14 @@ async function main(): Promise<void> {
     await buildBundle(join(staging, 'dist'));
     const zip = zipSync(
       {
-        'dist/bot.js': readFileSync(join(staging, 'dist', 'bot.js')),
+        ...Object.fromEntries(['bot.js', 'app.js', 'app.js.cache'].map((file) => [`dist/${file}`, readFileSync(join(staging, 'dist', file))])),
         'package.json': Buffer.from(bundlePackageJson(readFileSync(join(ROOT, 'package.json'), 'utf8'))),
       },
       { level: 6 },
     );
     mkdirSync(join(ROOT, 'build'), { recursive: true });
     writeFileSync(join(ROOT, 'build', 'bot.zip'), zip);
-    process.stdout.write(`build/bot.zip: ${(zip.length / 1024 / 1024).toFixed(1)} MB; dist/bot.js and package.json\n`);
+    process.stdout.write(`build/bot.zip: ${(zip.length / 1024 / 1024).toFixed(1)} MB; dist/bot.js, app.js, app.js.cache and package.json\n`);
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

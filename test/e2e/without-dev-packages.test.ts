@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Script } from 'node:vm';
 import { EMBEDDED_KEY } from '../../bot/data/cosmos/client';
 import { openStore, type Store } from '../../bot/data/store';
 import { createTestInvoke, personalChat, testUser } from '../helpers/activities';
@@ -69,7 +71,7 @@ describe('the bot without its development packages, as in the Azure bundle', fun
     await assert.rejects(startWithoutDevPackages({ DATA_DIR: 'memory' }), /no COSMOS_ENDPOINT is set, and the embedded Cosmos server \(a development dependency, not in the Azure bundle\) is not installed/);
   });
 
-  it('when the production bundle runs from a folder with no node_modules, then it answers /healthz and records an RSVP with COSMOS_ENDPOINT, and says what to do without one', async () => {
+  it('when the production bundle runs from a folder with no node_modules, then it answers /healthz and records an RSVP with COSMOS_ENDPOINT, writes its code cache if it had none, and says what to do without one', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'nlc-bundle-test-'));
     let bundled: NodeProcess | undefined;
     try {
@@ -78,11 +80,17 @@ describe('the bot without its development packages, as in the Azure bundle', fun
       const inputs = Object.keys(meta.inputs);
       // What teams-ai v1 loads for features the bot never uses stays out of the bundle.
       assert.deepEqual(inputs.filter((file) => /node_modules\/(openai|botbuilder-dialogs|@microsoft\/teams-ai\/lib\/tokenizers)\//.test(file)), []);
-      assert.doesNotMatch(readFileSync(join(folder, 'dist', 'bot.js'), 'latin1'), /[\u0080-\u00ff]/, 'ASCII only: one other character and V8 holds the source as a two-byte string');
+      assert.doesNotMatch(readFileSync(join(folder, 'dist', 'app.js'), 'latin1'), /[\u0080-\u00ff]/, 'ASCII only: one other character and V8 holds the source as a two-byte string');
       const script = join(folder, 'dist', 'bot.js');
+      const [app, cache] = [join(folder, 'dist', 'app.js'), join(folder, 'dist', 'app.js.cache')];
+      assert.equal(new Script(Module.wrap(readFileSync(app, 'latin1')), { filename: app, cachedData: readFileSync(cache) }).cachedDataRejected, false, "the build's code cache fits this Node");
+      // A Node that has no cache it can use (other flags, other version) writes its own once started.
+      rmSync(cache);
       bundled = await startNodeProcess({ args: [script], env: { LOG_LEVEL: 'warn', COSMOS_ENDPOINT: storeProcess.endpoint, COSMOS_KEY: EMBEDDED_KEY, COSMOS_DATABASE: 'nlc' } });
       assert.equal((await fetch(`${bundled.url}/healthz`)).status, 200);
       await rsvpIsRecorded(bundled.url, 2);
+      for (let waited = 0; !existsSync(cache) && waited < 15_000; waited += 250) await new Promise((r) => setTimeout(r, 250));
+      assert.ok(existsSync(cache), 'the started bot wrote its code cache');
       await assert.rejects(startNodeProcess({ args: [script], env: { LOG_LEVEL: 'warn', DATA_DIR: 'memory' } }), /no COSMOS_ENDPOINT is set, and the embedded Cosmos server/);
     } finally {
       await bundled?.stop();
@@ -93,6 +101,6 @@ describe('the bot without its development packages, as in the Azure bundle', fun
   it('when the bot is started by npm start, by App Service or from the deployed zip, then each runs the production bundle', () => {
     assert.match((JSON.parse(readRepoFile('package.json')) as { scripts: Record<string, string> }).scripts.start ?? '', / dist\/bot\.js$/);
     assert.match(readRepoFile('infra/modules/app-service.bicep'), /appCommandLine: 'node [^']* dist\/bot\.js'/);
-    assert.ok(readRepoFile('scripts/bundle.ts').includes("'dist/bot.js': readFileSync(join(staging, 'dist', 'bot.js'))"), 'the zip carries dist/bot.js');
+    assert.ok(readRepoFile('scripts/bundle.ts').includes("['bot.js', 'app.js', 'app.js.cache'].map((file) => [`dist/${file}`"), 'the zip carries dist/');
   });
 });
