@@ -61,6 +61,10 @@ export default tseslint.config(
     rules: restrict(cosmosOnly, 'Only bot/data imports Cosmos.'),
   },
   {
+    files: ['bot/pages/**/*.ts'],
+    rules: restrict([...teamsOnly, ...cosmosOnly], 'bot/pages draws public pages from domain views: no Teams or Cosmos imports.'),
+  },
+  {
     files: ['scripts/*.js', 'bench/*.js', 'bot/data/cosmos/*.js', '*.mjs'],
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,

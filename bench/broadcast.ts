@@ -14,6 +14,10 @@
  *              when the dead one's lease runs out. Targets: 0 lost, duplicates <= BROADCAST_CONCURRENCY
  *              (the copies in flight), and the new process sending again < 5 s after the kill
  *              (median of CRASH_ROUNDS, 3).
+ *   opens      to everyone in a team of RECIPIENTS whom the bot has read but none of whom has a
+ *              chat with it: the bot opens every chat (POST /v3/conversations) before its send,
+ *              both requests counted against the limit. Target as base, on all requests.
+ *   opens-crash  the same with a kill -9 half-way (CRASH_ROUNDS times). Target as crash.
  *   ceiling    the limit raised step by step (CEILING_STEPS, STEP_SECONDS of sending each):
  *              the highest limit at which the sustained ratio still holds at 0.95.
  * Options (env): SCENARIOS, RECIPIENTS, LIMIT, CONCURRENCY (16), CRASH_ROUNDS (3), CEILING_STEPS,
@@ -22,16 +26,16 @@
  */
 import { once } from 'node:events';
 import { EMBEDDED_KEY } from '../bot/data/cosmos/client';
-import { openStore } from '../bot/data/store';
 import type { TestUser } from '../test/helpers/activities';
 import type { Behaviour } from '../test/helpers/teams-behaviour';
 import type { ConnectorReport } from './lib/connector-server';
-import { ask, forkServer, stopChild } from './lib/ipc';
-import { confirmBroadcast, seedRecipients } from './lib/broadcasting';
-import { freePort, type Started, startNodeProcess } from './lib/processes';
+import { ask } from './lib/ipc';
+import { confirmBroadcast, seedRecipients, seedTeam } from './lib/broadcasting';
+import { freePort, startNodeProcess } from './lib/processes';
+import { startRig } from './lib/rig';
 import { median, round, targetLine } from './lib/stats';
 
-const SCENARIOS = (process.env.SCENARIOS ?? 'base,errors,throttled,crash,ceiling').split(',');
+const SCENARIOS = (process.env.SCENARIOS ?? 'base,errors,throttled,crash,opens,opens-crash,ceiling').split(',');
 const RECIPIENTS = Number(process.env.RECIPIENTS ?? 10_000);
 const LIMIT = Number(process.env.LIMIT ?? 200);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 16);
@@ -52,6 +56,8 @@ interface Scenario {
   behaviour?: SerialisableBehaviour;
   /** Kill -9 the bot once this share of recipients has been reached. */
   crashAt?: number;
+  /** Everyone in a team with no chat yet (each chat opened), instead of everyone with a chat. */
+  audience?: 'team';
 }
 
 interface Outcome {
@@ -73,17 +79,12 @@ interface Outcome {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function run(scenario: Scenario): Promise<Outcome> {
-  const cosmosPort = await freePort();
-  const cosmos = await forkServer('bench/cosmos-server.js', { PORT: String(cosmosPort) });
-  const connector = await forkServer('bench/lib/connector-server.ts', { PORT: '0' }, ['--import', 'tsx']);
-  const serviceUrl = (connector.first as { serviceUrl: string }).serviceUrl;
+  const rig = await startRig();
+  const { connector, serviceUrl, endpoint, store, bots } = rig;
   connector.child.send({ type: 'behave', behaviour: { limits: { perSecond: scenario.limit }, ...scenario.behaviour } });
-  const endpoint = `https://127.0.0.1:${cosmosPort}`;
-  const store = await openStore({ mode: 'azure', endpoint, key: EMBEDDED_KEY, database: 'nlc' });
-  const bots: Started[] = [];
   try {
     const seedStarted = Date.now();
-    const ids = await seedRecipients(store, serviceUrl, scenario.recipients);
+    const ids = scenario.audience === 'team' ? await seedTeam(store, serviceUrl, scenario.recipients) : await seedRecipients(store, serviceUrl, scenario.recipients);
     const seedSeconds = (Date.now() - seedStarted) / 1000;
     const env = {
       COSMOS_ENDPOINT: endpoint,
@@ -95,8 +96,9 @@ async function run(scenario: Scenario): Promise<Outcome> {
     };
     bots.push(await startNodeProcess('dist/bot.js', env, await freePort()));
     const confirmedAt = Date.now();
-    const broadcastId = await confirmBroadcast(bots[0]!.url, serviceUrl, ORGANISER);
-    const deadline = Date.now() + (scenario.recipients / scenario.limit) * 4000 + 180_000;
+    const broadcastId = await confirmBroadcast(bots[0]!.url, serviceUrl, ORGANISER, scenario.audience);
+    const requestsEach = scenario.audience === 'team' ? 2 : 1;
+    const deadline = Date.now() + ((requestsEach * scenario.recipients) / scenario.limit) * 4000 + 180_000;
     let crashedAt: number | undefined;
     let takeoverSeconds: number | undefined;
     let reachedAtCrash = 0;
@@ -131,10 +133,7 @@ async function run(scenario: Scenario): Promise<Outcome> {
       ...(takeoverSeconds !== undefined ? { takeoverSeconds } : {}),
     };
   } finally {
-    for (const bot of bots) await bot.stop();
-    await store.close();
-    await stopChild(connector.child);
-    await stopChild(cosmos.child);
+    await rig.close();
   }
 }
 
@@ -148,9 +147,9 @@ function verdicts(s: Scenario, outcomes: Outcome[]): string[] {
     targetLine(`${s.name}: duplicates`, all((o) => o.duplicates), s.crashAt ? `<= ${allowed} (the sends in flight)` : '0', worst((o) => o.duplicates) <= allowed),
     targetLine(`${s.name}: requests over a Teams limit`, all((o) => o.report.overLimit), '0', worst((o) => o.report.overLimit) === 0),
   ];
-  if (s.name === 'base') {
+  if (!s.crashAt && !s.behaviour) {
     const sustained = median(outcomes.map((o) => o.sustained));
-    lines.push(targetLine('base: sustained rate / limit', String(round(sustained, 3)), '>= 0.95', sustained >= 0.95));
+    lines.push(targetLine(`${s.name}: sustained rate / limit`, String(round(sustained, 3)), '>= 0.95', sustained >= 0.95));
   }
   if (s.crashAt) {
     const takeovers = outcomes.map((o) => o.takeoverSeconds ?? Number.POSITIVE_INFINITY);
@@ -175,6 +174,7 @@ function describe(o: Outcome): string {
     `sustained ${round(o.sustained, 3)} (busiest second ${r.busiestSecond}); duplicates ${o.duplicates}, lost ${o.losses}; ` +
     `429s ${r.throttled} (over a limit: ${r.overLimit}), injected failures ${r.injectedFailures}` +
     (o.takeoverSeconds !== undefined ? `; the new process was sending again ${round(o.takeoverSeconds)} s after the kill` : '') +
+    (s.audience === 'team' ? `; chats opened ${r.opened} for ${r.openedPeople} people (requests counted: opens and sends)` : '') +
     ` [seeded in ${round(o.seedSeconds)} s]` +
     (process.env.VERBOSE ? `\n  requests per second: ${Array.from(r.histogram, (n) => n ?? 0).join(' ')}` : '')
   );
@@ -187,6 +187,8 @@ async function main(): Promise<void> {
     errors: { name: 'errors (5% 503)', ...base, behaviour: { failures: { share: 0.05, statuses: [503] } } },
     throttled: { name: 'throttled (429 Retry-After: 2 every 2,000th)', ...base, behaviour: { throttleEvery: { requests: 2000, retryAfterSeconds: 2 } } },
     crash: { name: 'crash (kill -9 half-way)', ...base, crashAt: 0.5 },
+    opens: { name: 'opens (every chat opened first)', ...base, audience: 'team' },
+    'opens-crash': { name: 'opens, kill -9 half-way', ...base, audience: 'team', crashAt: 0.5 },
   };
   const summary: string[] = [];
   for (const name of SCENARIOS.filter((n) => n !== 'ceiling')) {

@@ -45,6 +45,7 @@ export function checkCombinations(env: z.infer<typeof settingsSchema>, ctx: z.Re
       message: 'for tests only: a loopback URL (whoever serves these keys can sign requests the bot trusts); leave it empty in Azure',
     });
   }
+  checkGraph(env, ctx);
   if (env.COSMOS_KEY && !env.COSMOS_ENDPOINT) {
     ctx.addIssue({ code: 'custom', path: ['COSMOS_KEY'], message: 'set COSMOS_ENDPOINT too, or remove the key' });
   }
@@ -54,5 +55,18 @@ export function checkCombinations(env: z.infer<typeof settingsSchema>, ctx: z.Re
       path: ['CLOCK_START'],
       message: 'only for the embedded demo store: a shifted clock against real data would send reminders at the wrong time',
     });
+  }
+}
+
+/** Installing the app through Graph needs the app's catalogue id, a tenant to get Graph tokens from, and Graph over https. */
+function checkGraph(env: z.infer<typeof settingsSchema>, ctx: z.RefinementCtx): void {
+  if (env.GRAPH_INSTALL === 'true' && !env.TEAMS_APP_CATALOG_ID) {
+    ctx.addIssue({ code: 'custom', path: ['TEAMS_APP_CATALOG_ID'], message: "required when GRAPH_INSTALL is true: the app's id in your organisation's app catalogue" });
+  }
+  if (env.GRAPH_INSTALL === 'true' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+    ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required when GRAPH_INSTALL is true: Graph tokens come from your own tenant' });
+  }
+  if (new URL(env.GRAPH_ENDPOINT).protocol !== 'https:' && !isLoopbackUrl(env.GRAPH_ENDPOINT)) {
+    ctx.addIssue({ code: 'custom', path: ['GRAPH_ENDPOINT'], message: 'Graph calls carry the bot\'s token, so https only (plain http only on loopback, for tests)' });
   }
 }

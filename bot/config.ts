@@ -81,6 +81,16 @@ export const settingsSchema = z
      * contributions are kept after the event ended, the broadcast was sent or the call closed.
      */
     RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(30).max(3650).default(365)),
+    /**
+     * Install the app through Microsoft Graph for people who share no team or group chat
+     * with the bot, then message them. Needs TEAMS_APP_CATALOG_ID, and an admin's grant of
+     * TeamsAppInstallation.ReadWriteSelfForUser.All to the bot's identity (docs/deploy.md).
+     */
+    GRAPH_INSTALL: z.preprocess(blankToUndefined, z.enum(['true', 'false'], { message: 'true or false' }).default('false')),
+    /** The app's id in the organisation's Teams app catalogue (not the manifest id, unless the app is in the Teams Store). */
+    TEAMS_APP_CATALOG_ID: z.preprocess(blankToUndefined, guid.optional()),
+    /** Microsoft Graph's address: the public cloud's, a national cloud's, or (tests) a loopback stand-in. */
+    GRAPH_ENDPOINT: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).default('https://graph.microsoft.com')),
     /** Embedded mode: fixed loopback port for the in-process Cosmos server (0 = any free port), so tools can inspect it. */
     EMBEDDED_COSMOS_PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(0)),
     LOG_LEVEL: z.preprocess(
@@ -119,6 +129,8 @@ export interface Config {
   /** Base of the links the bot serves (no trailing slash); unset = local address in local mode, no links otherwise. */
   publicUrl?: string;
   broadcast: { maxRps: number; concurrency: number };
+  /** Installing the app through Graph for people the bot shares no team with (GRAPH_INSTALL). */
+  graph: { install: boolean; catalogAppId?: string; endpoint: string };
   /** London "HH:MM" at which reminders fall due (REMINDER_TIME). */
   reminderTime: string;
   retentionDays: number;
@@ -157,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedTenantIds: new Set(e.ALLOWED_TENANT_IDS.length > 0 ? e.ALLOWED_TENANT_IDS : e.MicrosoftAppTenantId ? [e.MicrosoftAppTenantId.toLowerCase()] : []),
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     broadcast: { maxRps: e.BROADCAST_MAX_RPS, concurrency: e.BROADCAST_CONCURRENCY },
+    graph: { install: e.GRAPH_INSTALL === 'true', catalogAppId: e.TEAMS_APP_CATALOG_ID?.toLowerCase(), endpoint: e.GRAPH_ENDPOINT.replace(/\/+$/, '') },
     reminderTime: e.REMINDER_TIME,
     retentionDays: e.RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,

@@ -3,7 +3,8 @@
  * again. Every back-off in the bot is worked out here: a Cosmos write that met a passing
  * failure (bot/data/cosmos), an etag race, an outcome record a busy store refused
  * (bot/jobs/broadcasts), a Teams send that failed or was throttled (bot/delivery), a
- * promotion notice waiting for its next try (bot/domain/workshops).
+ * promotion notice waiting for its next try (bot/domain/workshops), a roster page Teams
+ * would not give (bot/domain/rosters), a Graph request throttled with Retry-After (bot/graph).
  */
 export interface Backoff {
   /** The first wait's ceiling; it doubles with each attempt, up to `maxDelayMs`. */
@@ -38,6 +39,8 @@ export interface RetryOptions extends Backoff {
   attempts: number;
   /** Whether this failure (of try `attempt`) is worth another try; anything else is thrown at once. */
   retryable: (error: unknown, attempt: number) => boolean;
+  /** How long the failure itself asks us to wait (a Retry-After), instead of the back-off; undefined: the back-off. */
+  waitOf?: (error: unknown) => number | undefined;
   /** What to throw when the last try failed in a retryable way (default: that failure). */
   exhausted?: (error: unknown) => unknown;
   /** Waits `ms` (default: a timer); tests pass their own. */
@@ -55,7 +58,7 @@ export async function withRetries<T>(work: (attempt: number) => Promise<T>, opti
     } catch (error) {
       if (!options.retryable(error, attempt)) throw error;
       if (attempt >= options.attempts) throw options.exhausted ? options.exhausted(error) : error;
-      await sleep(backoffMs(attempt, options));
+      await sleep(options.waitOf?.(error) ?? backoffMs(attempt, options));
     }
   }
 }

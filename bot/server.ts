@@ -3,6 +3,7 @@ import restify, { type Server } from 'restify';
 import { isDomainError } from './domain/errors';
 import { type DownloadFile, type DownloadRequest, downloadRequestSchema } from './domain/downloads';
 import type { Logger } from './log';
+import { type PublicPageDeps, servePublicPages } from './pages/routes';
 import { activityShapeProblem } from './teams/activity-shape';
 
 export interface ServerDeps {
@@ -12,6 +13,8 @@ export interface ServerDeps {
   ready(): Promise<boolean>;
   /** The file behind a download link (calendar file, exports), if the token is right. */
   download(request: DownloadRequest): Promise<DownloadFile | undefined>;
+  /** The public pages of events, deadlines and calls (bot/pages). */
+  pages: Omit<PublicPageDeps, 'log'>;
   log: Logger;
 }
 
@@ -119,6 +122,8 @@ export function createServer(deps: ServerDeps): Server {
       return answer(500, 'Something went wrong on our side. Please try again.');
     }
   });
+
+  servePublicPages(server, { ...deps.pages, log: deps.log });
 
   // Errors never echo stack traces or internals to the caller. A plain Error (no status)
   // is given one here: restify would otherwise wrap it in a new error quoting its message.

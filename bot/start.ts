@@ -11,19 +11,19 @@ import { reminderKinds } from './domain/reminders/broadcast-types';
 import { reminderJob } from './jobs/reminders';
 import type { Messenger } from './domain/messaging';
 import { organisersFrom } from './domain/organisers';
-import type { DownloadKind } from './domain/downloads';
-import { openContributionsExport } from './domain/task-groups/export';
-import { openWorkshopDownload } from './domain/workshops/downloads';
+import { shareLinksFrom } from './domain/sharing/links';
 import type { DownloadLinks } from './domain/workshops/ports';
 import type { PromotionDeps } from './domain/workshops/promotions';
 import { retentionJob } from './jobs/retention';
 import { promotionNoticesJob } from './jobs/promotion-notices';
-import { RateLimiter } from './delivery/rate-limit';
-import { realTimer } from './delivery/timer';
+import type { RateLimiter } from './delivery/rate-limit';
 import { broadcastJobFrom } from './jobs/broadcasts/wiring';
 import { type Job, startJobs } from './jobs/runner';
-import { createServer, downloadPath, listen } from './server';
+import { listen } from './server';
+import { downloadLinks, serverFor } from './serve';
 import { type BotApp, createApp } from './teams/app';
+import type { ReachParts } from './domain/conversations/ports';
+import { rosterJob } from './jobs/rosters';
 import { contentCards } from '../cards/content-cards';
 import { renderPromotionMessage } from '../cards/workshop';
 
@@ -40,6 +40,8 @@ export interface RunningBot {
   routes: BotApp['routes'];
   /** Links to files this server serves (calendar, exports). */
   links: DownloadLinks;
+  /** Opening chats, reading rosters, installing through Graph: unpaced (tests pace them with their own limiter). */
+  people: ReachParts;
   close(): Promise<void>;
 }
 
@@ -59,6 +61,8 @@ interface JobParts {
   config: Config;
   store: Store;
   messenger: Messenger;
+  limiter: RateLimiter;
+  people: ReachParts;
   catalogue: BroadcastCatalogue;
   promotions: PromotionDeps;
   links: DownloadLinks;
@@ -68,29 +72,15 @@ interface JobParts {
 
 /** Every scheduled job; features add theirs here. */
 function createJobs(parts: JobParts): Job[] {
-  // One limiter for every paced proactive sender of this process (broadcasts now,
-  // reminders later): Teams counts the app's requests together.
-  const limiter = new RateLimiter({ perSecond: parts.config.broadcast.maxRps, timer: realTimer });
+  const { limiter, people } = parts;
   return [
     promotionNoticesJob(parts.promotions, parts.log),
-    broadcastJobFrom({ ...parts, settings: parts.config.broadcast, limiter }),
+    broadcastJobFrom({ ...parts, ...people, settings: parts.config.broadcast, limiter }),
+    rosterJob({ ...parts.store, reader: people.reader, limiter, clock: parts.clock, log: parts.log }),
     // Reminders are queued as broadcasts, so they share the limiter through the broadcast job.
     reminderJob({ ...parts.store, clock: parts.clock, reminderTime: parts.config.reminderTime }, parts.log),
     retentionJob({ retention: parts.store.retention, personalData: parts.store.personalData, clock: parts.clock, retentionDays: parts.config.retentionDays }, parts.log),
   ];
-}
-
-/**
- * Links to files this server serves. The base is PUBLIC_URL; without it, a local-mode
- * bot links to its own loopback address (known once it listens), and a bot with an app
- * id offers no links rather than ones that would not open.
- */
-function downloadLinks(base: () => string | undefined): DownloadLinks {
-  const link = (kind: DownloadKind) => (subject: string, token: string) => {
-    const root = base();
-    return root ? `${root}${downloadPath({ kind, subject, token })}` : undefined;
-  };
-  return { calendar: link('calendar'), attendees: link('attendees'), contributions: link('contributions') };
 }
 
 /**
@@ -141,31 +131,29 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   // Cosmos TTL only means something in Azure (the embedded server has none), and it runs
   // on real time, which the embedded demo clock is not.
   const retentionDays = target.mode === 'azure' ? config.retentionDays : undefined;
-  const store = await openStore(target, { clock, retentionDays, onWarning: (message) => log.warn(message) });
+  const store = await openStore(target, {
+    clock,
+    retentionDays,
+    onWarning: (message) => log.warn(message),
+    onIndexError: (error) => log.warn({ err: error }, 'the programme index could not be read; the next search tries again'),
+  });
   try {
     if (store.mode === 'embedded') await seedDemoData(store, target, options.demoData !== false, clock, log);
     const organisers = organisersFrom(config.organiserAadIds);
     let linkBase = config.publicUrl;
     const links = downloadLinks(() => linkBase);
+    const share = shareLinksFrom(() => linkBase);
     const catalogue = catalogueFor(store, clock, links, config.reminderTime);
-    const { events, conversations, workshops, taskGroups, broadcasts, deadlines, reminders, personalData } = store;
+    const { events, conversations, workshops, taskGroups, broadcasts, deadlines, reminders, personalData, programme } = store;
     const bot = createApp({
       bot: config.bot, allowedTenantIds: config.allowedTenantIds, reminderTime: config.reminderTime,
-      events, conversations, workshops, taskGroups, broadcasts, deadlines, reminders, personalData,
-      catalogue, links, organisers, clock, log,
+      events, conversations, workshops, taskGroups, broadcasts, deadlines, reminders, personalData, programme, rosters: store.rosters,
+      catalogue, links, share, organisers, clock, log, graph: config.graph, maxRps: config.broadcast.maxRps,
     });
-    const promotions = { events, workshops, conversations, messenger: bot.messenger, clock, links, promotionMessage: renderPromotionMessage };
-    const allJobs = createJobs({ config, store, messenger: bot.messenger, catalogue, promotions, links, clock, log });
+    const promotions = { events, workshops, chats: bot.chats, messenger: bot.messenger, clock, links, promotionMessage: renderPromotionMessage };
+    const allJobs = createJobs({ config, store, messenger: bot.messenger, limiter: bot.limiter, people: bot.people, catalogue, promotions, links, clock, log });
     const jobs = startJobs(options.jobs === false ? [] : allJobs, log);
-    const server = createServer({
-      messages: bot,
-      ready: () => store.ping(),
-      download: (request) =>
-        request.kind === 'contributions'
-          ? openContributionsExport({ taskGroups, organisers, clock, links }, request)
-          : openWorkshopDownload({ events, workshops, clock, links }, request),
-      log,
-    });
+    const server = serverFor({ store, organisers, clock, links, messages: bot, botAppId: config.bot.appId, log });
     await listen(server, config.port, config.host);
     const url = listeningUrl(server.address().port, config.host);
     if (!linkBase && !config.bot.appId) linkBase = url;
@@ -179,6 +167,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       catalogue,
       routes: bot.routes,
       links,
+      people: bot.people,
       close: async () => {
         server.close();
         await jobs.stop();

@@ -14,7 +14,7 @@ export interface ComposeCardData extends ComposeChoices {
 
 const expand = cardTemplate<ComposeCardData>(json, { preview: BROADCAST_PREVIEW });
 
-const FIELDS: (keyof ComposeForm)[] = ['content', 'eventId', 'call', 'deadline', 'title', 'text', 'audience', 'channel', 'taskGroup', 'answersEventId', 'answers'];
+const FIELDS: (keyof ComposeForm)[] = ['content', 'eventId', 'call', 'deadline', 'title', 'text', 'audience', 'channel', 'team', 'taskGroup', 'answersEventId', 'answers'];
 
 /**
  * The organiser's compose form. After a failed preview it comes back with what they

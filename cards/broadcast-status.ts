@@ -1,4 +1,5 @@
 import type { BroadcastReport } from '../bot/domain/broadcasts/service';
+import { UNREACHABLE_TEXT, type UnreachableReason } from '../bot/domain/conversations/reach';
 import { formatDateTime } from '../bot/domain/time';
 import json from './broadcast-status.json';
 import { plural } from './plural';
@@ -21,7 +22,26 @@ const expand = cardTemplate<StatusCardData>(json);
 
 const n = (value: number): string => value.toLocaleString('en-GB');
 
-const FAILURE_LABEL = { failed: 'failed', blocked: 'blocked', not_found: 'not found', update_failed: 'not updated' } as const;
+const FAILURE_LABEL = { failed: 'failed', blocked: 'blocked', not_found: 'not found', unreachable: 'not reached', update_failed: 'not updated' } as const;
+
+/**
+ * Where the copies to people went, kept apart: delivered in a chat they already had,
+ * delivered in one the bot opened, and people it could not reach (when the audience was
+ * read, or when it tried to open their chat).
+ */
+function reachFacts(report: BroadcastReport): { title: string; value: string }[] {
+  const { broadcast, counts } = report;
+  const cannotReach = broadcast.unreachable + counts.unreachable;
+  const opening = counts.opened > 0 || (broadcast.previewOpens ?? 0) > 0;
+  return [
+    ...(opening ? [{ title: 'In a chat they already had', value: n(counts.sent - counts.opened) }, { title: 'In a chat the bot opened', value: n(counts.opened) }] : []),
+    ...(cannotReach > 0 ? [{ title: 'Could not be reached', value: n(cannotReach) }] : []),
+  ];
+}
+
+/** Why people were not reached when the audience was read, in the words the failures list uses. */
+const unreachableLines = (broadcast: BroadcastReport['broadcast']): string[] =>
+  (Object.entries(broadcast.unreachableWhy ?? {}) as [UnreachableReason, number][]).filter(([, c]) => c > 0).map(([reason, c]) => `${n(c)} not reached: ${UNREACHABLE_TEXT[reason]}`);
 
 function state(report: BroadcastReport): Pick<StatusCardData, 'stateText' | 'stateColor'> {
   const { broadcast, counts, running } = report;
@@ -34,7 +54,7 @@ function state(report: BroadcastReport): Pick<StatusCardData, 'stateText' | 'sta
   }
   if (running && counts.pending > 0) return { stateText: `Sending: ${n(counts.sent)} of ${n(counts.total)} sent so far.`, stateColor: 'Accent' };
   if (running) return { stateText: `Updating posted copies: ${n(counts.current)} of ${n(counts.sent)} done.`, stateColor: 'Accent' };
-  const missed = counts.failed + counts.blocked + counts.notFound;
+  const missed = counts.failed + counts.blocked + counts.notFound + counts.unreachable;
   return {
     stateText: `Done: delivered to ${n(counts.sent)} of ${n(counts.total)}.`,
     stateColor: missed > 0 ? 'Warning' : 'Good',
@@ -50,11 +70,11 @@ export function renderStatusCard(report: BroadcastReport, options: { refreshUser
   const { broadcast, counts, failures } = report;
   const facts = [
     { title: 'Delivered', value: n(counts.sent) },
+    ...reachFacts(report),
     { title: 'Pending', value: n(counts.pending) },
     { title: 'Failed', value: n(counts.failed) },
     { title: 'Blocked', value: n(counts.blocked) },
     { title: 'Not found', value: n(counts.notFound) },
-    ...(broadcast.unreachable > 0 ? [{ title: 'No chat with the bot', value: n(broadcast.unreachable) }] : []),
     ...(broadcast.revision > 0 ? [{ title: 'Copies showing the latest version', value: `${n(counts.current)} of ${n(counts.sent)}` }] : []),
     ...(counts.updateFailed > 0 ? [{ title: 'Copies that could not be updated', value: n(counts.updateFailed) }] : []),
   ];
@@ -69,7 +89,7 @@ export function renderStatusCard(report: BroadcastReport, options: { refreshUser
     audienceText: broadcast.audienceText,
     ...state(report),
     facts: broadcast.expandedAt ? facts : [{ title: 'Recipients at preview', value: n(broadcast.previewCount) }],
-    failures: failures.map((f) => `${n(f.count)} ${FAILURE_LABEL[f.state]}: ${f.reason}`),
+    failures: [...failures.map((f) => `${n(f.count)} ${FAILURE_LABEL[f.state]}: ${f.reason}`), ...unreachableLines(broadcast)],
     updatedText: `As of ${formatDateTime(options.now)}`,
     actions,
   });

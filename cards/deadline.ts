@@ -2,7 +2,8 @@ import { type Deadline, deadlineState, type DeadlineFollow } from '../bot/domain
 import type { DeadlineView } from '../bot/domain/deadlines/service';
 import { formatDate, formatTime, londonDaysBetween } from '../bot/domain/time';
 import json from './deadline.json';
-import { type AdaptiveCardJson, cardTemplate, withRefresh } from './template';
+import { withShareAction } from './share';
+import { type AdaptiveCardJson, cardTemplate, type RefreshAudience, withRefresh } from './template';
 import { DEADLINE_REMIND, DEADLINE_RESPONDED, DEADLINE_VIEW } from './verbs';
 
 type Color = 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
@@ -81,9 +82,11 @@ function status(deadline: Deadline, mine: DeadlineFollow | undefined, now: Date)
 }
 
 export interface DeadlineCardOptions {
-  /** Teams user ids whose clients refresh the card to their own view; at most 60 are kept. */
-  refreshUserIds: readonly string[];
+  /** Whose clients refresh the card to their own view (template.ts: RefreshAudience). */
+  refreshUserIds: RefreshAudience;
   banner?: string;
+  /** Its public page: while it is open (answers, bookings, responses), the card offers Share. */
+  shareUrl?: string;
 }
 
 /** One consultation deadline as one person sees it: how long is left, their own answer, and the buttons while it is open. */
@@ -102,5 +105,5 @@ export function renderDeadlineCard(view: DeadlineView, options: DeadlineCardOpti
     ...status(deadline, mine, now),
     link: open ? deadline.link : '',
   });
-  return withRefresh(card, DEADLINE_VIEW, { deadlineId: deadline.id }, options.refreshUserIds);
+  return withShareAction(withRefresh(card, DEADLINE_VIEW, { deadlineId: deadline.id }, options.refreshUserIds), open ? options.shareUrl : undefined);
 }

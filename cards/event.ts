@@ -3,7 +3,8 @@ import { hasEnded, hasStarted, type NlcEvent } from '../bot/domain/events/event'
 import type { RsvpCounts, RsvpResponse } from '../bot/domain/events/rsvp';
 import { formatRange } from '../bot/domain/time';
 import json from './event.json';
-import { type AdaptiveCardJson, cardTemplate, withRefresh } from './template';
+import { withShareAction } from './share';
+import { type AdaptiveCardJson, cardTemplate, type RefreshAudience, withRefresh } from './template';
 import { EVENT_RSVP, EVENT_VIEW } from './verbs';
 
 export interface EventCardData {
@@ -53,6 +54,7 @@ export function eyebrowText(event: NlcEvent): string {
 function status(view: EventView): Pick<EventCardData, 'statusText' | 'statusColor'> & { open: boolean } {
   const { event, now, myResponse } = view;
   if (event.status === 'cancelled') return { statusText: 'This event has been cancelled.', statusColor: 'Attention', open: false };
+  if (event.status === 'draft') return { statusText: 'Draft: only organisers see this until it is published.', statusColor: 'Warning', open: false };
   if (hasEnded(event, now)) return { statusText: 'This event has taken place.', statusColor: 'Default', open: false };
   if (hasStarted(event, now)) return { statusText: 'This event is under way; answers are closed.', statusColor: 'Default', open: false };
   if (myResponse) return { statusText: ANSWER_TEXT[myResponse], statusColor: myResponse === 'notGoing' ? 'Default' : 'Good', open: true };
@@ -60,10 +62,12 @@ function status(view: EventView): Pick<EventCardData, 'statusText' | 'statusColo
 }
 
 export interface EventCardOptions {
-  /** Teams user ids (MRIs) whose clients refresh the card to their own view; at most 60 are kept. */
-  refreshUserIds: readonly string[];
+  /** Whose clients refresh the card to their own view (template.ts: RefreshAudience). */
+  refreshUserIds: RefreshAudience;
   /** A line shown above the details, e.g. why an answer was not recorded. */
   banner?: string;
+  /** Its public page: while it is open (answers, bookings, responses), the card offers Share. */
+  shareUrl?: string;
 }
 
 /** One event as one person sees it: their own answer, the counts, and the buttons while open. */
@@ -86,5 +90,5 @@ export function renderEventCard(view: EventView, options: EventCardOptions): Ada
       ? BUTTONS.map((b) => ({ ...b, style: b.response === view.myResponse ? 'positive' : 'default' }))
       : [],
   });
-  return withRefresh(card, EVENT_VIEW, { eventId: event.id }, options.refreshUserIds);
+  return withShareAction(withRefresh(card, EVENT_VIEW, { eventId: event.id }, options.refreshUserIds), open ? options.shareUrl : undefined);
 }

@@ -1,4 +1,5 @@
 import type { GroupView } from '../bot/domain/task-groups/service';
+import { groupLabel } from '../bot/domain/task-groups/task-group';
 import { formatDate } from '../bot/domain/time';
 import json from './task-group.json';
 import { type AdaptiveCardJson, cardTemplate, withRefresh } from './template';
@@ -20,8 +21,7 @@ export interface TaskGroupCardData {
 
 const expand = cardTemplate<TaskGroupCardData>(json);
 
-export const groupLabel = (group: GroupView['group']): string =>
-  group.number ? `Task Group ${group.number}` : 'NLC task group';
+export { groupLabel };
 
 /** One task group as one person sees it: their membership, and lead tools for leads. */
 export function renderTaskGroupCard(view: GroupView, refreshUserIds: readonly string[]): AdaptiveCardJson {

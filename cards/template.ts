@@ -6,7 +6,8 @@ export interface AdaptiveCardJson {
   version: string;
   body?: unknown[];
   actions?: unknown[];
-  refresh?: { action: ExecuteAction; userIds: string[] };
+  /** Without userIds every member of a chat or channel of up to 60 people refreshes (a card dropped in from a search). */
+  refresh?: { action: ExecuteAction; userIds?: string[] };
   [key: string]: unknown;
 }
 
@@ -49,16 +50,21 @@ export function cardTemplate<TData extends object>(json: object, verbs: Readonly
 }
 
 /**
+ * Who a card refreshes for: Teams user ids (at most 60 are kept), or everyone in the
+ * conversation. The bot knows the members of chats it posts in; a card someone drops in
+ * from a search goes where the bot may not be, so it names nobody, and Teams then
+ * refreshes it for every member of a chat or channel of up to 60 people (Teams platform
+ * docs, "Universal Actions for search based message extensions").
+ */
+export type RefreshAudience = readonly string[] | 'everyone';
+
+/**
  * Adds the Universal Actions refresh block: Teams calls `verb` for each listed user when
  * they look at the card, so each sees their own view. Kept in code, not in the JSON,
  * because it is protocol rather than layout.
  */
-export function withRefresh(
-  card: AdaptiveCardJson,
-  verb: string,
-  data: Record<string, unknown>,
-  userIds: readonly string[],
-): AdaptiveCardJson {
+export function withRefresh(card: AdaptiveCardJson, verb: string, data: Record<string, unknown>, userIds: RefreshAudience): AdaptiveCardJson {
+  if (userIds === 'everyone') return { ...card, refresh: { action: { type: 'Action.Execute', verb, data } } };
   const ids = [...new Set(userIds)].slice(0, MAX_REFRESH_USERS);
   if (ids.length === 0) return card;
   return { ...card, refresh: { action: { type: 'Action.Execute', verb, data }, userIds: ids } };

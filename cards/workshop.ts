@@ -6,7 +6,8 @@ import type { WorkshopView } from '../bot/domain/workshops/service';
 import { formatDate, formatRange } from '../bot/domain/time';
 import { eyebrowText, whereText } from './event';
 import json from './workshop.json';
-import { type AdaptiveCardJson, cardTemplate, withRefresh } from './template';
+import { withShareAction } from './share';
+import { type AdaptiveCardJson, cardTemplate, type RefreshAudience, withRefresh } from './template';
 import { WORKSHOP_BOOK, WORKSHOP_CALENDAR, WORKSHOP_CANCEL, WORKSHOP_VIEW } from './verbs';
 
 type Color = 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
@@ -52,13 +53,15 @@ const ROLE_CHOICES = Object.entries(ROLES).map(([value, title]) => ({ title, val
 const KEPT_VALUE_LIMIT = 2 * MAX_NEEDS_LENGTH;
 
 export interface WorkshopCardOptions {
-  /** Teams user ids whose clients refresh the card to their own view; at most 60 are kept. */
-  refreshUserIds: readonly string[];
+  /** Whose clients refresh the card to their own view (template.ts: RefreshAudience). */
+  refreshUserIds: RefreshAudience;
   /** A line above the details: what just happened, or why it could not. */
   banner?: string;
   bannerTone?: 'good' | 'warning';
   /** An invalid booking form: the person's values, and each problem beside its field. */
   form?: { values: Partial<FormValues>; problems: readonly FieldProblem[] };
+  /** Its public page: while it is open (answers, bookings, responses), the card offers Share. */
+  shareUrl?: string;
 }
 
 export function placesText(view: WorkshopView): { text: string; color: Color } {
@@ -117,7 +120,8 @@ export function renderWorkshopCard(view: WorkshopView, options: WorkshopCardOpti
     calendarUrl: mine?.calendarUrl ?? '',
     calendarOffer: mine?.calendarOffer ?? false,
   });
-  return withRefresh(card, WORKSHOP_VIEW, { eventId: workshop.id }, options.refreshUserIds);
+  const shareUrl = view.availability === 'closed' ? undefined : options.shareUrl;
+  return withShareAction(withRefresh(card, WORKSHOP_VIEW, { eventId: workshop.id }, options.refreshUserIds), shareUrl);
 }
 
 export const PROMOTION_TEXT = "A place has opened: you're booked";

@@ -115,6 +115,13 @@ param reminderTime string = '09:00'
 @maxValue(3650)
 param retentionDays int = 365
 
+@description('Install the app through Microsoft Graph for people who share no team or group chat with the bot, then message them. Needs teamsAppCatalogId and an admin\'s grant of TeamsAppInstallation.ReadWriteSelfForUser.All to the managed identity (docs/deploy.md). Becomes GRAPH_INSTALL.')
+param graphInstall bool = false
+
+@description('The app\'s id in the organisation\'s Teams app catalogue (Graph: appCatalogs/teamsApps?$filter=externalId eq \'<manifest id>\'); empty unless graphInstall. Becomes TEAMS_APP_CATALOG_ID.')
+@maxLength(36)
+param teamsAppCatalogId string = ''
+
 @description('Where alerts (5xx answers, restarts, failed broadcasts) are emailed; empty = alerts show in the Azure portal only.')
 @maxLength(254)
 param alertEmailAddress string = ''
@@ -143,6 +150,7 @@ var validOrganiserIds = empty(badOrganiserIds) ? join(organiserIdList, ',') : fa
 var validTenantIds = empty(badTenantIds) ? join(tenantIdList, ',') : fail('allowedTenantIds: not Entra tenant ids (GUIDs): ${join(badTenantIds, ', ')}')
 var validReminderTime = isReminderTime(reminderTime) ? reminderTime : fail('reminderTime: "${reminderTime}" must be HH:MM from 07:00 to 18:59 (London time)')
 var validDatabaseName = isDatabaseName(cosmosDatabaseName) ? cosmosDatabaseName : fail('cosmosDatabaseName: "${cosmosDatabaseName}" may hold letters, digits, - and _ only')
+var validTeamsAppCatalogId = (empty(teamsAppCatalogId) && !graphInstall) || isGuid(teamsAppCatalogId) ? toLower(teamsAppCatalogId) : fail('teamsAppCatalogId: "${teamsAppCatalogId}" must be the app\'s catalogue id (a GUID), and is required when graphInstall is true')
 var validAlertEmail = empty(alertEmailAddress) || contains(alertEmailAddress, '@') ? alertEmailAddress : fail('alertEmailAddress: "${alertEmailAddress}" is not an email address')
 
 // ---- Resources --------------------------------------------------------------------------
@@ -216,6 +224,8 @@ var appSettings = {
   BROADCAST_CONCURRENCY: string(broadcastConcurrency)
   REMINDER_TIME: validReminderTime
   RETENTION_DAYS: string(retentionDays)
+  GRAPH_INSTALL: graphInstall ? 'true' : 'false'
+  TEAMS_APP_CATALOG_ID: validTeamsAppCatalogId
   // DefaultAzureCredential (Cosmos DB) picks the user-assigned identity by this client id.
   AZURE_CLIENT_ID: identity.properties.clientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
@@ -259,6 +269,9 @@ output BOT_ID string = identity.properties.clientId
 
 @description('The Entra tenant the bot serves.')
 output BOT_TENANT_ID string = identity.properties.tenantId
+
+@description('The managed identity\'s service principal (object id): whom an admin grants TeamsAppInstallation.ReadWriteSelfForUser.All for graphInstall (docs/deploy.md).')
+output BOT_PRINCIPAL_ID string = identity.properties.principalId
 
 @description('The host Teams sends messages to: validDomains in manifest/manifest.json (PUBLIC_URL is https:// and this).')
 output BOT_DOMAIN string = botHost

@@ -33,3 +33,5 @@ param broadcastMaxRps = 50
 param broadcastConcurrency = 16
 param reminderTime = '09:00'
 param retentionDays = 365
+param graphInstall = false
+param teamsAppCatalogId = ''

@@ -18,6 +18,9 @@ export function botCommands(): CommandHelp[] {
     clock: systemClock,
     log: silentLogger,
     organisers: organisersFrom([]),
+    // Settings the app reads while it is put together (not dependencies it calls).
+    graph: { install: false, endpoint: 'https://graph.microsoft.com' },
+    maxRps: 50,
   };
   const deps = new Proxy(known, {
     get: (target, key) => (typeof key === 'string' && key in target ? target[key as keyof AppDeps] : untouchable(String(key))),

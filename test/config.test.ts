@@ -76,4 +76,17 @@ describe('configuration', () => {
     const keys = problemsOf({ BROADCAST_MAX_RPS: '0', BROADCAST_CONCURRENCY: 'lots' }).map((p) => p.split(':')[0]);
     assert.deepEqual(keys.sort(), ['BROADCAST_CONCURRENCY', 'BROADCAST_MAX_RPS']);
   });
+
+  it('when Graph install is not set, then it is off and the public Graph is used; when on, it needs the catalogue id, a tenant for tokens, and https', () => {
+    assert.deepEqual(loadConfig({}).graph, { install: false, catalogAppId: undefined, endpoint: 'https://graph.microsoft.com' });
+    const catalog = '6B1D7E3A-2F4C-4D9E-8A1B-3C5D7E9F0A2B';
+    assert.deepEqual(loadConfig({ GRAPH_INSTALL: 'true', TEAMS_APP_CATALOG_ID: catalog }).graph, { install: true, catalogAppId: catalog.toLowerCase(), endpoint: 'https://graph.microsoft.com' });
+    const keysOf = (env: Record<string, string>) => problemsOf(env).map((p) => p.split(':')[0]).sort();
+    assert.deepEqual(keysOf({ GRAPH_INSTALL: 'true' }), ['TEAMS_APP_CATALOG_ID']);
+    assert.deepEqual(keysOf({ GRAPH_INSTALL: 'yes', TEAMS_APP_CATALOG_ID: 'not-a-guid' }), ['GRAPH_INSTALL', 'TEAMS_APP_CATALOG_ID']);
+    const appId = { MicrosoftAppId: '3c9f1e2a-5b7d-4c8e-9f0a-1b2c3d4e5f60', MicrosoftAppPassword: 'x' };
+    assert.deepEqual(keysOf({ ...appId, GRAPH_INSTALL: 'true', TEAMS_APP_CATALOG_ID: catalog }), ['MicrosoftAppTenantId']);
+    assert.deepEqual(keysOf({ GRAPH_ENDPOINT: 'http://graph.example.com' }), ['GRAPH_ENDPOINT']);
+    assert.equal(loadConfig({ GRAPH_ENDPOINT: 'http://127.0.0.1:9999/' }).graph.endpoint, 'http://127.0.0.1:9999');
+  });
 });

@@ -3,17 +3,20 @@
  * benchmarks: Teams' rate limits enforced, failures and 429s injected on request, and
  * a count of what each conversation received. Driven over IPC by its parent:
  *   { type: 'behave', behaviour }  -> changes the Teams-like behaviour (serialisable parts)
- *   { type: 'progress' }           -> { reached, requests }
+ *   { type: 'progress' }           -> { reached, requests, memberPages }
  *   { type: 'report', ids }        -> counts for those conversation ids, rates, 429s
+ *   { type: 'members', conversationId, count } -> that team lists `count` members (29:bench-<n>), paged as Teams pages them
  */
 import { startConnector } from '../../test/helpers/connector';
 import type { Behaviour } from '../../test/helpers/teams-behaviour';
 import { maxInWindow } from '../../test/helpers/teams-limits';
+import { benchMember } from './members';
 
 type Message =
   | { type: 'behave'; behaviour: Pick<Behaviour, 'limits' | 'failures' | 'throttleEvery' | 'throttleNext'> }
   | { type: 'progress' }
-  | { type: 'report'; ids: string[] };
+  | { type: 'report'; ids: string[] }
+  | { type: 'members'; conversationId: string; count: number };
 
 export interface ConnectorReport {
   posts: number[];
@@ -30,6 +33,9 @@ export interface ConnectorReport {
   lastFirstPostAt: number;
   /** Message requests in each second from the first one. */
   histogram: number[];
+  /** Personal chats opened (accepted POST /v3/conversations), and with how many different people. */
+  opened: number;
+  openedPeople: number;
 }
 
 async function main(): Promise<void> {
@@ -39,9 +45,13 @@ async function main(): Promise<void> {
   };
   process.on('message', (message: Message) => {
     if (message.type === 'behave') connector.behave(message.behaviour);
+    if (message.type === 'members') {
+      connector.setMembers(message.conversationId, Array.from({ length: message.count }, (_, n) => benchMember(n)));
+      reply({ type: 'members' });
+    }
     if (message.type === 'progress') {
       const stats = connector.stats();
-      reply({ type: 'progress', reached: stats.postsByConversation.size, requests: stats.requestedAt.length });
+      reply({ type: 'progress', reached: stats.postsByConversation.size, requests: stats.requestedAt.length, memberPages: stats.memberPages });
     }
     if (message.type === 'report') {
       const stats = connector.stats();
@@ -61,6 +71,8 @@ async function main(): Promise<void> {
           bins[bin] = (bins[bin] ?? 0) + 1;
           return bins;
         }, []),
+        opened: [...stats.chatsOpened.values()].reduce((a, b) => a + b, 0),
+        openedPeople: stats.chatsOpened.size,
         lastFirstPostAt: message.ids.reduce((last, id) => Math.max(last, stats.firstPostAt.get(id) ?? 0), 0),
       };
       reply({ type: 'report', report });

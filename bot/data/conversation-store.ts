@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import type { InstalledConversation } from '../domain/conversations/conversation';
 import type { ConversationStore } from '../domain/conversations/ports';
-import { withoutSystemFields } from './cosmos/documents';
+import type { UnreachableMark } from '../domain/conversations/reach';
+import { createOnce } from './cosmos/create-once';
+import { deleteIfPresent, withoutSystemFields } from './cosmos/documents';
 import { storeCall } from './cosmos/errors';
 import { readModifyWrite } from './cosmos/etag';
-import { queryAll } from './cosmos/query';
+import { queryAll, queryIn } from './cosmos/query';
 
 /**
  * Conversations container (partition key /id). Teams conversation ids carry characters
@@ -13,6 +15,13 @@ import { queryAll } from './cosmos/query';
  * of the conversation id and the id itself is kept as a field.
  */
 type ConversationDoc = InstalledConversation & { id: string; type: 'conversation' };
+
+/**
+ * Why a person is not messaged (bot/domain/conversations/reach.ts), one per person:
+ *   { type: "reach", id: <hash of "reach:" + their Entra id>, ...mark }
+ */
+type MarkDoc = UnreachableMark & { id: string; type: 'reach' };
+const markDocId = (aadObjectId: string): string => conversationDocId(`reach:${aadObjectId.toLowerCase()}`);
 
 export const conversationDocId = (conversationId: string): string =>
   createHash('sha256').update(conversationId).digest('base64url');
@@ -22,29 +31,57 @@ function toConversation(doc: ConversationDoc): InstalledConversation {
   return withoutSystemFields(rest);
 }
 
-const IN_CHUNK = 200;
 const ACTIVE_PERSONAL = "SELECT * FROM c WHERE c.type = 'conversation' AND c.scope = 'personal' AND c.active = true";
 
 /** Active personal chats of these people, one each (the latest, should the data hold several). */
 async function findPersonalMany(container: Container, aadObjectIds: readonly string[]): Promise<InstalledConversation[]> {
   const ids = [...new Set(aadObjectIds.map((id) => id.toLowerCase()))];
   const found = new Map<string, ConversationDoc>();
-  // IN lists stay short: Cosmos caps a query's parameters and its text length.
-  for (let i = 0; i < ids.length; i += IN_CHUNK) {
-    const chunk = ids.slice(i, i + IN_CHUNK);
-    const names = chunk.map((_, j) => `@u${j}`);
-    const docs = await queryAll<ConversationDoc>(container, `${ACTIVE_PERSONAL} AND c.userAadObjectId IN (${names.join(', ')})`, chunk.map((value, j) => ({ name: names[j]!, value })));
-    for (const doc of docs) {
-      const user = doc.userAadObjectId ?? '';
-      const known = found.get(user);
-      if (!known || known.updatedAt < doc.updatedAt) found.set(user, doc);
-    }
+  for (const doc of await queryIn<ConversationDoc>(container, ids, (list) => `${ACTIVE_PERSONAL} AND c.userAadObjectId IN (${list})`)) {
+    const user = doc.userAadObjectId ?? '';
+    const known = found.get(user);
+    if (!known || known.updatedAt < doc.updatedAt) found.set(user, doc);
   }
   return [...found.values()].map(toConversation);
 }
 
+/** The parts of the store about reaching people: chats the bot opened, any address, and the marks of who not to try. */
+function reachMethods(container: Container): Pick<ConversationStore, 'createOpened' | 'anyReference' | 'markUnreachable' | 'clearUnreachable' | 'unreachableMarks'> {
+  return {
+    createOpened: (conversation) =>
+      storeCall(async () => {
+        const id = conversationDocId(conversation.conversationId);
+        if (await createOnce(container, { ...conversation, id, type: 'conversation' })) return conversation;
+        const { resource } = await container.item(id, id).read<ConversationDoc>();
+        return resource ? toConversation(resource) : conversation;
+      }),
+    anyReference: () =>
+      storeCall(async () => {
+        const [doc] = await queryAll<ConversationDoc>(container, "SELECT TOP 1 * FROM c WHERE c.type = 'conversation' AND c.active = true ORDER BY c.updatedAt DESC");
+        return doc?.reference;
+      }),
+    markUnreachable: (mark) =>
+      storeCall(async () => {
+        const id = markDocId(mark.userAadObjectId);
+        await container.items.upsert<MarkDoc>({ ...mark, userAadObjectId: mark.userAadObjectId.toLowerCase(), id, type: 'reach' });
+      }),
+    clearUnreachable: (aadObjectId) =>
+      storeCall(async () => {
+        const id = markDocId(aadObjectId);
+        await deleteIfPresent(container, id, id);
+      }),
+    unreachableMarks: (aadObjectIds) =>
+      storeCall(async () => {
+        const ids = [...new Set(aadObjectIds.map((id) => id.toLowerCase()))];
+        const docs = await queryIn<MarkDoc>(container, ids, (list) => `SELECT * FROM c WHERE c.type = 'reach' AND c.userAadObjectId IN (${list})`);
+        return docs.map(({ id: _id, type: _type, ...mark }) => withoutSystemFields(mark));
+      }),
+  };
+}
+
 export function createConversationStore(container: Container): ConversationStore {
   return {
+    ...reachMethods(container),
     get: (conversationId) =>
       storeCall(async () => {
         const id = conversationDocId(conversationId);

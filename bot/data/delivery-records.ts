@@ -6,14 +6,18 @@ import { isStatus } from './cosmos/errors';
 
 /**
  * Delivery records in the broadcasts container, and writing many of them at once.
- *   { type: "delivery", id: "d:<hash of conversation id>", broadcastId, ...delivery }
- * The id is derived from (broadcast, conversation), so reading the audience again after a
- * crash adds nobody twice; the record's etag is its `version`, and every write is
- * conditional on it.
+ *   { type: "delivery", id: "d:<hash of the person's Entra id, or of the conversation id>", broadcastId, ...delivery }
+ * The id is derived from (broadcast, person) for a personal chat and (broadcast,
+ * conversation) for a channel or group chat, so reading the audience again after a crash
+ * adds nobody twice, even when the person's chat was opened in between; the record's etag
+ * is its `version`, and every write is conditional on it.
  */
 export type DeliveryDoc = Omit<Delivery, 'version'> & { type: 'delivery'; _etag?: string };
 
-export const deliveryId = (conversationId: string): string => `d:${createHash('sha256').update(conversationId).digest('base64url')}`;
+const hashed = (key: string): string => `d:${createHash('sha256').update(key).digest('base64url')}`;
+
+export const deliveryId = (recipient: Pick<Recipient, 'conversationId' | 'scope' | 'userAadObjectId'>): string =>
+  recipient.scope === 'personal' && recipient.userAadObjectId ? hashed(`person:${recipient.userAadObjectId.toLowerCase()}`) : hashed(recipient.conversationId);
 
 export function toDelivery(doc: DeliveryDoc & { _etag?: string }): Delivery {
   const { type: _type, ...rest } = withoutSystemFields(doc);
@@ -75,11 +79,12 @@ export async function replaceAll(container: Container, replacements: Replacement
 export function newDelivery(broadcastId: string, recipient: Recipient, at: string): Delivery {
   return {
     broadcastId,
-    id: deliveryId(recipient.conversationId),
+    id: deliveryId(recipient),
     conversationId: recipient.conversationId,
     scope: recipient.scope,
     ...(recipient.userAadObjectId ? { userAadObjectId: recipient.userAadObjectId } : {}),
     reference: recipient.reference,
+    ...(recipient.opensChat ? { opensChat: recipient.opensChat } : {}),
     state: 'pending',
     revision: -1,
     attempts: 0,

@@ -90,7 +90,8 @@ async function countDeliveries(container: Container, broadcastId: string, revisi
     'SELECT COUNT(1) AS total,' +
       " SUM(c.state = 'sent' ? 1 : 0) AS sent, SUM(c.state = 'pending' ? 1 : 0) AS pending," +
       " SUM(c.state = 'failed' ? 1 : 0) AS failed, SUM(c.state = 'blocked' ? 1 : 0) AS blocked," +
-      " SUM(c.state = 'not_found' ? 1 : 0) AS notFound," +
+      " SUM(c.state = 'not_found' ? 1 : 0) AS notFound, SUM(c.state = 'unreachable' ? 1 : 0) AS unreachable," +
+      " SUM(c.state = 'sent' AND (c.opensChat = 'roster' OR c.opensChat = 'graph') ? 1 : 0) AS opened," +
       " SUM(c.state = 'sent' AND c.revision = @rev ? 1 : 0) AS current," +
       " SUM(c.state = 'sent' AND c.revision < @rev AND c.failedRevision < @rev ? 1 : 0) AS updating," +
       " SUM(c.state = 'sent' AND c.revision < @rev AND c.failedRevision >= @rev ? 1 : 0) AS updateFailed" +
@@ -110,7 +111,7 @@ async function failureReasons(container: Container, broadcastId: string, revisio
   const rows = await queryAll<{ state: Delivery['state']; reason?: string; failedRevision: number }>(
     container,
     "SELECT c.state, c.reason, c.failedRevision FROM c WHERE c.broadcastId = @b AND c.type = 'delivery'" +
-      " AND (c.state IN ('failed', 'blocked', 'not_found') OR (c.state = 'sent' AND c.failedRevision >= @rev))",
+      " AND (c.state IN ('failed', 'blocked', 'not_found', 'unreachable') OR (c.state = 'sent' AND c.failedRevision >= @rev))",
     inBroadcast(broadcastId, revision),
   );
   const tally = new Map<string, FailureReason>();

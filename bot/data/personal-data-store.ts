@@ -30,6 +30,9 @@ const RULES: readonly Rule[] = [
   { kind: 'contributions', container: 'taskGroups', where: "c.type = 'contribution' AND c.authorId = @user", erase: 'delete' },
   { kind: 'leadRoles', container: 'taskGroups', where: "c.type = 'group' AND ARRAY_CONTAINS(c.leadIds, @user)", erase: withoutLead },
   { kind: 'conversations', container: 'conversations', where: "c.type = 'conversation' AND c.userAadObjectId = @user", erase: 'delete' },
+  { kind: 'conversations', container: 'conversations', where: "c.type = 'reach' AND c.userAadObjectId = @user", erase: 'delete' },
+  // Not re-added until a roster event sees them again (someone joins the team, the bot is added again).
+  { kind: 'teamMemberships', container: 'rosters', where: "c.type = 'member' AND c.userAadObjectId = @user", erase: 'delete' },
   { kind: 'deliveries', container: 'broadcasts', where: "c.type = 'delivery' AND c.userAadObjectId = @user", erase: 'delete' },
   { kind: 'deadlineAnswers', container: 'deadlines', where: "c.type = 'follow' AND c.userId = @user", erase: 'delete' },
   { kind: 'organiserTraces', container: 'broadcasts', where: "c.type = 'broadcast' AND c.createdBy.aadObjectId = @user", erase: withoutSender },

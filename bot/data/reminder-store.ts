@@ -3,6 +3,7 @@ import type { ReminderStore } from '../domain/reminders/ports';
 import type { ReminderRecord, SlotRecord } from '../domain/reminders/reminders';
 import { storeCall } from './cosmos/errors';
 import { readModifyWrite } from './cosmos/etag';
+import { queryIn } from './cosmos/query';
 
 /**
  * Reminders container (partition key /id): one small document per subject that has had a
@@ -15,9 +16,6 @@ import { readModifyWrite } from './cosmos/etag';
  */
 type ReminderDoc = { id: string; slots: Record<string, SlotRecord> };
 
-/** Cosmos caps the parameters of a query; IN lists go in chunks. */
-const IN_CHUNK = 200;
-
 const toRecord = (doc: ReminderDoc): ReminderRecord => ({ subject: doc.id, slots: doc.slots ?? {} });
 
 export function createReminderStore(container: Container): ReminderStore {
@@ -25,15 +23,8 @@ export function createReminderStore(container: Container): ReminderStore {
     getMany: (subjects) =>
       storeCall(async () => {
         const found = new Map<string, ReminderRecord>();
-        const ids = [...new Set(subjects)];
-        for (let i = 0; i < ids.length; i += IN_CHUNK) {
-          const chunk = ids.slice(i, i + IN_CHUNK);
-          const names = chunk.map((_, j) => `@s${j}`);
-          const { resources } = await container.items
-            .query<ReminderDoc>({ query: `SELECT * FROM c WHERE c.id IN (${names.join(', ')})`, parameters: chunk.map((value, j) => ({ name: names[j]!, value })) })
-            .fetchAll();
-          for (const doc of resources) found.set(doc.id, toRecord(doc));
-        }
+        const docs = await queryIn<ReminderDoc>(container, [...new Set(subjects)], (list) => `SELECT * FROM c WHERE c.id IN (${list})`);
+        for (const doc of docs) found.set(doc.id, toRecord(doc));
         return found;
       }),
 

@@ -32,6 +32,7 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
   { container: 'events', type: 'ledger', personal: true, ttl: 'item', due: 'c.eventEndsAt < @before' },
   { container: 'events', type: 'export', personal: true, ttl: 'item', due: 'c.expiresAt < @now' },
   { container: 'conversations', type: 'conversation', personal: true, ttl: 'none', due: 'c.active = false AND c.removedAt < @before' },
+  { container: 'conversations', type: 'reach', personal: true, ttl: 'none', due: 'c.at < @before' },
   {
     container: 'taskGroups',
     type: 'group',
@@ -50,6 +51,15 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
   { container: 'deadlines', type: 'follow', personal: true, ttl: 'none', removedWith: 'deadline' },
   { container: 'leases', type: '*', personal: false, ttl: 'none', kept: 'one small document per named job, overwritten by whoever holds it' },
   { container: 'reminders', type: '*', personal: false, ttl: 'none', kept: 'removed by the job with its event or deadline' },
+  { container: 'rosters', type: 'roster', personal: false, ttl: 'none', due: "c.status = 'removing' AND c.removedAt < @before" },
+  {
+    container: 'rosters',
+    type: 'member',
+    personal: true,
+    ttl: 'none',
+    removedWith: 'roster',
+    kept: 'while the person is in a team or group chat the bot is in: removed when they leave it, when the bot is removed from it (by the rosters job), or on "forget me"',
+  },
 ];
 
 export function ruleFor(container: ContainerName, type: string): RetentionRule {

@@ -40,7 +40,7 @@ const clauseParameters = (clause: string, before: Date, now: Date): Parameters =
 ];
 
 export function createRetentionStore(containers: Record<ContainerName, Container>): RetentionStore {
-  const { events, broadcasts, taskGroups, deadlines, reminders, conversations } = containers;
+  const { events, broadcasts, taskGroups, deadlines, reminders, conversations, rosters } = containers;
   /** What the reminder scheduler recorded about a subject (bot/data/reminder-store.ts): no personal data, but no use once it is gone. */
   const deleteReminderRecord = (subject: string): Promise<number> => deleteOne(reminders, subject, subject);
   /** `fields` of the main documents of one rule that are due. */
@@ -66,6 +66,8 @@ export function createRetentionStore(containers: Record<ContainerName, Container
     closedDeadlines: (before) => storeCall(() => dueMain<string>('deadlines', 'deadline', 'VALUE c.deadlineId', before)),
     deleteDeadline: (deadlineId) =>
       storeCall(async () => (await deleteReminderRecord(`deadline:${deadlineId}`)) + (await emptyPartition(deadlines, 'deadlineId', deadlineId, 'deadline'))),
+    removedRosters: (before) => storeCall(() => dueMain<string>('rosters', 'roster', 'VALUE c.rosterId', before)),
+    deleteRoster: (rosterId) => storeCall(() => emptyPartition(rosters, 'rosterId', rosterId, 'roster')),
 
     gonePeople: (before) => storeCall(() => gonePeople(conversations, before)),
     removeDue: (before, now) => storeCall(() => removeDue(containers, before, now)),

@@ -19,6 +19,10 @@ import { createReminderStore } from './reminder-store';
 import type { PersonalDataStore, RetentionStore } from '../domain/privacy/ports';
 import { createPersonalDataStore } from './personal-data-store';
 import { createRetentionStore } from './retention-store';
+import type { RosterStore } from '../domain/rosters/ports';
+import { createRosterStore } from './roster-store';
+import type { ProgrammeIndex } from '../domain/sharing/ports';
+import { createProgrammeIndex } from './programme-index';
 
 /** Every store the bot uses, over one Cosmos connection. */
 export interface Store {
@@ -31,9 +35,13 @@ export interface Store {
   leases: Leases;
   deadlines: DeadlineStore;
   reminders: ReminderStore;
+  /** Who is in the teams and group chats the bot is in. */
+  rosters: RosterStore;
   /** Everything held about a person, across containers ("forget me"). */
   personalData: PersonalDataStore;
   retention: RetentionStore;
+  /** What search matches against: every event, workshop, deadline and call, in memory (programme-index.ts). */
+  programme: ProgrammeIndex;
   /** The raw containers, for tests and benchmarks that count documents. */
   cosmos: CosmosHandle;
   ping(): Promise<boolean>;
@@ -47,23 +55,30 @@ export interface StoreOptions {
   onWarning?: (message: string) => void;
   /** Days records are kept after their event ends: stamped as Cosmos TTL where a document's end is known. */
   retentionDays?: number;
+  /** Told when the programme index could not be read in the background (the next search tries again). */
+  onIndexError?: (error: unknown) => void;
 }
 
 export async function openStore(target: CosmosTarget, options: StoreOptions = {}): Promise<Store> {
   const cosmos = await openCosmos(target, options.onWarning);
+  const programme = createProgrammeIndex(cosmos.containers, { onError: options.onIndexError });
+  const ttl = { retentionDays: options.retentionDays };
   return {
     mode: cosmos.mode,
     cosmos,
-    events: createEventStore(cosmos.containers.events, { retentionDays: options.retentionDays }),
+    programme,
+    // Their writes change what search finds: the index reads again before the next search.
+    events: programme.watch(createEventStore(cosmos.containers.events, ttl), ['saveEvent', 'createEvent', 'updateEvent']),
     conversations: createConversationStore(cosmos.containers.conversations),
-    taskGroups: createTaskGroupStore(cosmos.containers.taskGroups, { retentionDays: options.retentionDays }),
-    workshops: createWorkshopStore(cosmos.containers.events, { retentionDays: options.retentionDays }),
+    taskGroups: programme.watch(createTaskGroupStore(cosmos.containers.taskGroups, ttl), ['saveCall', 'createCall', 'updateCall', 'saveGroup', 'createGroup', 'updateGroup']),
+    workshops: createWorkshopStore(cosmos.containers.events, ttl),
     broadcasts: createBroadcastStore(cosmos.containers.broadcasts),
     personalData: createPersonalDataStore(cosmos.containers),
     retention: createRetentionStore(cosmos.containers),
     leases: createLeases(cosmos.containers.leases, options.clock ?? systemClock),
-    deadlines: createDeadlineStore(cosmos.containers.deadlines),
+    deadlines: programme.watch(createDeadlineStore(cosmos.containers.deadlines), ['saveDeadline', 'createDeadline', 'updateDeadline']),
     reminders: createReminderStore(cosmos.containers.reminders),
+    rosters: createRosterStore(cosmos.containers.rosters),
     ping: () => cosmos.ping(),
     close: () => cosmos.close(),
   };

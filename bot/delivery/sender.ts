@@ -1,8 +1,8 @@
 import type { ConversationReferenceData } from '../domain/conversations/conversation';
-import { isDeliveryError, type Messenger, type OutgoingMessage } from '../domain/messaging';
+import type { Messenger, OutgoingMessage } from '../domain/messaging';
 import type { RateLimiter } from './rate-limit';
-import { backoffMs } from '../retry';
 import { decideAfterFailure, type FailureDecision, type RetryPolicy } from './failures';
+import { ABANDONED, paced } from './paced';
 import { isAbort } from './timer';
 
 /**
@@ -30,6 +30,8 @@ export type PacedResult = { kind: 'sent'; messageId: string } | { kind: 'abandon
 export interface PacedSender {
   /** Rejects only when `signal` aborts; then whether Teams got the request is unknown. */
   send(request: PacedRequest, signal?: AbortSignal): Promise<PacedResult>;
+  /** What a failure of another request to Teams (opening a chat) means, by the same policy as a send's. */
+  decide(error: unknown, attempt: number): FailureDecision;
 }
 
 export interface PacedSenderDeps {
@@ -41,32 +43,23 @@ export interface PacedSenderDeps {
 }
 
 export function createPacedSender(deps: PacedSenderDeps): PacedSender {
-  const maxThrottled = deps.maxThrottled ?? 10;
   return {
     send: async (request, signal) => {
-      const conversationId = request.conversation.conversation.id;
-      for (let throttled = 0; ; ) {
-        const settle = await deps.limiter.acquire(conversationId, signal);
-        try {
-          if (request.beforeSend && !(await request.beforeSend())) return { kind: 'abandoned' };
-          if (request.replaces) {
-            await deps.messenger.update(request.conversation, request.replaces, request.message, { signal });
-            return { kind: 'sent', messageId: request.replaces };
-          }
-          const { id } = await deps.messenger.send(request.conversation, request.message, { signal });
-          return { kind: 'sent', messageId: id };
-        } catch (error) {
-          if (signal?.aborted && isAbort(error)) throw error;
-          if (isDeliveryError(error) && error.failure === 'throttled' && throttled < maxThrottled) {
-            throttled++;
-            deps.limiter.pause(error.retryAfterMs ?? backoffMs(throttled, deps.policy));
-            continue;
-          }
-          return decideAfterFailure(error, request.attempt, deps.policy);
-        } finally {
-          settle();
-        }
+      const { messenger } = deps;
+      const post = async (): Promise<string> => {
+        if (!request.replaces) return (await messenger.send(request.conversation, request.message, { signal })).id;
+        await messenger.update(request.conversation, request.replaces, request.message, { signal });
+        return request.replaces;
+      };
+      try {
+        const options = { backoff: deps.policy, signal, ...(deps.maxThrottled !== undefined ? { maxThrottled: deps.maxThrottled } : {}), ...(request.beforeSend ? { beforeSend: request.beforeSend } : {}) };
+        const messageId = await paced(deps.limiter, request.conversation.conversation.id, post, options);
+        return messageId === ABANDONED ? { kind: 'abandoned' } : { kind: 'sent', messageId };
+      } catch (error) {
+        if (signal?.aborted && isAbort(error)) throw error;
+        return decideAfterFailure(error, request.attempt, deps.policy);
       }
     },
+    decide: (error, attempt) => decideAfterFailure(error, attempt, deps.policy),
   };
 }

@@ -50,21 +50,21 @@ function publicCloudTrusting(metadataUrl: string): Record<string, string | boole
 }
 
 /**
- * Bearer tokens for our own connector calls (connector-client.ts), from the same
- * credential factory the adapter uses, so SingleTenant and managed identity work the
- * same way. Undefined in local mode. The credentials cache tokens until shortly before
- * they expire.
+ * Bearer tokens for our own calls: the Bot Connector's (connector-client.ts), or another
+ * service's (`audience`: Microsoft Graph for installing the app, bot/graph), from the same
+ * credential factory the adapter uses, so SingleTenant and managed identity work the same
+ * way. Undefined in local mode. The credentials cache tokens until shortly before they expire.
  */
-export function createConnectorTokens(bot: Config['bot']): () => Promise<string | undefined> {
+export function createBotTokens(bot: Config['bot'], audience: string = AuthenticationConstants.ToChannelFromBotOAuthScope): () => Promise<string | undefined> {
   const factory = new ConfigurationServiceClientCredentialFactory(credentialSettings(bot));
   let credentials: Promise<{ getToken?: (forceRefresh?: boolean) => Promise<string> } | undefined> | undefined;
   return async () => {
     if (!bot.appId) return undefined;
     credentials ??= factory
-      .createCredentials(bot.appId, AuthenticationConstants.ToChannelFromBotOAuthScope, AuthenticationConstants.ToChannelFromBotLoginUrl, true)
+      .createCredentials(bot.appId, audience, AuthenticationConstants.ToChannelFromBotLoginUrl, true)
       .then((c) => c as { getToken?: (forceRefresh?: boolean) => Promise<string> });
     const resolved = await credentials;
-    if (!resolved?.getToken) throw new Error('the configured bot credentials cannot issue connector tokens');
+    if (!resolved?.getToken) throw new Error('the configured bot credentials cannot issue tokens');
     return resolved.getToken();
   };
 }

@@ -3,8 +3,9 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { hostOf, ServiceUrlRefusedError } from './service-urls';
 
 /**
- * A small Bot Connector client for proactive sends: POST, PUT and DELETE on
- * /v3/conversations/{id}/activities at the conversation's serviceUrl.
+ * A small Bot Connector client for proactive work at a conversation's serviceUrl: POST,
+ * PUT and DELETE on /v3/conversations/{id}/activities, POST /v3/conversations (opening a
+ * personal chat), GET .../pagedmembers (reading a roster).
  *
  * Why not `adapter.continueConversationAsync`: it builds a new ConnectorClient (and
  * TokenApiClient) for every message, its pipeline retries 429 and 5xx by itself (so a
@@ -40,7 +41,7 @@ export class ConnectorHttpError extends Error {
 }
 
 export interface ConnectorClient {
-  call(method: 'POST' | 'PUT' | 'DELETE', serviceUrl: string, path: string, body: unknown, signal?: AbortSignal): Promise<unknown>;
+  call(method: 'GET' | 'POST' | 'PUT' | 'DELETE', serviceUrl: string, path: string, body: unknown, signal?: AbortSignal): Promise<unknown>;
   close(): void;
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { newBroadcastId } from '../domain/broadcasts/catalogue';
 import { broadcastFollowUps, deadlineFollowUps } from '../domain/broadcasts/corrections';
+import type { PersonalChats } from '../domain/conversations/personal-chats';
 import type { Messenger } from '../domain/messaging';
 import type { AppDeps } from './app';
 import { authoringRoutes } from './routes/authoring';
@@ -8,7 +9,9 @@ import { broadcastRoutes } from './routes/broadcasts';
 import { contributionRoutes } from './routes/contributions';
 import { deadlineRoutes } from './routes/deadlines';
 import { eventRoutes } from './routes/events';
+import { findRoutes, type SearchRoutes } from './routes/find';
 import { privacyRoutes } from './routes/privacy';
+import { rosterRoutes } from './routes/rosters';
 import { programmeImportRoutes } from './routes/programme-import';
 import type { ActionRoute, CommandRoute, FileRoute } from './routes/route';
 import { taskGroupLeadRoutes } from './routes/task-group-leads';
@@ -25,14 +28,23 @@ export interface FeatureRoutes {
   actions: readonly ActionRoute[];
   /** A file sent to the bot (the programme import). */
   files?: FileRoute;
-  lifecycle: LifecycleRoutes;
+  /** Installs, removals, people joining and leaving: each hears every event, in order. */
+  lifecycle: readonly LifecycleRoutes[];
+  /** The compose-box search and link unfurling (the message extension). */
+  search: SearchRoutes;
 }
 
-export function featureRoutes(deps: AppDeps, messenger: Messenger): FeatureRoutes {
-  const workshops = workshopRoutes({ ...deps, messenger });
+/** How routes reach people outside the turn: sending, and the one place personal chats come from. */
+export interface Sending {
+  messenger: Messenger;
+  chats: PersonalChats;
+}
+
+export function featureRoutes(deps: AppDeps, { messenger, chats }: Sending): FeatureRoutes {
+  const workshops = workshopRoutes({ ...deps, messenger, chats });
   const broadcastDeps = { ...deps, ...deps.catalogue, newId: newBroadcastId };
   const taskGroupDeps = { ...deps, newId: () => randomBytes(12).toString('base64url'), broadcasting: broadcastDeps };
-  const authoringDeps = { ...deps, messenger, followUps: broadcastFollowUps(broadcastDeps), deadlineFollowUps: deadlineFollowUps(broadcastDeps) };
+  const authoringDeps = { ...deps, messenger, chats, followUps: broadcastFollowUps(broadcastDeps), deadlineFollowUps: deadlineFollowUps(broadcastDeps) };
   // Loopback file links only in local mode (tests, Agents Playground), see files.ts.
   const programmeImport = programmeImportRoutes({ ...authoringDeps, fileDownloads: { allowLoopback: !deps.bot.appId } });
   const features = [
@@ -40,20 +52,21 @@ export function featureRoutes(deps: AppDeps, messenger: Messenger): FeatureRoute
     weekRoutes(deps),
     deadlineRoutes(deps),
     workshops,
-    workshopOrganiserRoutes({ ...deps, messenger }),
+    workshopOrganiserRoutes({ ...deps, messenger, chats }),
     taskGroupRoutes(taskGroupDeps),
     contributionRoutes(taskGroupDeps),
     taskGroupLeadRoutes(taskGroupDeps),
     broadcastRoutes(broadcastDeps),
     authoringRoutes(authoringDeps),
     programmeImport,
-    privacyRoutes({ ...deps, messenger }),
+    privacyRoutes({ ...deps, messenger, chats }),
   ];
   const welcome = welcomeRoutes(deps, features.flatMap((f) => f.commands ?? []));
   return {
     commands: welcome.commands,
     actions: features.flatMap((f) => f.actions ?? []),
     files: programmeImport.files,
-    lifecycle: welcome,
+    lifecycle: [welcome, rosterRoutes(deps)],
+    search: findRoutes(deps),
   };
 }

@@ -4,28 +4,39 @@ import { renderNoticeCard } from '../../cards/notice';
 import type { Logger } from '../log';
 import type { Turn } from './routes/route';
 import type { LifecycleRoutes } from './routes/welcome';
+import { memberFactsOf } from './turn';
 
 const botIn = (members: { id: string }[] | undefined, activity: Activity): boolean => (members ?? []).some((m) => m.id === activity.recipient?.id);
 
 /**
- * Installs and uninstalls. Teams sends both installationUpdate and conversationUpdate on
- * install; both record (idempotently) and only the conversationUpdate greets, so the
- * welcome comes once.
+ * Installs, uninstalls and people joining or leaving. Teams sends both installationUpdate
+ * and conversationUpdate on install; both record (idempotently) and only the
+ * conversationUpdate greets, so the welcome comes once. Every feature's lifecycle routes
+ * hear each event, in order.
  */
-export function registerLifecycle(app: Application, welcome: LifecycleRoutes, makeTurn: (context: TurnContext) => Turn, log: Logger): void {
+export function registerLifecycle(app: Application, routes: readonly LifecycleRoutes[], makeTurn: (context: TurnContext) => Turn, log: Logger): void {
+  const each = async (work: (r: LifecycleRoutes) => Promise<void> | undefined): Promise<void> => {
+    for (const r of routes) await work(r);
+  };
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {
     const action = (context.activity as { action?: unknown }).action;
     const verb = typeof action === 'string' ? action : '';
+    const turn = makeTurn(context);
     await safely(context, log, async () => {
-      if (verb.startsWith('add')) await welcome.installed(makeTurn(context), { greet: false });
-      else if (verb.startsWith('remove')) await welcome.removed(makeTurn(context));
+      if (verb.startsWith('add')) await each((r) => r.installed(turn, { greet: false }));
+      else if (verb.startsWith('remove')) await each((r) => r.removed(turn));
     });
   });
   app.activity(ActivityTypes.ConversationUpdate, async (context) => {
     const activity = context.activity;
+    const turn = makeTurn(context);
     await safely(context, log, async () => {
-      if (botIn(activity.membersAdded, activity)) await welcome.installed(makeTurn(context), { greet: true });
-      else if (botIn(activity.membersRemoved, activity)) await welcome.removed(makeTurn(context));
+      if (botIn(activity.membersAdded, activity)) await each((r) => r.installed(turn, { greet: true }));
+      else if (botIn(activity.membersRemoved, activity)) await each((r) => r.removed(turn));
+      else if (activity.membersAdded?.length || activity.membersRemoved?.length) {
+        const change = { added: memberFactsOf(activity.membersAdded, activity), removed: (activity.membersRemoved ?? []).map((m) => m.id).filter(Boolean) };
+        await each((r) => r.membersChanged?.(turn, change));
+      }
     });
   });
 }

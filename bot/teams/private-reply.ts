@@ -13,9 +13,9 @@ export interface PrivateReplyDeps extends NotifyDeps {
 /**
  * Personal details never go into a group chat or channel, where everyone in it (and
  * anyone added later) would read them. Asked for there, the answer goes to the person's
- * own chat with the bot through the stored conversation (the same way reminders go), and
- * the conversation gets a note that says where it went, or how to open that chat, and
- * nothing more.
+ * own chat with the bot (the same way reminders go: opened for them when they have none,
+ * since they share this team or chat with the bot), and the conversation gets a note
+ * that says where it went, or how to open that chat, and nothing more.
  */
 export async function sendPrivately(deps: PrivateReplyDeps, actor: Actor, botName: string, content: ReplyContent): Promise<AdaptiveCardJson> {
   try {
@@ -27,14 +27,14 @@ export async function sendPrivately(deps: PrivateReplyDeps, actor: Actor, botNam
         tone: 'good',
       });
     }
+    if (outcome.reason === 'removed_app') return openChatNote(botName, 'Add me back to your personal chat first', 'you removed me from it');
+    if (outcome.reason === 'blocked') return chatClosedNote(botName);
     return openChatNote(botName, 'Open your personal chat with me first', 'you have not opened one yet');
   } catch (error) {
     if (!isDeliveryError(error)) throw error;
     // The failure kind only: the content is what must not leave the person's chat.
     deps.log.warn({ failure: error.failure, status: error.status }, 'private answer not delivered');
-    if (error.failure === 'blocked' || error.failure === 'not_found') {
-      return openChatNote(botName, 'I could not reach your personal chat', 'Teams says that chat is closed or the app was removed from it');
-    }
+    if (error.failure === 'not_found') return chatClosedNote(botName);
     return renderNoticeCard({
       title: 'Please try again in a moment',
       message: 'I could not send it to your personal chat just now. It holds personal details, so it is not posted here.',
@@ -42,6 +42,9 @@ export async function sendPrivately(deps: PrivateReplyDeps, actor: Actor, botNam
     });
   }
 }
+
+const chatClosedNote = (botName: string): AdaptiveCardJson =>
+  openChatNote(botName, 'I could not reach your personal chat', 'Teams says that chat is closed or the app was removed from it');
 
 function openChatNote(botName: string, title: string, why: string): AdaptiveCardJson {
   return renderNoticeCard({

@@ -52,7 +52,8 @@ function proactiveActivity(conversation: ConversationReferenceData, message: Out
     serviceUrl: conversation.serviceUrl,
     conversation: conversation.conversation as Activity['conversation'],
     from: { id: conversation.bot.id, name: conversation.bot.name ?? '' },
-    ...(conversation.user ? { recipient: { ...conversation.user, name: conversation.user.name ?? '' } } : {}),
+    // A chat opened through Graph knows the person by Entra id only until Teams tells the bot more.
+    ...(conversation.user?.id ? { recipient: { ...conversation.user, name: conversation.user.name ?? '' } } : {}),
     ...(conversation.locale ? { locale: conversation.locale } : {}),
   };
 }

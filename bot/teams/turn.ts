@@ -1,7 +1,9 @@
 import { type Activity, type TurnContext } from 'botbuilder';
-import { actorFrom, type Actor } from '../domain/actor';
+import { aadObjectIdSchema, actorFrom, type Actor } from '../domain/actor';
 import type { ConversationReferenceData, ConversationScope } from '../domain/conversations/conversation';
 import type { InstallFacts } from '../domain/conversations/service';
+import type { MemberFacts } from '../domain/rosters/roster';
+import type { RosterFacts } from '../domain/rosters/service';
 
 /**
  * Reading a Teams activity into plain values the domain understands. Nothing here
@@ -66,6 +68,23 @@ export function installFactsOf(activity: Activity): InstallFacts {
     userAadObjectId: scope === 'personal' ? activity.from.aadObjectId?.toLowerCase() : undefined,
     reference,
   };
+}
+
+/** The team (for a channel) or group chat whose members this activity concerns; undefined in a personal chat. */
+export function rosterFactsOf(activity: Activity): RosterFacts | undefined {
+  const scope = scopeOf(activity);
+  const rosterId = scope === 'channel' ? channelDataOf(activity).team?.id : scope === 'groupChat' ? activity.conversation.id : undefined;
+  if (!rosterId || !activity.serviceUrl || !activity.recipient?.id) return undefined;
+  const tenantId = referenceOf(activity).conversation.tenantId;
+  return { rosterId, scope: scope === 'channel' ? 'team' : 'groupChat', serviceUrl: activity.serviceUrl, botId: activity.recipient.id, ...(tenantId ? { tenantId } : {}) };
+}
+
+/** People in a membersAdded list, by their ids only (the bot itself and anyone without an Entra id left out). */
+export function memberFactsOf(members: readonly { id: string; aadObjectId?: string }[] | undefined, activity: Activity): MemberFacts[] {
+  return (members ?? []).flatMap((m) => {
+    const aad = aadObjectIdSchema.safeParse(m.aadObjectId);
+    return m.id && m.id !== activity.recipient?.id && aad.success ? [{ teamsUserId: m.id, userAadObjectId: aad.data }] : [];
+  });
 }
 
 /**

@@ -67,6 +67,11 @@ var containers = [
     partitionKey: '/id'
     ttlSeconds: 0
   }
+  {
+    name: 'rosters'
+    partitionKey: '/rosterId'
+    ttlSeconds: 0
+  }
 ]
 
 // Cosmos DB Built-in Data Contributor: read and write items, read metadata; no keys, no

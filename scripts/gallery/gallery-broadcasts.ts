@@ -20,8 +20,10 @@ const COMPOSE_CHOICES: ComposeChoices = {
     { value: 'personal', title: 'Everyone who has the bot (personal chats)' },
     { value: 'channels', title: 'Every team channel the bot is in' },
     { value: 'channel', title: 'One channel (choose it below)' },
+    { value: 'team', title: 'Everyone in a team, each in a personal chat (choose the team below)' },
     { value: 'event-answers', title: 'People who answered an event (choose it and the answers below)' },
   ],
+  teams: [{ value: '19:nlc-heads@thread.tacv2', title: 'NLC Secondary Heads' }],
   calls: [{ value: 'tg1-workforce/tg1-ta-apprenticeship-stories', title: 'TA apprenticeship case studies (Task Group 1)' }],
   taskGroups: [{ value: 'tg2-transitions', title: 'Task Group 2: Ensuring Effective Transitions' }],
   deadlines: [{ value: 'dfe-safeguarding-call-for-evidence-2024', title: 'Safeguarding Children in Schools and Colleges: call for evidence (closes Thu 20 June 2024)' }],
@@ -102,10 +104,29 @@ export const broadcastGallery: GalleryEntry[] = [
         {
           broadcast: { ...BROADCAST, status: 'draft', expandedAt: undefined, audience: { kind: 'event-answers' }, audienceText: 'people who said Going to "New Horizons: Meeting the KS2 Challenge in Norfolk"', unreachable: 3 },
           recipients: 1214,
+          opens: 0,
           unreachable: 3,
+          unreachableWhy: { no_shared_team: 2, removed_app: 1 },
           sample: renderEventCard({ event: event('practice-week-2024-conference'), counts: { going: 41, maybe: 9, notGoing: 3 }, now: NOW }, { refreshUserIds: [] }),
         },
         { content: 'event', eventId: 'practice-week-2024-conference', audience: 'personal' },
+      ),
+  },
+  {
+    name: 'broadcast-preview-team',
+    template: 'broadcast-preview.json',
+    description: 'The preview of a broadcast to everyone in a team: how many get it in a chat they have, in a chat the bot will open, and who cannot be reached and why.',
+    render: () =>
+      renderPreviewCard(
+        {
+          broadcast: { ...BROADCAST, title: 'Attendance framework survey closes on 17 May', status: 'draft', expandedAt: undefined, audience: { kind: 'team' }, audienceText: 'everyone in NLC Secondary Heads', unreachable: 3 },
+          recipients: 212,
+          opens: 171,
+          unreachable: 3,
+          unreachableWhy: { removed_app: 2, blocked: 1 },
+          sample: renderAnnouncementCard({ title: 'Attendance framework survey closes on 17 May', text: 'Please complete the survey before **Friday 17 May 2024**.' }),
+        },
+        { content: 'announcement', audience: 'team', team: '19:nlc-heads@thread.tacv2' },
       ),
   },
   {
@@ -128,6 +149,21 @@ export const broadcastGallery: GalleryEntry[] = [
             { state: 'failed', reason: 'Teams was unavailable (HTTP 503), 5 attempts', count: 7 },
             { state: 'not_found', reason: 'the conversation no longer exists (HTTP 404)', count: 2 },
           ],
+          running: false,
+        },
+        { refreshUserIds: USERS.slice(0, 1), now: NOW },
+      ),
+  },
+  {
+    name: 'broadcast-status-team-report',
+    template: 'broadcast-status.json',
+    description: 'The report of a broadcast to everyone in a team: delivered in chats people had and in chats the bot opened, kept apart from those it could not reach, with why.',
+    render: () =>
+      renderStatusCard(
+        {
+          broadcast: { ...BROADCAST, title: 'Attendance framework survey closes on 17 May', audience: { kind: 'team' }, audienceText: 'everyone in NLC Secondary Heads', status: 'done', finishedAt: '2024-04-23T08:01:30.000Z', unreachable: 2, unreachableWhy: { removed_app: 2 }, previewOpens: 171 },
+          counts: counts({ total: 210, sent: 209, opened: 170, unreachable: 1, current: 209 }),
+          failures: [{ state: 'unreachable', reason: 'blocked the bot or do not have the app (Teams answered 403)', count: 1 }],
           running: false,
         },
         { refreshUserIds: USERS.slice(0, 1), now: NOW },

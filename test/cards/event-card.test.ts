@@ -57,4 +57,14 @@ describe('event card', () => {
       userIds: ['29:a', '29:b'],
     });
   });
+
+  it('when it has a public page, then Share appears while answers are open, and not on a draft, cancelled or past event (its page would not help)', () => {
+    const shareUrl = 'https://nlc.example.org/e/practice-week-2024-conference';
+    const shares = (event: NlcEvent, now: Date) =>
+      actionsOf(renderEventCard({ event, counts, now }, { refreshUserIds: [], shareUrl })).filter((a) => a.title === 'Share').length;
+    assert.equal(shares(conference, before), 1);
+    assert.equal(shares({ ...conference, status: 'draft' }, before), 0);
+    assert.equal(shares({ ...conference, status: 'cancelled' }, before), 0);
+    assert.equal(shares(conference, new Date('2024-05-23T08:00:00Z')), 0);
+  });
 });

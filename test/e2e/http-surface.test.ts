@@ -32,13 +32,14 @@ describe('the HTTP surface', () => {
     // duplex: 'half' lets fetch stream a body of unknown length (chunked).
     fetch(`${bot.url}/api/messages`, { method: 'POST', headers, body, duplex: 'half' });
 
-  it('when the server is built, then it has exactly its three routes: messages, health and downloads', () => {
+  it('when the server is built, then it has exactly its routes: messages, health, downloads and the public pages', () => {
     const { log } = collectingLogger();
-    const server = createServer({ messages: { process: () => Promise.resolve() }, ready: () => Promise.resolve(true), download: () => Promise.resolve(undefined), log });
+    const pages = { open: () => Promise.resolve(undefined) };
+    const server = createServer({ messages: { process: () => Promise.resolve() }, ready: () => Promise.resolve(true), download: () => Promise.resolve(undefined), pages, log });
     // getDebugInfo is untyped in @types/restify; its routes list each method and path.
     const info = server.getDebugInfo() as { routes: { method: string; path: string }[] };
     const routes = info.routes.map((r) => `${r.method.toUpperCase()} ${r.path}`);
-    assert.deepEqual(routes.sort(), ['GET /downloads/:kind/:subject/:token', 'GET /healthz', 'POST /api/messages']);
+    assert.deepEqual(routes.sort(), ['GET /c/:groupId/:callId', 'GET /d/:id', 'GET /downloads/:kind/:subject/:token', 'GET /e/:id', 'GET /healthz', 'POST /api/messages']);
   });
 
   it('when anything else is asked, then it is 404 or 405 and nothing internal is shown', async () => {
@@ -105,6 +106,7 @@ describe('the HTTP surface', () => {
       messages: { process: () => Promise.reject(new Error('cosmos key abc123 rejected at db.internal:443')) },
       ready: () => Promise.resolve(true),
       download: () => Promise.resolve(undefined),
+      pages: { open: () => Promise.resolve(undefined) },
       log,
     });
     await listen(server, 0, '127.0.0.1');

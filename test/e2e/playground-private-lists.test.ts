@@ -88,11 +88,11 @@ describe('organiser lists in a channel, with the Agents Playground as the Teams 
     assert.deepEqual(leaked(inChannel(since)), []);
   });
 
-  it('when the organiser has no personal chat with the bot, then the channel note says where to find the bot and carries no name', async () => {
+  it('when the organiser removed the bot from their personal chat, then the channel note says to add it back and where to find it, and carries no name', async () => {
     await personalChatInstalled(false);
     const since = playground.messages().length;
     const note = await askInChannel(since);
-    assert.match(textOf(note), new RegExp(`Open your personal chat with me first[\\s\\S]*find "${playground.context.bot.name}"`));
+    assert.match(textOf(note), new RegExp(`Add me back to your personal chat first[\\s\\S]*you removed me from it[\\s\\S]*find "${playground.context.bot.name}"`));
     assert.deepEqual(leaked(inChannel(since)), []);
     assert.deepEqual(playground.messages().slice(since).filter((m) => m.conversationId === personal()), [], 'nothing sent to a chat the bot no longer has');
   });

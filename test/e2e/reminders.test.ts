@@ -137,6 +137,7 @@ describe('reminders, end to end', () => {
     const job = broadcastJobFrom({
       store: { ...bot.store, broadcasts },
       messenger: bot.messenger,
+      ...bot.people,
       catalogue: bot.catalogue,
       links: bot.links,
       settings: { maxRps: 40, concurrency: 4 },

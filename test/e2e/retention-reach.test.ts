@@ -7,6 +7,7 @@ import { startTestBot, type TestBot } from '../helpers/bot';
 import { broadcastJob, click, command, installPersonalChats, ORGANISER, organiserEnv, recipient, sendBroadcast } from '../helpers/broadcasts';
 import { startConnector, type StandInConnector } from '../helpers/connector';
 import { reminderJob } from '../helpers/reminders';
+import { botRemovedFromTeam, installInTeam, rosterJob, TEAM } from '../helpers/rosters';
 import { countDocs } from '../helpers/store';
 import { formOf, WORKSHOP, workshopDriver } from '../helpers/workshops';
 
@@ -63,18 +64,35 @@ describe('retention reaches every personal record by itself', () => {
     // Read from the container itself: the store's reads of a group are shared for a moment.
     const group = async () => (await container('taskGroups').item(GROUP, GROUP).read<{ leadIds: string[]; leadNames: string[] }>()).resource;
     const held = async (user: TestUser) => ({
-      chat: await countDocs(container('conversations'), 'c.userAadObjectId = @u', [{ name: '@u', value: user.aadObjectId! }]),
+      chat: await countDocs(container('conversations'), "c.type = 'conversation' AND c.userAadObjectId = @u", [{ name: '@u', value: user.aadObjectId! }]),
+      // "Removed the bot": kept so no chat is opened with them through a team, and reached by retention too.
+      mark: await countDocs(container('conversations'), "c.type = 'reach' AND c.userAadObjectId = @u", [{ name: '@u', value: user.aadObjectId! }]),
       member: await countDocs(container('taskGroups'), "c.type = 'member' AND c.userId = @u", [{ name: '@u', value: user.aadObjectId! }]),
       lead: (await group())?.leadIds.includes(user.aadObjectId!) ? 1 : 0,
     });
     bot.clock.set(new Date(removedAt + YEAR_AND_A_DAY - 2 * 86_400_000));
     await job().run();
-    assert.deepEqual(await held(gone), { chat: 1, member: 1, lead: 1 }, 'not yet RETENTION_DAYS');
+    assert.deepEqual(await held(gone), { chat: 1, mark: 1, member: 1, lead: 1 }, 'not yet RETENTION_DAYS');
     bot.clock.set(new Date(removedAt + YEAR_AND_A_DAY));
     await job().run();
-    assert.deepEqual(await held(gone), { chat: 0, member: 0, lead: 0 });
-    assert.deepEqual(await held(staying), { chat: 1, member: 1, lead: 1 });
+    assert.deepEqual(await held(gone), { chat: 0, mark: 0, member: 0, lead: 0 });
+    assert.deepEqual(await held(staying), { chat: 1, mark: 0, member: 1, lead: 1 });
     assert.deepEqual((await group())?.leadNames, [staying.name]);
+  });
+
+  it('when the bot was removed from a team RETENTION_DAYS ago and its members\' records were left (the rosters job never ran), then the retention job removes them with the roster', async () => {
+    await installInTeam(bot, connector, [recipient(7), recipient(8)]);
+    await rosterJob(bot).run();
+    await botRemovedFromTeam(bot, connector, recipient(7));
+    const left = () => countDocs(container('rosters'), 'c.rosterId = @r', [{ name: '@r', value: TEAM.id }]);
+    assert.equal(await left(), 3, 'two members and the roster');
+    const removedAt = bot.clock.now().getTime();
+    bot.clock.set(new Date(removedAt + YEAR_AND_A_DAY - 2 * 86_400_000));
+    await job().run();
+    assert.equal(await left(), 3, 'not yet RETENTION_DAYS');
+    bot.clock.set(new Date(removedAt + YEAR_AND_A_DAY));
+    await job().run();
+    assert.equal(await left(), 0);
   });
 
   it('when the store holds every kind of document the bot writes, then each has a retention rule, marked personal when it holds a person\'s id or name', async () => {
@@ -91,9 +109,12 @@ describe('retention reaches every personal record by itself', () => {
     bot.clock.set('2024-06-13T08:00:00Z');
     await reminderJob(bot).run();
     await command(bot, connector, 'help');
+    await installInTeam(bot, connector, [person, recipient(5)]);
+    await rosterJob(bot).run();
+    await bot.post(createTestInstallationUpdate(connector.serviceUrl, personalChat(recipient(6)), recipient(6), 'remove'));
 
     const problems: string[] = [];
-    const people = [person, ORGANISER].flatMap((u) => [u.aadObjectId!, u.name!]);
+    const people = [person, ORGANISER, recipient(6)].flatMap((u) => [u.aadObjectId!, u.name!]);
     for (const name of Object.keys(CONTAINERS) as ContainerName[]) {
       const { resources } = await container(name).items.query<Record<string, unknown>>('SELECT * FROM c').fetchAll();
       for (const doc of resources) {
@@ -110,7 +131,7 @@ describe('retention reaches every personal record by itself', () => {
       const { resources } = await container(name).items.query<{ type?: string }>('SELECT c.type FROM c').fetchAll();
       for (const { type } of resources) types.add(`${name}/${type ?? '*'}`);
     }
-    for (const expected of ['events/ledger', 'events/export', 'taskGroups/member', 'taskGroups/export', 'conversations/conversation', 'deadlines/follow', 'broadcasts/delivery', 'reminders/*']) {
+    for (const expected of ['events/ledger', 'events/export', 'taskGroups/member', 'taskGroups/export', 'conversations/conversation', 'deadlines/follow', 'broadcasts/delivery', 'reminders/*', 'rosters/roster', 'rosters/member', 'conversations/reach']) {
       assert.ok(types.has(expected), `the set-up wrote no ${expected}: ${[...types].join(', ')}`);
     }
   });

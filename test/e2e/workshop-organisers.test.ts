@@ -5,7 +5,7 @@ import { promotionNoticesJob } from '../../bot/jobs/promotion-notices';
 import { renderPromotionMessage } from '../../cards/workshop';
 import { silentLogger } from '../../bot/log';
 import { personalChat, testUser } from '../helpers/activities';
-import { startTestBot, type TestBot } from '../helpers/bot';
+import { chatsOf, startTestBot, type TestBot } from '../helpers/bot';
 import { cardText, startConnector, type StandInConnector } from '../helpers/connector';
 import { totalDocs } from '../helpers/store';
 import { actionsOf, eventually, formOf, WORKSHOP, workshopDriver } from '../helpers/workshops';
@@ -74,12 +74,12 @@ describe('workshop organisers and downloads end to end over HTTP', () => {
     assert.equal((await ledger()).capacity, 2);
   });
 
-  it('when an organiser raises capacity, then the first person waiting is booked, and someone with no chat with the bot shows as not told', async () => {
+  it('when an organiser raises capacity, then the first person waiting is booked, and someone in no team or chat with the bot shows as not told, with why', async () => {
     const card = await teams.invoke(organiser, 'workshop.capacity', { eventId: WORKSHOP, capacity: '3' });
     assert.match(cardText(card), /Places set to 3\. 1 person moves up from the waitlist/);
     assert.equal((await entryOf(cat))?.status, 'booked');
     await eventually(async () => assert.equal((await entryOf(cat))?.notice?.status, 'no_personal_chat'));
-    assert.match(cardText((await teams.say(organiser, 'attendees'))[0]), /Test User 23[\s\S]*moved up from the waitlist, not told: they have no chat with the bot/);
+    assert.match(cardText((await teams.say(organiser, 'attendees'))[0]), /Test User 23[\s\S]*moved up from the waitlist, not told: in no team or chat with the bot/);
     assert.deepEqual((await ledger()).changes.map((c) => `${c.kind} ${c.from}->${c.to}`), ['capacity 40->2', 'capacity 2->3']);
   });
 
@@ -144,7 +144,7 @@ describe('workshop organisers and downloads end to end over HTTP', () => {
     });
     assert.deepEqual(promoted.map((e) => e.userId), [dan.aadObjectId]);
     const job = promotionNoticesJob(
-      { ...bot.store, messenger: bot.messenger, clock: bot.clock, links: { calendar: () => undefined, attendees: () => undefined, contributions: () => undefined }, promotionMessage: renderPromotionMessage },
+      { ...bot.store, chats: chatsOf(bot), messenger: bot.messenger, clock: bot.clock, links: { calendar: () => undefined, attendees: () => undefined, contributions: () => undefined }, promotionMessage: renderPromotionMessage },
       silentLogger,
     );
     connector.clear();

@@ -99,7 +99,7 @@ export function createTestConversationUpdate(
   serviceUrl: string,
   conversation: TestConversation,
   from: TestUser,
-  change: { membersAdded?: { id: string; name: string }[]; membersRemoved?: { id: string; name: string }[] },
+  change: { membersAdded?: { id: string; name: string; aadObjectId?: string }[]; membersRemoved?: { id: string; name: string; aadObjectId?: string }[] },
 ): Partial<Activity> {
   return { ...base(serviceUrl, conversation, from), type: 'conversationUpdate', ...change };
 }
@@ -112,3 +112,13 @@ export function createTestInstallationUpdate(
 ): Partial<Activity> {
   return { ...base(serviceUrl, conversation, from), type: 'installationUpdate', action };
 }
+
+/** A message extension invoke (composeExtension/query, composeExtension/queryLink) as Teams sends it from a compose box. */
+export function createTestComposeInvoke(serviceUrl: string, conversation: TestConversation, from: TestUser, name: string, value: unknown): Partial<Activity> {
+  const activity = base(serviceUrl, conversation, from);
+  return { ...activity, type: 'invoke', name, value, channelData: { ...(activity.channelData as object), source: { name: 'compose' } } };
+}
+
+/** A search for `text` with the NLC command (the manifest's composeExtensions command). */
+export const createTestSearch = (serviceUrl: string, conversation: TestConversation, from: TestUser, text: string, queryOptions = { skip: 0, count: 25 }): Partial<Activity> =>
+  createTestComposeInvoke(serviceUrl, conversation, from, 'composeExtension/query', { commandId: 'findNlc', parameters: [{ name: 'query', value: text }], queryOptions });

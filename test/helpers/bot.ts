@@ -2,6 +2,7 @@ import type { Activity } from 'botbuilder';
 import { ManualClock } from '../../bot/clock';
 import { loadConfig } from '../../bot/config';
 import type { CosmosTarget } from '../../bot/data/cosmos/client';
+import { createPersonalChats, type PersonalChats } from '../../bot/domain/conversations/personal-chats';
 import { silentLogger, type Logger } from '../../bot/log';
 import { type RunningBot, startBot } from '../../bot/start';
 
@@ -57,3 +58,6 @@ export function invokeCard(body: unknown): Record<string, unknown> {
   }
   return response.value;
 }
+
+/** The one place personal chats come from, over this bot's store and connector (unpaced): for tests that call the domain directly. */
+export const chatsOf = (bot: RunningBot & { clock: ManualClock }): PersonalChats => createPersonalChats({ ...bot.store, ...bot.people, clock: bot.clock });

@@ -118,6 +118,7 @@ export function broadcastJob(bot: TestBot, options: JobOptions = {}): BroadcastJ
   return broadcastJobFrom({
     store: bot.store,
     messenger: bot.messenger,
+    ...bot.people,
     catalogue: bot.catalogue,
     links: bot.links,
     settings: { maxRps: options.maxRps ?? 1000, concurrency: options.concurrency ?? 8 },

@@ -15,6 +15,8 @@ export interface ConnectorCall {
   method: string;
   /** Decoded path, e.g. /v3/conversations/a:1/activities */
   path: string;
+  /** The query string, e.g. ?pageSize=500&continuationToken=... ('' when none). */
+  query: string;
   conversationId?: string;
   activityId?: string;
   body: unknown;
@@ -109,6 +111,7 @@ export async function startConnector(options: ConnectorOptions = {}): Promise<St
     const call: ConnectorCall = {
       method: req.method ?? 'GET',
       path: `/${segments.join('/')}`,
+      query: url.search,
       conversationId,
       activityId: collection === 'activities' ? activityId : undefined,
       body: keepCalls ? body : undefined,
@@ -130,10 +133,14 @@ export async function startConnector(options: ConnectorOptions = {}): Promise<St
     }
 
     if (req.method === 'POST' && !conversationId) {
-      // Create a 1:1 conversation (proactive messages to a person).
-      const params = body as { members?: Member[] };
-      const id = `a:created-${params.members?.[0]?.id ?? nextId}`;
-      return answer(201, { id });
+      // Create a 1:1 conversation (proactive messages to a person): Teams counts it like a
+      // send, and answers with the same id for the same person every time.
+      const memberId = (body as { members?: Member[] } | undefined)?.members?.[0]?.id ?? String(nextId++);
+      // Keyed by the person for Teams' per-conversation windows: the chat has no id yet.
+      call.conversationId = `create:${memberId}`;
+      const refused = await teams.refusal(call, memberId);
+      if (refused) return answer(refused.status, refused.body, refused.headers);
+      return answer(201, { id: createdChatId(memberId) });
     }
     if (req.method === 'POST' && collection === 'activities' && conversationId) {
       const id = `msg-${nextId++}`;
@@ -147,7 +154,7 @@ export async function startConnector(options: ConnectorOptions = {}): Promise<St
     if (req.method === 'DELETE' && collection === 'activities') return answer(200);
     if (req.method === 'GET' && conversationId && (collection === 'members' || collection === 'pagedmembers')) {
       const list = members.get(conversationId) ?? [];
-      if (collection === 'pagedmembers') return answer(200, { members: list });
+      if (collection === 'pagedmembers') return answer(200, pageOf(list, url.searchParams));
       if (activityId) {
         const one = list.find((m) => m.id === activityId);
         return one ? send(res, 200, one) : send(res, 404, { error: { code: 'MemberNotFoundInConversation' } });
@@ -208,6 +215,22 @@ export async function startConnector(options: ConnectorOptions = {}): Promise<St
         server.close(() => resolve());
       }),
   };
+}
+
+/** The id the stand-in gives the personal chat the bot opens with a member (the same each time, as Teams does). */
+export const createdChatId = (memberId: string): string => `a:created-${memberId}`;
+
+/**
+ * One page of members, as Teams pages them: `pageSize` (Teams raises anything under 50 to
+ * 50 and gives at most 500) and an opaque continuation token until the last page.
+ */
+function pageOf(list: readonly Member[], query: URLSearchParams): { members: Member[]; continuationToken?: string } {
+  const size = Math.min(500, Math.max(50, Number(query.get('pageSize') ?? 200) || 200));
+  const token = query.get('continuationToken');
+  const start = token ? Number(/^page-(\d+)$/.exec(token)?.[1] ?? NaN) : 0;
+  if (!Number.isInteger(start)) return { members: [] };
+  const end = start + size;
+  return { members: list.slice(start, end), ...(end < list.length ? { continuationToken: `page-${end}` } : {}) };
 }
 
 /** The Adaptive Cards in a sent message (a carousel has several). */

@@ -34,6 +34,9 @@ export const DEPLOYED_VALUES: Record<string, string> = {
   validOrganiserIds: '00000000-0000-4000-8000-000000000001,00000000-0000-4000-8000-000000000002',
   // The parameter's default: no list, so the managed identity's tenant applies.
   validTenantIds: '',
+  // The parameters' defaults: Graph install off, so no catalogue id.
+  "graphInstall ? 'true' : 'false'": 'false',
+  validTeamsAppCatalogId: '',
   'monitoring.outputs.appInsightsConnectionString': 'InstrumentationKey=00000000-0000-0000-0000-000000000000',
   "'https://${botHost}'": 'https://nlc-bot-x7q2.azurewebsites.net',
   "'Authorization=AAD;ClientId=${identity.properties.clientId}'": 'Authorization=AAD;ClientId=3c9f1e2a-5b7d-4c8e-9f0a-1b2c3d4e5f60',

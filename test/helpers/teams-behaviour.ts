@@ -16,6 +16,8 @@ export interface Behaviour {
   throttleEvery?: { requests: number; retryAfterSeconds: number };
   /** Conversations whose messages get 403 (the person blocked or removed the bot). */
   blocked?: ReadonlySet<string>;
+  /** Teams user ids a personal chat cannot be opened with: 403 (the app is not installed for them, or they blocked it). */
+  blockedUsers?: ReadonlySet<string>;
   /** Conversations that no longer exist: 404. */
   gone?: ReadonlySet<string>;
   /** Hold matching requests unanswered until `release()` (or close). */
@@ -29,6 +31,10 @@ export interface DeliveryStats {
   firstPostAt: ReadonlyMap<string, number>;
   /** Accepted PUTs (updates) per conversation. */
   updatesByConversation: ReadonlyMap<string, number>;
+  /** Accepted requests to open a personal chat, per member (Teams user id). */
+  chatsOpened: ReadonlyMap<string, number>;
+  /** Pages of members given (GET .../pagedmembers answered 2xx). */
+  memberPages: number;
   /** Arrival times (performance.now()) of every request answered 2xx. */
   acceptedAt: readonly number[];
   /** Arrival times of every message request (POST or PUT), whatever the answer: what counts against Teams' limits. */
@@ -56,10 +62,11 @@ export class TeamsBehaviour {
   private behaviour: Behaviour = {};
   private limits: TeamsLimits | undefined;
   private readonly held = new Set<() => void>();
-  private counters = { throttled: 0, overLimit: 0, injectedFailures: 0 };
+  private counters = { throttled: 0, overLimit: 0, injectedFailures: 0, memberPages: 0 };
   private readonly posts = new Map<string, number>();
   private readonly firstPostAt = new Map<string, number>();
   private readonly updates = new Map<string, number>();
+  private readonly opened = new Map<string, number>();
   private readonly acceptedAt: number[] = [];
   private readonly requestedAt: number[] = [];
   private messageRequests = 0;
@@ -79,13 +86,17 @@ export class TeamsBehaviour {
     return this.held.size;
   }
 
-  /** Why Teams would refuse this message request (after holding it, if stalled), or undefined to accept it. */
-  async refusal(call: ConnectorCall): Promise<Refusal | undefined> {
+  /**
+   * Why Teams would refuse this message request, or this request to open a chat with
+   * `opensWith` (after holding it, if stalled), or undefined to accept it.
+   */
+  async refusal(call: ConnectorCall, opensWith?: string): Promise<Refusal | undefined> {
     const b = this.behaviour;
     this.requestedAt.push(call.arrivedAt);
     this.messageRequests++;
     if (b.stall?.(call)) await new Promise<void>((resolve) => this.held.add(resolve));
     const id = call.conversationId ?? '';
+    if (opensWith && b.blockedUsers?.has(opensWith)) return this.injected({ status: 403, body: { error: { code: 'Forbidden', message: 'The bot is not installed for this user.' } } });
     if (b.blocked?.has(id)) return this.injected({ status: 403, body: { error: { code: 'ConversationBlockedByUser', message: 'User blocked the conversation with the bot.' } } });
     if (b.gone?.has(id)) return this.injected({ status: 404, body: { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } } });
     if (b.failures) {
@@ -117,6 +128,12 @@ export class TeamsBehaviour {
     if (status < 200 || status >= 300) return;
     this.acceptedAt.push(call.arrivedAt);
     const id = call.conversationId;
+    if (call.method === 'GET' && call.path.endsWith('/pagedmembers')) this.counters.memberPages++;
+    if (call.method === 'POST' && call.path === '/v3/conversations' && id?.startsWith('create:')) {
+      const member = id.slice('create:'.length);
+      this.opened.set(member, (this.opened.get(member) ?? 0) + 1);
+      return;
+    }
     if (!id || !call.path.includes('/activities')) return;
     if (call.method === 'POST') {
       this.posts.set(id, (this.posts.get(id) ?? 0) + 1);
@@ -130,6 +147,7 @@ export class TeamsBehaviour {
       postsByConversation: this.posts,
       firstPostAt: this.firstPostAt,
       updatesByConversation: this.updates,
+      chatsOpened: this.opened,
       acceptedAt: this.acceptedAt,
       requestedAt: this.requestedAt,
       ...this.counters,
@@ -142,10 +160,11 @@ export class TeamsBehaviour {
     this.posts.clear();
     this.firstPostAt.clear();
     this.updates.clear();
+    this.opened.clear();
     this.acceptedAt.length = 0;
     this.requestedAt.length = 0;
     this.messageRequests = 0;
-    this.counters = { throttled: 0, overLimit: 0, injectedFailures: 0 };
+    this.counters = { throttled: 0, overLimit: 0, injectedFailures: 0, memberPages: 0 };
   }
 
   private injected(refusal: Refusal): Refusal {

@@ -23,6 +23,7 @@ const NOT_SET_IN_AZURE: Record<string, string> = {
   CLOCK_START: 'embedded (local) mode only',
   DATA_DIR: 'embedded (local) mode only',
   DATA_SAVE_SECONDS: 'embedded (local) mode only',
+  GRAPH_ENDPOINT: "the public cloud's Graph, the bot's default (a national cloud would set it)",
 };
 
 /** App settings that are for the platform or a library, not bot/config.ts. */

@@ -51,7 +51,7 @@ describe('infrastructure parameters (infra/main.bicep)', () => {
   });
 
   it('when a parameter needs a check no decorator makes, then a fail() guards it and the settings read only the checked value', () => {
-    const guarded = { name: 'validName', organiserAadIds: 'validOrganiserIds', reminderTime: 'validReminderTime', cosmosDatabaseName: 'validDatabaseName', alertEmailAddress: 'validAlertEmail' };
+    const guarded = { name: 'validName', organiserAadIds: 'validOrganiserIds', reminderTime: 'validReminderTime', cosmosDatabaseName: 'validDatabaseName', alertEmailAddress: 'validAlertEmail', teamsAppCatalogId: 'validTeamsAppCatalogId' };
     for (const [param, variable] of Object.entries(guarded)) {
       assert.match(varExpression(main, variable), new RegExp(`\\? .+ : fail\\('${param}: `), `${variable} fails the deployment naming ${param}`);
       assert.ok(!appSettings().some(([, expression]) => expression === param), `app settings read ${variable}, not ${param}`);

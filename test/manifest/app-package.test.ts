@@ -8,6 +8,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { ConfigError } from '../../bot/config';
 import { buildAppPackage } from '../../manifest/app-package';
 import { botCommands } from '../../manifest/commands';
+import { SEARCH_COMMAND_ID } from '../../bot/teams/routes/find';
 import { commandListProblems, MANIFEST_TEMPLATE, MANIFEST_VERSION, MAX_MANIFEST_COMMANDS, placeholders, renderManifest } from '../../manifest/manifest';
 import { loadPackageSettings, packageSettingsSchema, type PackageSettings } from '../../manifest/settings';
 import { manifestProblems } from '../../manifest/validate';
@@ -45,6 +46,27 @@ describe('Teams app package', () => {
     assert.deepEqual(bot?.scopes, ['personal', 'team', 'groupChat']);
     assert.deepEqual(bot?.commandLists?.[0]?.scopes, ['personal', 'team', 'groupChat']);
     assert.equal(manifest.name.short, 'NLC', 'people @mention the bot as "NLC", as the welcome card says');
+  });
+
+  it('when built, then webApplicationInfo names the bot\'s identity, which Graph requires before the bot may install the app for people itself (GRAPH_INSTALL)', async () => {
+    const { manifest } = await buildAppPackage(settings(), botCommands());
+    assert.equal(manifest.webApplicationInfo?.id, BOT_ID);
+  });
+
+  it('when built, then the NLC search command and link unfurling use the bot\'s own id, the command the bot answers, and the bot\'s domain', async () => {
+    const { manifest } = await buildAppPackage(settings(), botCommands());
+    assert.deepEqual(await manifestProblems(manifest), []);
+    const [extension, ...others] = manifest.composeExtensions ?? [];
+    assert.equal(others.length, 0);
+    assert.equal(extension?.botId, BOT_ID, 'the same bot, so the cards it inserts reach it (Universal Actions)');
+    const [command, ...more] = extension?.commands ?? [];
+    assert.equal(more.length, 0);
+    assert.deepEqual(
+      { id: command?.id, type: command?.type, title: command?.title, initialRun: command?.initialRun, parameters: command?.parameters?.map((p) => p.name) },
+      { id: SEARCH_COMMAND_ID, type: 'query', title: 'NLC', initialRun: true, parameters: ['query'] },
+    );
+    assert.deepEqual(extension?.messageHandlers, [{ type: 'link', value: { domains: ['nlc-bot-abc123.azurewebsites.net'] } }]);
+    assert.deepEqual(manifest.bots?.[0]?.scopes, ['personal', 'team', 'groupChat'], 'team and group chat scopes: inserted cards work in groups');
   });
 
   it('when the bot answers "help", then its card lists exactly the commands the manifest lists, in the same order', async () => {

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { notifyPerson } from '../../bot/domain/conversations/notify';
 import { DeliveryError } from '../../bot/domain/messaging';
 import { BOT, createTestConversationUpdate, personalChat, testUser } from '../helpers/activities';
-import { startTestBot, type TestBot } from '../helpers/bot';
+import { chatsOf, startTestBot, type TestBot } from '../helpers/bot';
 import { startConnector, type StandInConnector } from '../helpers/connector';
 
 describe('proactive messages through the Bot Connector', () => {
@@ -25,7 +25,7 @@ describe('proactive messages through the Bot Connector', () => {
     connector.override(undefined);
   });
 
-  const deps = () => ({ conversations: bot.store.conversations, messenger: bot.messenger });
+  const deps = () => ({ chats: chatsOf(bot), messenger: bot.messenger });
 
   it('when the person has the bot, then the message goes to their personal chat and its id comes back', async () => {
     const outcome = await notifyPerson(deps(), ann.aadObjectId ?? '', { text: 'A place has opened' });
@@ -37,7 +37,7 @@ describe('proactive messages through the Bot Connector', () => {
 
   it('when the person never installed the bot, then nothing is sent and the caller is told why', async () => {
     const outcome = await notifyPerson(deps(), testUser(99).aadObjectId ?? '', { text: 'hello' });
-    assert.deepEqual(outcome, { sent: false, reason: 'no_personal_chat' });
+    assert.deepEqual(outcome, { sent: false, reason: 'no_shared_team' });
     assert.equal(connector.calls.length, 0);
   });
 

@@ -42,6 +42,19 @@ export async function writeAll(container: Container, partitionKey: string, docs:
 const idempotently = (write: () => Promise<void>): Promise<void> =>
   withRetries(write, { attempts: 3, retryable: isTransient, baseDelayMs: 20, maxDelayMs: 40, jitter: 'full' });
 
+/**
+ * Upserts any number of documents into one partition: a transactional batch per hundred,
+ * a few batches in flight at once, each tried again after a passing failure (an upsert
+ * can be repeated safely). A roster page of 500 members is five requests.
+ */
+export async function upsertAll(container: Container, partitionKey: string, docs: readonly { id: string }[], inFlight = 5): Promise<void> {
+  const chunks: { id: string }[][] = [];
+  for (let i = 0; i < docs.length; i += MAX_TRANSACTIONAL_BATCH) chunks.push(docs.slice(i, i + MAX_TRANSACTIONAL_BATCH));
+  for (let i = 0; i < chunks.length; i += inFlight) {
+    await Promise.all(chunks.slice(i, i + inFlight).map((chunk) => idempotently(() => writeAll(container, partitionKey, chunk, 'Upsert'))));
+  }
+}
+
 /** Creates one document; a 409 on its id means an earlier attempt of ours stored it. */
 const createOne = (container: Container, doc: { id: string }): Promise<void> =>
   idempotently(async () => {

@@ -1,14 +1,18 @@
 import { z } from 'zod/v4';
-import type { ConversationReferenceData, InstalledConversation } from '../conversations/conversation';
-import type { ConversationStore } from '../conversations/ports';
+import type { InstalledConversation } from '../conversations/conversation';
+import type { ReachDeps } from '../conversations/personal-chats';
 import { eventIdSchema } from '../events/event';
 import type { EventStore } from '../events/ports';
-import { groupIdSchema } from '../task-groups/task-group';
+import type { RosterStore } from '../rosters/ports';
 import type { TaskGroupStore } from '../task-groups/ports';
 import type { WorkshopStore } from '../workshops/ports';
-import type { AudienceSpec, Recipient } from './broadcast';
+import type { AudienceSpec } from './broadcast';
 import { type ComposeForm, fieldProblem } from './compose';
+import { taskGroupMembers, teamMembers } from './people-audiences';
+import { type AudienceResolution, recipientsOfPeople, toRecipient } from './recipients';
 import { parseInput } from '../validation';
+
+export type { AudienceResolution };
 
 /**
  * Who a broadcast goes to. Each audience type reads its choices from the compose form,
@@ -16,17 +20,11 @@ import { parseInput } from '../validation';
  * their own (booked and waitlisted people with bookings, a task group's members) by
  * adding a type to `defaultAudienceTypes`.
  */
-export interface AudienceDeps {
-  conversations: ConversationStore;
+export interface AudienceDeps extends ReachDeps {
   events: EventStore;
   workshops: WorkshopStore;
   taskGroups: TaskGroupStore;
-}
-
-export interface AudienceResolution {
-  recipients: Recipient[];
-  /** People the audience names who have no personal chat with the bot, so cannot be messaged. */
-  unreachable: number;
+  rosters: Pick<RosterStore, 'membershipsOf' | 'membersOf' | 'getRoster'>;
 }
 
 export interface AudienceType {
@@ -41,20 +39,6 @@ export interface AudienceType {
   describe(spec: AudienceSpec, deps: AudienceDeps): Promise<string>;
   resolve(spec: AudienceSpec, deps: AudienceDeps): Promise<AudienceResolution>;
 }
-
-/** A new post in a channel goes to the channel itself, not to the thread the bot was installed from. */
-export function postReference(conversation: InstalledConversation): ConversationReferenceData {
-  if (conversation.scope !== 'channel') return conversation.reference;
-  const channelId = conversation.channelId ?? conversation.conversationId.split(';')[0]!;
-  return { ...conversation.reference, conversation: { ...conversation.reference.conversation, id: channelId } };
-}
-
-export const toRecipient = (conversation: InstalledConversation): Recipient => ({
-  conversationId: conversation.conversationId,
-  scope: conversation.scope,
-  reference: postReference(conversation),
-  ...(conversation.userAadObjectId ? { userAadObjectId: conversation.userAadObjectId } : {}),
-});
 
 /** How organisers see a channel: "Team › Channel". */
 export const channelLabel = (c: InstalledConversation): string =>
@@ -124,7 +108,7 @@ const eventAnswersForm = z.object({
   answers: z.array(z.enum(EVENT_ANSWERS)).min(1, 'choose at least one answer'),
 });
 
-/** The personal chats of everyone who gave one of `answers` to the event (or holds such a place at a workshop). */
+/** Everyone who gave one of `answers` to the event (or holds such a place at a workshop), each reached personally. */
 export async function peopleWhoAnswered(deps: AudienceDeps, eventId: string, answers: readonly EventAnswer[]): Promise<AudienceResolution> {
   const wantsPlaces = answers.includes('booked') || answers.includes('waitlisted');
   const [rsvps, ledger] = await Promise.all([deps.events.listRsvpsOfEvent(eventId), wantsPlaces ? deps.workshops.getLedger(eventId) : undefined]);
@@ -132,13 +116,7 @@ export async function peopleWhoAnswered(deps: AudienceDeps, eventId: string, ans
     ...rsvps.filter((r) => (answers as readonly string[]).includes(r.response)).map((r) => r.userId),
     ...(ledger?.entries ?? []).filter((e) => (answers as readonly string[]).includes(e.status)).map((e) => e.userId),
   ]);
-  return personalChatsOf(deps, [...people]);
-}
-
-/** Personal chats of these people; those without one (never installed the bot) are counted, not reached. */
-async function personalChatsOf(deps: AudienceDeps, people: readonly string[]): Promise<AudienceResolution> {
-  const chats = await deps.conversations.findPersonalMany([...people]);
-  return { recipients: chats.map(toRecipient), unreachable: new Set(people).size - chats.length };
+  return recipientsOfPeople(deps, [...people]);
 }
 
 const eventAnswers: AudienceType = {
@@ -165,26 +143,4 @@ const eventAnswers: AudienceType = {
   },
 };
 
-const taskGroupSpec = z.object({ kind: z.literal('task-group'), groupId: groupIdSchema });
-
-/** The members of one task group, in their personal chats (e.g. a call for contributions). */
-export const taskGroupMembers: AudienceType = {
-  kind: 'task-group',
-  label: 'The members of a task group (choose it below)',
-  fromForm: async (form, deps) => {
-    if (!form.taskGroup) throw fieldProblem('taskGroup', 'choose the task group');
-    const groupId = groupIdSchema.safeParse(form.taskGroup);
-    if (!groupId.success || !(await deps.taskGroups.getGroup(groupId.data))) throw fieldProblem('taskGroup', 'that task group no longer exists');
-    return { kind: 'task-group', groupId: groupId.data };
-  },
-  describe: async (spec, deps) => {
-    const group = await deps.taskGroups.getGroup(taskGroupSpec.parse(spec).groupId);
-    return `the members of ${group ? group.name : 'a task group that no longer exists'}`;
-  },
-  resolve: async (spec, deps) => {
-    const members = await deps.taskGroups.listMembers(taskGroupSpec.parse(spec).groupId);
-    return personalChatsOf(deps, members.map((m) => m.userId));
-  },
-};
-
-export const defaultAudienceTypes = (): AudienceType[] => [everyonePersonal, everyChannel, oneChannel, eventAnswers, taskGroupMembers];
+export const defaultAudienceTypes = (): AudienceType[] => [everyonePersonal, everyChannel, oneChannel, teamMembers, eventAnswers, taskGroupMembers];

@@ -1,5 +1,6 @@
 import { z } from 'zod/v4';
 import type { ConversationReferenceData, ConversationScope } from '../conversations/conversation';
+import type { OpensChat, UnreachableReason } from '../conversations/reach';
 
 /**
  * A broadcast: one card sent by an organiser to many conversations, with one delivery
@@ -59,10 +60,14 @@ export interface Broadcast {
   withdrawn: boolean;
   /** When every recipient had a delivery record. */
   expandedAt?: string;
-  /** People the audience named whom the bot cannot message (no personal chat with it). */
+  /** People the audience named whom the bot cannot message. */
   unreachable: number;
+  /** Why, by reason (absent on broadcasts from before reasons were kept). */
+  unreachableWhy?: Partial<Record<UnreachableReason, number>>;
   /** Recipients counted when the organiser previewed it. */
   previewCount: number;
+  /** Of those, people the bot will open a personal chat with (it has none yet). */
+  previewOpens?: number;
   statusMessage?: StatusMessage;
   /** The latest counts, saved as the send goes on (for lists; the records are the truth). */
   counts?: DeliveryCounts;
@@ -76,7 +81,9 @@ export type DeliveryState =
   /** 403: the person blocked or removed the bot. Not retried; the conversation is marked inactive. */
   | 'blocked'
   /** 404: the conversation is gone. Not retried; marked inactive. */
-  | 'not_found';
+  | 'not_found'
+  /** The bot could not open a chat with the person (see `reason`). Not retried. */
+  | 'unreachable';
 
 /** One (broadcast, recipient) pair. Written before each send (the claim) and after it (the outcome). */
 export interface Delivery {
@@ -89,6 +96,8 @@ export interface Delivery {
   userAadObjectId?: string;
   /** Where the copy is posted. */
   reference: ConversationReferenceData;
+  /** The person had no chat with the bot: it opens one before the first send (and the record then keeps its address). */
+  opensChat?: OpensChat;
   state: DeliveryState;
   /** The id Teams gave the posted copy: what edits and withdrawals update. */
   messageId?: string;
@@ -116,6 +125,10 @@ export interface DeliveryCounts {
   failed: number;
   blocked: number;
   notFound: number;
+  /** People the bot could not open a chat with. */
+  unreachable: number;
+  /** Sent copies in a chat the bot opened for them (the rest of `sent` went where a chat or channel already was). */
+  opened: number;
   /** Sent copies that show the latest revision. */
   current: number;
   /** Sent copies still to be updated to the latest revision. */
@@ -131,6 +144,8 @@ export const emptyDeliveryCounts = (): DeliveryCounts => ({
   failed: 0,
   blocked: 0,
   notFound: 0,
+  unreachable: 0,
+  opened: 0,
   current: 0,
   updating: 0,
   updateFailed: 0,
@@ -145,6 +160,8 @@ export interface Recipient {
   scope: ConversationScope;
   reference: ConversationReferenceData;
   userAadObjectId?: string;
+  /** A person with no chat with the bot: `reference` says where to open one (its conversation id is empty). */
+  opensChat?: OpensChat;
 }
 
 /** Why copies failed, for the report: the most common reasons first. */

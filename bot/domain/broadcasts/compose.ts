@@ -19,6 +19,8 @@ export const composeFormSchema = z.strictObject({
   /** A call for contributions, as "<groupId>/<callId>". */
   call: z.string().max(200).optional(),
   taskGroup: z.string().max(100).optional(),
+  /** A team the bot is in (its id), for "everyone in a team". */
+  team: z.string().max(400).optional(),
   /** A consultation deadline's id. */
   deadline: z.string().max(100).optional(),
 });
@@ -38,6 +40,8 @@ export interface ComposeChoices {
   answers: Choice[];
   calls: Choice[];
   taskGroups: Choice[];
+  /** Teams the bot is in, by name. */
+  teams: Choice[];
   /** Open consultation deadlines. */
   deadlines: Choice[];
 }

@@ -5,6 +5,7 @@ import type { TaskGroupStore } from '../task-groups/ports';
 import { asWorkshop } from '../workshops/workshop';
 import type { WorkshopStore } from '../workshops/ports';
 import { workshopView } from '../workshops/service';
+import { refreshIdsOf } from './recipients';
 import type { Clock } from '../../clock';
 import { DomainError } from '../errors';
 import { eventIdSchema, hasStarted, type NlcEvent } from '../events/event';
@@ -84,7 +85,7 @@ const eventContent = (cards: ContentCards): ContentType => ({
     const { eventId } = parseInput(z.object({ eventId: eventIdSchema }), { eventId: form.eventId }, 'form');
     const event = await deps.events.getEvent(eventId);
     if (!event) throw fieldProblem('eventId', 'that event is not in the programme');
-    if (event.status === 'cancelled' || hasStarted(event, deps.clock.now())) throw fieldProblem('eventId', 'that event has started or been cancelled');
+    if (event.status !== 'scheduled' || hasStarted(event, deps.clock.now())) throw fieldProblem('eventId', 'that event is a draft, has started or has been cancelled');
     return { kind: 'event', eventId };
   },
   prepare: async (spec, broadcast, deps) => {
@@ -99,7 +100,7 @@ const eventContent = (cards: ContentCards): ContentType => ({
       // In a personal chat the card refreshes to that person's own answer and the live
       // counts; a channel's members see the shared card and their own view on clicking.
       messageFor: (recipient) => ({
-        cards: [cards.event(view, recipient.scope === 'personal' && recipient.reference.user ? [recipient.reference.user.id] : [])],
+        cards: [cards.event(view, refreshIdsOf(recipient))],
       }),
     };
   },
@@ -120,10 +121,7 @@ async function workshopContent(cards: ContentCards, event: NlcEvent, deps: Conte
     title: workshop.title,
     version: workshop.sequence,
     sample: cardFor(undefined, []),
-    messageFor: (recipient) => {
-      const personal = recipient.scope === 'personal' ? recipient.reference.user : undefined;
-      return { cards: [cardFor(personal?.aadObjectId?.toLowerCase(), personal ? [personal.id] : [])] };
-    },
+    messageFor: (recipient) => ({ cards: [cardFor(recipient.scope === 'personal' ? recipient.reference.user?.aadObjectId?.toLowerCase() : undefined, refreshIdsOf(recipient))] }),
   };
 }
 

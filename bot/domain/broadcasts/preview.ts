@@ -1,4 +1,5 @@
 import type { Actor } from '../actor';
+import type { InstalledConversation } from '../conversations/conversation';
 import { DomainError, type FieldProblem, isDomainError } from '../errors';
 import { assertOrganiser } from '../organisers';
 import { formatDate } from '../time';
@@ -36,11 +37,19 @@ export async function composeChoices(deps: BroadcastDeps, actor: Actor): Promise
       .map((c) => ({ value: c.conversationId, title: channelLabel(c) }))
       .sort((a, b) => a.title.localeCompare(b.title))
       .slice(0, MAX_CHANNEL_CHOICES),
+    teams: teamChoices(channels),
     answers: EVENT_ANSWER_CHOICES.map((a) => ({ value: a.value, title: a.title })),
     calls: calls.map((c) => ({ value: `${c.groupId}/${c.id}`, title: `${c.title} (${groupName.get(c.groupId) ?? c.groupId})` })),
     taskGroups: groups.map((g) => ({ value: g.id, title: g.number ? `Task Group ${g.number}: ${g.name}` : g.name })),
     deadlines: deadlines.map((d) => ({ value: d.id, title: `${d.title} (closes ${formatDate(new Date(d.closesAt))})` })),
   };
+}
+
+/** Each team the bot is in, once, by the name Teams gave it. */
+function teamChoices(channels: readonly InstalledConversation[]): ComposeChoices['teams'] {
+  const teams = new Map<string, string>();
+  for (const c of channels) if (c.teamId && !teams.has(c.teamId)) teams.set(c.teamId, c.teamName ?? 'Team');
+  return [...teams].map(([value, title]) => ({ value, title })).sort((a, b) => a.title.localeCompare(b.title)).slice(0, MAX_CHANNEL_CHOICES);
 }
 
 /** Reads both halves of the form, so every problem is reported at once, each beside its field. */

@@ -6,6 +6,7 @@ import { type AudienceSpec, type Broadcast, type ContentSpec, type DeliveryCount
 import { fieldProblem, type Kinds } from './compose';
 import type { DeadlineStore } from '../deadlines/ports';
 import type { CardJson } from '../messaging';
+import type { UnreachableReason } from '../conversations/reach';
 import type { ContentDeps, ContentType } from './content-types';
 import type { BroadcastStore } from './ports';
 
@@ -32,7 +33,10 @@ export const WHAT = 'send broadcasts';
 export interface BroadcastPreview {
   broadcast: Broadcast;
   recipients: number;
+  /** Of the recipients, people the bot will open a personal chat with (the rest have one, or are channels). */
+  opens: number;
   unreachable: number;
+  unreachableWhy: Partial<Record<UnreachableReason, number>>;
   sample: CardJson;
 }
 
@@ -80,15 +84,26 @@ export async function createBroadcast(
     contentVersion: prepared.version,
     withdrawn: false,
     unreachable: resolution.unreachable,
+    unreachableWhy: resolution.unreachableWhy ?? {},
     previewCount: resolution.recipients.length,
+    previewOpens: resolution.recipients.filter((r) => r.opensChat).length,
   };
   if (!id) await deps.broadcasts.create(broadcast);
   else if (!(await deps.broadcasts.createOnce(broadcast))) {
     const first = await deps.broadcasts.get(id);
-    if (first) return { broadcast: first, recipients: first.previewCount, unreachable: first.unreachable, sample: prepared.sample };
+    if (first) return { ...previewOf(first), sample: prepared.sample };
   }
-  return { broadcast, recipients: resolution.recipients.length, unreachable: resolution.unreachable, sample: prepared.sample };
+  return { ...previewOf(broadcast), sample: prepared.sample };
 }
+
+/** The counts a preview shows, as the broadcast recorded them. */
+const previewOf = (b: Broadcast): Omit<BroadcastPreview, 'sample'> => ({
+  broadcast: b,
+  recipients: b.previewCount,
+  opens: b.previewOpens ?? 0,
+  unreachable: b.unreachable,
+  unreachableWhy: b.unreachableWhy ?? {},
+});
 
 /**
  * Organisers see every broadcast; anyone else (a task-group lead) only the ones they

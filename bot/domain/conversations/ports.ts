@@ -1,4 +1,6 @@
-import type { InstalledConversation } from './conversation';
+import type { ConversationReferenceData, InstalledConversation } from './conversation';
+import type { RosterReader } from '../rosters/ports';
+import type { ChatTarget, UnreachableMark } from './reach';
 
 export interface ConversationStore {
   get(conversationId: string): Promise<InstalledConversation | undefined>;
@@ -16,4 +18,42 @@ export interface ConversationStore {
     conversationId: string,
     change: (current: InstalledConversation | undefined) => InstalledConversation | undefined,
   ): Promise<InstalledConversation | undefined>;
+  /**
+   * Stores a personal chat the bot opened, unless a record of that conversation exists:
+   * the stored record either way (so two processes opening one chat keep one reference).
+   */
+  createOpened(conversation: InstalledConversation): Promise<InstalledConversation>;
+  /** Any conversation's address (the bot's id and the connector's URL), for a chat opened through Graph. */
+  anyReference(): Promise<ConversationReferenceData | undefined>;
+  markUnreachable(mark: UnreachableMark): Promise<void>;
+  clearUnreachable(aadObjectId: string): Promise<void>;
+  /** The marks held for these people (expired ones included: the caller judges). */
+  unreachableMarks(aadObjectIds: readonly string[]): Promise<UnreachableMark[]>;
+}
+
+/**
+ * Opens a personal chat (Bot Connector POST /v3/conversations with the person, the bot
+ * and the tenant, at the service URL of a team they share). Teams answers with the same
+ * conversation id for the same person each time. `bot/teams/open-chat.ts` implements it;
+ * failures are DeliveryErrors (403: the app is not installed for them, or they blocked it).
+ */
+export interface ChatOpener {
+  open(target: ChatTarget, signal?: AbortSignal): Promise<{ conversationId: string }>;
+}
+
+/**
+ * Installs the app for a person through Microsoft Graph and finds the chat it gives them
+ * (POST /users/{id}/teamwork/installedApps, then .../installedApps/{id}/chat).
+ * `bot/graph/installer.ts` implements it; failures are DeliveryErrors.
+ */
+export interface AppInstaller {
+  install(aadObjectId: string, signal?: AbortSignal): Promise<{ chatId: string }>;
+}
+
+/** What reaching people takes from Teams and Graph, unpaced: each user paces it with its limiter. */
+export interface ReachParts {
+  opener: ChatOpener;
+  reader: RosterReader;
+  /** Present when GRAPH_INSTALL is on. */
+  installer?: AppInstaller;
 }

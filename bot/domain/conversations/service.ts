@@ -24,6 +24,8 @@ export async function recordInstalled(deps: ConversationsDeps, facts: InstallFac
     installedAt: current?.active ? current.installedAt : now,
     updatedAt: now,
   }));
+  // Added back by the person: whatever kept the bot from them before no longer holds.
+  if (facts.scope === 'personal' && facts.userAadObjectId) await deps.conversations.clearUnreachable(facts.userAadObjectId);
   // update() only returns undefined when change() does; ours always returns a record.
   return saved as InstalledConversation;
 }
@@ -34,4 +36,13 @@ export async function recordRemoved(deps: ConversationsDeps, conversationId: str
   await deps.conversations.update(conversationId, (current) =>
     current && current.active ? { ...current, active: false, removedAt: now, updatedAt: now } : undefined,
   );
+}
+
+/**
+ * A person removed the bot from their personal chat (or Teams said they blocked it): the
+ * bot does not open a chat with them again, through any team, until they add it back.
+ */
+export async function recordPersonRemovedBot(deps: ConversationsDeps, aadObjectId: string, conversationId: string): Promise<void> {
+  await recordRemoved(deps, conversationId);
+  await deps.conversations.markUnreachable({ userAadObjectId: aadObjectId.toLowerCase(), reason: 'removed_app', at: deps.clock.now().toISOString() });
 }

@@ -50,7 +50,12 @@ export const eventSchema = z
     flourish: z.enum(FLOURISH).optional(),
     /** Groups sessions, e.g. "Norfolk Practice Week 2024". */
     series: z.string().trim().max(80).optional(),
-    status: z.enum(['scheduled', 'cancelled']).default('scheduled'),
+    /**
+     * A draft is not published yet: only organisers find it (in their own chat with the bot),
+     * it takes no answers or bookings, and its public page is "not found". Listings show
+     * scheduled events only.
+     */
+    status: z.enum(['scheduled', 'draft', 'cancelled']).default('scheduled'),
     /** Bumped on every change, so calendar files and posted cards can tell they are stale. */
     sequence: z.number().int().min(0).default(0),
     /** Workshops only: places, booking deadline and organiser. */

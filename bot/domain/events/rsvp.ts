@@ -36,6 +36,11 @@ export function assertCanRespond(event: NlcEvent, now: Date): void {
       hint: 'Type "events" to get its booking card.',
     });
   }
+  if (event.status === 'draft') {
+    throw new DomainError('closed', `"${event.title}" is not published yet, so it does not take answers.`, {
+      hint: 'Type "events" to see what is coming up.',
+    });
+  }
   if (event.status === 'cancelled') {
     throw new DomainError('closed', `"${event.title}" has been cancelled, so it no longer takes answers.`, {
       hint: 'Type "events" to see what is coming up.',

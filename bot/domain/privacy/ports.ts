@@ -39,6 +39,10 @@ export interface RetentionStore {
   closedDeadlines(before: Date): Promise<string[]>;
   /** Deletes a deadline with everyone's answers on it, and its reminder record. */
   deleteDeadline(deadlineId: string): Promise<number>;
+  /** Teams and chats the bot was removed from before `before` whose members' records are still there (the rosters job stopped). */
+  removedRosters(before: Date): Promise<string[]>;
+  /** Deletes a roster with its members' records. */
+  deleteRoster(rosterId: string): Promise<number>;
   /** People whose personal chat with the bot was removed before `before` and who have none now. */
   gonePeople(before: Date): Promise<string[]>;
   /** Every other document due by its own rule (answers, ledgers, export links, removed chats); how many went. */

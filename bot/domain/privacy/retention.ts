@@ -16,6 +16,8 @@ export interface RetentionReport {
   broadcasts: number;
   calls: number;
   deadlines: number;
+  /** Teams and chats the bot left whose members' records were still held. */
+  rosters: number;
   /** People gone RETENTION_DAYS whose memberships and lead roles were removed. */
   people: number;
   documents: number;
@@ -44,7 +46,7 @@ export const retentionCutoff = (now: Date, retentionDays: number): Date => new D
 export async function removeExpired(deps: RetentionDeps): Promise<RetentionReport> {
   const now = deps.clock.now();
   const before = retentionCutoff(now, deps.retentionDays);
-  const report: RetentionReport = { events: 0, broadcasts: 0, calls: 0, deadlines: 0, people: 0, documents: 0 };
+  const report: RetentionReport = { events: 0, broadcasts: 0, calls: 0, deadlines: 0, rosters: 0, people: 0, documents: 0 };
   for (const eventId of await deps.retention.endedEvents(before)) {
     report.documents += await deps.retention.deleteEvent(eventId);
     report.events++;
@@ -60,6 +62,10 @@ export async function removeExpired(deps: RetentionDeps): Promise<RetentionRepor
   for (const deadlineId of await deps.retention.closedDeadlines(before)) {
     report.documents += await deps.retention.deleteDeadline(deadlineId);
     report.deadlines++;
+  }
+  for (const rosterId of await deps.retention.removedRosters(before)) {
+    report.documents += await deps.retention.deleteRoster(rosterId);
+    report.rosters++;
   }
   for (const userId of await deps.retention.gonePeople(before)) {
     const removed = await deps.personalData.erase(userId, GONE_PERSON_KINDS);

@@ -3,6 +3,7 @@ import type { Clock } from '../../clock';
 import type { AudienceType } from '../broadcasts/audience-types';
 import type { Recipient } from '../broadcasts/broadcast';
 import type { ContentType, PreparedContent } from '../broadcasts/content-types';
+import { refreshIdsOf } from '../broadcasts/recipients';
 import type { ContentCards } from '../broadcasts/ports';
 import { deadlineIdSchema } from '../deadlines/deadline';
 import { DomainError } from '../errors';
@@ -40,7 +41,7 @@ const gone = (cards: ContentCards, what: string): PreparedContent => {
 
 /** Who is reached in a personal chat; the card refreshes there to that person's own state. */
 export const userOf = (recipient: Pick<Recipient, 'reference'>): { teamsId: string[]; aadId: string | undefined } => ({
-  teamsId: recipient.reference.user ? [recipient.reference.user.id] : [],
+  teamsId: refreshIdsOf({ scope: 'personal', reference: recipient.reference }),
   aadId: recipient.reference.user?.aadObjectId?.toLowerCase(),
 });
 
@@ -129,9 +130,9 @@ const eventReminderAudience = (deps: ReminderKindDeps): AudienceType => ({
     const event = await deps.events.getEvent(eventSpec.parse(spec).eventId);
     return `people coming to "${event?.title ?? 'an event'}"`;
   },
-  resolve: async (spec) => {
+  resolve: async (spec, reach) => {
     const event = await deps.events.getEvent(eventSpec.parse(spec).eventId);
-    return event ? reachable(deps, await peopleComingTo(deps, event)) : { recipients: [], unreachable: 0 };
+    return event ? reachable(reach, await peopleComingTo(deps, event)) : { recipients: [], unreachable: 0 };
   },
 });
 
@@ -144,7 +145,8 @@ const deadlineReminderAudience = (deps: ReminderKindDeps): AudienceType => ({
     const deadline = await deps.deadlines.getDeadline(deadlineSpec.parse(spec).deadlineId);
     return `people who asked to be reminded of "${deadline?.title ?? 'a deadline'}"`;
   },
-  resolve: async (spec) => reachable(deps, await peopleFollowing(deps, deadlineSpec.parse(spec).deadlineId)),
+  // Reached through the broadcast job's own deps (`reach`): the connector's rosters and any Graph install.
+  resolve: async (spec, reach) => reachable(reach, await peopleFollowing(deps, deadlineSpec.parse(spec).deadlineId)),
 });
 
 /** The broadcast types reminders need, to add to the catalogue (bot/start.ts). */

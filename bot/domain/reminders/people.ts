@@ -1,5 +1,5 @@
-import { type Recipient } from '../broadcasts/broadcast';
-import { toRecipient } from '../broadcasts/audience-types';
+import { type AudienceResolution, recipientsOfPeople } from '../broadcasts/recipients';
+import type { ReachDeps } from '../conversations/personal-chats';
 import type { ConversationStore } from '../conversations/ports';
 import { wantsReminder } from '../deadlines/deadline';
 import type { DeadlineStore } from '../deadlines/ports';
@@ -39,9 +39,5 @@ export async function peopleFollowing(deps: Pick<PeopleDeps, 'deadlines'>, deadl
   return follows.filter(wantsReminder).map((f) => ({ userId: f.userId, ...(f.userName ? { name: f.userName } : {}) }));
 }
 
-/** Their personal chats with the bot; people without one cannot be messaged (Teams gives no way) and are counted. */
-export async function reachable(deps: Pick<PeopleDeps, 'conversations'>, people: readonly Person[]): Promise<{ recipients: Recipient[]; unreachable: number }> {
-  const ids = [...new Set(people.map((p) => p.userId))];
-  const chats = await deps.conversations.findPersonalMany(ids);
-  return { recipients: chats.map(toRecipient), unreachable: ids.length - chats.length };
-}
+/** Each in a personal chat: the one they have, or one the bot opens; those it cannot reach are counted, with why. */
+export const reachable = (deps: ReachDeps, people: readonly Person[]): Promise<AudienceResolution> => recipientsOfPeople(deps, people.map((p) => p.userId));

@@ -4,13 +4,14 @@ import type { BroadcastStore } from '../broadcasts/ports';
 import { DomainError } from '../errors';
 import { assertOrganiser, type Organisers } from '../organisers';
 import type { Clock } from '../../clock';
+import { planReach, type ReachDeps } from '../conversations/personal-chats';
 import { type PeopleDeps, peopleComingTo, peopleFollowing, type Person } from './people';
 import type { ReminderStore } from './ports';
 import { reminderSlots } from './schedule';
 import { deadlineSubject, eventSubject, type ReminderSubject, subjectKey } from './reminders';
 
 /** For organisers: per event or deadline, who will be reminded and when, and what became of reminders already due. */
-export interface OverviewDeps extends PeopleDeps {
+export interface OverviewDeps extends PeopleDeps, ReachDeps {
   reminders: ReminderStore;
   broadcasts: BroadcastStore;
   organisers: Organisers;
@@ -30,7 +31,7 @@ export type SlotState =
 export interface ReminderOverview {
   subject: ReminderSubject;
   slots: ({ days: number; dueAt: Date } & SlotState)[];
-  /** Who would be reminded now, and whether the bot can reach them (a personal chat with it). */
+  /** Who would be reminded now, and whether the bot can reach them (a chat they have, or one it can open). */
   people: (Person & { reachable: boolean })[];
 }
 
@@ -59,8 +60,8 @@ export async function reminderOverview(deps: OverviewDeps, actor: Actor, id: str
       return slot === lastDue ? { state: 'due' } : { state: 'superseded' };
     }),
   );
-  const chats = await deps.conversations.findPersonalMany(people.map((p) => p.userId));
-  const reachable = new Set(chats.map((c) => c.userAadObjectId));
+  const plan = await planReach(deps, people.map((p) => p.userId));
+  const reachable = new Set([...plan.chats.map((c) => c.userAadObjectId), ...plan.toOpen.map((o) => o.target.userAadObjectId)]);
   return {
     subject,
     slots: slots.map((slot, i) => ({ days: slot.days, dueAt: slot.dueAt, ...states[i]! })),

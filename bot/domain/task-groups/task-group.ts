@@ -72,3 +72,6 @@ export interface Contribution {
 }
 
 export const isOpen = (call: Call, now: Date): boolean => new Date(call.closesAt) > now;
+
+/** "Task Group 5", as the NLC numbers its groups (cards, search and public pages say it alike). */
+export const groupLabel = (group: Pick<TaskGroup, 'number'>): string => (group.number ? `Task Group ${group.number}` : 'NLC task group');

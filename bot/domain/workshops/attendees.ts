@@ -1,3 +1,4 @@
+import { UNREACHABLE_TEXT } from '../conversations/reach';
 import { csvDocument } from '../csv';
 import { ROLES } from './booking-form';
 import { type BookingEntry, type Ledger, type PromotionNotice, waitlistPosition } from './ledger';
@@ -34,7 +35,7 @@ export function noticeText(notice: PromotionNotice | undefined): string {
     case 'sent':
       return 'told in Teams';
     case 'no_personal_chat':
-      return 'not told: they have no chat with the bot';
+      return `not told: ${notice.reason ? UNREACHABLE_TEXT[notice.reason] : 'they have no chat with the bot'}`;
     case 'retry':
       return `not told yet (${notice.failure}); trying again`;
     case 'failed':

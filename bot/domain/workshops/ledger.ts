@@ -1,3 +1,4 @@
+import type { UnreachableReason } from '../conversations/reach';
 import type { BookingForm } from './booking-form';
 import type { EntryChange } from './entry-history';
 
@@ -14,8 +15,8 @@ export type BookingStatus = 'booked' | 'waitlisted' | 'cancelled';
 /** What came of telling a promoted person; absent until someone tried. */
 export type PromotionNotice =
   | { status: 'sent'; at: string; messageId: string }
-  /** They have no personal chat with the bot, so Teams gives us no way to reach them. */
-  | { status: 'no_personal_chat'; at: string }
+  /** The bot could not reach them, for `reason` (absent on records from before reasons were kept: no personal chat). */
+  | { status: 'no_personal_chat'; at: string; reason?: UnreachableReason }
   /** Teams refused for good (blocked, gone) or we gave up retrying. */
   | { status: 'failed'; at: string; failure: string }
   /** Throttled or a passing failure: the promotion-notices job tries again. */

@@ -1,7 +1,7 @@
 import type { Clock } from '../../clock';
 import { type Backoff, backoffMs } from '../../retry';
 import { notifyPerson } from '../conversations/notify';
-import type { ConversationStore } from '../conversations/ports';
+import type { PersonalChats } from '../conversations/personal-chats';
 import { isDomainError } from '../errors';
 import type { EventStore } from '../events/ports';
 import { isDeliveryError, type Messenger, type OutgoingMessage } from '../messaging';
@@ -13,7 +13,8 @@ import { workshopView, type WorkshopView } from './service';
 export interface PromotionDeps {
   events: EventStore;
   workshops: WorkshopStore;
-  conversations: ConversationStore;
+  /** Where each promoted person is told: their chat, or one the bot opens through a team they share. */
+  chats: PersonalChats;
   messenger: Messenger;
   clock: Clock;
   links: DownloadLinks;
@@ -29,8 +30,8 @@ export const NOTICE_GRACE_MS = 2 * 60_000;
 const NOTICE_BACKOFF: Backoff = { baseDelayMs: 60_000, maxDelayMs: 8 * 60_000, jitter: 'none' };
 
 /**
- * Tells each promoted person, in their personal chat with the bot, that a place has
- * opened and is theirs, and records the outcome on their entry (organisers see who could
+ * Tells each promoted person, in their personal chat with the bot (opened for them when
+ * they have none and share a team with it), that a place has opened and is theirs, and records the outcome on their entry (organisers see who could
  * not be told). The promotion itself was committed first; if the process stops between
  * that write and this one, the promotion-notices job finds the entry without an outcome
  * and sends it then, so everyone is told at least once.
@@ -57,7 +58,7 @@ async function send(deps: PromotionDeps, entry: BookingEntry, view: WorkshopView
   const at = now.toISOString();
   try {
     const outcome = await notifyPerson(deps, entry.userId, deps.promotionMessage(view));
-    return outcome.sent ? { status: 'sent', at, messageId: outcome.messageId } : { status: 'no_personal_chat', at };
+    return outcome.sent ? { status: 'sent', at, messageId: outcome.messageId } : { status: 'no_personal_chat', at, reason: outcome.reason };
   } catch (error) {
     const storeBusy = isDomainError(error) && error.code === 'unavailable';
     if (!isDeliveryError(error) && !storeBusy) throw error;

@@ -22,6 +22,7 @@ export const deadlinePassed = (workshop: Workshop, now: Date): boolean => now > 
 /** Why no new booking is taken, if none is; the organisers' close switch lives in the ledger. */
 export function closedReason(workshop: Workshop, now: Date, closedByOrganiser: boolean): string | undefined {
   if (workshop.status === 'cancelled') return `"${workshop.title}" has been cancelled.`;
+  if (workshop.status === 'draft') return `"${workshop.title}" is not published yet.`;
   if (hasStarted(workshop, now)) return `"${workshop.title}" has already started.`;
   if (deadlinePassed(workshop, now)) return `The booking deadline for "${workshop.title}" has passed.`;
   if (closedByOrganiser) return `The organisers have closed booking for "${workshop.title}".`;

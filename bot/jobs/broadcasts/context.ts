@@ -4,6 +4,7 @@ import type { Kinds } from '../../domain/broadcasts/compose';
 import type { ContentDeps, ContentType } from '../../domain/broadcasts/content-types';
 import type { BroadcastStore } from '../../domain/broadcasts/ports';
 import type { BroadcastReport } from '../../domain/broadcasts/service';
+import type { PersonalChats } from '../../domain/conversations/personal-chats';
 import type { ConversationStore } from '../../domain/conversations/ports';
 import type { PacedSender } from '../../delivery/sender';
 import type { Semaphore } from '../../delivery/semaphore';
@@ -22,6 +23,8 @@ export interface BroadcastJobDeps extends AudienceDeps, ContentDeps {
   contents: Kinds<ContentType>;
   /** Paced by the process's one rate limiter (BROADCAST_MAX_RPS and Teams' per-conversation limits). */
   sender: PacedSender;
+  /** Where a person's chat comes from when they have none (opened through the same limiter). */
+  chats: PersonalChats;
   /** Business time: claims, leases, back-offs. */
   clock: Clock;
   /** Pacing time: status updates, rescans. */

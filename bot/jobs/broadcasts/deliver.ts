@@ -6,6 +6,7 @@ import { isAbort } from '../../delivery/timer';
 import { isDomainError } from '../../domain/errors';
 import { withRetries } from '../../retry';
 import type { RunContext } from './context';
+import { type ChatStep, chatFor, type Unreachable } from './open-chat';
 
 /** What one record is sent with: the broadcast's revision and its rendered content. */
 export interface Rendition {
@@ -28,19 +29,16 @@ export async function deliver(run: RunContext, delivery: Delivery, rendition: Re
   const at = (offsetMs = 0): string => new Date(deps.clock.now().getTime() + offsetMs).toISOString();
   let current = await deps.broadcasts.replaceDelivery(delivery, { ...delivery, claimOwner: owner, claimUntil: at(timing.claimTtlMs), updatedAt: at() });
   if (!current) return;
-
   const isUpdate = delivery.state === 'sent' && Boolean(delivery.messageId);
-  if ((rendition.withdrawn || rendition.content.expired) && !isUpdate) {
-    const why = rendition.withdrawn ? 'the broadcast was withdrawn' : rendition.content.expired;
-    await record(run, current, { ...released(current, at()), state: 'failed', reason: `not sent: ${why}` });
+  if (await settledBeforeSending(run, current, rendition, isUpdate)) return;
+  // A person with no chat yet: the bot opens one (a request to Teams, paced like a send).
+  const step: ChatStep = isUpdate ? { kind: 'chat', chat: {} } : await chatFor(run, current);
+  if (step.kind !== 'chat') {
+    await record(run, current, step.kind === 'stopped' ? released(current, at()) : outcome(current, step, false, rendition.revision, at()));
     return;
   }
-  const notBefore = rendition.content.notBefore;
-  if (notBefore && !isUpdate && notBefore > deps.clock.now()) {
-    // Timely content that must wait (a reminder found at night): the record's back-off holds it.
-    await record(run, current, { ...released(current, at()), notBefore: notBefore.toISOString() });
-    return;
-  }
+  const { chat } = step;
+  const target: Delivery = { ...delivery, ...chat };
 
   let sending = false;
   const beforeSend = async (): Promise<boolean> => {
@@ -57,16 +55,8 @@ export async function deliver(run: RunContext, delivery: Delivery, rendition: Re
 
   let result: PacedResult;
   try {
-    result = await deps.sender.send(
-      {
-        conversation: delivery.reference,
-        message: rendition.content.messageFor(delivery),
-        ...(isUpdate ? { replaces: delivery.messageId } : {}),
-        attempt: delivery.attempts + 1,
-        beforeSend,
-      },
-      run.abandon,
-    );
+    const request = { conversation: target.reference, message: rendition.content.messageFor(target), attempt: delivery.attempts + 1, beforeSend };
+    result = await deps.sender.send({ ...request, ...(isUpdate ? { replaces: delivery.messageId } : {}) }, run.abandon);
   } catch (error) {
     if (!isAbort(error)) throw error;
     // Stopping. A request that never left can be let go at once; one that left may or
@@ -75,16 +65,38 @@ export async function deliver(run: RunContext, delivery: Delivery, rendition: Re
     return;
   }
   if (!current) return;
-  await record(run, current, outcome(current, result, isUpdate, rendition.revision, at()));
-  if (result.kind === 'blocked' || result.kind === 'not_found') {
-    // Teams says this conversation cannot be messaged any more: stop choosing it for audiences.
-    await recordRemoved({ conversations: deps.conversations, clock: deps.clock }, delivery.conversationId);
+  // The opened chat's address goes into the record with the outcome: a retry sends there.
+  await record(run, current, outcome({ ...current, ...chat }, result, isUpdate, rendition.revision, at()));
+  if (result.kind === 'blocked' || result.kind === 'not_found') await closed(run, target, result.reason);
+}
+
+/** Withdrawn or expired content, or content that must wait: recorded without sending; true when so. */
+async function settledBeforeSending(run: RunContext, current: Delivery, rendition: Rendition, isUpdate: boolean): Promise<boolean> {
+  const now = run.deps.clock.now();
+  if ((rendition.withdrawn || rendition.content.expired) && !isUpdate) {
+    const why = rendition.withdrawn ? 'the broadcast was withdrawn' : rendition.content.expired;
+    await record(run, current, { ...released(current, now.toISOString()), state: 'failed', reason: `not sent: ${why}` });
+    return true;
   }
+  const notBefore = rendition.content.notBefore;
+  if (notBefore && !isUpdate && notBefore > now) {
+    // Timely content that must wait (a reminder found at night): the record's back-off holds it.
+    await record(run, current, { ...released(current, now.toISOString()), notBefore: notBefore.toISOString() });
+    return true;
+  }
+  return false;
+}
+
+/** Teams says this conversation cannot be messaged any more: stop choosing it (and, for a person, opening a chat with them). */
+async function closed(run: RunContext, target: Delivery, reason: string): Promise<void> {
+  const { deps } = run;
+  if (target.scope === 'personal' && target.userAadObjectId) await deps.chats.refused(target.userAadObjectId, reason, target.conversationId);
+  else await recordRemoved({ conversations: deps.conversations, clock: deps.clock }, target.conversationId);
 }
 
 const released = (d: Delivery, now: string): Delivery => ({ ...d, claimOwner: '', claimUntil: '', updatedAt: now });
 
-function outcome(d: Delivery, result: PacedResult, isUpdate: boolean, revision: number, now: string): Delivery | undefined {
+function outcome(d: Delivery, result: PacedResult | Unreachable, isUpdate: boolean, revision: number, now: string): Delivery | undefined {
   const base = released(d, now);
   switch (result.kind) {
     case 'abandoned':
@@ -96,6 +108,7 @@ function outcome(d: Delivery, result: PacedResult, isUpdate: boolean, revision: 
       return { ...base, attempts: d.attempts + 1, reason: result.reason, notBefore: new Date(Date.parse(now) + result.delayMs).toISOString() };
     case 'blocked':
     case 'not_found':
+    case 'unreachable':
       return { ...base, state: result.kind, reason: result.reason, attempts: d.attempts + 1 };
     case 'failed':
       // A copy that was posted stays posted; only its update to this revision gave up.

@@ -104,12 +104,12 @@ async function expand(run: RunContext, broadcast: Broadcast): Promise<Broadcast 
     deps.log.error({ broadcastId: broadcast.id, kind: broadcast.audience.kind }, 'broadcast audience type unknown to this version');
     return undefined;
   }
-  const { recipients, unreachable } = await type.resolve(broadcast.audience, deps);
+  const { recipients, unreachable, unreachableWhy } = await type.resolve(broadcast.audience, deps);
   if (stopping(run)) return undefined;
   const added = await deps.broadcasts.addDeliveries(broadcast.id, recipients, deps.clock.now());
   deps.log.info({ broadcastId: broadcast.id, recipients: recipients.length, added, unreachable }, 'broadcast audience read');
   return deps.broadcasts.update(broadcast.id, (current) =>
-    current.status === 'queued' ? { ...current, status: 'sending', expandedAt: deps.clock.now().toISOString(), unreachable } : undefined,
+    current.status === 'queued' ? { ...current, status: 'sending', expandedAt: deps.clock.now().toISOString(), unreachable, ...(unreachableWhy ? { unreachableWhy } : {}) } : undefined,
   );
 }
 

@@ -3,7 +3,10 @@ import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import type { BroadcastCatalogue } from '../../domain/broadcasts/catalogue';
 import type { BroadcastStore } from '../../domain/broadcasts/ports';
-import type { ConversationStore } from '../../domain/conversations/ports';
+import { createPersonalChats } from '../../domain/conversations/personal-chats';
+import type { AppInstaller, ChatOpener, ConversationStore } from '../../domain/conversations/ports';
+import type { RosterStore } from '../../domain/rosters/ports';
+import { pacedOpener } from '../../delivery/paced';
 import { RateLimiter } from '../../delivery/rate-limit';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../delivery/failures';
 import { createPacedSender } from '../../delivery/sender';
@@ -19,8 +22,12 @@ import type { BroadcastTiming } from './context';
 import { type BroadcastJob, createBroadcastJob } from './job';
 
 export interface BroadcastWiring {
-  store: { broadcasts: BroadcastStore; conversations: ConversationStore; events: EventStore; workshops: WorkshopStore; taskGroups: TaskGroupStore; leases: Leases };
+  store: { broadcasts: BroadcastStore; conversations: ConversationStore; events: EventStore; workshops: WorkshopStore; taskGroups: TaskGroupStore; leases: Leases; rosters: RosterStore };
   messenger: Messenger;
+  /** Opens chats with people who have none (unpaced: paced here by the limiter). */
+  opener: ChatOpener;
+  /** Installs the app through Graph for people in no team with the bot (GRAPH_INSTALL). */
+  installer?: AppInstaller;
   /** Calendar links on workshop cards. */
   links: DownloadLinks;
   catalogue: BroadcastCatalogue;
@@ -40,11 +47,14 @@ export interface BroadcastWiring {
 export function broadcastJobFrom(w: BroadcastWiring): BroadcastJob {
   const timer = w.timer ?? realTimer;
   const limiter = w.limiter ?? new RateLimiter({ perSecond: w.settings.maxRps, timer });
+  const policy = w.policy ?? DEFAULT_RETRY_POLICY;
+  const reach = { ...w.store, clock: w.clock, ...(w.installer ? { installer: w.installer } : {}) };
   return createBroadcastJob({
-    ...w.store,
+    ...reach,
     ...w.catalogue,
     links: w.links,
-    sender: createPacedSender({ messenger: w.messenger, limiter, policy: w.policy ?? DEFAULT_RETRY_POLICY }),
+    sender: createPacedSender({ messenger: w.messenger, limiter, policy }),
+    chats: createPersonalChats({ ...reach, opener: pacedOpener(w.opener, limiter, policy) }),
     clock: w.clock,
     timer,
     log: w.log,

@@ -1,9 +1,11 @@
 import { z } from 'zod/v4';
-import { renderDeadlineCard } from '../../../cards/deadline';
+import { type DeadlineCardOptions, renderDeadlineCard as renderFollowCard } from '../../../cards/deadline';
 import { renderNoticeCard } from '../../../cards/notice';
 import { deadlineIdSchema } from '../../domain/deadlines/deadline';
 import { changeFollow, type DeadlinesDeps, type FollowChange, openDeadlineViews, viewDeadline } from '../../domain/deadlines/service';
 import { isDomainError } from '../../domain/errors';
+import type { ShareLinks } from '../../domain/sharing/links';
+import type { DeadlineView } from '../../domain/deadlines/service';
 import { cardAction, type RouteModule, type Turn } from './route';
 import { DEADLINE_REMIND, DEADLINE_RESPONDED, DEADLINE_VIEW } from '../../../cards/verbs';
 
@@ -12,7 +14,10 @@ const remindData = z.strictObject({ deadlineId: deadlineIdSchema, remind: z.bool
 const respondedData = z.strictObject({ deadlineId: deadlineIdSchema, responded: z.boolean() });
 
 /** "deadlines": the open consultation deadlines; Remind me and I've responded on each card, per person. */
-export function deadlineRoutes(deps: DeadlinesDeps): RouteModule {
+export function deadlineRoutes(deps: DeadlinesDeps & { share: ShareLinks }): RouteModule {
+  // The deadline card with Share: its public page, which unfolds into this card where it is pasted.
+  const renderDeadlineCard = (view: DeadlineView, options: DeadlineCardOptions) =>
+    renderFollowCard(view, { ...options, shareUrl: deps.share.page({ kind: 'deadline', id: view.deadline.id }) });
   const answer = async (turn: Turn, deadlineId: string, change: FollowChange) => {
     const actor = turn.actor();
     const own = { refreshUserIds: [actor.teamsUserId] };

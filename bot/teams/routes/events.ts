@@ -9,6 +9,7 @@ import { eventIdSchema } from '../../domain/events/event';
 import type { Workshop } from '../../domain/workshops/workshop';
 import { rsvpResponseSchema } from '../../domain/events/rsvp';
 import { type EventsDeps, listMyEvents, respondToEvent, upcomingEventViews, viewEvent } from '../../domain/events/service';
+import type { ShareLinks } from '../../domain/sharing/links';
 import { cardAction, personalData, type RouteModule } from './route';
 import { EVENT_RSVP, EVENT_VIEW } from '../../../cards/verbs';
 
@@ -18,7 +19,9 @@ const viewData = z.strictObject({ eventId: eventIdSchema });
 /** The card for a workshop in the programme (its booking card); events without one get the RSVP card. */
 export type WorkshopCard = (workshop: Workshop, actor: Actor | undefined, refreshUserIds: string[]) => Promise<AdaptiveCardJson>;
 
-export function eventRoutes(deps: EventsDeps, workshopCard?: WorkshopCard): RouteModule {
+export function eventRoutes(deps: EventsDeps & { share: ShareLinks }, workshopCard?: WorkshopCard): RouteModule {
+  // Share on the card: its public page, which unfolds into this card where it is pasted.
+  const shareUrl = (eventId: string) => deps.share.page({ kind: 'event', id: eventId });
   return {
     commands: [
       {
@@ -38,7 +41,7 @@ export function eventRoutes(deps: EventsDeps, workshopCard?: WorkshopCard): Rout
           const cards = views.map(async ({ event, ...view }) =>
             event.kind === 'workshop' && event.booking && workshopCard
               ? workshopCard({ ...event, booking: event.booking }, actor, refreshUserIds)
-              : renderEventCard({ event, ...view }, { refreshUserIds }),
+              : renderEventCard({ event, ...view }, { refreshUserIds, shareUrl: shareUrl(event.id) }),
           );
           await turn.reply(await Promise.all(cards));
         },
@@ -56,18 +59,18 @@ export function eventRoutes(deps: EventsDeps, workshopCard?: WorkshopCard): Rout
         const actor = turn.actor();
         try {
           const view = await respondToEvent(deps, actor, data.eventId, data.response);
-          return renderEventCard(view, { refreshUserIds: [actor.teamsUserId] });
+          return renderEventCard(view, { refreshUserIds: [actor.teamsUserId], shareUrl: shareUrl(data.eventId) });
         } catch (error) {
           // A click on an old card for a past or cancelled event: show the event as it is
           // now, with the reason, rather than a bare error that hides the card.
           if (!isDomainError(error) || error.code !== 'closed') throw error;
           const view = await viewEvent(deps, actor, data.eventId);
-          return renderEventCard(view, { refreshUserIds: [actor.teamsUserId], banner: error.message });
+          return renderEventCard(view, { refreshUserIds: [actor.teamsUserId], banner: error.message, shareUrl: shareUrl(data.eventId) });
         }
       }),
       cardAction(EVENT_VIEW, viewData, async (turn, data) => {
         const actor = turn.actor();
-        return renderEventCard(await viewEvent(deps, actor, data.eventId), { refreshUserIds: [actor.teamsUserId] });
+        return renderEventCard(await viewEvent(deps, actor, data.eventId), { refreshUserIds: [actor.teamsUserId], shareUrl: shareUrl(data.eventId) });
       }),
     ],
   };

@@ -1,5 +1,6 @@
 import { renderWelcomeCard } from '../../../cards/welcome';
-import { type ConversationsDeps, recordInstalled, recordRemoved } from '../../domain/conversations/service';
+import { type ConversationsDeps, recordInstalled, recordPersonRemovedBot, recordRemoved } from '../../domain/conversations/service';
+import type { MemberFacts } from '../../domain/rosters/roster';
 import { assertOrganiser, type Organisers } from '../../domain/organisers';
 import { installFactsOf } from '../turn';
 import type { CommandRoute, RouteModule, Turn } from './route';
@@ -9,6 +10,8 @@ export interface LifecycleRoutes {
   installed(turn: Turn, options: { greet: boolean }): Promise<void>;
   /** The bot was removed: keep the record, stop sending to it. */
   removed(turn: Turn): Promise<void>;
+  /** People (not the bot) joined or left a team or group chat the bot is in. */
+  membersChanged?(turn: Turn, change: { added: MemberFacts[]; removed: string[] }): Promise<void>;
 }
 
 /**
@@ -47,7 +50,10 @@ export function welcomeRoutes(
       if (greet) await turn.reply(renderWelcomeCard(listed, { inGroup: turn.inGroup, installed: true }));
     },
     removed: async (turn) => {
-      await recordRemoved(deps, turn.context.activity.conversation.id);
+      const { activity } = turn.context;
+      // Someone removing the bot from their own chat is not sought out through a team either.
+      if (activity.conversation.conversationType === 'personal' && activity.from?.aadObjectId) await recordPersonRemovedBot(deps, activity.from.aadObjectId, activity.conversation.id);
+      else await recordRemoved(deps, activity.conversation.id);
     },
     commands,
   };

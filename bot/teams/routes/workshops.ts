@@ -1,21 +1,23 @@
 import { z } from 'zod/v4';
 import { renderMyBookingsCard } from '../../../cards/my-bookings';
-import { renderPromotionMessage, renderWorkshopCard } from '../../../cards/workshop';
+import { renderPromotionMessage, renderWorkshopCard as renderBookingCard, type WorkshopCardOptions } from '../../../cards/workshop';
 import { type DomainError, isDomainError } from '../../domain/errors';
 import { eventIdSchema } from '../../domain/events/event';
 import type { FormValues } from '../../domain/workshops/booking-form';
 import type { BookingEntry } from '../../domain/workshops/ledger';
 import { announcePromotions, type PromotionDeps } from '../../domain/workshops/promotions';
 import { calendarLinksEnd } from '../../domain/workshops/calendar-links';
-import { bookWorkshop, type BookingResult, cancelBooking, issueCalendarLink, listMyBookings, viewWorkshop, type WorkshopsDeps } from '../../domain/workshops/service';
+import { bookWorkshop, type BookingResult, cancelBooking, issueCalendarLink, listMyBookings, viewWorkshop, type WorkshopsDeps, type WorkshopView } from '../../domain/workshops/service';
 import { formatDate } from '../../domain/time';
 import type { WorkshopCard } from './events';
+import type { AdaptiveCardJson } from '../../../cards/template';
+import type { ShareLinks } from '../../domain/sharing/links';
 import { cardAction, personalData, type RouteModule, type Turn } from './route';
 import { WORKSHOP_BOOK, WORKSHOP_CALENDAR, WORKSHOP_CANCEL, WORKSHOP_VIEW } from '../../../cards/verbs';
 
 /** The promotion notices' parts; the card they carry is the workshop's own (cards/workshop.ts). */
 export type PromotionRouteDeps = Omit<PromotionDeps, 'promotionMessage'>;
-export type WorkshopRouteDeps = WorkshopsDeps & PromotionRouteDeps;
+export type WorkshopRouteDeps = WorkshopsDeps & PromotionRouteDeps & { share: ShareLinks };
 
 /** The card's data plus its inputs (Teams merges them): the form fields are checked by the booking rules, so problems show beside each field. */
 const bookData = z.strictObject({
@@ -46,7 +48,7 @@ const asText = (value: unknown): string => (typeof value === 'string' ? value : 
  * for Teams, and a failure is logged (the promotion-notices job tries again). Their message
  * is their own workshop card.
  */
-export function tellPromoted(turn: Turn, deps: WorkshopRouteDeps, eventId: string, promoted: readonly Pick<BookingEntry, 'bookingId'>[]): void {
+export function tellPromoted(turn: Turn, deps: WorkshopsDeps & PromotionRouteDeps, eventId: string, promoted: readonly Pick<BookingEntry, 'bookingId'>[]): void {
   if (promoted.length === 0) return;
   void announcePromotions({ ...deps, promotionMessage: renderPromotionMessage }, eventId, promoted).catch((error: unknown) =>
     turn.log.error({ err: error }, 'promotion notices failed; the promotion-notices job will retry'),
@@ -58,6 +60,9 @@ export function workshopRoutes(deps: WorkshopRouteDeps): RouteModule & {
   workshopCard: WorkshopCard;
 } {
   const own = (turn: Turn) => ({ refreshUserIds: [turn.actor().teamsUserId] });
+  // The booking card with Share: its public page, which unfolds into this card where it is pasted.
+  const renderWorkshopCard = (view: WorkshopView, options: WorkshopCardOptions): AdaptiveCardJson =>
+    renderBookingCard(view, { ...options, shareUrl: deps.share.page({ kind: 'event', id: view.workshop.id }) });
 
   return {
     workshopCard: async (workshop, actor, refreshUserIds) => renderWorkshopCard(await viewWorkshop(deps, actor, workshop), { refreshUserIds }),

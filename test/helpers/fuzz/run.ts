@@ -73,6 +73,13 @@ async function judgeAnswer(bot: TestBot, connector: StandInConnector, c: FuzzCas
   const { status, body } = response;
   if (status >= 500) return { status, problem: `HTTP ${status} ${JSON.stringify(body)}` };
   if (status >= 400) return { status };
+  if (c.activity.type === 'invoke' && String(c.activity.name).startsWith('composeExtension/')) {
+    // The message extension answers anything sent to it with results (maybe none) or a line of text.
+    const answer = (body as { composeExtension?: { type?: unknown } } | undefined)?.composeExtension;
+    if (answer?.type !== 'result' && answer?.type !== 'message') return { status, problem: `HTTP ${status} without a search answer: ${JSON.stringify(body)}` };
+    const leaked = leaksIn(c, JSON.stringify(answer), secrets, true);
+    return leaked.length > 0 ? { status, problem: `the answer shows ${leaked.join(', ')}` } : { status };
+  }
   if (c.activity.type === 'invoke') {
     const answer = body as { type?: string; value?: unknown } | undefined;
     if (answer?.type !== 'application/vnd.microsoft.card.adaptive') return { status, problem: `HTTP ${status} without a card: ${JSON.stringify(body)}` };

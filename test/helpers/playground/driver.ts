@@ -1,6 +1,6 @@
 import type { Feed } from './feeds';
 import { call, expectOk, readContext } from './http';
-import type { Playground, PlaygroundContext, PlaygroundMessage, PlaygroundUser, SentText, TrafficEntry } from './types';
+import type { ComposeInvokeResult, Playground, PlaygroundContext, PlaygroundMessage, PlaygroundUser, SentText, TrafficEntry } from './types';
 
 export interface DriverParts {
   url: string;
@@ -61,6 +61,15 @@ export function createDriver({ url, port, context, messages, traffic, output, st
         replyToId,
       });
       return { status: res.status, body: res.body, elapsedMs: Date.now() - started };
+    },
+    composeInvoke: async ({ conversationId, name, value, from = context.currentUser.id }) => {
+      const res = await call('POST', `${url}/_conversation/v1/invoke`, { name, value, from: { id: from }, conversation: { id: conversationId } });
+      return { status: res.status, body: res.body as ComposeInvokeResult['body'] };
+    },
+    sendCard: async (conversationId, attachment) => {
+      const body = { from: { id: context.currentUser.id }, type: 'attachment', attachments: [attachment], attachmentLayout: 'list' };
+      const res = expectOk('send card', await call('POST', `${url}/_conversation/v1/conversations/${ids(conversationId)}/messages`, body));
+      return res.body as SentText;
     },
     messages: () => [...messages.items],
     waitForMessage: (predicate, options) => messages.waitFor(predicate, options, 'bot message'),

@@ -91,6 +91,23 @@ export interface InvokeResult {
   elapsedMs: number;
 }
 
+/** A message extension invoke: a search (composeExtension/query) or a pasted link (composeExtension/queryLink). */
+export interface ComposeInvokeRequest {
+  conversationId: string;
+  name: 'composeExtension/query' | 'composeExtension/queryLink';
+  /** As Teams sends it: `{ commandId, parameters: [{ name, value }], queryOptions }` or `{ url }`. */
+  value: unknown;
+  /** A user id from the context; default the current user. */
+  from?: string;
+}
+
+export interface ComposeInvokeResult {
+  /** 200 when the bot answered 2xx; 502 when it answered an error status; 400 for a bad request. */
+  status: number;
+  /** The bot's answer as the playground passes it on: `{ composeExtension: { type, attachmentLayout, attachments } }`. */
+  body: { composeExtension?: { type?: string; text?: string; attachments?: { contentType: string; content: unknown; preview?: { contentType: string; content: unknown } }[] } };
+}
+
 export interface SendTextOptions {
   /**
    * A user id from the context. Anyone but the current user is sent as a custom activity
@@ -139,6 +156,14 @@ export interface Playground {
   customActivityTemplate(conversationId: string, type?: string): Promise<Record<string, unknown>>;
   /** Presses an Action.Execute button: POST /_conversation/v1/invoke, answered with the bot's invoke response. */
   invoke(request: InvokeRequest): Promise<InvokeResult>;
+  /** Types in the message extension (a search) or pastes a link, as the compose box does: POST /_conversation/v1/invoke. */
+  composeInvoke(request: ComposeInvokeRequest): Promise<ComposeInvokeResult>;
+  /**
+   * Sends a card as the current user (what choosing a search result, or sending an unfolded
+   * link, does): POST .../messages with the attachment. The bot is not told; its buttons
+   * then reach the bot through `invoke` with this message's id.
+   */
+  sendCard(conversationId: string, attachment: { contentType: string; content: unknown }): Promise<SentText>;
   /** Bot messages and edits the web page would show, in arrival order (proactive ones too). */
   messages(): PlaygroundMessage[];
   waitForMessage(predicate: (message: PlaygroundMessage) => boolean, options?: WaitOptions): Promise<PlaygroundMessage>;
