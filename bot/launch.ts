@@ -2,7 +2,7 @@
  * dist/bot.js, what `npm start` and App Service run: starts the production bundle
  * (dist/app.js, scripts/build.ts) from V8's code cache. Compiling the 8 MB bundle was
  * the largest single cost of a cold start (about 0.7 s of CPU; from the cache 20 ms,
- * docs/benchmarks.md "Start and idle memory"). The build writes a cache; a Node whose V8
+ * docs/benchmarks.md, "Closer to the limits"). The build writes a cache; a Node whose V8
  * rejects it (another version, other flags) compiles as usual and writes its own once
  * the bot has started, so the next start has it.
  */

@@ -32,7 +32,7 @@ const EXPANSIONS_KEPT = 256;
  * the same card (same counts, same answer), so recent expansions are remembered by
  * their data. Returned cards are shared: treat them as immutable (add to a copy).
  * The Template is parsed at its first card, not at import: parsing all of them took
- * most of the bot's start (docs/benchmarks.md, "Start and idle memory").
+ * most of the bot's start (docs/benchmarks.md, "Closer to the limits").
  */
 export function cardTemplate<TData extends object>(json: object, verbs: Readonly<Record<string, string>> = {}): (data: TData) => AdaptiveCardJson {
   let template: Template | undefined;

@@ -5,8 +5,8 @@
  * and the embedded Cosmos server's worker into dist/embedded-worker.js (its server
  * package stays outside: a development dependency, needed only with no COSMOS_ENDPOINT).
  *
- * Why one file (docs/benchmarks.md, "Start and idle memory"): Node loading ~1,900 files
- * from node_modules took most of the start, and teams-ai's AI system and sign-in code,
+ * Why one file (docs/benchmarks.md, "Closer to the limits"): Node loading 2,800 files
+ * (main's start, counted in require.cache) took most of the start, and teams-ai's AI system and sign-in code,
  * which the bot never uses, brought in openai, tokenizers and botbuilder-dialogs. The
  * bundle leaves those out and throws if anything reaches them.
  */
@@ -43,7 +43,7 @@ function devPackagesIn(metafile: Metafile, root: string): string[] {
 
 /**
  * esbuild writes strings as ASCII but leaves regular expression literals as they are, and
- * a few (lodash's, teams-ai's tokenizer's) hold characters such as '’': one such
+ * a few (zod's, fast-redact's, tiny-case's) hold characters such as '’': one such
  * character and V8 keeps the whole 8 MB source as a two-byte string, 16 MB of heap for
  * the process's life. A \uXXXX escape means the same in a regular expression, with or
  * without the u flag, and in the strings and identifiers esbuild already escaped.
