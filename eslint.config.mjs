@@ -57,6 +57,17 @@ export default tseslint.config(
     rules: restrict([...teamsOnly, ...cosmosOnly], 'Only bot/teams imports botbuilder/teams-ai, and only bot/data imports Cosmos.'),
   },
   {
+    files: ['bot/tab-api/**/*.ts'],
+    rules: restrict([...teamsOnly, ...cosmosOnly], 'bot/tab-api is the tab\'s entry point beside bot/teams: domain services only, no Teams SDK, Cosmos or cards.', cardsCode),
+  },
+  {
+    // The tab runs in the browser: it may read the API's types, never run server code.
+    files: ['tab/**/*.ts', 'tab/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/bot/**'], allowTypeImports: true, message: 'tab/ imports only types from bot/ (bot/tab-api/contract.ts); it calls the API instead.' }] }],
+    },
+  },
+  {
     files: ['bot/teams/**/*.ts'],
     rules: restrict(cosmosOnly, 'Only bot/data imports Cosmos.'),
   },

@@ -45,6 +45,12 @@ export function checkCombinations(env: z.infer<typeof settingsSchema>, ctx: z.Re
       message: 'for tests only: a loopback URL (whoever serves these keys can sign requests the bot trusts); leave it empty in Azure',
     });
   }
+  if (env.TAB_KEYS_URL && !isLoopbackUrl(env.TAB_KEYS_URL)) {
+    ctx.addIssue({ code: 'custom', path: ['TAB_KEYS_URL'], message: 'for tests only: a loopback URL (whoever serves these keys can sign in as anyone); leave it empty in Azure' });
+  }
+  if (env.TAB_APP_ID && !env.PUBLIC_URL) {
+    ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: "required with TAB_APP_ID: the tab's tokens are for api://<its host>/<TAB_APP_ID>" });
+  }
   checkGraph(env, ctx);
   if (env.COSMOS_KEY && !env.COSMOS_ENDPOINT) {
     ctx.addIssue({ code: 'custom', path: ['COSMOS_KEY'], message: 'set COSMOS_ENDPOINT too, or remove the key' });

@@ -58,6 +58,10 @@ export const settingsSchema = z
      * attendee-export links point at this server. Local mode defaults to the listening address.
      */
     PUBLIC_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+    /** The organiser tab's Entra app registration (client id): the audience of its single sign-on tokens. */
+    TAB_APP_ID: z.preprocess(blankToUndefined, guid.optional()),
+    /** Tests only: a loopback JWKS URL whose keys the tab API trusts instead of Entra's. */
+    TAB_KEYS_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
     /** Teams' limit per app per tenant is 50 requests a second; broadcasts stay under this. */
     BROADCAST_MAX_RPS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10000).default(50)),
     /**
@@ -84,7 +88,7 @@ export const settingsSchema = z
     /**
      * Install the app through Microsoft Graph for people who share no team or group chat
      * with the bot, then message them. Needs TEAMS_APP_CATALOG_ID, and an admin's grant of
-     * TeamsAppInstallation.ReadWriteSelfForUser.All to the bot's identity (docs/deploy.md).
+     * TeamsAppInstallation.ReadWriteForUser.All to the bot's identity (docs/deploy.md).
      */
     GRAPH_INSTALL: z.preprocess(blankToUndefined, z.enum(['true', 'false'], { message: 'true or false' }).default('false')),
     /** The app's id in the organisation's Teams app catalogue (not the manifest id, unless the app is in the Teams Store). */
@@ -128,6 +132,8 @@ export interface Config {
   allowedTenantIds: ReadonlySet<string>;
   /** Base of the links the bot serves (no trailing slash); unset = local address in local mode, no links otherwise. */
   publicUrl?: string;
+  /** The organiser tab's single sign-on (bot/tab-api/identity.ts); absent = no token accepted. */
+  tab: { appId?: string; keysUrl?: string };
   broadcast: { maxRps: number; concurrency: number };
   /** Installing the app through Graph for people the bot shares no team with (GRAPH_INSTALL). */
   graph: { install: boolean; catalogAppId?: string; endpoint: string };
@@ -168,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     organiserAadIds: new Set(e.ORGANISER_AAD_IDS),
     allowedTenantIds: new Set(e.ALLOWED_TENANT_IDS.length > 0 ? e.ALLOWED_TENANT_IDS : e.MicrosoftAppTenantId ? [e.MicrosoftAppTenantId.toLowerCase()] : []),
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    tab: { appId: e.TAB_APP_ID, keysUrl: e.TAB_KEYS_URL },
     broadcast: { maxRps: e.BROADCAST_MAX_RPS, concurrency: e.BROADCAST_CONCURRENCY },
     graph: { install: e.GRAPH_INSTALL === 'true', catalogAppId: e.TEAMS_APP_CATALOG_ID?.toLowerCase(), endpoint: e.GRAPH_ENDPOINT.replace(/\/+$/, '') },
     reminderTime: e.REMINDER_TIME,

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import getRawBody from 'raw-body';
 import restify, { type Server } from 'restify';
 import { isDomainError } from './domain/errors';
@@ -31,12 +32,34 @@ interface RestifyError extends Error {
 /** Activities are small JSON documents; anything this big is not one. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/** How long a refused connection is still read (and dropped) after its answer went out. */
+const LINGER_MS = 2_000;
+
+/**
+ * Closing a socket that still has unread data makes the kernel answer with a reset, and a
+ * client still sending its body then loses the answer it had not read yet (seen under
+ * load: "connection reset" instead of 413). As nginx's lingering close does: after the
+ * answer, close our side, drop what still arrives for LINGER_MS, then close for good.
+ * Node calls destroySoon once the answer of a `connection: close` request is written.
+ */
+function lingerOnClose(socket: Socket): void {
+  Object.assign(socket, {
+    destroySoon(this: Socket): void {
+      const timer = setTimeout(() => this.destroy(), LINGER_MS);
+      timer.unref();
+      this.once('close', () => clearTimeout(timer));
+      this.end();
+    },
+  });
+}
+
 /**
  * Refuses a request and ends its connection, so the rest of its body is not read: with
  * keep-alive, Node would read (and drop) all of it to reach the next request.
  */
-function refuse(res: restify.Response, status: number, code: string, message: string): void {
+function refuse(req: restify.Request, res: restify.Response, status: number, code: string, message: string): void {
   res.setHeader('connection', 'close');
+  lingerOnClose(req.socket);
   res.send(status, { code, message });
 }
 
@@ -50,27 +73,27 @@ const isJson = (contentType: string | undefined): boolean => (contentType ?? '')
  * end before refusing it. raw-body refuses a declared length over the limit unread and
  * stops reading the moment a body without one passes it.
  */
-function readJsonBody(req: restify.Request, res: restify.Response, next: restify.Next): void {
+export function readJsonBody(req: restify.Request, res: restify.Response, next: restify.Next): void {
   if (!isJson(req.headers['content-type'])) {
-    refuse(res, 415, 'UnsupportedMediaType', 'send the activity as application/json');
+    refuse(req, res, 415, 'UnsupportedMediaType', 'send the body as application/json');
     return next(false);
   }
   const encoding = req.headers['content-encoding'];
   if (encoding && encoding.toLowerCase() !== 'identity') {
-    refuse(res, 415, 'UnsupportedMediaType', 'send the activity without a content encoding');
+    refuse(req, res, 415, 'UnsupportedMediaType', 'send the body without a content encoding');
     return next(false);
   }
   getRawBody(req, { length: req.headers['content-length'], limit: MAX_BODY_BYTES, encoding: 'utf-8' }, (error, text) => {
     if (error) {
       const status = (error as { status?: number }).status;
-      refuse(res, status === 413 ? 413 : 400, status === 413 ? 'PayloadTooLarge' : 'BadRequest', status === 413 ? `the body is over ${MAX_BODY_BYTES} bytes` : 'the body could not be read');
+      refuse(req, res, status === 413 ? 413 : 400, status === 413 ? 'PayloadTooLarge' : 'BadRequest', status === 413 ? `the body is over ${MAX_BODY_BYTES} bytes` : 'the body could not be read');
       return next(false);
     }
     try {
       req.body = JSON.parse(text) as unknown;
     } catch {
       // The caller's mistake, answered as such; nothing of ours to log.
-      refuse(res, 400, 'BadRequest', 'the body is not valid JSON');
+      refuse(req, res, 400, 'BadRequest', 'the body is not valid JSON');
       return next(false);
     }
     return next();

@@ -22,6 +22,7 @@ import { type Job, startJobs } from './jobs/runner';
 import { listen } from './server';
 import { downloadLinks, serverFor } from './serve';
 import { type BotApp, createApp } from './teams/app';
+import { registerTab } from './tab-api';
 import type { ReachParts } from './domain/conversations/ports';
 import { rosterJob } from './jobs/rosters';
 import { contentCards } from '../cards/content-cards';
@@ -55,6 +56,8 @@ export interface StartOptions {
   demoData?: boolean;
   /** Run scheduled jobs on their timers (default: yes); tests run them by hand. */
   jobs?: boolean;
+  /** The built tab (default: dist/tab, see bot/tab-api/static.ts). */
+  tabDirectory?: string;
 }
 
 interface JobParts {
@@ -154,6 +157,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     const allJobs = createJobs({ config, store, messenger: bot.messenger, limiter: bot.limiter, people: bot.people, catalogue, promotions, links, clock, log });
     const jobs = startJobs(options.jobs === false ? [] : allJobs, log);
     const server = serverFor({ store, organisers, clock, links, messages: bot, botAppId: config.bot.appId, log });
+    registerTab(server, { ...store, config, catalogue, organisers, clock, links, messenger: bot.messenger, promotions, log }, options.tabDirectory);
     await listen(server, config.port, config.host);
     const url = listeningUrl(server.address().port, config.host);
     if (!linkBase && !config.bot.appId) linkBase = url;

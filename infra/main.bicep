@@ -31,6 +31,10 @@ param organiserAadIds string = ''
 @maxLength(1000)
 param allowedTenantIds string = ''
 
+@description('The organiser tab\'s Entra app registration (its client id, a GUID): the audience of the tab\'s single sign-on tokens. Becomes TAB_APP_ID; empty = the tab answers no one in Teams. m365agents.yml registers it (aadApp/create); without the toolkit, docs/deploy.md gives the az commands.')
+@maxLength(36)
+param tabAppId string = ''
+
 @description('App Service plan size. Basic (B1) is the smallest with Always On, which keeps reminders and broadcasts running.')
 @allowed([
   'B1'
@@ -115,7 +119,7 @@ param reminderTime string = '09:00'
 @maxValue(3650)
 param retentionDays int = 365
 
-@description('Install the app through Microsoft Graph for people who share no team or group chat with the bot, then message them. Needs teamsAppCatalogId and an admin\'s grant of TeamsAppInstallation.ReadWriteSelfForUser.All to the managed identity (docs/deploy.md). Becomes GRAPH_INSTALL.')
+@description('Install the app through Microsoft Graph for people who share no team or group chat with the bot, then message them. Needs teamsAppCatalogId and an admin\'s grant of TeamsAppInstallation.ReadWriteForUser.All to the managed identity (docs/deploy.md). Becomes GRAPH_INSTALL.')
 param graphInstall bool = false
 
 @description('The app\'s id in the organisation\'s Teams app catalogue (Graph: appCatalogs/teamsApps?$filter=externalId eq \'<manifest id>\'); empty unless graphInstall. Becomes TEAMS_APP_CATALOG_ID.')
@@ -150,6 +154,7 @@ var validOrganiserIds = empty(badOrganiserIds) ? join(organiserIdList, ',') : fa
 var validTenantIds = empty(badTenantIds) ? join(tenantIdList, ',') : fail('allowedTenantIds: not Entra tenant ids (GUIDs): ${join(badTenantIds, ', ')}')
 var validReminderTime = isReminderTime(reminderTime) ? reminderTime : fail('reminderTime: "${reminderTime}" must be HH:MM from 07:00 to 18:59 (London time)')
 var validDatabaseName = isDatabaseName(cosmosDatabaseName) ? cosmosDatabaseName : fail('cosmosDatabaseName: "${cosmosDatabaseName}" may hold letters, digits, - and _ only')
+var validTabAppId = empty(tabAppId) || isGuid(tabAppId) ? toLower(tabAppId) : fail('tabAppId: "${tabAppId}" is not an app registration\'s client id (a GUID)')
 var validTeamsAppCatalogId = (empty(teamsAppCatalogId) && !graphInstall) || isGuid(teamsAppCatalogId) ? toLower(teamsAppCatalogId) : fail('teamsAppCatalogId: "${teamsAppCatalogId}" must be the app\'s catalogue id (a GUID), and is required when graphInstall is true')
 var validAlertEmail = empty(alertEmailAddress) || contains(alertEmailAddress, '@') ? alertEmailAddress : fail('alertEmailAddress: "${alertEmailAddress}" is not an email address')
 
@@ -220,6 +225,7 @@ var appSettings = {
   ALLOWED_TENANT_IDS: validTenantIds
   LOG_LEVEL: logLevel
   PUBLIC_URL: 'https://${botHost}'
+  TAB_APP_ID: validTabAppId
   BROADCAST_MAX_RPS: string(broadcastMaxRps)
   BROADCAST_CONCURRENCY: string(broadcastConcurrency)
   REMINDER_TIME: validReminderTime
@@ -270,7 +276,7 @@ output BOT_ID string = identity.properties.clientId
 @description('The Entra tenant the bot serves.')
 output BOT_TENANT_ID string = identity.properties.tenantId
 
-@description('The managed identity\'s service principal (object id): whom an admin grants TeamsAppInstallation.ReadWriteSelfForUser.All for graphInstall (docs/deploy.md).')
+@description('The managed identity\'s service principal (object id): whom an admin grants TeamsAppInstallation.ReadWriteForUser.All for graphInstall (docs/deploy.md).')
 output BOT_PRINCIPAL_ID string = identity.properties.principalId
 
 @description('The host Teams sends messages to: validDomains in manifest/manifest.json (PUBLIC_URL is https:// and this).')

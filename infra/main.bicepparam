@@ -19,6 +19,9 @@ param alertEmailAddress = readEnvironmentVariable('ALERT_EMAIL_ADDRESS', '')
 // identity's own tenant.
 param allowedTenantIds = readEnvironmentVariable('ALLOWED_TENANT_IDS', '')
 
+// The organiser tab's app registration (client id); docs/deploy.md registers it.
+param tabAppId = readEnvironmentVariable('TAB_APP_ID', '')
+
 param appServiceSku = 'B1'
 param instanceCount = 1
 param nodeVersion = 'NODE|22-lts'

@@ -24,6 +24,8 @@ export const packageSettingsSchema = z.object({
     z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'expected a host name, without https:// or a path'),
     'the host the bot answers on (infra output BOT_DOMAIN)',
   ),
+  /** The organiser tab's Entra app registration (client id, TAB_APP_ID): its single sign-on (webApplicationInfo). */
+  TAB_APP_ID: required(guid, "the tab's app registration (aadApp/create writes TAB_APP_ID; docs/deploy.md)"),
   TEAMS_APP_DEVELOPER_NAME: z.preprocess(blankToUndefined, z.string().max(32).default('Norfolk Learning Collaborative')),
   /** Shown in Teams' app details: where people find out more, and the privacy and terms pages. */
   TEAMS_APP_WEBSITE_URL: required(httpsUrl, 'an https:// page about the NLC bot'),
@@ -41,6 +43,7 @@ export function loadPackageSettings(env: NodeJS.ProcessEnv, defaultVersion: stri
     TEAMS_APP_ID: (e.TEAMS_APP_ID ?? e.BOT_ID).toLowerCase(),
     TEAMS_APP_VERSION: e.TEAMS_APP_VERSION ?? defaultVersion,
     BOT_DOMAIN: e.BOT_DOMAIN.toLowerCase(),
+    TAB_APP_ID: e.TAB_APP_ID.toLowerCase(),
     TEAMS_APP_DEVELOPER_NAME: e.TEAMS_APP_DEVELOPER_NAME,
     TEAMS_APP_WEBSITE_URL: e.TEAMS_APP_WEBSITE_URL,
     TEAMS_APP_PRIVACY_URL: e.TEAMS_APP_PRIVACY_URL,

@@ -2,8 +2,9 @@
  * npm run build: the production bundle, what `npm start`, the benchmarks and Azure run.
  * esbuild puts the bot and every production package it uses into one file, dist/app.js
  * (started by dist/bot.js, bot/launch.ts, from the V8 code cache written here beside it),
- * and the embedded Cosmos server's worker into dist/embedded-worker.js (its server
- * package stays outside: a development dependency, needed only with no COSMOS_ENDPOINT).
+ * the embedded Cosmos server's worker into dist/embedded-worker.js (its server package
+ * stays outside: a development dependency, needed only with no COSMOS_ENDPOINT), and the
+ * organiser tab into dist/tab (scripts/build-tab.ts), which the bot serves.
  *
  * Why one file (docs/benchmarks.md, "Closer to the limits"): Node loading 2,800 files
  * (main's start, counted in require.cache) took most of the start, and teams-ai's AI system and sign-in code,
@@ -15,6 +16,7 @@ import Module from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { Script } from 'node:vm';
 import { build, type Metafile, type Plugin } from 'esbuild';
+import { buildTab } from './build-tab';
 import { devOnlyPackages, packageOfFile } from './lib/packages';
 
 const ROOT = join(__dirname, '..');
@@ -84,6 +86,7 @@ export async function buildBundle(outDir = join(ROOT, 'dist')): Promise<number> 
   // Compiled as bot/launch.ts compiles it; a Node that rejects this cache writes its own.
   const app = join(outDir, 'app.js');
   writeFileSync(`${app}.cache`, new Script(Module.wrap(readFileSync(app, 'latin1')), { filename: app }).createCachedData());
+  await buildTab(join(outDir, 'tab'));
   return result.metafile.outputs[relative(ROOT, app).replace(/\\/g, '/')]?.bytes ?? 0;
 }
 

@@ -24,19 +24,23 @@ const path = require('node:path');
  * The schema demands exactly five users besides the current one and at most one channel
  * besides General.
  */
+/** The people, shared with the organiser tab's local-mode picker. */
+const PEOPLE = require('../bot/tab-api/playground-people.json').people;
+
+function userLine(p) {
+  const [givenName, surname] = p.name.split(' ');
+  return `{ id: "${p.id}", name: ${p.name}, userPrincipleName: ${p.upn}, aadObjectId: ${p.aadObjectId}, givenName: ${givenName}, surname: ${surname}, email: ${p.upn} }`;
+}
+
 const CONFIG_YAML = `version: "0.1.1"
 tenantId: 00000000-0000-4000-8000-000000000001
 bot:
   id: "28:00000000-0000-4000-8000-0000000000b0"
   name: NLC Bot
 currentUser:
-  { id: "29:alex", name: Alex Wilber, userPrincipleName: alexw@example.com, aadObjectId: 00000000-0000-4000-8000-0000000000a0, givenName: Alex, surname: Wilber, email: alexw@example.com }
+  ${userLine(PEOPLE[0])}
 users:
-  - { id: "29:megan", name: Megan Bowen, userPrincipleName: meganb@example.com, aadObjectId: 00000000-0000-4000-8000-0000000000a1, givenName: Megan, surname: Bowen, email: meganb@example.com }
-  - { id: "29:adele", name: Adele Vance, userPrincipleName: adelev@example.com, aadObjectId: 00000000-0000-4000-8000-0000000000a2, givenName: Adele, surname: Vance, email: adelev@example.com }
-  - { id: "29:isaiah", name: Isaiah Langer, userPrincipleName: isaiahl@example.com, aadObjectId: 00000000-0000-4000-8000-0000000000a3, givenName: Isaiah, surname: Langer, email: isaiahl@example.com }
-  - { id: "29:patti", name: Patti Fernandez, userPrincipleName: pattif@example.com, aadObjectId: 00000000-0000-4000-8000-0000000000a4, givenName: Patti, surname: Fernandez, email: pattif@example.com }
-  - { id: "29:lynne", name: Lynne Robbins, userPrincipleName: lynner@example.com, aadObjectId: 00000000-0000-4000-8000-0000000000a5, givenName: Lynne, surname: Robbins, email: lynner@example.com }
+${PEOPLE.slice(1).map((person) => `  - ${userLine(person)}`).join('\n')}
 personalChat:
   id: "a:playground-personal-chat"
 groupChat:

@@ -63,6 +63,14 @@ export function createBroadcastStore(container: Container): BroadcastStore {
 
     listShowingEvent: (eventId) => listShowing('eventId', eventId),
     listShowing,
+    listRecent: (limit) =>
+      storeCall(async () =>
+        (
+          await queryAll<BroadcastDoc>(container, "SELECT TOP @limit * FROM c WHERE c.type = 'broadcast' AND c.status != 'draft' ORDER BY c.createdAt DESC", [
+            { name: '@limit', value: limit },
+          ])
+        ).map(toBroadcast),
+      ),
 
   };
 }

@@ -89,6 +89,7 @@ async function countDeliveries(container: Container, broadcastId: string, revisi
     container,
     'SELECT COUNT(1) AS total,' +
       " SUM(c.state = 'sent' ? 1 : 0) AS sent, SUM(c.state = 'pending' ? 1 : 0) AS pending," +
+      " SUM(c.state = 'pending' AND c.attempts > 0 ? 1 : 0) AS retrying," +
       " SUM(c.state = 'failed' ? 1 : 0) AS failed, SUM(c.state = 'blocked' ? 1 : 0) AS blocked," +
       " SUM(c.state = 'not_found' ? 1 : 0) AS notFound, SUM(c.state = 'unreachable' ? 1 : 0) AS unreachable," +
       " SUM(c.state = 'sent' AND (c.opensChat = 'roster' OR c.opensChat = 'graph') ? 1 : 0) AS opened," +

@@ -45,6 +45,7 @@ export function createEventStore(container: Container, options: TtlOptions = {})
           { name: '@after', value: after.toISOString() },
         ]),
       ),
+    listProgramme: () => storeCall(() => scheduled("SELECT * FROM c WHERE c.type = 'event' ORDER BY c.startsAt", [])),
     listStartingBetween: (from, to) =>
       storeCall(() =>
         scheduled("SELECT * FROM c WHERE c.type = 'event' AND c.status = 'scheduled' AND c.startsAt > @from AND c.startsAt <= @to ORDER BY c.startsAt", [

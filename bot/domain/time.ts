@@ -86,3 +86,6 @@ export function londonDate(instant: Date): string {
 
 /** Stored form of an instant: ISO 8601 in UTC, so string order is time order in queries. */
 export const toUtcIso = (instant: Date): string => instant.toISOString();
+
+/** The London date ("YYYY-MM-DD") of the Monday starting the week the instant falls in. */
+export const weekCommencing = (instant: Date): string => inLondon(instant).startOf('week').toISODate() ?? '';

@@ -9,7 +9,7 @@ import { type RetryOptions, withRetries } from '../retry';
  *        201 installed; 409 already installed (success too)
  *   GET  /v1.0/users/{id}/teamwork/installedApps?$expand=teamsApp&$filter=teamsApp/id eq '{catalog id}'   the installation
  *   GET  /v1.0/users/{id}/teamwork/installedApps/{installation id}/chat                                  the chat's id
- * Application permission TeamsAppInstallation.ReadWriteSelfForUser.All, granted by an
+ * Application permission TeamsAppInstallation.ReadWriteForUser.All, granted by an
  * admin to the bot's identity (docs/deploy.md). Graph is a boundary like the Bot
  * Connector: tests stand in for it (test/helpers/graph.ts).
  */

@@ -37,6 +37,26 @@ describe('event store (embedded Cosmos)', () => {
     assert.equal((await store.events.getRsvp('ev-one', 'u1'))?.response, 'notGoing');
   });
 
+  it('when the counts of several events are asked for at once, then each is what its own count query gives, and an event nobody answered counts zero', async () => {
+    const ids = ['ev-a', 'ev-b', 'ev-c', 'ev-quiet'];
+    for (const id of ids) await store.events.saveEvent(event(id, '2024-05-01T08:00:00Z'));
+    const answers: Rsvp['response'][] = ['going', 'maybe', 'notGoing', 'going', 'going'];
+    await Promise.all(ids.slice(0, 3).flatMap((id, e) => answers.slice(e).map((response, n) => store.events.saveRsvp(rsvp(id, `u${n}`, response)))));
+    await store.events.saveRsvp(rsvp('ev-elsewhere', 'u9', 'going'));
+    const together = await store.events.countRsvpsOf(ids);
+    for (const id of ids) assert.deepEqual(together.get(id), await store.events.countRsvps(id), id);
+    assert.deepEqual(together.get('ev-a'), { going: 3, maybe: 1, notGoing: 1 });
+    assert.deepEqual(together.get('ev-quiet'), { going: 0, maybe: 0, notGoing: 0 });
+    assert.deepEqual([...(await store.events.countRsvpsOf([])).keys()], []);
+  });
+
+  it('when every event is listed for the programme, then past, cancelled and future ones come, by start, and no answer among them', async () => {
+    await store.events.saveEvent(event('ev-later', '2024-06-01T08:00:00Z'));
+    await store.events.saveEvent(event('ev-past', '2023-06-01T08:00:00Z', { status: 'cancelled' }));
+    await store.events.saveRsvp(rsvp('ev-later', 'u1', 'going'));
+    assert.deepEqual((await store.events.listProgramme()).map((e) => e.id), ['ev-past', 'ev-later']);
+  });
+
   it('when the same person clicks twenty times at the same moment, then one RSVP document exists', async () => {
     await store.events.saveEvent(event('ev-race', '2024-05-01T08:00:00Z'));
     const answers: Rsvp['response'][] = ['going', 'maybe', 'notGoing'];

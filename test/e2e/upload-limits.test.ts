@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MAX_BODY_BYTES } from '../../bot/server';
@@ -21,30 +21,45 @@ interface SlowPost {
  * POSTs a 30 MB body at about 60 MB/s in 256 KB pieces, as a large upload over a fast
  * link would come, and notes how much of it had gone out when the answer arrived. A
  * server that refuses at the limit answers after a few pieces; one that reads (or
- * stores) the whole body answers only at the end.
+ * stores) the whole body answers only at the end. A raw socket, not http.request: a
+ * server that refuses early may close the connection while we still write, and on a
+ * loaded machine the write's EPIPE can come before http.request hands over the answer
+ * already received; here the answer is read as it arrives, whatever the writes do.
  */
 function slowPost(url: string, headers: Record<string, string>, head: string, tail: string, chunked = false): Promise<SlowPost> {
+  const { hostname, port, pathname } = new URL(url);
   const length = Buffer.byteLength(head) + BODY_BYTES + Buffer.byteLength(tail);
+  const frame = (data: string | Buffer): Buffer | string => (chunked ? Buffer.concat([Buffer.from(`${Buffer.byteLength(data).toString(16)}\r\n`), Buffer.from(data), Buffer.from('\r\n')]) : data);
   return new Promise((resolve, reject) => {
     let sent = 0;
-    let answered = false;
-    const req = request(url, { method: 'POST', headers: { ...headers, ...(chunked ? {} : { 'content-length': String(length) }) } }, (res) => {
-      answered = true;
-      res.resume();
-      resolve({ status: res.statusCode ?? 0, sentBeforeAnswer: sent });
+    let answer = '';
+    let sentBeforeAnswer: number | undefined;
+    const socket = connect(Number(port), hostname);
+    const lines = Object.entries({ host: `${hostname}:${port}`, ...headers, ...(chunked ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(length) }) });
+    const finished = (): boolean => sentBeforeAnswer !== undefined || socket.destroyed;
+    socket.on('data', (data: Buffer) => {
+      sentBeforeAnswer ??= sent;
+      answer += data.toString('latin1');
     });
-    // The server may close the connection while we are still sending: that is the point.
-    req.on('error', (error) => (answered ? undefined : reject(error)));
-    const piece = Buffer.alloc(CHUNK, 'x');
+    // Writes after the server closed fail (EPIPE, ECONNRESET): that is the point, the answer decides.
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      const status = /^HTTP\/1\.1 (\d{3})/.exec(answer);
+      if (status && sentBeforeAnswer !== undefined) resolve({ status: Number(status[1]), sentBeforeAnswer });
+      else reject(new Error(`the connection closed without an answer after ${sent} bytes`));
+    });
+    const piece = frame(Buffer.alloc(CHUNK, 'x'));
     const pump = async (): Promise<void> => {
-      req.write(head);
+      socket.write(`POST ${pathname} HTTP/1.1\r\n${lines.map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\nconnection: close\r\n\r\n`);
+      socket.write(frame(head));
       sent += Buffer.byteLength(head);
-      while (sent < length - Buffer.byteLength(tail) && !answered && !req.destroyed) {
-        req.write(piece);
+      while (sent < length - Buffer.byteLength(tail) && !finished()) {
+        socket.write(piece);
         sent += CHUNK;
         await new Promise((r) => setTimeout(r, 4));
       }
-      if (!answered && !req.destroyed) req.end(tail);
+      if (!finished()) socket.end(chunked ? Buffer.concat([Buffer.from(frame(tail)), Buffer.from('0\r\n\r\n')]) : tail);
+      else socket.end();
     };
     void pump();
   });

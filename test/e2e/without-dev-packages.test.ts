@@ -71,7 +71,7 @@ describe('the bot without its development packages, as in the Azure bundle', fun
     await assert.rejects(startWithoutDevPackages({ DATA_DIR: 'memory' }), /no COSMOS_ENDPOINT is set, and the embedded Cosmos server \(a development dependency, not in the Azure bundle\) is not installed/);
   });
 
-  it('when the production bundle runs from a folder with no node_modules, then it answers /healthz and records an RSVP with COSMOS_ENDPOINT, writes its code cache if it had none, and says what to do without one', async () => {
+  it('when the production bundle runs from a folder with no node_modules, then it answers /healthz, records an RSVP with COSMOS_ENDPOINT and serves the tab, writes its code cache if it had none, and says what to do without one', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'nlc-bundle-test-'));
     let bundled: NodeProcess | undefined;
     try {
@@ -89,6 +89,7 @@ describe('the bot without its development packages, as in the Azure bundle', fun
       bundled = await startNodeProcess({ args: [script], env: { LOG_LEVEL: 'warn', COSMOS_ENDPOINT: storeProcess.endpoint, COSMOS_KEY: EMBEDDED_KEY, COSMOS_DATABASE: 'nlc' } });
       assert.equal((await fetch(`${bundled.url}/healthz`)).status, 200);
       await rsvpIsRecorded(bundled.url, 2);
+      assert.equal((await fetch(`${bundled.url}/tab/`)).status, 200, 'the organiser tab is served from dist/tab beside the bundle');
       for (let waited = 0; !existsSync(cache) && waited < 15_000; waited += 250) await new Promise((r) => setTimeout(r, 250));
       assert.ok(existsSync(cache), 'the started bot wrote its code cache');
       await assert.rejects(startNodeProcess({ args: [script], env: { LOG_LEVEL: 'warn', DATA_DIR: 'memory' } }), /no COSMOS_ENDPOINT is set, and the embedded Cosmos server/);
@@ -101,6 +102,6 @@ describe('the bot without its development packages, as in the Azure bundle', fun
   it('when the bot is started by npm start, by App Service or from the deployed zip, then each runs the production bundle', () => {
     assert.match((JSON.parse(readRepoFile('package.json')) as { scripts: Record<string, string> }).scripts.start ?? '', / dist\/bot\.js$/);
     assert.match(readRepoFile('infra/modules/app-service.bicep'), /appCommandLine: 'node [^']* dist\/bot\.js'/);
-    assert.ok(readRepoFile('scripts/bundle.ts').includes("['bot.js', 'app.js', 'app.js.cache'].map((file) => [`dist/${file}`"), 'the zip carries dist/');
+    assert.ok(readRepoFile('scripts/bundle.ts').includes("await buildBundle(join(staging, 'dist'))"), 'the zip carries what npm run build makes');
   });
 });

@@ -21,6 +21,8 @@ export interface TestBotOptions {
   cosmos?: CosmosTarget;
   demoData?: boolean;
   log?: Logger;
+  /** The built organiser tab to serve (test/helpers/tab.ts builds one). */
+  tabDirectory?: string;
 }
 
 /** The real bot (real server, real Teams app, real embedded Cosmos) on a free loopback port. */
@@ -34,6 +36,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     cosmos: options.cosmos ?? { mode: 'embedded', database: 'nlc' },
     demoData: options.demoData,
     jobs: false,
+    tabDirectory: options.tabDirectory,
   });
   return {
     ...bot,

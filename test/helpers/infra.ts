@@ -34,6 +34,8 @@ export const DEPLOYED_VALUES: Record<string, string> = {
   validOrganiserIds: '00000000-0000-4000-8000-000000000001,00000000-0000-4000-8000-000000000002',
   // The parameter's default: no list, so the managed identity's tenant applies.
   validTenantIds: '',
+  // What aadApp/create registered for the tab (m365agents.yml).
+  validTabAppId: '9b6d1f3e-2a4c-4e8b-9c1d-7f2e3a4b5c6d',
   // The parameters' defaults: Graph install off, so no catalogue id.
   "graphInstall ? 'true' : 'false'": 'false',
   validTeamsAppCatalogId: '',

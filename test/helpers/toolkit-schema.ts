@@ -36,9 +36,11 @@ const actions = [
   action('script', { run: z.string(), workingDirectory: z.string().optional(), shell: z.string().optional(), timeout: z.number().optional(), redirectTo: z.string().optional() }),
   action(
     'aadApp/create',
-    { name: z.string(), generateClientSecret: z.literal(true), generateServicePrincipal: z.boolean().optional(), signInAudience: z.enum(['AzureADMyOrg', 'AzureADMultipleOrgs', 'AzureADandPersonalMicrosoftAccount', 'PersonalMicrosoftAccount']) },
-    { clientId: envVarName, objectId: envVarName, clientSecret: secretEnvVarName },
+    { name: z.string(), generateClientSecret: z.boolean(), generateServicePrincipal: z.boolean().optional(), signInAudience: z.enum(['AzureADMyOrg', 'AzureADMultipleOrgs', 'AzureADandPersonalMicrosoftAccount', 'PersonalMicrosoftAccount']) },
+    // The schema lists these outputs without requiring any; a registration without a secret writes none.
+    { clientId: envVarName, objectId: envVarName, clientSecret: secretEnvVarName.optional() },
   ),
+  action('aadApp/update', { manifestPath: z.string(), outputFilePath: z.string() }),
   action('botFramework/create', {
     botId: z.string(),
     name: z.string(),

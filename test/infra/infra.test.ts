@@ -19,6 +19,7 @@ const NOT_SET_IN_AZURE: Record<string, string> = {
   MicrosoftAppPassword: 'the bot signs in as its managed identity (UserAssignedMSI): there is no secret',
   COSMOS_KEY: 'Cosmos DB account keys are off; the bot uses its managed identity (data-plane RBAC)',
   BOT_OPENID_METADATA_URL: 'tests only',
+  TAB_KEYS_URL: 'tests only',
   EMBEDDED_COSMOS_PORT: 'embedded (local) mode only',
   CLOCK_START: 'embedded (local) mode only',
   DATA_DIR: 'embedded (local) mode only',
@@ -79,7 +80,7 @@ describe('infrastructure (infra/*.bicep) and code agree', () => {
 
   it('when the Bicep is searched, then no secret is set or read: no keys, no passwords, no test-only settings', () => {
     const bicep = allBicep();
-    for (const banned of ['listKeys', 'listConnectionStrings', 'primaryMasterKey', 'COSMOS_KEY', 'MicrosoftAppPassword', 'BOT_OPENID_METADATA_URL', '@secure()']) {
+    for (const banned of ['listKeys', 'listConnectionStrings', 'primaryMasterKey', 'COSMOS_KEY', 'MicrosoftAppPassword', 'BOT_OPENID_METADATA_URL', 'TAB_KEYS_URL', '@secure()']) {
       assert.ok(!bicep.includes(banned), banned);
     }
     assert.equal(propertyValue(readBicep('modules/cosmos.bicep'), 'disableLocalAuth'), 'true', 'Cosmos account keys are off');

@@ -1,3 +1,4 @@
+import { TAB_SCOPE } from '../../bot/tab-api/identity';
 import { strict as assert } from 'node:assert';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -67,8 +68,8 @@ describe('Agents Toolkit project (m365agents.yml, env/, manifest/)', () => {
     const uses = (files: readonly string[]): string[] => [...new Set(files.flatMap((file) => toolkitPlaceholders(readRepoFile(file))))];
     const shared = ['manifest/manifest.json'];
     for (const [env, files] of [
-      ['env/.env.dev', ['m365agents.yml', 'infra/main.parameters.json', ...shared]],
-      ['env/.env.local', ['m365agents.local.yml', ...shared]],
+      ['env/.env.dev', ['m365agents.yml', 'infra/main.parameters.json', 'infra/entra/tab-app.json', ...shared]],
+      ['env/.env.local', ['m365agents.local.yml', 'infra/entra/tab-app.json', ...shared]],
     ] as const) {
       const defined = envFile(env);
       assert.deepEqual(uses(files).filter((name) => !defined.has(name) && !SUPPLIED_BY_TOOLKIT.has(name)), [], env);
@@ -90,6 +91,25 @@ describe('Agents Toolkit project (m365agents.yml, env/, manifest/)', () => {
     assert.equal(config.cosmos.mode, 'embedded');
     const [framework] = find(local.provision, 'botFramework/create');
     assert.equal(framework?.with.messagingEndpoint, '${{BOT_ENDPOINT}}/api/messages');
+  });
+
+  it('when the tab\'s app registration is applied, then it exposes the scope the bot requires at the manifest\'s resource, with Teams\' clients pre-authorised', () => {
+    const app = JSON.parse(readRepoFile('infra/entra/tab-app.json')) as { identifierUris: string[]; accessTokenAcceptedVersion: number; oauth2Permissions: { id: string; value: string; isEnabled: boolean }[]; preAuthorizedApplications: { appId: string; permissionIds: string[] }[] };
+    const manifest = JSON.parse(readRepoFile('manifest/manifest.json')) as { webApplicationInfo: { id: string; resource: string } };
+    assert.deepEqual(app.identifierUris, [manifest.webApplicationInfo.resource]);
+    const scope = app.oauth2Permissions.find((p) => p.value === TAB_SCOPE && p.isEnabled);
+    assert.ok(scope, `the ${TAB_SCOPE} scope`);
+    assert.deepEqual(app.preAuthorizedApplications.map((p) => [p.appId, p.permissionIds]).sort(), [
+      ['1fec8e78-bce4-4aaf-ab1b-5451cc387264', [scope.id]],
+      ['5e3ce6c0-2b1f-4285-8d4b-75ee78787346', [scope.id]],
+    ]);
+    for (const file of ['m365agents.yml', 'm365agents.local.yml']) {
+      const steps = project(file).provision ?? [];
+      const create = steps.findIndex((s) => s.uses === 'aadApp/create' && (s.writeToEnvironmentFile as { clientId?: string } | undefined)?.clientId === 'TAB_APP_ID');
+      const update = steps.findIndex((s) => s.uses === 'aadApp/update' && s.with.manifestPath === './infra/entra/tab-app.json');
+      const zip = steps.findIndex((s) => s.uses === 'teamsApp/zipAppPackage');
+      assert.ok(create >= 0 && create < update && update < zip, `${file}: register, then apply the registration, then package`);
+    }
   });
 
   it('when the environments name the app version, then it is package.json\'s', () => {

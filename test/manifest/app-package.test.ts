@@ -17,8 +17,10 @@ import { startTestBot } from '../helpers/bot';
 import { cardsIn, cardText, startConnector } from '../helpers/connector';
 
 const BOT_ID = '0d4c5a2e-7b1f-4e3a-9c8d-2f6e1a0b3c4d';
+const TAB_APP_ID = '9b6d1f3e-2a4c-4e8b-9c1d-7f2e3a4b5c6d';
 const ENV = {
   BOT_ID,
+  TAB_APP_ID,
   BOT_DOMAIN: 'nlc-bot-abc123.azurewebsites.net',
   TEAMS_APP_WEBSITE_URL: 'https://nlc.example.org/',
   TEAMS_APP_PRIVACY_URL: 'https://nlc.example.org/privacy',
@@ -48,9 +50,12 @@ describe('Teams app package', () => {
     assert.equal(manifest.name.short, 'NLC', 'people @mention the bot as "NLC", as the welcome card says');
   });
 
-  it('when built, then webApplicationInfo names the bot\'s identity, which Graph requires before the bot may install the app for people itself (GRAPH_INSTALL)', async () => {
+  it('when built, then the organiser tab is a personal tab and a channel tab on the bot\'s own host, with single sign-on for its app registration', async () => {
     const { manifest } = await buildAppPackage(settings(), botCommands());
-    assert.equal(manifest.webApplicationInfo?.id, BOT_ID);
+    const host = 'nlc-bot-abc123.azurewebsites.net';
+    assert.deepEqual(manifest.staticTabs?.map((t) => [t.contentUrl, t.scopes]), [[`https://${host}/tab/`, ['personal']]]);
+    assert.deepEqual(manifest.configurableTabs?.map((t) => t.configurationUrl), [`https://${host}/tab/?view=config`]);
+    assert.deepEqual(manifest.webApplicationInfo, { id: TAB_APP_ID, resource: `api://${host}/${TAB_APP_ID}` });
   });
 
   it('when built, then the NLC search command and link unfurling use the bot\'s own id, the command the bot answers, and the bot\'s domain', async () => {
@@ -139,7 +144,7 @@ describe('Teams app package', () => {
     } catch (error) {
       assert.ok(error instanceof ConfigError);
       const keys = error.problems.map((p) => p.split(':')[0]).sort();
-      assert.deepEqual(keys, ['BOT_DOMAIN', 'BOT_ID', 'TEAMS_APP_PRIVACY_URL', 'TEAMS_APP_TERMS_URL', 'TEAMS_APP_WEBSITE_URL']);
+      assert.deepEqual(keys, ['BOT_DOMAIN', 'BOT_ID', 'TAB_APP_ID', 'TEAMS_APP_PRIVACY_URL', 'TEAMS_APP_TERMS_URL', 'TEAMS_APP_WEBSITE_URL']);
     }
   });
 

@@ -122,6 +122,8 @@ export interface DeliveryCounts {
   total: number;
   sent: number;
   pending: number;
+  /** Of the pending, those that failed for a passing reason and wait for their back-off. */
+  retrying: number;
   failed: number;
   blocked: number;
   notFound: number;
@@ -141,6 +143,7 @@ export const emptyDeliveryCounts = (): DeliveryCounts => ({
   total: 0,
   sent: 0,
   pending: 0,
+  retrying: 0,
   failed: 0,
   blocked: 0,
   notFound: 0,

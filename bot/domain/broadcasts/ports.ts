@@ -22,6 +22,8 @@ export interface BroadcastStore {
   listActive(): Promise<Broadcast[]>;
   /** Confirmed broadcasts whose content shows this event. */
   listShowingEvent(eventId: string): Promise<Broadcast[]>;
+  /** The `limit` newest confirmed broadcasts (the organiser tab's list). */
+  listRecent(limit: number): Promise<Broadcast[]>;
   /** Confirmed broadcasts whose content names this subject in `field` (e.g. a deadline's copies and reminders). */
   listShowing(field: SubjectField, id: string): Promise<Broadcast[]>;
 

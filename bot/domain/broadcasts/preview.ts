@@ -3,11 +3,9 @@ import type { InstalledConversation } from '../conversations/conversation';
 import { DomainError, type FieldProblem, isDomainError } from '../errors';
 import { assertOrganiser } from '../organisers';
 import { formatDate } from '../time';
-import { type AudienceType, channelLabel, EVENT_ANSWER_CHOICES } from './audience-types';
-import type { AudienceSpec, ContentSpec } from './broadcast';
+import { channelLabel, EVENT_ANSWER_CHOICES } from './audience-types';
 import type { ComposeChoices, ComposeForm } from './compose';
-import type { ContentType } from './content-types';
-import { type BroadcastDeps, type BroadcastPreview, createBroadcast, WHAT } from './service';
+import { type BroadcastDeps, type BroadcastPreview, type BroadcastSpecs, createBroadcast, resolveBroadcast, WHAT } from './service';
 
 /**
  * Composing a broadcast: what the compose card offers, and the preview that checks the
@@ -53,7 +51,7 @@ function teamChoices(channels: readonly InstalledConversation[]): ComposeChoices
 }
 
 /** Reads both halves of the form, so every problem is reported at once, each beside its field. */
-async function specsFromForm(deps: BroadcastDeps, form: ComposeForm): Promise<{ content: ContentSpec; contentType: ContentType; audience: AudienceSpec; audienceType: AudienceType }> {
+async function specsFromForm(deps: BroadcastDeps, form: ComposeForm): Promise<BroadcastSpecs> {
   const problems: FieldProblem[] = [];
   const collect = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
     try {
@@ -81,4 +79,20 @@ export async function previewBroadcast(deps: BroadcastDeps, actor: Actor, form: 
   assertOrganiser(deps.organisers, actor, WHAT);
   const { content, contentType, audience, audienceType } = await specsFromForm(deps, form);
   return createBroadcast(deps, actor, { content, contentType, audience, audienceType }, undefined);
+}
+
+/** What the form would send and to how many, saving nothing: the organiser tab's live preview. */
+export async function sampleBroadcast(deps: BroadcastDeps, actor: Actor, form: ComposeForm): Promise<Omit<BroadcastPreview, 'broadcast'> & { title: string; audienceText: string }> {
+  assertOrganiser(deps.organisers, actor, WHAT);
+  const { resolution, prepared, audienceText } = await resolveBroadcast(deps, await specsFromForm(deps, form));
+  return {
+    title: prepared.title,
+    audienceText,
+    recipients: resolution.recipients.length,
+    // The same counts a saved draft records (createBroadcast), so the sample and the preview card agree.
+    opens: resolution.recipients.filter((r) => r.opensChat).length,
+    unreachable: resolution.unreachable,
+    unreachableWhy: resolution.unreachableWhy ?? {},
+    sample: prepared.sample,
+  };
 }

@@ -1,13 +1,13 @@
 import type { Actor } from '../actor';
 import { DomainError } from '../errors';
 import { assertOrganiser, type Organisers } from '../organisers';
-import type { AudienceDeps, AudienceType } from './audience-types';
+import type { AudienceDeps, AudienceResolution, AudienceType } from './audience-types';
 import { type AudienceSpec, type Broadcast, type ContentSpec, type DeliveryCounts, emptyDeliveryCounts, type FailureReason, type StatusMessage, workLeft } from './broadcast';
 import { fieldProblem, type Kinds } from './compose';
 import type { DeadlineStore } from '../deadlines/ports';
 import type { CardJson } from '../messaging';
 import type { UnreachableReason } from '../conversations/reach';
-import type { ContentDeps, ContentType } from './content-types';
+import type { ContentDeps, ContentType, PreparedContent } from './content-types';
 import type { BroadcastStore } from './ports';
 
 /**
@@ -29,6 +29,13 @@ export interface BroadcastDeps extends AudienceDeps, ContentDeps {
 
 /** What organisers may do here, as the refusal says it. */
 export const WHAT = 'send broadcasts';
+
+export interface BroadcastSpecs {
+  content: ContentSpec;
+  contentType: ContentType;
+  audience: AudienceSpec;
+  audienceType: AudienceType;
+}
 
 export interface BroadcastPreview {
   broadcast: Broadcast;
@@ -58,16 +65,12 @@ export interface BroadcastReport {
 export async function createBroadcast(
   deps: BroadcastDeps,
   actor: Actor,
-  specs: { content: ContentSpec; contentType: ContentType; audience: AudienceSpec; audienceType: AudienceType },
+  specs: BroadcastSpecs,
   queued: { statusMessage?: StatusMessage } | undefined,
   id?: string,
 ): Promise<BroadcastPreview> {
-  const { content, contentType, audience, audienceType } = specs;
-  const [resolution, prepared, audienceText] = await Promise.all([
-    audienceType.resolve(audience, deps),
-    contentType.prepare(content, { withdrawn: false }, deps),
-    audienceType.describe(audience, deps),
-  ]);
+  const { content, audience } = specs;
+  const { resolution, prepared, audienceText } = await resolveBroadcast(deps, specs);
   if (resolution.recipients.length === 0) throw fieldProblem('audience', 'nobody is in this audience yet, so there is no one to send to');
   const now = deps.clock.now().toISOString();
   const broadcast: Broadcast = {
@@ -94,6 +97,16 @@ export async function createBroadcast(
     if (first) return { ...previewOf(first), sample: prepared.sample };
   }
   return { ...previewOf(broadcast), sample: prepared.sample };
+}
+
+/** Who the audience reaches now, and the card the content makes: what a preview shows. */
+export async function resolveBroadcast(deps: BroadcastDeps, specs: BroadcastSpecs): Promise<{ resolution: AudienceResolution; prepared: PreparedContent; audienceText: string }> {
+  const [resolution, prepared, audienceText] = await Promise.all([
+    specs.audienceType.resolve(specs.audience, deps),
+    specs.contentType.prepare(specs.content, { withdrawn: false }, deps),
+    specs.audienceType.describe(specs.audience, deps),
+  ]);
+  return { resolution, prepared, audienceText };
 }
 
 /** The counts a preview shows, as the broadcast recorded them. */

@@ -7,6 +7,8 @@ export interface EventStore {
   getEvent(eventId: string): Promise<NlcEvent | undefined>;
   /** Scheduled events that end after `after`, soonest first. */
   listUpcoming(after: Date, limit: number): Promise<NlcEvent[]>;
+  /** Every event, past, cancelled and to come, by start (the organiser tab's programme). */
+  listProgramme(): Promise<NlcEvent[]>;
   /** Create or replace an event (demo data). */
   saveEvent(event: NlcEvent): Promise<void>;
   /**
@@ -23,6 +25,8 @@ export interface EventStore {
   saveRsvp(rsvp: Rsvp): Promise<void>;
   getRsvp(eventId: string, userId: string): Promise<Rsvp | undefined>;
   countRsvps(eventId: string): Promise<RsvpCounts>;
+  /** The counts of several events at once (every id given has an entry). */
+  countRsvpsOf(eventIds: readonly string[]): Promise<Map<string, RsvpCounts>>;
   listRsvpsOfUser(userId: string): Promise<Rsvp[]>;
   /** Every answer to one event (organisers' follow-ups: who to tell when it changes). */
   listRsvpsOfEvent(eventId: string): Promise<Rsvp[]>;

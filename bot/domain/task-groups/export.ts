@@ -44,9 +44,19 @@ export async function openContributionsExport(deps: ExportDeps, request: Downloa
   const now = deps.clock.now();
   const grant = await deps.taskGroups.getExportGrant(request.subject, hashToken(request.token));
   if (!grantStillValid(grant, now)) return undefined;
-  const [contributions, calls] = await Promise.all([deps.taskGroups.listContributions(request.subject), deps.taskGroups.listCalls(request.subject)]);
+  return contributionsFile(deps, request.subject, now);
+}
+
+/** Every contribution of a group as a CSV file, for a lead (the organiser tab downloads it directly). */
+export async function contributionsDownload(deps: ExportDeps, actor: Actor, groupId: string): Promise<DownloadFile> {
+  assertLead(deps, await requireGroup(deps, groupId), actor, 'export contributions');
+  return contributionsFile(deps, groupId, deps.clock.now());
+}
+
+async function contributionsFile(deps: Pick<ExportDeps, 'taskGroups'>, groupId: string, now: Date): Promise<DownloadFile> {
+  const [contributions, calls] = await Promise.all([deps.taskGroups.listContributions(groupId), deps.taskGroups.listCalls(groupId)]);
   return {
-    filename: `${request.subject}-contributions-${londonDate(now)}.csv`,
+    filename: `${groupId}-contributions-${londonDate(now)}.csv`,
     contentType: 'text/csv; charset=utf-8',
     body: contributionsCsv(contributions, new Map(calls.map((c) => [c.id, c]))),
   };

@@ -22,9 +22,12 @@ export async function openWorkshopDownload(deps: WorkshopsDeps, request: Downloa
   if (request.kind !== 'attendees') return undefined;
   const grant = await deps.workshops.getExportGrant(request.subject, hashToken(request.token));
   if (!grantStillValid(grant, now)) return undefined;
-  return {
-    filename: `${workshop.id}-attendees-${londonDate(now)}.csv`,
-    contentType: 'text/csv; charset=utf-8',
-    body: attendeesCsv(await deps.workshops.getLedger(request.subject)),
-  };
+  return attendeesFile(deps, workshop.id, now);
 }
+
+/** The attendee list as a CSV file; whoever calls this has checked that it may be given out. */
+export const attendeesFile = async (deps: Pick<WorkshopsDeps, 'workshops'>, workshopId: string, now: Date): Promise<DownloadFile> => ({
+  filename: `${workshopId}-attendees-${londonDate(now)}.csv`,
+  contentType: 'text/csv; charset=utf-8',
+  body: attendeesCsv(await deps.workshops.getLedger(workshopId)),
+});

@@ -8,7 +8,8 @@ import { attendeeRows, type AttendeeRow } from './attendees';
 import { asWorkshop, assertCanManage, type Workshop } from './workshop';
 import { type BookingEntry, type Ledger, newLedger } from './ledger';
 import { changeCapacity, setClosed } from './ledger-changes';
-import { issueExportLink } from '../downloads';
+import { type DownloadFile, issueExportLink } from '../downloads';
+import { attendeesFile } from './downloads';
 import { requireWorkshop, workshopView, type WorkshopsDeps, type WorkshopView } from './service';
 import { capacitySchema } from './terms';
 
@@ -23,9 +24,6 @@ export interface AttendeeList {
   ledger?: Ledger;
   export?: { url: string; expiresAt: Date };
 }
-
-/** How long an attendee export link works: long enough to click, short for a file of personal data. */
-
 
 /**
  * The workshop an organiser's command means: the id they typed, or, when they typed
@@ -95,4 +93,11 @@ export async function exportAttendees(deps: OrganiserDeps, actor: Actor, eventId
   const { url, expiresAt, grant } = issueExportLink(deps.links.attendees, eventId, actor.aadObjectId, deps.clock.now());
   await deps.workshops.saveExportGrant({ eventId, ...grant });
   return { ...listOf(deps, workshop, await deps.workshops.getLedger(eventId)), export: { url, expiresAt } };
+}
+
+/** The attendee list as a CSV file, for an organiser (the organiser tab downloads it directly, no link). */
+export async function attendeesDownload(deps: OrganiserDeps, actor: Actor, eventId: string): Promise<DownloadFile> {
+  assertOrganiser(deps.organisers, actor, 'export the attendee list');
+  const workshop = await requireWorkshop(deps, eventId);
+  return attendeesFile(deps, workshop.id, deps.clock.now());
 }
