@@ -15,7 +15,8 @@
  * summary quotes medians. Options (env): ROUNDS (3), RATE (20), SECONDS (20), EVENTS (2000).
  */
 import { createEventStore } from '../bot/data/event-store';
-import { eventSchema, FLOURISH, type NlcEvent } from '../bot/domain/events/event';
+import { eventSchema, type NlcEvent } from '../bot/domain/events/event';
+import { FLOURISH } from '../bot/domain/flourish';
 import { createTestComposeInvoke, groupChat, personalChat, type TestUser } from '../test/helpers/activities';
 import { withEmbeddedContainer } from './lib/cosmos';
 import { jsonClient, type Reply } from './lib/http';

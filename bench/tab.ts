@@ -15,7 +15,8 @@
  */
 import { loadConfig } from '../bot/config';
 import { ManualClock } from '../bot/clock';
-import { eventSchema, FLOURISH, type NlcEvent } from '../bot/domain/events/event';
+import { eventSchema, type NlcEvent } from '../bot/domain/events/event';
+import { FLOURISH } from '../bot/domain/flourish';
 import { bookWorkshop } from '../bot/domain/workshops/service';
 import { silentLogger } from '../bot/log';
 import { startBot } from '../bot/start';

@@ -142,15 +142,16 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   });
   try {
     if (store.mode === 'embedded') await seedDemoData(store, target, options.demoData !== false, clock, log);
-    const organisers = organisersFrom(config.organiserAadIds);
+    // The permanent set from configuration, and those organisers added through the bot (Cosmos).
+    const organisers = organisersFrom(config.organiserAadIds, store.roles);
     let linkBase = config.publicUrl;
     const links = downloadLinks(() => linkBase);
     const share = shareLinksFrom(() => linkBase);
     const catalogue = catalogueFor(store, clock, links, config.reminderTime);
-    const { events, conversations, workshops, taskGroups, broadcasts, deadlines, reminders, personalData, programme } = store;
+    const { events, conversations, workshops, taskGroups, broadcasts, deadlines, reminders, personalData, programme, roles } = store;
     const bot = createApp({
       bot: config.bot, allowedTenantIds: config.allowedTenantIds, reminderTime: config.reminderTime,
-      events, conversations, workshops, taskGroups, broadcasts, deadlines, reminders, personalData, programme, rosters: store.rosters,
+      events, conversations, workshops, taskGroups, broadcasts, deadlines, reminders, personalData, programme, roles, rosters: store.rosters,
       catalogue, links, share, organisers, clock, log, graph: config.graph, maxRps: config.broadcast.maxRps,
     });
     const promotions = { events, workshops, chats: bot.chats, messenger: bot.messenger, clock, links, promotionMessage: renderPromotionMessage };

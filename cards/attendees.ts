@@ -2,7 +2,8 @@ import type { AttendeeRow } from '../bot/domain/workshops/attendees';
 import type { LedgerChange } from '../bot/domain/workshops/ledger';
 import type { AttendeeList } from '../bot/domain/workshops/manage';
 import { MAX_CAPACITY } from '../bot/domain/workshops/terms';
-import { formatDate, formatDateTime, formatRange, formatTime } from '../bot/domain/time';
+import { formatDate, formatDateTime, formatTime } from '../bot/domain/time';
+import { whenText } from '../bot/domain/events/when';
 import json from './attendees.json';
 import { type AdaptiveCardJson, cardTemplate } from './template';
 import { WORKSHOP_ATTENDEES, WORKSHOP_CAPACITY, WORKSHOP_CLOSE, WORKSHOP_EXPORT, WORKSHOP_REOPEN } from './verbs';
@@ -79,7 +80,7 @@ export function renderAttendeesCard(list: AttendeeList, options: AttendeesCardOp
     eventId: workshop.id,
     title: workshop.title,
     banner: options.banner ?? '',
-    when: formatRange(new Date(workshop.startsAt), new Date(workshop.endsAt)),
+    when: whenText(workshop),
     bookingText: view.closedReason ? `Closed. ${view.closedReason}` : `Open until the end of ${formatDate(new Date(workshop.booking.deadline))}`,
     countsText: `${view.capacity} places · ${view.booked} booked · ${view.waitlisted} waiting · ${cancelled} cancelled`,
     exportUrl: list.export?.url ?? '',

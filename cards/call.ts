@@ -13,6 +13,9 @@ import { CALL_OPEN, CONTRIBUTION_SUBMIT, CONTRIBUTION_UPDATE } from './verbs';
 export const CHILD_PRIVACY_NOTICE =
   'Please do not include anything that could identify a child or young person (names, initials, photos, dates of birth or other details).';
 
+/** Said on a call with a shareable form: the card is for staff, the link for everyone else. */
+export const SHARE_TEXT = 'Pupils, parents and carers answer on the public form: share its link ("Open the form to share") with them. Staff answer here.';
+
 const valuesAsText = (c: Contribution): Record<string, string> =>
   Object.fromEntries(Object.entries(c.values).map(([k, v]) => [k, v === undefined ? '' : String(v)]));
 
@@ -34,9 +37,12 @@ export function renderCallCard(
     facts: [
       { title: 'Asking for', value: KIND_LABELS[call.kind] },
       { title: 'Closes', value: formatDate(new Date(call.closesAt)) },
+      ...(call.shareUrl ? [{ title: 'Not in Teams?', value: SHARE_TEXT }] : []),
     ],
     banner: options.problems?.length ? 'Some answers need another look; nothing was saved yet.' : undefined,
+    example: call.example,
     notice: CHILD_PRIVACY_NOTICE,
+    links: call.shareUrl && !editing ? [{ title: 'Open the form to share', url: call.shareUrl }] : [],
     fields: formOf(call),
     values: options.values ?? (editing ? valuesAsText(editing) : undefined),
     problems: options.problems,

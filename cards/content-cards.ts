@@ -1,11 +1,11 @@
 import type { ContentCards } from '../bot/domain/broadcasts/ports';
-import { formatRange } from '../bot/domain/time';
+import { whenText, whereText } from '../bot/domain/events/when';
 import { renderAnnouncementCard } from './announcement';
 import { renderCallCard } from './call';
 import { renderDeadlineCard } from './deadline';
-import { renderEventCard, whereText } from './event';
+import { renderEventCard } from './event';
 import { renderNoticeCard } from './notice';
-import { deadlineReminderText, eventReminderText } from './reminder';
+import { bookingReminderText, deadlineReminderText, eventReminderText } from './reminder';
 import { renderWorkshopCard } from './workshop';
 
 /** The cards broadcasts and reminders show, handed to the domain by bot/start.ts. */
@@ -19,11 +19,12 @@ export const contentCards: ContentCards = {
   eventCancelled: (event) =>
     renderNoticeCard({
       title: `Cancelled: ${event.title}`,
-      message: `${formatRange(new Date(event.startsAt), new Date(event.endsAt))}, ${whereText(event)}. You said you would come (or had a place), so we wanted you to know it will not go ahead.`,
+      message: `${whenText(event)}, ${whereText(event)}. You said you would come (or had a place), so we wanted you to know it will not go ahead.`,
       tone: 'warning',
       hint: 'Type "events" to see what else is coming up.',
     }),
   reminderGone: (what) => renderNoticeCard({ title: `${what} is no longer listed`, message: 'There is nothing to remind you about.' }),
   eventReminderText,
   deadlineReminderText,
+  bookingReminderText,
 };

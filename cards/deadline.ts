@@ -11,6 +11,7 @@ type Color = 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
 export interface DeadlineCardData {
   eyebrow: string;
   title: string;
+  example: string;
   banner: string;
   summary: string;
   respondents: string;
@@ -25,8 +26,11 @@ export interface DeadlineCardData {
 
 const expand = cardTemplate<DeadlineCardData>(json);
 
-/** "Thu 20 June 2024", with the time only when it is not the end of the day. */
+export const OPEN_OFFER_TEXT = 'No closing date: applications remain open';
+
+/** "Thu 20 June 2024", with the time only when it is not the end of the day; an open offer says it has no closing date. */
 export function closesOn(deadline: Deadline): string {
+  if (!deadline.closesAt) return OPEN_OFFER_TEXT;
   const closes = new Date(deadline.closesAt);
   const time = formatTime(closes);
   return time === '23:59' ? formatDate(closes) : `${formatDate(closes)}, ${time}`;
@@ -37,6 +41,7 @@ export function closesText(deadline: Deadline, now: Date): string {
   const state = deadlineState(deadline, now);
   if (state === 'cancelled') return 'Withdrawn';
   if (state === 'closed') return 'Closed';
+  if (!deadline.closesAt) return 'Open';
   const days = londonDaysBetween(now, new Date(deadline.closesAt));
   const when = days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
   return `Closes ${when}: ${closesOn(deadline)}`;
@@ -50,7 +55,7 @@ export function daysList(days: readonly number[]): string {
 }
 
 function closesColor(deadline: Deadline, now: Date): Color {
-  if (deadlineState(deadline, now) !== 'open') return 'Default';
+  if (deadlineState(deadline, now) !== 'open' || !deadline.closesAt) return 'Default';
   const days = londonDaysBetween(now, new Date(deadline.closesAt));
   return days <= 1 ? 'Attention' : days <= 7 ? 'Warning' : 'Default';
 }
@@ -67,7 +72,11 @@ function status(deadline: Deadline, mine: DeadlineFollow | undefined, now: Date)
       buttons: [{ title: "I haven't responded yet", verb: DEADLINE_RESPONDED, style: 'default', data: data({ responded: false }) }],
     };
   }
-  const ahead = deadline.reminderDays.filter((d) => londonDaysBetween(now, new Date(deadline.closesAt)) > d);
+  const responded = { title: "I've responded", verb: DEADLINE_RESPONDED, style: 'default' as const, data: data({ responded: true }) };
+  // An open offer has no date to count down to, so nothing to remind anyone of.
+  if (!deadline.closesAt) return { statusText: '', statusColor: 'Default', buttons: [responded] };
+  const closesAt = new Date(deadline.closesAt);
+  const ahead = deadline.reminderDays.filter((d) => londonDaysBetween(now, closesAt) > d);
   const remindText = ahead.length ? `We'll remind you ${daysList(ahead)} before it closes.` : "We'll remind you if there is time before it closes.";
   return {
     statusText: mine?.remind ? remindText : 'Want a reminder before it closes?',
@@ -76,7 +85,7 @@ function status(deadline: Deadline, mine: DeadlineFollow | undefined, now: Date)
       mine?.remind
         ? { title: 'Stop reminding me', verb: DEADLINE_REMIND, style: 'default', data: data({ remind: false }) }
         : { title: 'Remind me', verb: DEADLINE_REMIND, style: 'positive', data: data({ remind: true }) },
-      { title: "I've responded", verb: DEADLINE_RESPONDED, style: 'default', data: data({ responded: true }) },
+      responded,
     ],
   };
 }
@@ -94,8 +103,9 @@ export function renderDeadlineCard(view: DeadlineView, options: DeadlineCardOpti
   const { deadline, mine, now } = view;
   const open = deadlineState(deadline, now) === 'open';
   const card = expand({
-    eyebrow: ['Consultation deadline', deadline.from].filter(Boolean).join(' · '),
+    eyebrow: [deadline.closesAt ? 'Consultation deadline' : 'Open offer', deadline.from].filter(Boolean).join(' · '),
     title: deadline.title,
+    example: deadline.example ?? '',
     banner: options.banner ?? '',
     summary: deadline.summary ?? '',
     respondents: deadline.respondents,

@@ -1,7 +1,7 @@
 import type { EventView } from '../bot/domain/events/service';
 import { hasEnded, hasStarted, type NlcEvent } from '../bot/domain/events/event';
 import type { RsvpCounts, RsvpResponse } from '../bot/domain/events/rsvp';
-import { formatRange } from '../bot/domain/time';
+import { whenText, whereText } from '../bot/domain/events/when';
 import json from './event.json';
 import { withShareAction } from './share';
 import { type AdaptiveCardJson, cardTemplate, type RefreshAudience, withRefresh } from './template';
@@ -11,12 +11,14 @@ export interface EventCardData {
   eventId: string;
   eyebrow: string;
   title: string;
+  example: string;
   banner: string;
   summary: string;
   when: string;
   where: string;
   audience: string;
-  joinUrl: string;
+  /** Link buttons: join, book elsewhere, the brochure; only those that apply. */
+  links: { title: string; url: string }[];
   countsText: string;
   statusText: string;
   statusColor: 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
@@ -37,11 +39,6 @@ const ANSWER_TEXT: Record<RsvpResponse, string> = {
   notGoing: "You can't go. Change your answer?",
 };
 
-export function whereText(event: NlcEvent): string {
-  if (event.location.type === 'online') return 'Online (Microsoft Teams)';
-  return event.location.address ? `${event.location.name}, ${event.location.address}` : event.location.name;
-}
-
 export function countsText(counts: RsvpCounts | undefined): string {
   if (!counts) return 'Counts will show when you next open this card.';
   return `${counts.going} going · ${counts.maybe} maybe · ${counts.notGoing} can't go`;
@@ -56,7 +53,10 @@ function status(view: EventView): Pick<EventCardData, 'statusText' | 'statusColo
   if (event.status === 'cancelled') return { statusText: 'This event has been cancelled.', statusColor: 'Attention', open: false };
   if (event.status === 'draft') return { statusText: 'Draft: only organisers see this until it is published.', statusColor: 'Warning', open: false };
   if (hasEnded(event, now)) return { statusText: 'This event has taken place.', statusColor: 'Default', open: false };
-  if (hasStarted(event, now)) return { statusText: 'This event is under way; answers are closed.', statusColor: 'Default', open: false };
+  if (hasStarted(event, now)) {
+    const today = event.timeToBeConfirmed ? 'This event is today; answers are closed.' : 'This event is under way; answers are closed.';
+    return { statusText: today, statusColor: 'Default', open: false };
+  }
   if (myResponse) return { statusText: ANSWER_TEXT[myResponse], statusColor: myResponse === 'notGoing' ? 'Default' : 'Good', open: true };
   return { statusText: 'Will you come?', statusColor: 'Default', open: true };
 }
@@ -70,6 +70,15 @@ export interface EventCardOptions {
   shareUrl?: string;
 }
 
+/** The link buttons an event shows: joining while it is open, booking elsewhere while it is ahead, the brochure always. */
+export function eventLinks(event: NlcEvent, open: boolean): EventCardData['links'] {
+  const links: EventCardData['links'] = [];
+  if (open && event.location.type === 'online' && event.location.joinUrl) links.push({ title: 'Join online', url: event.location.joinUrl });
+  if (open && event.bookingUrl) links.push({ title: 'Book a place', url: event.bookingUrl });
+  if (event.brochureUrl) links.push({ title: 'See the brochure', url: event.brochureUrl });
+  return links;
+}
+
 /** One event as one person sees it: their own answer, the counts, and the buttons while open. */
 export function renderEventCard(view: EventView, options: EventCardOptions): AdaptiveCardJson {
   const { event } = view;
@@ -78,12 +87,13 @@ export function renderEventCard(view: EventView, options: EventCardOptions): Ada
     eventId: event.id,
     eyebrow: eyebrowText(event),
     title: event.title,
+    example: event.example ?? '',
     banner: options.banner ?? '',
     summary: event.summary ?? '',
-    when: formatRange(new Date(event.startsAt), new Date(event.endsAt)),
+    when: whenText(event),
     where: whereText(event),
     audience: event.audience,
-    joinUrl: event.location.type === 'online' && open ? (event.location.joinUrl ?? '') : '',
+    links: eventLinks(event, open),
     countsText: countsText(view.counts),
     ...shown,
     buttons: open

@@ -39,6 +39,8 @@ export interface FormCardData {
   notice: string;
   fields: FieldData[];
   actions: Required<FormAction>[];
+  example: string;
+  links: { title: string; url: string }[];
 }
 
 const expand = cardTemplate<FormCardData>(json);
@@ -57,6 +59,10 @@ export interface FormCard {
   values?: Record<string, string>;
   problems?: readonly FieldProblem[];
   actions: FormAction[];
+  /** What on the card is illustrative rather than fact (demo data), labelled "Example". */
+  example?: string;
+  /** Link buttons after the actions (e.g. a call's shareable public form). */
+  links?: { title: string; url: string }[];
 }
 
 function fieldData(field: FieldSpec, value: string, error: string): FieldData {
@@ -100,5 +106,7 @@ export function renderFormCard(form: FormCard): AdaptiveCardJson {
     notice: form.notice ?? '',
     fields: form.fields.map((f) => fieldData(f, form.values?.[f.id] ?? '', problems.get(f.id) ?? '')),
     actions: form.actions.map((a) => ({ associatedInputs: 'auto', ...a })),
+    example: form.example ?? '',
+    links: form.links ?? [],
   });
 }

@@ -1,6 +1,6 @@
 import type { ImportPreview, PreviewRow, RowAction } from '../bot/domain/authoring/import';
 import { COLUMN_OF, MAX_IMPORT_CHARS } from '../bot/domain/authoring/programme-file';
-import { formatRange, londonToUtc } from '../bot/domain/time';
+import { eventTimes, whenText } from '../bot/domain/events/when';
 import json from './import-preview.json';
 import { plural } from './plural';
 import { type AdaptiveCardJson, cardTemplate } from './template';
@@ -37,7 +37,7 @@ function rowOf(row: PreviewRow): ImportPreviewCardData['rows'][number] {
   let when = '';
   if (input) {
     const where = input.where === 'online' ? 'Online' : (input.venue ?? '');
-    when = `${formatRange(londonToUtc(input.date, input.start), londonToUtc(input.date, input.end))} · ${where}${input.booking ? ` · ${input.booking.capacity} places` : ''}`;
+    when = `${whenText(eventTimes(input.date, input.start, input.end))} · ${where}${input.booking ? ` · ${input.booking.capacity} places` : ''}`;
   }
   return {
     heading: `Line ${row.line}: ${row.title || '(no title)'}`,

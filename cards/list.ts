@@ -3,7 +3,8 @@ import { type AdaptiveCardJson, cardTemplate } from './template';
 
 /**
  * A titled list of rows, each with optional buttons: "my contributions", the open calls,
- * and a lead's digest are all this shape.
+ * and a lead's digest are all this shape; with a small form below the rows (the
+ * organisers and leads lists: a name or id to add).
  */
 export interface ListButton {
   title: string;
@@ -22,9 +23,28 @@ export interface ListCard {
   actions?: ListButton[];
   /** A link to open in the browser, e.g. a CSV export. */
   link?: { title: string; url: string };
+  /** A line above the rows: what just happened (good) or why not (attention). */
+  banner?: { text: string; tone: 'good' | 'attention' };
+  /** Inputs below the rows, sent with the card's actions. */
+  inputs?: ListInput[];
 }
 
-type ListCardData = Required<Omit<ListCard, 'items'>> & { items: { headline: string; detail: string; buttons: ListButton[] }[] };
+export interface ListInput {
+  kind: 'text' | 'choice';
+  id: string;
+  label: string;
+  placeholder?: string;
+  maxLength?: number;
+  /** For a choice: the options, shown by title, sent as value. */
+  choices?: { title: string; value: string }[];
+  value?: string;
+}
+
+type ListCardData = Required<Omit<ListCard, 'items' | 'inputs' | 'banner'>> & {
+  items: { headline: string; detail: string; buttons: ListButton[] }[];
+  inputs: Required<ListInput>[];
+  banner: { text: string; color: 'Good' | 'Attention' };
+};
 
 const expand = cardTemplate<ListCardData>(json);
 
@@ -39,5 +59,7 @@ export function renderListCard(list: ListCard): AdaptiveCardJson {
     footer: list.footer ?? '',
     actions: list.actions ?? [],
     link: list.link ?? { title: '', url: '' },
+    banner: { text: list.banner?.text ?? '', color: list.banner?.tone === 'good' ? 'Good' : 'Attention' },
+    inputs: (list.inputs ?? []).map((i) => ({ placeholder: '', maxLength: 200, choices: [], value: '', ...i })),
   });
 }

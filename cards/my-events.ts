@@ -1,6 +1,5 @@
 import type { MyEvent } from '../bot/domain/events/service';
-import { formatRange } from '../bot/domain/time';
-import { whereText } from './event';
+import { whenText, whereText } from '../bot/domain/events/when';
 import json from './my-events.json';
 import { type AdaptiveCardJson, cardTemplate } from './template';
 
@@ -14,7 +13,7 @@ export function renderMyEventsCard(mine: readonly MyEvent[]): AdaptiveCardJson {
   return expand({
     items: mine.map(({ event, response }) => ({
       title: event.title,
-      when: formatRange(new Date(event.startsAt), new Date(event.endsAt)),
+      when: whenText(event),
       where: whereText(event),
       answer: response === 'going' ? "You're going" : 'You said maybe',
     })),

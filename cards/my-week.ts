@@ -1,7 +1,7 @@
 import type { Week, WeekItem } from '../bot/domain/week';
-import { formatDate, formatRange } from '../bot/domain/time';
+import { formatDate } from '../bot/domain/time';
+import { whenText, whereText } from '../bot/domain/events/when';
 import { closesText } from './deadline';
-import { whereText } from './event';
 import json from './my-week.json';
 import { type AdaptiveCardJson, cardTemplate } from './template';
 
@@ -17,7 +17,7 @@ const expand = cardTemplate<MyWeekCardData>(json);
 /** What an event's and a workshop's lines share. */
 const sessionLines = (event: Extract<WeekItem, { kind: 'event' | 'booking' }>['event']) => ({
   title: event.title,
-  when: formatRange(new Date(event.startsAt), new Date(event.endsAt)),
+  when: whenText(event),
   where: whereText(event),
 });
 

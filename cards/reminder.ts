@@ -7,7 +7,8 @@ import { closesText } from './deadline';
 export function eventReminderText(event: NlcEvent, now: Date): string {
   const start = new Date(event.startsAt);
   const days = londonDaysBetween(now, start);
-  const when = days <= 0 ? `today at ${formatTime(start)}` : `${days === 1 ? 'tomorrow' : `in ${days} days`}, ${formatDate(start)} at ${formatTime(start)}`;
+  const at = event.timeToBeConfirmed ? ' (time to be confirmed)' : ` at ${formatTime(start)}`;
+  const when = days <= 0 ? `today${at}` : `${days === 1 ? 'tomorrow' : `in ${days} days`}, ${formatDate(start)}${at}`;
   return `Reminder: **${event.title}** is ${when}.`;
 }
 
@@ -15,4 +16,12 @@ export function eventReminderText(event: NlcEvent, now: Date): string {
 export function deadlineReminderText(deadline: Deadline, now: Date): string {
   const text = closesText(deadline, now);
   return `Reminder: **${deadline.title}** ${text.charAt(0).toLowerCase()}${text.slice(1)}.`;
+}
+
+/** "Reminder: booking for ... closes in 2 days, on Mon 29 April 2024. Book now if you would like to come." */
+export function bookingReminderText(workshop: NlcEvent & { booking: { deadline: string } }, now: Date): string {
+  const deadline = new Date(workshop.booking.deadline);
+  const days = londonDaysBetween(now, deadline);
+  const when = days <= 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days, on ${formatDate(deadline)}`;
+  return `Reminder: booking for **${workshop.title}** closes ${when}. Book now if you would like to come.`;
 }

@@ -46,6 +46,8 @@ export const CONTRIBUTION_EDIT = 'contribution.edit';
 export const CONTRIBUTION_UPDATE = 'contribution.update';
 export const CONTRIBUTION_WITHDRAW = 'contribution.withdraw';
 export const CONTRIBUTION_MARK_USED = 'contribution.markUsed';
+/** A lead opening one contribution: its full text and who sent it. */
+export const CONTRIBUTION_READ = 'contribution.read';
 export const DIGEST_VIEW = 'digest.view';
 export const CONTRIBUTIONS_EXPORT = 'contributions.export';
 
@@ -68,3 +70,22 @@ export const IMPORT_APPLY = 'import.apply';
 export const PRIVACY_FORGET_ME = 'privacy.forgetMe';
 export const PRIVACY_REVIEW_PERSON = 'privacy.reviewPerson';
 export const PRIVACY_FORGET_PERSON = 'privacy.forgetPerson';
+
+// Organisers and task-group leads, given and taken by organisers through the bot
+export const ORGANISER_FIND = 'organiser.find';
+export const ORGANISER_ADD = 'organiser.add';
+export const ORGANISER_REMOVE = 'organiser.remove';
+export const LEAD_FIND = 'lead.find';
+export const LEAD_ADD = 'lead.add';
+export const LEAD_REMOVE = 'lead.remove';
+
+// Events: organisers
+export const EVENT_ANSWERS = 'event.answers';
+export const EVENT_ANSWERS_EXPORT = 'event.answersExport';
+export const EVENT_FOLLOW_UP = 'event.followUp';
+export const EVENT_FOLLOW_UP_SEND = 'event.followUpSend';
+
+// Workshops: booking for a colleague, and "Remind me to book"
+export const WORKSHOP_COLLEAGUE_FORM = 'workshop.colleagueForm';
+export const WORKSHOP_BOOK_COLLEAGUE = 'workshop.bookColleague';
+export const WORKSHOP_REMIND_TO_BOOK = 'workshop.remindToBook';

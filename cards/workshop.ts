@@ -3,12 +3,14 @@ import type { OutgoingMessage } from '../bot/domain/messaging';
 import { hasStarted } from '../bot/domain/events/event';
 import { type FormValues, MAX_NEEDS_LENGTH, MAX_SCHOOL_LENGTH, ROLES } from '../bot/domain/workshops/booking-form';
 import type { WorkshopView } from '../bot/domain/workshops/service';
-import { formatDate, formatRange } from '../bot/domain/time';
-import { eyebrowText, whereText } from './event';
+import { formatDate } from '../bot/domain/time';
+import { whenText, whereText } from '../bot/domain/events/when';
+import { eventLinks, eyebrowText } from './event';
 import json from './workshop.json';
 import { withShareAction } from './share';
 import { type AdaptiveCardJson, cardTemplate, type RefreshAudience, withRefresh } from './template';
-import { WORKSHOP_BOOK, WORKSHOP_CALENDAR, WORKSHOP_CANCEL, WORKSHOP_VIEW } from './verbs';
+import { WORKSHOP_BOOK, WORKSHOP_CALENDAR, WORKSHOP_CANCEL, WORKSHOP_COLLEAGUE_FORM, WORKSHOP_REMIND_TO_BOOK, WORKSHOP_VIEW } from './verbs';
+import { colleaguePlaceText } from './colleague-booking';
 
 type Color = 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
 
@@ -16,6 +18,7 @@ export interface WorkshopCardData {
   eventId: string;
   eyebrow: string;
   title: string;
+  example: string;
   banner: string;
   bannerColor: Color;
   summary: string;
@@ -43,9 +46,25 @@ export interface WorkshopCardData {
   calendarUrl: string;
   /** No link to show, but the person may ask for one (Add to calendar makes it). */
   calendarOffer: boolean;
+  /** Joining and brochure links, as on an event card. */
+  links: { title: string; url: string }[];
+  /** Booking for a colleague is open. */
+  colleagueOffer: boolean;
+  /** The places this person booked for colleagues. */
+  colleaguesText: string;
+  /** "Remind me to book": what is set, and the button that changes it. */
+  remindText: string;
+  remindTitle: string;
+  remindData: { eventId: string; remind: boolean };
 }
 
-const expand = cardTemplate<WorkshopCardData>(json, { book: WORKSHOP_BOOK, calendar: WORKSHOP_CALENDAR, cancel: WORKSHOP_CANCEL });
+const expand = cardTemplate<WorkshopCardData>(json, {
+  book: WORKSHOP_BOOK,
+  calendar: WORKSHOP_CALENDAR,
+  cancel: WORKSHOP_CANCEL,
+  colleague: WORKSHOP_COLLEAGUE_FORM,
+  remind: WORKSHOP_REMIND_TO_BOOK,
+});
 
 const ROLE_CHOICES = Object.entries(ROLES).map(([value, title]) => ({ title, value }));
 
@@ -85,6 +104,19 @@ function myStatus(view: WorkshopView): Pick<WorkshopCardData, 'statusText' | 'st
   };
 }
 
+/** What the person booked for colleagues, and their reminder to book: the card's lines and buttons for both. */
+function forOthersAndLater(view: WorkshopView): Pick<WorkshopCardData, 'colleagueOffer' | 'colleaguesText' | 'remindText' | 'remindTitle' | 'remindData'> {
+  const places = view.forColleagues.map(colleaguePlaceText);
+  const remind = view.remindToBook;
+  return {
+    colleagueOffer: view.availability !== 'closed',
+    colleaguesText: places.length ? `You booked for ${places.join(', ')}. Type "my bookings" to cancel a place.` : '',
+    remindText: remind?.on ? `We'll remind you to book on ${formatDate(remind.dueAt)}, two days before booking closes.` : '',
+    remindTitle: remind ? (remind.on ? 'Stop reminding me' : 'Remind me to book') : '',
+    remindData: { eventId: view.workshop.id, remind: !remind?.on },
+  };
+}
+
 /** One workshop as one person sees it: places left, their own booking, and the form while they can book. */
 export function renderWorkshopCard(view: WorkshopView, options: WorkshopCardOptions): AdaptiveCardJson {
   const { workshop, mine } = view;
@@ -95,10 +127,11 @@ export function renderWorkshopCard(view: WorkshopView, options: WorkshopCardOpti
     eventId: workshop.id,
     eyebrow: eyebrowText(workshop),
     title: workshop.title,
+    example: workshop.example ?? '',
     banner: options.banner ?? '',
     bannerColor: options.bannerTone === 'good' ? 'Good' : 'Attention',
     summary: workshop.summary ?? '',
-    when: formatRange(new Date(workshop.startsAt), new Date(workshop.endsAt)),
+    when: whenText(workshop),
     where: whereText(workshop),
     audience: workshop.audience,
     deadlineText: `Book by ${formatDate(new Date(workshop.booking.deadline))}`,
@@ -119,6 +152,9 @@ export function renderWorkshopCard(view: WorkshopView, options: WorkshopCardOpti
     bookingId: mine && !hasStarted(workshop, view.now) ? mine.entry.bookingId : '',
     calendarUrl: mine?.calendarUrl ?? '',
     calendarOffer: mine?.calendarOffer ?? false,
+    ...forOthersAndLater(view),
+    // A workshop books here: only its joining link (for those with a place) and brochure.
+    links: eventLinks({ ...workshop, bookingUrl: undefined }, mine?.entry.status === 'booked' && !hasStarted(workshop, view.now)),
   });
   const shareUrl = view.availability === 'closed' ? undefined : options.shareUrl;
   return withShareAction(withRefresh(card, WORKSHOP_VIEW, { eventId: workshop.id }, options.refreshUserIds), shareUrl);

@@ -23,6 +23,8 @@ export const CONTAINERS = {
   deadlines: { id: 'deadlines', partitionKey: '/deadlineId' },
   /** One small document per event or deadline whose reminders fell due: what became of each (bot/data/reminder-store.ts). */
   reminders: { id: 'reminders', partitionKey: '/id' },
+  /** Organisers added through the bot (bot/data/role-store.ts): one small document per person, with who added them and when. */
+  roles: { id: 'roles', partitionKey: '/id' },
   /** One partition per team or group chat the bot is in: how far its member list was read, and its members (ids only). */
   rosters: { id: 'rosters', partitionKey: '/rosterId' },
 } as const satisfies Record<string, ContainerSpec>;

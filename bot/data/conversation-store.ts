@@ -95,6 +95,12 @@ export function createConversationStore(container: Container): ConversationStore
         const latest = docs.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
         return latest ? toConversation(latest) : undefined;
       }),
+    findPersonalByEmail: (email) =>
+      storeCall(async () => {
+        const docs = await queryAll<ConversationDoc>(container, `${ACTIVE_PERSONAL} AND c.userEmail = @email`, [{ name: '@email', value: email.toLowerCase() }]);
+        const latest = docs.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+        return latest ? toConversation(latest) : undefined;
+      }),
     findPersonalMany: (aadObjectIds) => storeCall(() => findPersonalMany(container, aadObjectIds)),
     listActive: (scope) =>
       storeCall(async () =>

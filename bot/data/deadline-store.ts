@@ -38,17 +38,18 @@ const deadlineKind: DocumentKind<Deadline, DeadlineDoc> = {
 
 export function createDeadlineStore(container: Container): DeadlineStore {
   const deadlines = cachedDocuments(container, deadlineKind);
+  // Sorted here, not by ORDER BY: Cosmos leaves documents without the ordered field (open offers) out of an ordered query.
   const listDeadlines = async (where: string, parameters: { name: string; value: string }[]): Promise<Deadline[]> =>
-    (await queryAll<DeadlineDoc>(container, `SELECT * FROM c WHERE c.type = 'deadline' AND c.status = 'open' AND ${where} ORDER BY c.closesAt`, parameters)).map((d) =>
-      deadlineSchema.parse(d),
-    );
+    (await queryAll<DeadlineDoc>(container, `SELECT * FROM c WHERE c.type = 'deadline' AND c.status = 'open' AND ${where}`, parameters))
+      .map((d) => deadlineSchema.parse(d))
+      .sort(byClosing);
   return {
     ...followMethods(container),
     getDeadline: deadlines.get,
     saveDeadline: deadlines.save,
     createDeadline: deadlines.create,
     updateDeadline: (deadlineId, change) => deadlines.update(deadlineId, (current) => (current ? change(current) : undefined)),
-    listOpen: (after) => storeCall(() => listDeadlines('c.closesAt > @after', [{ name: '@after', value: after.toISOString() }])),
+    listOpen: (after) => storeCall(() => listDeadlines('(NOT IS_DEFINED(c.closesAt) OR c.closesAt > @after)', [{ name: '@after', value: after.toISOString() }])),
     listClosingBetween: (from, to) =>
       storeCall(() =>
         listDeadlines('c.closesAt > @from AND c.closesAt <= @to', [
@@ -57,6 +58,13 @@ export function createDeadlineStore(container: Container): DeadlineStore {
         ]),
       ),
   };
+}
+
+/** Soonest closing first; open offers (no closing date) after every deadline, by title. */
+function byClosing(a: Deadline, b: Deadline): number {
+  if (a.closesAt === b.closesAt) return a.title.localeCompare(b.title);
+  if (!a.closesAt || !b.closesAt) return a.closesAt ? -1 : 1;
+  return a.closesAt < b.closesAt ? -1 : 1;
 }
 
 type FollowMethods = Pick<DeadlineStore, 'updateFollow' | 'getFollow' | 'listFollows' | 'listFollowsOfUser'>;

@@ -46,6 +46,13 @@ export function createEventStore(container: Container, options: TtlOptions = {})
         ]),
       ),
     listProgramme: () => storeCall(() => scheduled("SELECT * FROM c WHERE c.type = 'event' ORDER BY c.startsAt", [])),
+    listBookingClosingBetween: (from, to) =>
+      storeCall(() =>
+        scheduled("SELECT * FROM c WHERE c.type = 'event' AND c.kind = 'workshop' AND c.status = 'scheduled' AND c.booking.deadline > @from AND c.booking.deadline <= @to", [
+          { name: '@from', value: from.toISOString() },
+          { name: '@to', value: to.toISOString() },
+        ]),
+      ),
     listStartingBetween: (from, to) =>
       storeCall(() =>
         scheduled("SELECT * FROM c WHERE c.type = 'event' AND c.status = 'scheduled' AND c.startsAt > @from AND c.startsAt <= @to ORDER BY c.startsAt", [

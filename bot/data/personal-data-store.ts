@@ -26,9 +26,16 @@ interface Rule {
 
 const RULES: readonly Rule[] = [
   { kind: 'rsvps', container: 'events', where: "c.type = 'rsvp' AND c.userId = @user", erase: 'delete' },
+  { kind: 'bookingReminders', container: 'events', where: "c.type = 'bookingReminder' AND c.userId = @user", erase: 'delete' },
   { kind: 'memberships', container: 'taskGroups', where: "c.type = 'member' AND c.userId = @user", erase: 'delete' },
   { kind: 'contributions', container: 'taskGroups', where: "c.type = 'contribution' AND c.authorId = @user", erase: 'delete' },
-  { kind: 'leadRoles', container: 'taskGroups', where: "c.type = 'group' AND ARRAY_CONTAINS(c.leadIds, @user)", erase: withoutLead },
+  {
+    kind: 'leadRoles',
+    container: 'taskGroups',
+    where: "c.type = 'group' AND (ARRAY_CONTAINS(c.leadIds, @user) OR EXISTS(SELECT VALUE x FROM x IN c.leadChanges WHERE x.userId = @user))",
+    erase: withoutLead,
+  },
+  { kind: 'organiserRoles', container: 'roles', where: "c.type = 'organiser' AND c.userId = @user", erase: 'delete' },
   { kind: 'conversations', container: 'conversations', where: "c.type = 'conversation' AND c.userAadObjectId = @user", erase: 'delete' },
   { kind: 'conversations', container: 'conversations', where: "c.type = 'reach' AND c.userAadObjectId = @user", erase: 'delete' },
   // Not re-added until a roster event sees them again (someone joins the team, the bot is added again).
@@ -39,6 +46,13 @@ const RULES: readonly Rule[] = [
   { kind: 'organiserTraces', container: 'taskGroups', where: "c.type = 'call' AND c.createdBy = @user", erase: ({ createdBy: _, ...doc }) => doc },
   { kind: 'organiserTraces', container: 'taskGroups', where: "c.type = 'export' AND c[\"by\"] = @user", erase: 'delete' },
   { kind: 'organiserTraces', container: 'events', where: "c.type = 'export' AND c[\"by\"] = @user", erase: 'delete' },
+  { kind: 'organiserTraces', container: 'roles', where: "c.type = 'organiser' AND (c.addedBy = @user OR c.removedBy = @user)", erase: withoutGiver },
+  {
+    kind: 'organiserTraces',
+    container: 'taskGroups',
+    where: "c.type = 'group' AND EXISTS(SELECT VALUE x FROM x IN c.leadChanges WHERE x[\"by\"] = @user)",
+    erase: (doc, user) => ({ ...doc, leadChanges: (doc.leadChanges as { by: string }[]).map((c) => (c.by === user ? { ...c, by: FORGOTTEN_ID } : c)) }),
+  },
   {
     kind: 'organiserTraces',
     container: 'events',
@@ -50,9 +64,11 @@ const RULES: readonly Rule[] = [
 /** Where names are recorded, for an organiser's search by name. */
 const NAMES: readonly { container: ContainerName; id: string; name: string; where: string }[] = [
   { container: 'events', id: 'c.userId', name: 'c.userName', where: "c.type = 'rsvp'" },
+  { container: 'events', id: 'c.userId', name: 'c.userName', where: "c.type = 'bookingReminder'" },
   { container: 'taskGroups', id: 'c.userId', name: 'c.userName', where: "c.type = 'member'" },
   { container: 'taskGroups', id: 'c.authorId', name: 'c.authorName', where: "c.type = 'contribution'" },
   { container: 'conversations', id: 'c.userAadObjectId', name: 'c.reference.user.name', where: "c.type = 'conversation'" },
+  { container: 'roles', id: 'c.userId', name: 'c.name', where: "c.type = 'organiser'" },
   { container: 'deadlines', id: 'c.userId', name: 'c.userName', where: "c.type = 'follow'" },
 ];
 
@@ -60,7 +76,19 @@ function withoutLead(doc: Doc, user: string): Doc {
   const ids = doc.leadIds as string[];
   const names = (doc.leadNames as string[] | undefined) ?? [];
   // Names are kept in the same order as ids (task-groups/service.ts, setLeads), so the person's goes with their id.
-  return { ...doc, leadIds: ids.filter((id) => id !== user), leadNames: names.filter((_, i) => ids[i] !== user) };
+  const changes = (doc.leadChanges as { userId: string }[] | undefined) ?? [];
+  return { ...doc, leadIds: ids.filter((id) => id !== user), leadNames: names.filter((_, i) => ids[i] !== user), leadChanges: changes.filter((c) => c.userId !== user) };
+}
+
+/** An organiser's record that stays (it is someone else's role) loses who gave or took it. */
+function withoutGiver(doc: Doc, user: string): Doc {
+  const next: Doc = { ...doc };
+  for (const [id, name] of [['addedBy', 'addedByName'], ['removedBy', 'removedByName']] as const) {
+    if (doc[id] !== user) continue;
+    next[id] = FORGOTTEN_ID;
+    delete next[name];
+  }
+  return next;
 }
 
 function withoutSender(doc: Doc): Doc {

@@ -30,6 +30,7 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
   { container: 'events', type: 'event', personal: false, ttl: 'item', due: 'c.endsAt < @before' },
   { container: 'events', type: 'rsvp', personal: true, ttl: 'item', due: 'c.eventEndsAt < @before', removedWith: 'event' },
   { container: 'events', type: 'ledger', personal: true, ttl: 'item', due: 'c.eventEndsAt < @before' },
+  { container: 'events', type: 'bookingReminder', personal: true, ttl: 'item', due: 'c.eventEndsAt < @before', removedWith: 'event' },
   { container: 'events', type: 'export', personal: true, ttl: 'item', due: 'c.expiresAt < @now' },
   { container: 'conversations', type: 'conversation', personal: true, ttl: 'none', due: 'c.active = false AND c.removedAt < @before' },
   { container: 'conversations', type: 'reach', personal: true, ttl: 'none', due: 'c.at < @before' },
@@ -47,10 +48,13 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
   { container: 'taskGroups', type: 'export', personal: true, ttl: 'item', due: 'c.expiresAt < @now' },
   { container: 'broadcasts', type: 'broadcast', personal: true, ttl: 'container', due: "c.createdAt < @before AND c.status != 'sending' AND c.status != 'queued'" },
   { container: 'broadcasts', type: 'delivery', personal: true, ttl: 'container', removedWith: 'broadcast' },
-  { container: 'deadlines', type: 'deadline', personal: false, ttl: 'none', due: 'c.closesAt < @before' },
+  // An open offer has no closing date: it goes RETENTION_DAYS after an organiser withdraws it.
+  { container: 'deadlines', type: 'deadline', personal: false, ttl: 'none', due: "c.closesAt < @before OR (c.status = 'cancelled' AND c.withdrawnAt < @before)" },
   { container: 'deadlines', type: 'follow', personal: true, ttl: 'none', removedWith: 'deadline' },
   { container: 'leases', type: '*', personal: false, ttl: 'none', kept: 'one small document per named job, overwritten by whoever holds it' },
   { container: 'reminders', type: '*', personal: false, ttl: 'none', kept: 'removed by the job with its event or deadline' },
+  // An organiser added through the bot: kept while they are one; a removal is kept RETENTION_DAYS (who removed them, when).
+  { container: 'roles', type: 'organiser', personal: true, ttl: 'none', due: 'c.active = false AND c.removedAt < @before', whenPersonGone: 'delete' },
   { container: 'rosters', type: 'roster', personal: false, ttl: 'none', due: "c.status = 'removing' AND c.removedAt < @before" },
   {
     container: 'rosters',

@@ -19,6 +19,8 @@ import { createReminderStore } from './reminder-store';
 import type { PersonalDataStore, RetentionStore } from '../domain/privacy/ports';
 import { createPersonalDataStore } from './personal-data-store';
 import { createRetentionStore } from './retention-store';
+import type { RoleStore } from '../domain/roles/ports';
+import { createRoleStore } from './role-store';
 import type { RosterStore } from '../domain/rosters/ports';
 import { createRosterStore } from './roster-store';
 import type { ProgrammeIndex } from '../domain/sharing/ports';
@@ -35,6 +37,8 @@ export interface Store {
   leases: Leases;
   deadlines: DeadlineStore;
   reminders: ReminderStore;
+  /** Organisers added through the bot. */
+  roles: RoleStore;
   /** Who is in the teams and group chats the bot is in. */
   rosters: RosterStore;
   /** Everything held about a person, across containers ("forget me"). */
@@ -78,6 +82,7 @@ export async function openStore(target: CosmosTarget, options: StoreOptions = {}
     leases: createLeases(cosmos.containers.leases, options.clock ?? systemClock),
     deadlines: programme.watch(createDeadlineStore(cosmos.containers.deadlines), ['saveDeadline', 'createDeadline', 'updateDeadline']),
     reminders: createReminderStore(cosmos.containers.reminders),
+    roles: createRoleStore(cosmos.containers.roles),
     rosters: createRosterStore(cosmos.containers.rosters),
     ping: () => cosmos.ping(),
     close: () => cosmos.close(),

@@ -7,6 +7,7 @@ import { ttlAfter, type TtlOptions } from './cosmos/ttl';
 import { storeCall } from './cosmos/errors';
 import { readModifyWrite } from './cosmos/etag';
 import { groupCommit } from './cosmos/group-commit';
+import { bookingReminderMethods } from './booking-reminder-store';
 
 /**
  * Workshop bookings live in the workshop's own partition of the events container
@@ -92,6 +93,7 @@ export function createWorkshopStore(container: Container, options: TtlOptions = 
   );
 
   return {
+    ...bookingReminderMethods(container, options),
     getLedger,
 
     book: (request) => book(request.eventId, request),
@@ -103,7 +105,7 @@ export function createWorkshopStore(container: Container, options: TtlOptions = 
         // The embedded server has no DISTINCT; a person has few entries, so de-duplicate here.
         const { resources } = await container.items
           .query<string>({
-            query: "SELECT VALUE c.eventId FROM c JOIN e IN c.entries WHERE c.type = 'ledger' AND e.userId = @userId",
+            query: "SELECT VALUE c.eventId FROM c JOIN e IN c.entries WHERE c.type = 'ledger' AND (e.userId = @userId OR e.bookedBy.userId = @userId)",
             parameters: [{ name: '@userId', value: userId }],
           })
           .fetchAll();

@@ -46,7 +46,7 @@ export async function myWeek(deps: WeekDeps, actor: Actor): Promise<Week> {
     ...events.map(({ event, response }): WeekItem => ({ kind: 'event', at: new Date(event.startsAt), event, response })),
     ...bookings.flatMap((view): WeekItem[] => (view.mine ? [{ kind: 'booking', at: new Date(view.workshop.startsAt), event: view.workshop, entry: view.mine.entry, position: view.mine.position }] : [])),
     ...deadlines.flatMap(({ follow, deadline }): WeekItem[] =>
-      deadline && deadlineState(deadline, from) === 'open' ? [{ kind: 'deadline', at: new Date(deadline.closesAt), deadline, follow }] : [],
+      deadline?.closesAt && deadlineState(deadline, from) === 'open' ? [{ kind: 'deadline', at: new Date(deadline.closesAt), deadline, follow }] : [],
     ),
   ];
   // Events under way are still this week's: kept by their end, shown by their start.

@@ -170,6 +170,7 @@ export interface GroupWorkspace {
 export interface DeadlineDto {
   id: string;
   title: string;
+  /** "Closes <London date and time>", or that an open offer has no closing date. */
   closes: string;
   state: string;
   following: number;

@@ -45,7 +45,7 @@ export function groupRoutes(server: restify.Server, deps: TabApiDeps): void {
   server.get('/api/tab/groups/:id/contributions.csv', ...tabRoute(deps, {}, ({ actor, params }) => contributionsDownload({ ...taskGroups, links: deps.links }, actor, groupParams.parse(params).id)));
 
   server.get('/api/tab/deadlines', ...tabRoute(deps, {}, async ({ actor }): Promise<{ deadlines: DeadlineDto[] }> => {
-    assertOrganiser(deps.organisers, actor, 'see deadlines and their reminders');
+    await assertOrganiser(deps.organisers, actor, 'see deadlines and their reminders');
     const now = deps.clock.now();
     const open = await deps.deadlines.listOpen(now);
     const deadlines = await Promise.all(
@@ -54,7 +54,8 @@ export function groupRoutes(server: restify.Server, deps: TabApiDeps): void {
         return {
           id: deadline.id,
           title: deadline.title,
-          closes: formatDateTime(new Date(deadline.closesAt)),
+          // An open offer has no closing date (it stays open until withdrawn).
+          closes: deadline.closesAt ? `Closes ${formatDateTime(new Date(deadline.closesAt))}` : 'Open, no closing date',
           state: deadlineState(deadline, now),
           following: follows.filter((f) => f.remind).length,
           responded: follows.filter((f) => f.responded).length,

@@ -33,9 +33,9 @@ export function registerTab(server: restify.Server, parts: Omit<TabApiDeps, 'ide
       res.send(status, body);
       return Promise.resolve();
     }
-    res.send(200, {
-      people: LOCAL_PEOPLE.map((p) => ({ id: p.aadObjectId, name: p.name, role: deps.organisers.includes(p.aadObjectId) ? 'organiser' : 'member or lead' })),
-    });
-    return Promise.resolve();
+    const people = await Promise.all(
+      LOCAL_PEOPLE.map(async (p) => ({ id: p.aadObjectId, name: p.name, role: (await deps.organisers.includes(p.aadObjectId)) ? 'organiser' : 'member or lead' })),
+    );
+    res.send(200, { people });
   });
 }

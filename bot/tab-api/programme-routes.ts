@@ -33,8 +33,8 @@ export function programmeRoutes(server: restify.Server, deps: TabApiDeps): void 
     const groups = await deps.taskGroups.listGroups();
     return {
       ...(actor.name ? { name: actor.name } : {}),
-      organiser: deps.organisers.includes(actor.aadObjectId),
-      leads: groups.filter((g) => canLead(deps, g, actor)).map((g) => ({ id: g.id, name: g.name })),
+      organiser: await deps.organisers.includes(actor.aadObjectId),
+      leads: (await Promise.all(groups.map(async (g) => ((await canLead(deps, g, actor)) ? [{ id: g.id, name: g.name }] : [])))).flat(),
       local: deps.identity.local,
     };
   }));

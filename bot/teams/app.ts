@@ -16,6 +16,7 @@ import type { DeadlineStore } from '../domain/deadlines/ports';
 import type { EventStore } from '../domain/events/ports';
 import type { Messenger } from '../domain/messaging';
 import type { Organisers } from '../domain/organisers';
+import type { RoleStore } from '../domain/roles/ports';
 import type { PersonalDataStore } from '../domain/privacy/ports';
 import type { ReminderStore } from '../domain/reminders/ports';
 import type { ShareLinks } from '../domain/sharing/links';
@@ -59,6 +60,8 @@ export interface AppDeps {
   /** What organisers can broadcast, and to whom. */
   catalogue: BroadcastCatalogue;
   organisers: Organisers;
+  /** Organisers added through the bot (organisers above decides with them). */
+  roles: RoleStore;
   /** Everything held about a person, for "forget me". */
   personalData: PersonalDataStore;
   /** Who is in the teams and group chats the bot is in. */

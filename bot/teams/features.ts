@@ -15,6 +15,9 @@ import { rosterRoutes } from './routes/rosters';
 import { programmeImportRoutes } from './routes/programme-import';
 import type { ActionRoute, CommandRoute, FileRoute } from './routes/route';
 import { taskGroupLeadRoutes } from './routes/task-group-leads';
+import { roleRoutes } from './routes/roles';
+import { eventOrganiserRoutes } from './routes/event-organisers';
+import { workshopColleagueRoutes } from './routes/workshop-colleagues';
 import { taskGroupRoutes } from './routes/task-groups';
 import { weekRoutes } from './routes/week';
 import { type LifecycleRoutes, welcomeRoutes } from './routes/welcome';
@@ -52,6 +55,7 @@ export function featureRoutes(deps: AppDeps, { messenger, chats }: Sending): Fea
     weekRoutes(deps),
     deadlineRoutes(deps),
     workshops,
+    workshopColleagueRoutes({ ...deps, messenger, chats }),
     workshopOrganiserRoutes({ ...deps, messenger, chats }),
     taskGroupRoutes(taskGroupDeps),
     contributionRoutes(taskGroupDeps),
@@ -60,6 +64,8 @@ export function featureRoutes(deps: AppDeps, { messenger, chats }: Sending): Fea
     authoringRoutes(authoringDeps),
     programmeImport,
     privacyRoutes({ ...deps, messenger, chats }),
+    roleRoutes(deps),
+    eventOrganiserRoutes({ ...broadcastDeps, exportGrants: deps.workshops }),
   ];
   const welcome = welcomeRoutes(deps, features.flatMap((f) => f.commands ?? []));
   return {

@@ -21,3 +21,21 @@ export async function refreshUserIds(context: TurnContext, inGroup: boolean, log
     return self;
   }
 }
+
+/**
+ * The work email of the person in a personal chat, from Teams' member details (email, else
+ * user principal name), so a colleague booked by email can be told. Undefined when Teams
+ * does not say: the chat works without it.
+ */
+export async function memberEmail(context: TurnContext, log: Logger): Promise<string | undefined> {
+  const id = context.activity.from?.id;
+  if (!id) return undefined;
+  try {
+    const member = await TeamsInfo.getMember(context, id);
+    const email = [member.email, member.userPrincipalName].find((e) => typeof e === 'string' && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e));
+    return email?.toLowerCase().slice(0, 200);
+  } catch (error) {
+    log.debug({ err: error }, 'member details unavailable; no email recorded for this chat');
+    return undefined;
+  }
+}

@@ -68,6 +68,11 @@ var containers = [
     ttlSeconds: 0
   }
   {
+    name: 'roles'
+    partitionKey: '/id'
+    ttlSeconds: 0
+  }
+  {
     name: 'rosters'
     partitionKey: '/rosterId'
     ttlSeconds: 0

@@ -95,9 +95,9 @@ export const authoringGallery: GalleryEntry[] = [
         from: at,
         to: new Date('2024-05-26T22:59:59Z'),
         items: [
-          { kind: 'deadline', at: new Date(deadline('attendance-framework-survey-2024').closesAt), deadline: deadline('attendance-framework-survey-2024'), follow: follow('attendance-framework-survey-2024', { remind: true }) },
+          { kind: 'deadline', at: new Date(deadline('attendance-framework-survey-2024').closesAt!), deadline: deadline('attendance-framework-survey-2024'), follow: follow('attendance-framework-survey-2024', { remind: true }) },
           { kind: 'event', at: new Date(conference.startsAt), event: conference, response: 'going' },
-          { kind: 'deadline', at: new Date(deadline('wraparound-capital-eoi-2024').closesAt), deadline: deadline('wraparound-capital-eoi-2024'), follow: follow('wraparound-capital-eoi-2024', { responded: true }) },
+          { kind: 'deadline', at: new Date(deadline('wraparound-capital-eoi-2024').closesAt!), deadline: deadline('wraparound-capital-eoi-2024'), follow: follow('wraparound-capital-eoi-2024', { responded: true }) },
         ].sort((a, b) => a.at.getTime() - b.at.getTime()) as Parameters<typeof renderMyWeekCard>[0]['items'],
       });
     },

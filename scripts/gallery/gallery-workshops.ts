@@ -11,6 +11,7 @@ import { workshopView } from '../../bot/domain/workshops/service';
 import { renderAttendeesCard } from '../../cards/attendees';
 import { renderMyBookingsCard } from '../../cards/my-bookings';
 import { renderWorkshopCard, renderPromotionMessage } from '../../cards/workshop';
+import { renderColleagueBookingForm } from '../../cards/colleague-booking';
 import type { AdaptiveCardJson } from '../../cards/template';
 import { type GalleryEntry, USERS } from './entry';
 
@@ -51,6 +52,24 @@ const list = (ledger: Ledger, withExport: boolean): AttendeeList => ({
   ledger,
   ...(withExport ? { export: { url: links.attendees(workshop.id, 'x'.repeat(43)), expiresAt: new Date(NOW.getTime() + 15 * 60_000) } } : {}),
 });
+
+/** User 60, a head with no place of their own, booked places for two colleagues (one known in Teams, one by email). */
+const HEAD = 60;
+const forColleagues: Ledger = (() => {
+  const base = ledgerWith(27);
+  const colleague = (n: number, who: string, email: string, status: 'booked' | 'waitlisted') => ({
+    ...base.entries[0]!,
+    bookingId: `c${n}000000-0000-4000-8000-000000000000`,
+    userId: email.startsWith('email:') ? email : userId(100 + n),
+    name: who,
+    email: email.replace(/^email:/, ''),
+    bookedBy: { userId: userId(HEAD), name: 'Head Teacher' },
+    status,
+    seq: base.nextSeq + n,
+  });
+  return { ...base, entries: [...base.entries, colleague(1, 'Sam Jones', 'sam.jones@acle.norfolk.sch.uk', 'booked'), colleague(2, 'Ali Khan', 'email:ali.khan@acle.norfolk.sch.uk', 'booked')] };
+})();
+const headView = (remind: boolean) => ({ ...view(forColleagues, HEAD), remindToBook: { dueAt: new Date('2024-04-27T08:00:00Z'), on: remind } });
 
 export const workshopGallery: GalleryEntry[] = [
   {
@@ -106,6 +125,24 @@ export const workshopGallery: GalleryEntry[] = [
     template: 'my-bookings.json',
     description: 'The answer to "my bookings": a place and a waitlist spot.',
     render: () => renderMyBookingsCard([view(full, 5), view(full, 45)]),
+  },
+  {
+    name: 'workshop-colleagues-and-reminder',
+    template: 'workshop.json',
+    description: 'A head who booked two colleagues and pressed "Remind me to book": their places, when the reminder comes, and Stop reminding me.',
+    render: () => renderWorkshopCard(headView(true), { refreshUserIds: USERS.slice(0, 1), banner: 'Reminder set.', bannerTone: 'good' }),
+  },
+  {
+    name: 'workshop-colleague-form',
+    template: 'form.json',
+    description: '"Book for a colleague": their name, email, role, school and needs.',
+    render: () => renderColleagueBookingForm(workshop),
+  },
+  {
+    name: 'my-bookings-colleagues',
+    template: 'my-bookings.json',
+    description: '"my bookings" of a head: the places they booked for colleagues, each with Cancel their place.',
+    render: () => renderMyBookingsCard([headView(false)]),
   },
   {
     name: 'my-bookings-empty',

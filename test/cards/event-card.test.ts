@@ -4,7 +4,8 @@ import { demoEvents } from '../../bot/data/demo/programme';
 import type { NlcEvent } from '../../bot/domain/events/event';
 import { cardText } from '../helpers/connector';
 
-const conference = demoEvents().find((e) => e.id === 'practice-week-2024-conference') as NlcEvent;
+const demo = (id: string) => demoEvents().find((e) => e.id === id) as NlcEvent;
+const conference = demo('practice-week-2024-bitesize-tue');
 const before = new Date('2024-05-01T08:00:00Z');
 const counts = { going: 3, maybe: 2, notGoing: 1 };
 
@@ -13,10 +14,10 @@ const actionsOf = (card: Record<string, unknown>) => (card.actions ?? []) as { t
 describe('event card', () => {
   it('when rendered, then it shows when in London time, where, who for and the FLOURISH tag', () => {
     const text = cardText(renderEventCard({ event: conference, counts, now: before }, { refreshUserIds: [] }));
-    assert.match(text, /Wed 22 May 2024, 09:30 to 12:30/);
+    assert.match(text, /Tue 21 May 2024, 12:30 to 13:15/);
     assert.match(text, /Online \(Microsoft Teams\)/);
     assert.match(text, /FLOURISH: Learning/);
-    assert.match(text, /Anyone working to improve the lives/);
+    assert.match(text, /Open to all: everyone working to improve the lives/);
     assert.match(text, /3 going · 2 maybe · 1 can't go/);
   });
 
@@ -38,15 +39,15 @@ describe('event card', () => {
     assert.ok(actions.some((a) => a.type === 'Action.OpenUrl'));
   });
 
-  it('when the event has ended, then the buttons are gone and it says it has taken place', () => {
+  it('when the event has ended, then the answer and join buttons are gone (the brochure stays) and it says it has taken place', () => {
     const card = renderEventCard({ event: conference, counts, now: new Date('2024-05-23T08:00:00Z') }, { refreshUserIds: [] });
-    assert.deepEqual(actionsOf(card), []);
+    assert.deepEqual(actionsOf(card).map((a) => a.title), ['See the brochure']);
     assert.match(cardText(card), /taken place/);
   });
 
   it('when the event is cancelled, then it says so and takes no answers', () => {
     const card = renderEventCard({ event: { ...conference, status: 'cancelled' }, counts, now: before }, { refreshUserIds: [] });
-    assert.deepEqual(actionsOf(card), []);
+    assert.deepEqual(actionsOf(card).filter((a) => a.type === 'Action.Execute' || a.title === 'Join online'), []);
     assert.match(cardText(card), /cancelled/);
   });
 
@@ -56,6 +57,42 @@ describe('event card', () => {
       action: { type: 'Action.Execute', verb: 'event.view', data: { eventId: conference.id } },
       userIds: ['29:a', '29:b'],
     });
+  });
+
+  it('when the source gives a date and no time, then the card says "time to be confirmed" and shows no made-up time', () => {
+    for (const id of ['practice-week-2024-conference', 'new-horizons-2024', 'trauma-attachment-network-2024-06']) {
+      const event = demo(id);
+      assert.equal(event.timeToBeConfirmed, true, id);
+      const text = cardText(renderEventCard({ event, counts, now: before }, { refreshUserIds: [] }));
+      assert.match(text, /, time to be confirmed\n/, id);
+      assert.doesNotMatch(text, /\d\d:\d\d/, id);
+    }
+    assert.match(cardText(renderEventCard({ event: demo('new-horizons-2024'), counts, now: before }, { refreshUserIds: [] })), /Tue 16 July 2024, time to be confirmed/);
+  });
+
+  it('when an online event has no joining link yet, then it says "joining details to follow" and offers no Join button', () => {
+    for (const id of ['practice-week-2024-bitesize-fri', 'trauma-attachment-network-2024-06']) {
+      const card = renderEventCard({ event: demo(id), counts, now: before }, { refreshUserIds: [] });
+      assert.match(cardText(card), /Online \(Microsoft Teams\): joining details to follow/, id);
+      assert.ok(!actionsOf(card).some((a) => a.title === 'Join online'), id);
+    }
+  });
+
+  it('when an event is booked elsewhere and has a brochure, then both are buttons that open the links', () => {
+    const event = demo('practice-week-2024-conference');
+    const links = actionsOf(renderEventCard({ event, counts, now: before }, { refreshUserIds: [] })).filter((a) => a.type === 'Action.OpenUrl');
+    assert.deepEqual(links, [
+      { type: 'Action.OpenUrl', title: 'Book a place', url: event.bookingUrl },
+      { type: 'Action.OpenUrl', title: 'See the brochure', url: event.brochureUrl },
+    ]);
+    assert.match(String(event.bookingUrl), /^https:\/\/www\.eventbrite\.co\.uk\//);
+  });
+
+  it('when anything on an event is illustrative, then the card itself says "Example:" and what', () => {
+    const text = cardText(renderEventCard({ event: demo('nlc-meeting-2024-06'), counts, now: before }, { refreshUserIds: [] }));
+    assert.match(text, /\nExample: The letter says only that the NLC will meet in June: this date, time and joining link are examples\.\n/);
+    const plain = cardText(renderEventCard({ event: { ...demo('nlc-meeting-2024-06'), example: undefined }, counts, now: before }, { refreshUserIds: [] }));
+    assert.doesNotMatch(plain, /Example/);
   });
 
   it('when it has a public page, then Share appears while answers are open, and not on a draft, cancelled or past event (its page would not help)', () => {

@@ -38,7 +38,7 @@ describe('programme index (embedded Cosmos)', () => {
     await store.events.saveEvent(event('nest-visit', { series: 'Local First Inclusion', flourish: 'Learning' }));
     await store.events.saveEvent(event('online-one', { location: { type: 'online' }, status: 'draft' }));
     await store.deadlines.saveDeadline(demoDeadlines()[0]!);
-    await store.taskGroups.saveGroup({ id: 'tg5-standard', number: 5, name: 'Norfolk Collaborative Standard', purpose: 'Standards', projects: [], leadIds: [], leadNames: [], createdAt: '2024-04-01T00:00:00Z' });
+    await store.taskGroups.saveGroup({ id: 'tg5-standard', number: 5, name: 'Norfolk Collaborative Standard', purpose: 'Standards', projects: [], leadIds: [], leadNames: [], leadChanges: [], createdAt: '2024-04-01T00:00:00Z' });
     await store.taskGroups.saveCall({ id: 'tg5-case-studies', groupId: 'tg5-standard', kind: 'caseStudy', title: 'Case studies', asks: 'What works', closesAt: '2024-07-19T22:59:59Z', survey: [], createdAt: '2024-04-01T00:00:00Z' });
     const entries = await store.programme.entries();
     assert.deepEqual(byId(entries, 'nest-visit'), {

@@ -3,6 +3,7 @@ import { closesText } from '../../cards/deadline';
 import { eventFromInput, type EventInput, eventInputProblems, inputOf, sameInput } from '../../bot/domain/authoring/event-input';
 import { type Deadline, deadlineState, wantsReminder } from '../../bot/domain/deadlines/deadline';
 import { demoDeadlines } from '../../bot/data/demo/programme';
+import { londonToUtc } from '../../bot/domain/time';
 
 const NOW = new Date('2024-04-23T08:00:00Z');
 const online: EventInput = {
@@ -40,9 +41,20 @@ describe('authoring rules (events and workshops)', () => {
     assert.deepEqual(fields({ ...past, title: 'Renamed' }, { current }), []);
   });
 
-  it('when an online event has no join link, or not an https one, then the link is at fault', () => {
-    assert.deepEqual(fields({ ...online, joinUrl: undefined }), ['joinUrl']);
+  it('when an online event has no join link yet, then nothing is at fault (joining details follow); a link that is not https is', () => {
+    assert.deepEqual(fields({ ...online, joinUrl: undefined }), []);
     assert.deepEqual(fields({ ...online, joinUrl: 'http://example.org' }), ['joinUrl']);
+    assert.deepEqual(fields({ ...online, bookingUrl: 'http://example.org', brochureUrl: 'ftp://example.org' }), ['bookingUrl', 'brochureUrl']);
+  });
+
+  it('when both times are left empty, then the time is to be confirmed; one time alone is at fault', () => {
+    const { start: _s, end: _e, ...untimed } = online;
+    assert.deepEqual(fields(untimed), []);
+    const event = eventFromInput(untimed, { id: 'untimed-talk', status: 'scheduled', sequence: 0 });
+    assert.equal(event.timeToBeConfirmed, true);
+    assert.equal(event.startsAt, londonToUtc(online.date, '00:00').toISOString());
+    assert.deepEqual(inputOf(event), { ...untimed, summary: undefined, flourish: undefined, series: undefined, bookingUrl: undefined, brochureUrl: undefined, reminderDays: undefined, joinUrl: online.joinUrl });
+    assert.deepEqual(fields({ ...untimed, start: '10:00' }), ['end']);
   });
 
   it('when a venue event names no venue, then the venue is at fault', () => {

@@ -117,9 +117,11 @@ describe('reading a programme file', () => {
     const json = readFileSync(join(__dirname, '../../bot/data/demo/nlc-programme.json'), 'utf8');
     const file = parseProgrammeFile(json);
     assert.deepEqual(file.problems, []);
+    const bitesize = file.rows.find((r) => r.title === 'Practice Week bitesize: learning beyond the classroom');
+    assert.equal(bitesize?.input?.start, '12:30');
+    assert.equal(bitesize?.input?.joinUrl, 'https://teams.microsoft.com/l/meetup-join/nlc-practice-week-2024-tue');
     const conference = file.rows.find((r) => r.title === 'Practice Week online conference: Learning');
-    assert.equal(conference?.input?.start, '09:30');
-    assert.equal(conference?.input?.joinUrl, 'https://teams.microsoft.com/l/meetup-join/nlc-practice-week-2024-conference');
+    assert.deepEqual([conference?.input?.start, conference?.input?.end, conference?.problems], [undefined, undefined, []]);
   });
 
   it('when the file is not a programme (no header, bad JSON, unknown shape), then it says so and reads no rows', () => {

@@ -35,15 +35,27 @@ describe('authoring the programme in Teams', () => {
     audience: 'Governors and trustees',
   };
 
-  it('when a new event has an end before its start, a past date and no join link, then the form comes back with the values kept and each problem beside its field, and nothing is saved', async () => {
+  it('when a new event has an end before its start, a past date and a join link that is not https, then the form comes back with the values kept and each problem beside its field, and nothing is saved', async () => {
     const before = await totalDocs(bot.store);
-    const card = await createWithForm(bot, connector, 'event', { ...goodEvent, date: '2024-04-01', end: '17:00', joinUrl: '' });
+    const card = await createWithForm(bot, connector, 'event', { ...goodEvent, date: '2024-04-01', end: '17:00', joinUrl: 'http://teams.example.org/meet' });
     assert.equal(inputValues(card).title, 'NLC governors briefing');
     assert.equal(inputValues(card).end, '17:00');
     assert.equal(problemBeside(card, 'end'), 'The end must be after the start.');
     assert.match(problemBeside(card, 'date') ?? '', /passed/);
-    assert.equal(problemBeside(card, 'joinUrl'), 'An online event needs its Teams join link.');
+    assert.equal(problemBeside(card, 'joinUrl'), 'Please give the https:// link.');
     assert.equal(await totalDocs(bot.store), before);
+  });
+
+  it('when an online event without a link (time to be confirmed) is edited, then it saves without a link; the link and the time can be added later', async () => {
+    const network = 'trauma-attachment-network-2024-06';
+    const summaryOnly = await editAndSave(bot, connector, network, { summary: 'The Virtual School\'s termly network, led by Louise Bomber.' });
+    assert.match(cardText(summaryOnly), /Saved/);
+    const kept = await bot.store.events.getEvent(network);
+    assert.deepEqual([kept?.location, kept?.timeToBeConfirmed], [{ type: 'online' }, true], 'no link asked for, still to be confirmed');
+    await editAndSave(bot, connector, network, { joinUrl: 'https://teams.microsoft.com/l/meetup-join/trauma-network', start: '15:45', end: '17:15' });
+    const card = invokeCard((await bot.post(createTestInvoke(connector.serviceUrl, personalChat(recipient(4)), recipient(4), 'event.view', { eventId: network }))).body);
+    assert.match(cardText(card), /Wed 19 June 2024, 15:45 to 17:15[\s\S]*Online \(Microsoft Teams\)\n/);
+    assert.ok((card.actions as { title: string }[]).some((a) => a.title === 'Join online'));
   });
 
   it('when a new event is filled in well, then it is created and listed in "events"', async () => {

@@ -44,13 +44,13 @@ describe('correcting and withdrawing broadcasts', () => {
     assert.ok(!posted.has(channelThread));
   });
 
-  it('when an organiser edits a broadcast event, then every posted copy is updated in place to show the change', async () => {
+  it('when an organiser edits a broadcast event (confirming its time), then every posted copy is updated in place to show the change', async () => {
     const posted = await broadcastEvent(newHorizons);
     assert.equal(posted.size, 7);
     const form = await command(bot, connector, `edit event ${newHorizons}`);
     assert.match(JSON.stringify(form), /"value":"New Horizons: Meeting the KS2 Challenge in Norfolk"/);
 
-    const saved = await editAndSave(bot, connector, newHorizons, { title: 'New Horizons: the KS2 Challenge (new venue time)', start: '10:00' });
+    const saved = await editAndSave(bot, connector, newHorizons, { title: 'New Horizons: the KS2 Challenge (new venue time)', start: '10:00', end: '15:30' });
     assert.match(cardText(saved), /7 posted copies will be updated/);
     connector.clear();
     await broadcastJob(bot).run();

@@ -1,3 +1,4 @@
+import { organisersFrom } from '../../bot/domain/organisers';
 import { strict as assert } from 'node:assert';
 import { setMembership } from '../../bot/domain/task-groups/service';
 import { channelThread, createTestInvoke, createTestMessage, personalChat } from '../helpers/activities';
@@ -31,7 +32,7 @@ describe('broadcasts with task groups and workshops, end to end', () => {
     connector = await startConnector();
     bot = await startTestBot({ env: organiserEnv() });
     await installPersonalChats(bot, connector, 1, 4);
-    const deps = { taskGroups: bot.store.taskGroups, organisers: { includes: () => false }, clock: bot.clock, newId: () => 'unused-id' };
+    const deps = { taskGroups: bot.store.taskGroups, organisers: organisersFrom([]), clock: bot.clock, newId: () => 'unused-id' };
     for (const member of members) {
       await setMembership(deps, { aadObjectId: member.aadObjectId ?? '', teamsUserId: member.id, name: member.name }, TG2, true);
     }

@@ -1,3 +1,4 @@
+import { organisersFrom } from '../../bot/domain/organisers';
 import { strict as assert } from 'node:assert';
 import { EMBEDDED_KEY } from '../../bot/data/cosmos/client';
 import { loadDemoProgramme } from '../../bot/data/demo/programme';
@@ -104,7 +105,7 @@ describe('organisers trying again after the store failed part-way', function () 
     await installPersonalChats(bot, connector, 0, 3);
     for (const n of [0, 1, 2]) {
       const member = recipient(n);
-      await setMembership({ taskGroups: bot.store.taskGroups, organisers: { includes: () => false }, clock: bot.clock, newId: () => 'unused' }, actorFrom(member), group, true);
+      await setMembership({ taskGroups: bot.store.taskGroups, organisers: organisersFrom([]), clock: bot.clock, newId: () => 'unused' }, actorFrom(member), group, true);
     }
     const sendsOf = () => countDocs(bot.store.cosmos.containers.broadcasts, "c.type = 'broadcast' AND c.content.kind = 'call' AND c.content.callId = @c", [{ name: '@c', value: call }]);
     proxy.failNext('drop-after', writeTo('broadcasts', 'POST'));

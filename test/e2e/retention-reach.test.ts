@@ -53,11 +53,12 @@ describe('retention reaches every personal record by itself', () => {
     assert.equal(await inWorkshop('export'), 0);
   });
 
-  it('when a person removed the bot more than RETENTION_DAYS ago, then their chat record, task-group memberships and lead role go, and people still here keep theirs', async () => {
+  it('when a person removed the bot more than RETENTION_DAYS ago, then their chat record, task-group memberships, lead role and organiser role go, and people still here keep theirs', async () => {
     const [gone, staying] = [recipient(2), recipient(3)];
     await installPersonalChats(bot, connector, 2, 2);
     for (const user of [gone, staying]) await click(bot, connector, 'group.join', { groupId: GROUP }, { user });
     await bot.store.taskGroups.updateGroup(GROUP, (g) => g && { ...g, leadIds: [gone.aadObjectId!, staying.aadObjectId!], leadNames: [gone.name!, staying.name!] });
+    for (const user of [gone, staying]) await click(bot, connector, 'organiser.add', { userId: user.aadObjectId });
     await bot.post(createTestInstallationUpdate(connector.serviceUrl, personalChat(gone), gone, 'remove'));
     const removedAt = bot.clock.now().getTime();
 
@@ -69,14 +70,15 @@ describe('retention reaches every personal record by itself', () => {
       mark: await countDocs(container('conversations'), "c.type = 'reach' AND c.userAadObjectId = @u", [{ name: '@u', value: user.aadObjectId! }]),
       member: await countDocs(container('taskGroups'), "c.type = 'member' AND c.userId = @u", [{ name: '@u', value: user.aadObjectId! }]),
       lead: (await group())?.leadIds.includes(user.aadObjectId!) ? 1 : 0,
+      organiser: await countDocs(container('roles'), "c.type = 'organiser' AND c.userId = @u", [{ name: '@u', value: user.aadObjectId! }]),
     });
     bot.clock.set(new Date(removedAt + YEAR_AND_A_DAY - 2 * 86_400_000));
     await job().run();
-    assert.deepEqual(await held(gone), { chat: 1, mark: 1, member: 1, lead: 1 }, 'not yet RETENTION_DAYS');
+    assert.deepEqual(await held(gone), { chat: 1, mark: 1, member: 1, lead: 1, organiser: 1 }, 'not yet RETENTION_DAYS');
     bot.clock.set(new Date(removedAt + YEAR_AND_A_DAY));
     await job().run();
-    assert.deepEqual(await held(gone), { chat: 0, mark: 0, member: 0, lead: 0 });
-    assert.deepEqual(await held(staying), { chat: 1, mark: 0, member: 1, lead: 1 });
+    assert.deepEqual(await held(gone), { chat: 0, mark: 0, member: 0, lead: 0, organiser: 0 });
+    assert.deepEqual(await held(staying), { chat: 1, mark: 0, member: 1, lead: 1, organiser: 1 });
     assert.deepEqual((await group())?.leadNames, [staying.name]);
   });
 
@@ -100,10 +102,14 @@ describe('retention reaches every personal record by itself', () => {
     await installPersonalChats(bot, connector, 4, 1);
     await click(bot, connector, 'event.rsvp', { eventId: 'practice-week-2024-conference', response: 'going' }, { user: person });
     await workshopDriver(bot, connector).invoke(person, 'workshop.book', { eventId: WORKSHOP, ...formOf(person) });
+    await click(bot, connector, 'workshop.bookColleague', { eventId: WORKSHOP, name: 'Sam Jones', email: 'sam@acle.norfolk.sch.uk', role: 'senco', school: 'Acle', needs: '' }, { user: person });
+    await click(bot, connector, 'workshop.remindToBook', { eventId: WORKSHOP, remind: true });
     await click(bot, connector, 'workshop.export', { eventId: WORKSHOP });
     await click(bot, connector, 'group.join', { groupId: GROUP }, { user: person });
     await click(bot, connector, 'contributions.export', { groupId: GROUP });
     await click(bot, connector, 'deadline.remind', { deadlineId: 'dfe-safeguarding-call-for-evidence-2024', remind: true }, { user: person });
+    await click(bot, connector, 'organiser.add', { userId: person.aadObjectId });
+    await click(bot, connector, 'lead.add', { groupId: GROUP, userId: person.aadObjectId });
     await sendBroadcast(bot, connector, { content: 'announcement', title: 'Summer term', text: 'Dates for the diary.', audience: 'personal' });
     await broadcastJob(bot).run();
     bot.clock.set('2024-06-13T08:00:00Z');
@@ -131,7 +137,7 @@ describe('retention reaches every personal record by itself', () => {
       const { resources } = await container(name).items.query<{ type?: string }>('SELECT c.type FROM c').fetchAll();
       for (const { type } of resources) types.add(`${name}/${type ?? '*'}`);
     }
-    for (const expected of ['events/ledger', 'events/export', 'taskGroups/member', 'taskGroups/export', 'conversations/conversation', 'deadlines/follow', 'broadcasts/delivery', 'reminders/*', 'rosters/roster', 'rosters/member', 'conversations/reach']) {
+    for (const expected of ['events/ledger', 'events/export', 'events/bookingReminder', 'taskGroups/member', 'taskGroups/export', 'conversations/conversation', 'deadlines/follow', 'broadcasts/delivery', 'reminders/*', 'rosters/roster', 'rosters/member', 'conversations/reach', 'roles/organiser']) {
       assert.ok(types.has(expected), `the set-up wrote no ${expected}: ${[...types].join(', ')}`);
     }
   });

@@ -130,6 +130,16 @@ describe('task groups and contributions end to end over HTTP', () => {
     assert.match(text, /Every member has contributed/);
   });
 
+  it('when the lead presses Open on a contribution, then its card has every answer in full and who sent it; a member who is not a lead is refused', async () => {
+    const digest = await click(organiser, 'digest.view', { groupId: TG1 });
+    assert.ok(JSON.stringify(digest).includes(`"verb":"contribution.read","data":{"groupId":"${TG1}","contributionId":"${contributionId}"}`));
+    const text = cardText(await click(organiser, 'contribution.read', { groupId: TG1, contributionId }));
+    assert.match(text, /From\nTest User 11\n/);
+    assert.match(text, new RegExp(`Summary \\(up to 2,000 characters\\)\\n${caseStudy.summary}`));
+    assert.match(text, /School or setting\nExample Primary/);
+    assert.match(cardText(await click(member, 'contribution.read', { groupId: TG1, contributionId })), /Only the leads of Capacity and Expertise/);
+  });
+
   it('when the lead marks it used, then the digest and the contributor both see it', async () => {
     const card = await click(organiser, 'contribution.markUsed', { groupId: TG1, contributionId, used: true });
     assert.match(cardText(card), /· used/);

@@ -38,7 +38,7 @@ describe('workshop booking end to end over HTTP', () => {
     assert.match(text, /AP framework workshop[\s\S]*Tue 7 May 2024, 09:00 to 12:00[\s\S]*The Nest/);
     assert.match(text, /Secondary headteachers, senior leaders, SENCOs and inclusion leads/);
     assert.match(text, /Book by Mon 29 April 2024[\s\S]*40 of 40 places left/);
-    assert.deepEqual(actionsOf(card).map((a) => a.title), ['Book a place', 'Share'], 'Share: its public page, while booking is open');
+    assert.deepEqual(actionsOf(card).map((a) => a.title), ['Book for a colleague', 'Remind me to book', 'Book a place', 'Share'], 'Share: its public page, while booking is open');
   });
 
   it('when someone books, then their card confirms the place with Add to calendar and Cancel my booking, and the ledger records it', async () => {
@@ -100,7 +100,7 @@ describe('workshop booking end to end over HTTP', () => {
     assert.match(cardText(await teams.invoke(bob, 'workshop.book', { eventId: WORKSHOP, ...formOf(bob) })), /Booked: your place is confirmed[\s\S]*All 2 places are taken/);
     const carolCard = await teams.invoke(carol, 'workshop.book', { eventId: WORKSHOP, ...formOf(carol) });
     assert.match(cardText(carolCard), /full, so you're on the waitlist[\s\S]*You're number 1 on the waitlist/);
-    assert.deepEqual(actionsOf(carolCard).map((a) => a.title).sort(), ['Add to calendar', 'Cancel my booking', 'Share']);
+    assert.deepEqual(actionsOf(carolCard).map((a) => a.title).sort(), ['Add to calendar', 'Book for a colleague', 'Cancel my booking', 'Share']);
     assert.match(cardText(await teams.invoke(dave, 'workshop.book', { eventId: WORKSHOP, ...formOf(dave) })), /You're number 2 on the waitlist/);
     assert.match(cardText(await teams.invoke(alice, 'workshop.view', { eventId: WORKSHOP })), /You're booked/);
     assert.match(cardText((await teams.say(carol, 'my bookings'))[0]), /AP framework workshop[\s\S]*Waitlist: you're number 1/);

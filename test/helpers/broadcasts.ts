@@ -84,7 +84,8 @@ export async function command(bot: TestBot, connector: StandInConnector, text: s
   const chat = personalChat(user);
   const before = connector.sentTo(chat.id).length;
   await bot.post(createTestMessage(connector.serviceUrl, chat, user, text));
-  const reply = connector.sentTo(chat.id)[before];
+  // A slow answer is preceded by a typing indicator: the reply is the first message.
+  const reply = connector.sentTo(chat.id).slice(before).find((s) => s.activity.type !== 'typing');
   if (!reply) throw new Error(`no reply to "${text}"`);
   return cardsIn(reply)[0] ?? { text: reply.activity.text };
 }

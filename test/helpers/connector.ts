@@ -45,6 +45,9 @@ export interface Member {
   id: string;
   aadObjectId?: string;
   name?: string;
+  /** Teams' member details carry the work email (and user principal name). */
+  email?: string;
+  userPrincipalName?: string;
 }
 
 /** Lets a test change how the connector answers (errors, stalls); undefined = normal. */

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { organisersFrom } from '../../bot/domain/organisers';
 import { respondToEvent } from '../../bot/domain/events/service';
 import { submitContribution } from '../../bot/domain/task-groups/contributions';
 import { bookWorkshop } from '../../bot/domain/workshops/service';
@@ -66,7 +67,7 @@ export async function answerConference(bot: TestBot, count: number): Promise<voi
 /** Megan leads Task Group 5, and a member sends it a case study. */
 export async function leadWithCaseStudy(bot: TestBot): Promise<void> {
   await bot.store.taskGroups.updateGroup(CASE_STUDY_GROUP, (group) => (group ? { ...group, leadIds: [LEAD.id], leadNames: [LEAD.name] } : undefined));
-  const deps = { taskGroups: bot.store.taskGroups, organisers: { includes: () => false }, clock: bot.clock, newId: () => 'case-study-0001' };
+  const deps = { taskGroups: bot.store.taskGroups, organisers: organisersFrom([]), clock: bot.clock, newId: () => 'case-study-0001' };
   const author = testUser(900);
   await bot.store.taskGroups.join({ groupId: CASE_STUDY_GROUP, userId: author.aadObjectId!, userName: author.name, joinedAt: bot.clock.now().toISOString() });
   await submitContribution(deps, { aadObjectId: author.aadObjectId!, teamsUserId: author.id, name: author.name }, CASE_STUDY_GROUP, 'tg5-case-studies', {

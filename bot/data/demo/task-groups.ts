@@ -16,6 +16,8 @@ const fileSchema = z.object({
       asks: z.string(),
       closes: z.iso.date(),
       survey: z.array(z.object({ id: z.string(), text: z.string(), required: z.boolean() })).optional(),
+      shareUrl: z.string().optional(),
+      example: z.string().optional(),
     }),
   ),
 });

@@ -14,6 +14,7 @@ const EDITABLE: readonly FieldSpec[] = [
   { kind: 'text', id: 'title', label: 'Title', required: true, minLength: 3, maxLength: 120 },
   { kind: 'text', id: 'asks', label: 'What the group asks for', required: true, minLength: 3, maxLength: 600, multiline: true },
   { kind: 'date', id: 'closes', label: 'Last day (London)', required: true },
+  { kind: 'url', id: 'shareUrl', label: 'Link to share with people not in Teams (optional: e.g. a public form for pupils, parents and carers)', required: false, placeholder: 'https://' },
   {
     kind: 'text',
     id: 'survey',
@@ -60,8 +61,11 @@ export function callFromForm(values: FormValues, current: Pick<Call, 'id' | 'gro
   if (current.kind === 'surveyAnswer' && survey.length === 0) problems.push({ field: 'survey', message: 'A survey needs at least one question.' });
   if (survey.length > MAX_SURVEY_QUESTIONS) problems.push({ field: 'survey', message: `Please ask at most ${MAX_SURVEY_QUESTIONS} questions.` });
   if (survey.some((q) => q.text.length < 3 || q.text.length > 200)) problems.push({ field: 'survey', message: 'Each question needs 3 to 200 characters.' });
+  const shareUrl = typeof values.shareUrl === 'string' ? values.shareUrl : undefined;
+  if (shareUrl && !shareUrl.startsWith('https://')) problems.push({ field: 'shareUrl', message: 'Please give the https:// link.' });
   if (problems.length > 0) return { problems };
-  return { call: callSchema.parse({ ...current, title: values.title, asks: values.asks, closesAt: closesAt.toISOString(), survey }), problems };
+  const { shareUrl: _old, ...kept } = current;
+  return { call: callSchema.parse({ ...kept, title: values.title, asks: values.asks, closesAt: closesAt.toISOString(), survey, ...(shareUrl ? { shareUrl } : {}) }), problems };
 }
 
 /** A call as the form shows it. */
@@ -69,5 +73,6 @@ export const callFormText = (call: Call): Record<string, string> => ({
   title: call.title,
   asks: call.asks,
   closes: londonDate(new Date(call.closesAt)),
+  shareUrl: call.shareUrl ?? '',
   survey: call.survey.map((q) => `${q.required ? '' : '(optional) '}${q.text}`).join('\n'),
 });

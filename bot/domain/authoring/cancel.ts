@@ -30,7 +30,7 @@ const WHAT = 'cancel events, deadlines and calls';
 
 /** What the id names, checked to be still cancellable, for the confirmation card. */
 export async function cancelTargetOf(deps: AuthoringDeps, actor: Actor, id: string, hint?: AuthoringKind): Promise<CancelTarget> {
-  assertOrganiser(deps.organisers, actor, WHAT);
+  await assertOrganiser(deps.organisers, actor, WHAT);
   const target = await findTarget(deps, id, hint);
   const now = deps.clock.now();
   switch (target.kind) {
@@ -48,7 +48,7 @@ export async function cancelTargetOf(deps: AuthoringDeps, actor: Actor, id: stri
 }
 
 export async function cancelConfirmed(deps: AuthoringDeps, actor: Actor, target: Omit<CancelTarget, 'title'>): Promise<Cancelled> {
-  assertOrganiser(deps.organisers, actor, WHAT);
+  await assertOrganiser(deps.organisers, actor, WHAT);
   const now = deps.clock.now();
   if (target.kind === 'event') {
     const done = await cancelEvent(deps, actor, target.id);
@@ -57,7 +57,7 @@ export async function cancelConfirmed(deps: AuthoringDeps, actor: Actor, target:
   if (target.kind === 'deadline') {
     // Confirming twice (a double click, a retry) withdraws it once; the copies are brought up to date each time.
     const deadline = await deps.deadlines.updateDeadline(target.id, (current): Deadline | undefined =>
-      current.status !== 'cancelled' ? { ...current, status: 'cancelled', sequence: current.sequence + 1 } : undefined,
+      current.status !== 'cancelled' ? { ...current, status: 'cancelled', withdrawnAt: now.toISOString(), sequence: current.sequence + 1 } : undefined,
     );
     if (!deadline) throw new DomainError('not_found', 'That deadline is no longer listed.');
     return { kind: 'deadline', title: deadline.title, copies: (await deps.deadlineFollowUps.changed(deadline)).copies };

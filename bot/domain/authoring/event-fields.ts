@@ -1,4 +1,4 @@
-import { FLOURISH, type FlourishTag } from '../events/event';
+import { FLOURISH, type FlourishTag } from '../flourish';
 import type { FieldSpec, FormValues } from '../forms';
 import { DEFAULT_EVENT_REMINDER_DAYS } from '../reminders/reminders';
 import { MAX_CAPACITY } from '../workshops/terms';
@@ -17,8 +17,8 @@ export const EVENT_FIELDS: readonly FieldSpec[] = [
   { kind: 'text', id: 'title', label: 'Title', required: true, minLength: 3, maxLength: 140 },
   { kind: 'text', id: 'summary', label: 'Summary (optional)', required: false, maxLength: 600, multiline: true },
   { kind: 'date', id: 'date', label: 'Date (London)', required: true },
-  { kind: 'time', id: 'start', label: 'Starts', required: true },
-  { kind: 'time', id: 'end', label: 'Ends', required: true },
+  { kind: 'time', id: 'start', label: 'Starts (empty if the time is not known yet: the card says "time to be confirmed")', required: false },
+  { kind: 'time', id: 'end', label: 'Ends', required: false },
   {
     kind: 'titledChoice',
     id: 'where',
@@ -29,12 +29,14 @@ export const EVENT_FIELDS: readonly FieldSpec[] = [
       { title: 'At a venue', value: 'venue' },
     ],
   },
-  { kind: 'url', id: 'joinUrl', label: 'Teams join link (online events)', required: false, placeholder: 'https://teams.microsoft.com/l/meetup-join/...' },
+  { kind: 'url', id: 'joinUrl', label: 'Teams join link (online events; empty: "joining details to follow", add it later)', required: false, placeholder: 'https://teams.microsoft.com/l/meetup-join/...' },
   { kind: 'text', id: 'venue', label: 'Venue (in person)', required: false, minLength: 2, maxLength: 120 },
   { kind: 'text', id: 'address', label: 'Address (optional)', required: false, maxLength: 200 },
   { kind: 'text', id: 'audience', label: 'Who it is for', required: true, minLength: 2, maxLength: 200 },
   { kind: 'titledChoice', id: 'flourish', label: 'FLOURISH outcome (optional)', required: false, options: FLOURISH.map((f) => ({ title: f, value: f })) },
   { kind: 'text', id: 'series', label: 'Series (optional, e.g. Norfolk Practice Week 2024)', required: false, maxLength: 80 },
+  { kind: 'url', id: 'bookingUrl', label: 'Booked elsewhere (optional: the booking page, e.g. Eventbrite)', required: false, placeholder: 'https://' },
+  { kind: 'url', id: 'brochureUrl', label: 'Brochure or programme (optional link)', required: false, placeholder: 'https://' },
   reminderDaysField('Remind people who are coming'),
 ];
 
@@ -61,8 +63,8 @@ export function eventInputOf(values: FormValues, workshop: boolean): EventInput 
     title: text(values, 'title') ?? '',
     summary: text(values, 'summary'),
     date: text(values, 'date') ?? '',
-    start: text(values, 'start') ?? '',
-    end: text(values, 'end') ?? '',
+    start: text(values, 'start'),
+    end: text(values, 'end'),
     where: values.where === 'venue' ? 'venue' : 'online',
     joinUrl: text(values, 'joinUrl'),
     venue: text(values, 'venue'),
@@ -70,6 +72,8 @@ export function eventInputOf(values: FormValues, workshop: boolean): EventInput 
     audience: text(values, 'audience') ?? '',
     flourish: text(values, 'flourish') as FlourishTag | undefined,
     series: text(values, 'series'),
+    bookingUrl: text(values, 'bookingUrl'),
+    brochureUrl: text(values, 'brochureUrl'),
     reminderDays: reminderDaysOf(values),
     ...(workshop
       ? {

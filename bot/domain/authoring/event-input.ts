@@ -1,8 +1,10 @@
 import { z } from 'zod/v4';
 import type { FieldProblem } from '../errors';
-import { eventSchema, type FlourishTag, type NlcEvent } from '../events/event';
+import { eventSchema, type NlcEvent } from '../events/event';
+import type { FlourishTag } from '../flourish';
 import { slug } from '../slug';
-import { formatTime, londonDate, londonToUtc } from '../time';
+import { formatTime, londonDate } from '../time';
+import { eventTimes } from '../events/when';
 import { deadlineFromDate } from '../workshops/terms';
 
 /**
@@ -15,9 +17,9 @@ export interface EventInput {
   summary?: string;
   /** London calendar date, "YYYY-MM-DD". */
   date: string;
-  /** London wall-clock times, "HH:MM". */
-  start: string;
-  end: string;
+  /** London wall-clock times, "HH:MM"; both absent when the time is to be confirmed. */
+  start?: string;
+  end?: string;
   where: 'online' | 'venue';
   joinUrl?: string;
   venue?: string;
@@ -25,6 +27,9 @@ export interface EventInput {
   audience: string;
   flourish?: FlourishTag;
   series?: string;
+  /** Booked elsewhere (e.g. Eventbrite), and its brochure: buttons on the card. */
+  bookingUrl?: string;
+  brochureUrl?: string;
   reminderDays?: number[];
   /** Present for a workshop: places, the last day to book, who organises it. */
   booking?: { capacity: number; bookBy: string; organiserName: string; organiserEmail: string };
@@ -44,14 +49,17 @@ const email = z.email();
 export function eventInputProblems(input: EventInput, context: RuleContext): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const problem = (field: string, message: string): void => void problems.push({ field, message });
-  if (input.end <= input.start) problem('end', 'The end must be after the start.');
-  const startsAt = londonToUtc(input.date, input.start);
+  if (!input.start !== !input.end) problem(input.start ? 'end' : 'start', 'Give both times, or neither when the time is to be confirmed.');
+  else if (input.start && input.end && input.end <= input.start) problem('end', 'The end must be after the start.');
+  const startsAt = new Date(eventTimes(input.date, input.start, input.end).startsAt);
   const moved = !context.current || context.current.startsAt !== startsAt.toISOString();
-  if (moved && startsAt <= context.now) problem('date', 'This date and time have passed: choose one still to come.');
-  if (input.where === 'online') {
-    if (!input.joinUrl) problem('joinUrl', 'An online event needs its Teams join link.');
-    else if (!input.joinUrl.startsWith('https://')) problem('joinUrl', 'Please give the https:// link.');
-  } else if (!input.venue) {
+  if (moved && startsAt <= context.now && (input.start || londonDate(context.now) > input.date)) problem('date', 'This date and time have passed: choose one still to come.');
+  // An online event may go out before its link exists: the card says "joining details to follow" until it is added.
+  for (const id of ['joinUrl', 'bookingUrl', 'brochureUrl'] as const) {
+    const url = input[id];
+    if (url && !url.startsWith('https://')) problem(id, 'Please give the https:// link.');
+  }
+  if (input.where === 'venue' && !input.venue) {
     problem('venue', 'Say where it takes place.');
   }
   const booking = input.booking;
@@ -75,8 +83,7 @@ export function eventFromInput(input: EventInput, base: Pick<NlcEvent, 'id' | 's
     kind: booking ? 'workshop' : 'event',
     title: input.title,
     ...(input.summary ? { summary: input.summary } : {}),
-    startsAt: londonToUtc(input.date, input.start).toISOString(),
-    endsAt: londonToUtc(input.date, input.end).toISOString(),
+    ...eventTimes(input.date, input.start, input.end),
     location:
       input.where === 'online'
         ? { type: 'online', ...(input.joinUrl ? { joinUrl: input.joinUrl } : {}) }
@@ -84,6 +91,8 @@ export function eventFromInput(input: EventInput, base: Pick<NlcEvent, 'id' | 's
     audience: input.audience,
     ...(input.flourish ? { flourish: input.flourish } : {}),
     ...(input.series ? { series: input.series } : {}),
+    ...(input.bookingUrl ? { bookingUrl: input.bookingUrl } : {}),
+    ...(input.brochureUrl ? { brochureUrl: input.brochureUrl } : {}),
     ...(input.reminderDays ? { reminderDays: input.reminderDays } : {}),
     ...(booking
       ? {
@@ -105,13 +114,14 @@ export function inputOf(event: NlcEvent): EventInput {
     title: event.title,
     summary: event.summary,
     date: londonDate(start),
-    start: formatTime(start),
-    end: formatTime(new Date(event.endsAt)),
+    ...(event.timeToBeConfirmed ? {} : { start: formatTime(start), end: formatTime(new Date(event.endsAt)) }),
     where: location.type,
     ...(location.type === 'online' ? { joinUrl: location.joinUrl } : { venue: location.name, address: location.address }),
     audience: event.audience,
     flourish: event.flourish,
     series: event.series,
+    bookingUrl: event.bookingUrl,
+    brochureUrl: event.brochureUrl,
     reminderDays: event.reminderDays,
     ...(booking
       ? {

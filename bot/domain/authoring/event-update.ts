@@ -17,7 +17,7 @@ import type { AuthoringDeps } from './ports';
 export async function updateEvent(deps: AuthoringDeps, actor: Actor, current: NlcEvent, input: EventInput, hasLedger: boolean, shown?: FormText): Promise<Saved> {
   const { event, copies } = await saveChangedEvent(deps, current.id, (latest) => {
     // What created it stays with it, so a late repeat of that request still finds it.
-    const next = { ...eventFromInput(input, { id: latest.id, status: latest.status, sequence: latest.sequence + 1 }), ...(latest.createdFrom ? { createdFrom: latest.createdFrom } : {}) };
+    const next = { ...eventFromInput(input, { id: latest.id, status: latest.status, sequence: latest.sequence + 1 }), ...(latest.createdFrom ? { createdFrom: latest.createdFrom } : {}), ...(latest.example ? { example: latest.example } : {}) };
     const [stored, mine] = [formTextOf(inputOf(latest)), formTextOf(inputOf(next))];
     assertNoConflict(latest.title, stored, shown, mine);
     return sameText(stored, mine) ? undefined : next;

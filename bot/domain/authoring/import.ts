@@ -45,7 +45,7 @@ export interface ImportResult {
 const WHAT = 'import a programme';
 
 export async function previewImport(deps: AuthoringDeps, actor: Actor, text: string): Promise<ImportPreview> {
-  assertOrganiser(deps.organisers, actor, WHAT);
+  await assertOrganiser(deps.organisers, actor, WHAT);
   const file = parseProgrammeFile(text);
   const now = deps.clock.now();
   const rows = await Promise.all(

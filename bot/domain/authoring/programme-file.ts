@@ -1,6 +1,7 @@
 import { parseCsv } from '../csv';
 import type { FieldProblem } from '../errors';
-import { eventIdSchema, FLOURISH } from '../events/event';
+import { eventIdSchema } from '../events/event';
+import { flourishOutcome } from '../flourish';
 import { slug } from '../slug';
 import { checkForm } from '../forms';
 import { EVENT_FIELDS, eventInputOf, WORKSHOP_FIELDS } from './event-fields';
@@ -48,6 +49,8 @@ const COLUMNS: Record<string, string> = {
   audience: 'audience', who: 'audience', for: 'audience', 'who it is for': 'audience',
   flourish: 'flourish', 'flourish tag': 'flourish', 'flourish outcome': 'flourish',
   series: 'series',
+  'booking link': 'bookingUrl', 'book online': 'bookingUrl', eventbrite: 'bookingUrl',
+  brochure: 'brochureUrl', 'brochure link': 'brochureUrl', programme: 'brochureUrl',
   capacity: 'capacity', places: 'capacity',
   'booking deadline': 'bookBy', 'book by': 'bookBy', deadline: 'bookBy',
   organiser: 'organiserName', organizer: 'organiserName', 'organiser name': 'organiserName', 'organizer name': 'organiserName',
@@ -142,7 +145,7 @@ function readRow(line: number, record: Record<string, unknown>, unknown: Set<str
   const values: Record<string, string> = { ...rest, ...locationFields(location) };
   if (values.date) values.date = isoDate(values.date);
   for (const t of ['start', 'end'] as const) if (values[t]) values[t] = hhmm(values[t]);
-  if (values.flourish) values.flourish = FLOURISH.find((f) => f.toLowerCase() === values.flourish!.toLowerCase()) ?? values.flourish;
+  if (values.flourish) values.flourish = flourishOutcome(values.flourish) ?? values.flourish;
   if (values.reminders) values.reminders = values.reminders.replace(/[;\s]+/g, ',').replace(/,+/g, ',').replace(/^,|,$/g, '');
   if (values.bookBy) values.bookBy = isoDate(values.bookBy);
   const workshop = Boolean(values.capacity);

@@ -26,7 +26,7 @@ export const fieldsFor = (kind: 'event' | 'workshop' | 'deadline'): readonly Fie
   kind === 'event' ? EVENT_FIELDS : kind === 'workshop' ? WORKSHOP_FIELDS : DEADLINE_FIELDS;
 
 export async function newForm(deps: AuthoringDeps, actor: Actor, kind: AuthoringKind): Promise<AuthoringForm> {
-  assertOrganiser(deps.organisers, actor, WHAT);
+  await assertOrganiser(deps.organisers, actor, WHAT);
   const heading = `New ${LABEL[kind]}`;
   if (kind === 'call') return { kind, heading, fields: callFields(await deps.taskGroups.listGroups()), values: {} };
   if (kind === 'deadline') return { kind, heading, fields: DEADLINE_FIELDS, values: deadlineFormText(undefined) };
@@ -35,7 +35,7 @@ export async function newForm(deps: AuthoringDeps, actor: Actor, kind: Authoring
 
 /** The edit form of whatever the id names, filled with it as it is now. */
 export async function editForm(deps: AuthoringDeps, actor: Actor, id: string, hint?: AuthoringKind): Promise<AuthoringForm> {
-  assertOrganiser(deps.organisers, actor, WHAT);
+  await assertOrganiser(deps.organisers, actor, WHAT);
   const target = await findTarget(deps, id, hint);
   return formOf(deps, actor, target);
 }
@@ -65,7 +65,7 @@ const invalid = (fields: FieldProblem[]): DomainError =>
  * throws `conflict` naming what they changed (conflicts.ts), and nothing is written.
  */
 export async function saveForm(deps: AuthoringDeps, actor: Actor, form: SubmittedForm, submitted: Record<string, unknown>): Promise<Saved> {
-  assertOrganiser(deps.organisers, actor, WHAT);
+  await assertOrganiser(deps.organisers, actor, WHAT);
   const now = deps.clock.now();
   if (form.kind === 'event' || form.kind === 'workshop') {
     const current = form.id ? await eventToOrganise(deps, actor, form.id, 'edit events') : undefined;
@@ -102,7 +102,7 @@ async function saveDeadline(deps: AuthoringDeps, actor: Actor, form: SubmittedFo
       if (!next.deadline) throw invalid(next.problems);
       const [stored, mine] = [deadlineFormText(current), deadlineFormText(next.deadline)];
       assertNoConflict(current.title, stored, form.shown, mine);
-      return sameText(stored, mine) ? undefined : { ...next.deadline, ...(current.createdFrom ? { createdFrom: current.createdFrom } : {}) };
+      return sameText(stored, mine) ? undefined : { ...next.deadline, ...(current.createdFrom ? { createdFrom: current.createdFrom } : {}), ...(current.example ? { example: current.example } : {}) };
     });
     if (!deadline) throw new DomainError('not_found', 'That deadline is no longer listed.');
     return { kind: 'deadline', id: deadline.id, title: deadline.title, created: false, ...(await deps.deadlineFollowUps.changed(deadline)) };
@@ -111,7 +111,7 @@ async function saveDeadline(deps: AuthoringDeps, actor: Actor, form: SubmittedFo
   if (!draft) throw invalid(problems);
   const createdFrom = requestKey(actor.aadObjectId, 'deadline', deadlineFormText(draft));
   const newId = await createWithFreshId(
-    `${slug(draft.title, 60)}-${londonDate(new Date(draft.closesAt))}`,
+    draft.closesAt ? `${slug(draft.title, 60)}-${londonDate(new Date(draft.closesAt))}` : slug(draft.title, 60) || 'offer',
     (candidate) => deps.deadlines.createDeadline({ ...draft, id: candidate, createdFrom }),
     async (candidate) => (await deps.deadlines.getDeadline(candidate))?.createdFrom === createdFrom,
   );

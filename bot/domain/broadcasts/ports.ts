@@ -65,4 +65,6 @@ export interface ContentCards {
   eventReminderText(event: NlcEvent, now: Date): string;
   /** The line above a deadline reminder's card. */
   deadlineReminderText(deadline: Deadline, now: Date): string;
+  /** The line above a reminder to book a workshop (its booking closes soon). */
+  bookingReminderText(workshop: NlcEvent & { booking: { deadline: string } }, now: Date): string;
 }

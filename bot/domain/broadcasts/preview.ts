@@ -17,7 +17,7 @@ const MAX_CHANNEL_CHOICES = 100;
 
 /** What the organiser can choose from: content and audience types, upcoming events, channels. */
 export async function composeChoices(deps: BroadcastDeps, actor: Actor): Promise<ComposeChoices> {
-  assertOrganiser(deps.organisers, actor, WHAT);
+  await assertOrganiser(deps.organisers, actor, WHAT);
   const now = deps.clock.now();
   const [events, channels, calls, groups, deadlines] = await Promise.all([
     deps.events.listUpcoming(now, 30),
@@ -39,7 +39,7 @@ export async function composeChoices(deps: BroadcastDeps, actor: Actor): Promise
     answers: EVENT_ANSWER_CHOICES.map((a) => ({ value: a.value, title: a.title })),
     calls: calls.map((c) => ({ value: `${c.groupId}/${c.id}`, title: `${c.title} (${groupName.get(c.groupId) ?? c.groupId})` })),
     taskGroups: groups.map((g) => ({ value: g.id, title: g.number ? `Task Group ${g.number}: ${g.name}` : g.name })),
-    deadlines: deadlines.map((d) => ({ value: d.id, title: `${d.title} (closes ${formatDate(new Date(d.closesAt))})` })),
+    deadlines: deadlines.map((d) => ({ value: d.id, title: d.closesAt ? `${d.title} (closes ${formatDate(new Date(d.closesAt))})` : `${d.title} (open offer)` })),
   };
 }
 
@@ -76,14 +76,14 @@ async function specsFromForm(deps: BroadcastDeps, form: ComposeForm): Promise<Br
 
 /** Checks the form, counts the recipients and saves a draft the organiser can confirm. */
 export async function previewBroadcast(deps: BroadcastDeps, actor: Actor, form: ComposeForm): Promise<BroadcastPreview> {
-  assertOrganiser(deps.organisers, actor, WHAT);
+  await assertOrganiser(deps.organisers, actor, WHAT);
   const { content, contentType, audience, audienceType } = await specsFromForm(deps, form);
   return createBroadcast(deps, actor, { content, contentType, audience, audienceType }, undefined);
 }
 
 /** What the form would send and to how many, saving nothing: the organiser tab's live preview. */
 export async function sampleBroadcast(deps: BroadcastDeps, actor: Actor, form: ComposeForm): Promise<Omit<BroadcastPreview, 'broadcast'> & { title: string; audienceText: string }> {
-  assertOrganiser(deps.organisers, actor, WHAT);
+  await assertOrganiser(deps.organisers, actor, WHAT);
   const { resolution, prepared, audienceText } = await resolveBroadcast(deps, await specsFromForm(deps, form));
   return {
     title: prepared.title,

@@ -124,7 +124,7 @@ const previewOf = (b: Broadcast): Omit<BroadcastPreview, 'sample'> => ({
  */
 async function requireManageable(deps: BroadcastDeps, actor: Actor, broadcastId: string): Promise<Broadcast> {
   const broadcast = await deps.broadcasts.get(broadcastId);
-  if (broadcast?.createdBy.aadObjectId !== actor.aadObjectId) assertOrganiser(deps.organisers, actor, WHAT);
+  if (broadcast?.createdBy.aadObjectId !== actor.aadObjectId) await assertOrganiser(deps.organisers, actor, WHAT);
   if (!broadcast) throw new DomainError('not_found', 'We could not find that broadcast.', { hint: 'Type "broadcast" to start a new one.' });
   return broadcast;
 }
@@ -141,7 +141,7 @@ async function requireBroadcast(deps: BroadcastDeps, broadcastId: string): Promi
  * the job then keeps up to date.
  */
 export async function confirmBroadcast(deps: BroadcastDeps, actor: Actor, broadcastId: string, statusMessage: StatusMessage | undefined): Promise<BroadcastReport> {
-  assertOrganiser(deps.organisers, actor, WHAT);
+  await assertOrganiser(deps.organisers, actor, WHAT);
   await requireBroadcast(deps, broadcastId);
   await deps.broadcasts.update(broadcastId, (current) =>
     current.status === 'draft'

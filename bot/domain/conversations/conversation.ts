@@ -28,6 +28,11 @@ export interface InstalledConversation {
   channelName?: string;
   /** For personal chats: whose chat it is (Entra object id). */
   userAadObjectId?: string;
+  /**
+   * For personal chats: the person's work email (Teams' member details, lower case), so
+   * a colleague booked by email can be told (workshops/colleague.ts).
+   */
+  userEmail?: string;
   reference: ConversationReferenceData;
   active: boolean;
   installedAt: string;

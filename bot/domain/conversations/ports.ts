@@ -6,6 +6,8 @@ export interface ConversationStore {
   get(conversationId: string): Promise<InstalledConversation | undefined>;
   /** The person's active personal chat with the bot, if they have installed it. */
   findPersonal(aadObjectId: string): Promise<InstalledConversation | undefined>;
+  /** The active personal chat of the person with this work email (as Teams gave it at install), if any. */
+  findPersonalByEmail(email: string): Promise<InstalledConversation | undefined>;
   /** Active personal chats of these people (those who have one), one per person. */
   findPersonalMany(aadObjectIds: readonly string[]): Promise<InstalledConversation[]>;
   /** Every active conversation of one scope (broadcast audiences). */

@@ -10,7 +10,7 @@ export interface ConversationsDeps {
 /** What an install activity tells us about the conversation. */
 export type InstallFacts = Pick<
   InstalledConversation,
-  'scope' | 'tenantId' | 'teamId' | 'channelId' | 'teamName' | 'channelName' | 'userAadObjectId' | 'reference'
+  'scope' | 'tenantId' | 'teamId' | 'channelId' | 'teamName' | 'channelName' | 'userAadObjectId' | 'userEmail' | 'reference'
 >;
 
 /** Installing again (or Teams sending both installationUpdate and conversationUpdate) updates one record. */
@@ -19,6 +19,8 @@ export async function recordInstalled(deps: ConversationsDeps, facts: InstallFac
   const id = facts.reference.conversation.id;
   const saved = await deps.conversations.update(id, (current) => ({
     conversationId: id,
+    // An install whose member lookup failed keeps the email an earlier one found.
+    ...(current?.userEmail ? { userEmail: current.userEmail } : {}),
     ...facts,
     active: true,
     installedAt: current?.active ? current.installedAt : now,

@@ -3,7 +3,7 @@ import type { Clock } from '../../clock';
 import { fieldProblem } from '../broadcasts/compose';
 import { type ContentType, withdrawn } from '../broadcasts/content-types';
 import type { ContentCards } from '../broadcasts/ports';
-import { userOf } from '../reminders/broadcast-types';
+import { userOf } from '../reminders/reminder-content';
 import { deadlineIdSchema, deadlineState } from './deadline';
 import type { DeadlineStore } from './ports';
 

@@ -2,12 +2,14 @@ import { z } from 'zod/v4';
 import { eventIdSchema } from '../events/event';
 import { reminderDaysSchema } from '../reminders/reminders';
 import { requestKeySchema } from '../request-key';
+import { exampleSchema, httpsUrlSchema } from '../content-fields';
 
 /**
  * A consultation deadline: a call for evidence, a survey or an expression of interest
  * that schools and settings should answer by a date (the DfE safeguarding call for
  * evidence closing 20 June 2024). People say "remind me" or "I've responded" on its
- * card; both are per person.
+ * card; both are per person. An open offer (the Trauma Aware Practice Grant, "applications
+ * remain open") is the same without a closing date.
  */
 export const deadlineIdSchema = eventIdSchema;
 
@@ -22,12 +24,19 @@ export const deadlineSchema = z.object({
   /** Who should respond ("DSLs and senior leaders in schools and colleges"). */
   respondents: z.string().trim().min(2).max(200),
   /** Where to respond. */
-  link: z.url({ protocol: /^https$/ }).max(2000),
+  link: httpsUrlSchema,
   /** Who runs it ("Department for Education"). */
   from: z.string().trim().max(120).optional(),
-  /** The last instant a response counts (UTC): usually the end of the closing day in London. */
-  closesAt: z.iso.datetime(),
+  /**
+   * The last instant a response counts (UTC): usually the end of the closing day in London.
+   * Absent for an open offer ("applications remain open"): no countdown and no reminders.
+   */
+  closesAt: z.iso.datetime().optional(),
   status: z.enum(['open', 'cancelled']).default('open'),
+  /** When an organiser withdrew it (UTC): an open offer's retention counts from it. */
+  withdrawnAt: z.iso.datetime().optional(),
+  /** What on its card is illustrative rather than fact (demo data). */
+  example: exampleSchema.optional(),
   /** Bumped on every change, so posted copies can tell they are stale. */
   sequence: z.number().int().min(0).default(0),
   reminderDays: reminderDaysSchema.default([...DEFAULT_DEADLINE_REMINDER_DAYS]),
@@ -40,8 +49,12 @@ export type DeadlineState = 'open' | 'closed' | 'cancelled';
 
 export function deadlineState(deadline: Deadline, now: Date): DeadlineState {
   if (deadline.status === 'cancelled') return 'cancelled';
-  return now < new Date(deadline.closesAt) ? 'open' : 'closed';
+  return !deadline.closesAt || now < new Date(deadline.closesAt) ? 'open' : 'closed';
 }
+
+/** A deadline with a closing date; an open offer has none. */
+export type ClosingDeadline = Deadline & { closesAt: string };
+export const hasClosingDate = (deadline: Deadline): deadline is ClosingDeadline => deadline.closesAt !== undefined;
 
 /** One person's answer on one deadline's card. At most one per (deadline, person). */
 export interface DeadlineFollow {

@@ -46,6 +46,9 @@ export async function changeFollow(deps: DeadlinesDeps, actor: Actor, deadlineId
       hint: 'Type "deadlines" for the ones still open.',
     });
   }
+  if ('remind' in change && change.remind && !deadline.closesAt) {
+    throw new DomainError('invalid_input', `"${deadline.title}" has no closing date, so there is nothing to remind you of.`);
+  }
   const follow = await deps.deadlines.updateFollow(deadlineId, actor.aadObjectId, (current) => ({
     deadlineId,
     userId: actor.aadObjectId,

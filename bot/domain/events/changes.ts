@@ -27,7 +27,7 @@ function assertOrganisable(event: NlcEvent | undefined, now: Date): asserts even
 
 /** The event an organiser means to change: it must exist, be scheduled, and not be over. */
 export async function eventToOrganise(deps: Omit<EventChangeDeps, 'followUps'>, actor: Actor, eventId: string, what: string): Promise<NlcEvent> {
-  assertOrganiser(deps.organisers, actor, what);
+  await assertOrganiser(deps.organisers, actor, what);
   const event = await deps.events.getEvent(eventId);
   assertOrganisable(event, deps.clock.now());
   return event;
@@ -59,7 +59,7 @@ export async function cancelEvent(
   actor: Actor,
   eventId: string,
 ): Promise<{ event: NlcEvent; copies: number; notified: number; unreachable: number }> {
-  assertOrganiser(deps.organisers, actor, 'cancel events');
+  await assertOrganiser(deps.organisers, actor, 'cancel events');
   const now = deps.clock.now();
   const event = await deps.events.updateEvent(eventId, (latest) => {
     if (latest?.status === 'cancelled') return undefined;

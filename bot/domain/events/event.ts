@@ -2,19 +2,8 @@ import { z } from 'zod/v4';
 import { reminderDaysSchema } from '../reminders/reminders';
 import { workshopTermsSchema } from '../workshops/terms';
 import { requestKeySchema } from '../request-key';
-
-/** The eight FLOURISH outcomes of Norfolk's children and young people partnership strategy. */
-export const FLOURISH = [
-  'Family and friends',
-  'Learning',
-  'Opportunities',
-  'Understood',
-  'Resilience',
-  'Individuality',
-  'Safe',
-  'Healthy',
-] as const;
-export type FlourishTag = (typeof FLOURISH)[number];
+import { flourishSchema } from '../flourish';
+import { exampleSchema, httpsUrlSchema } from '../content-fields';
 
 /** Ids appear in card data and Cosmos ids, so they are short, lower-case slugs. */
 export const eventIdSchema = z
@@ -31,8 +20,8 @@ export const locationSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('online'),
-    /** A Teams meeting link; optional because some sessions publish it later. */
-    joinUrl: z.url({ protocol: /^https$/ }).max(2000).optional(),
+    /** A Teams meeting link; optional because some sessions publish it later ("joining details to follow"). */
+    joinUrl: httpsUrlSchema.optional(),
   }),
 ]);
 export type EventLocation = z.infer<typeof locationSchema>;
@@ -47,7 +36,7 @@ export const eventSchema = z
     endsAt: utcInstant,
     location: locationSchema,
     audience: z.string().trim().min(2).max(200),
-    flourish: z.enum(FLOURISH).optional(),
+    flourish: flourishSchema.optional(),
     /** Groups sessions, e.g. "Norfolk Practice Week 2024". */
     series: z.string().trim().max(80).optional(),
     /**
@@ -56,6 +45,14 @@ export const eventSchema = z
      * scheduled events only.
      */
     status: z.enum(['scheduled', 'draft', 'cancelled']).default('scheduled'),
+    /** The date is known, the time is not yet: the instants span the London day and cards say "time to be confirmed" (when.ts). */
+    timeToBeConfirmed: z.literal(true).optional(),
+    /** Where people book when it is not booked here (e.g. Eventbrite): a button on the card. */
+    bookingUrl: httpsUrlSchema.optional(),
+    /** Its programme or brochure: a button on the card. */
+    brochureUrl: httpsUrlSchema.optional(),
+    /** What on its card is illustrative rather than fact (demo data). */
+    example: exampleSchema.optional(),
     /** Bumped on every change, so calendar files and posted cards can tell they are stale. */
     sequence: z.number().int().min(0).default(0),
     /** Workshops only: places, booking deadline and organiser. */

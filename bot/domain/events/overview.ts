@@ -63,7 +63,7 @@ async function rowOf(deps: OverviewDeps, event: NlcEvent, now: Date, counts?: Rs
 }
 
 export async function programmePage(deps: OverviewDeps, actor: Actor, filter: ProgrammeFilter): Promise<ProgrammePage> {
-  assertOrganiser(deps.organisers, actor, WHAT);
+  await assertOrganiser(deps.organisers, actor, WHAT);
   const now = deps.clock.now();
   const all = await deps.events.listProgramme();
   const chosen = all.filter(
@@ -95,7 +95,7 @@ export interface EventAnswers {
 
 /** One event for organisers: its figures, who answered what, and when answers came in. */
 export async function eventAnswers(deps: OverviewDeps, actor: Actor, event: NlcEvent): Promise<EventAnswers> {
-  assertOrganiser(deps.organisers, actor, 'see who answered');
+  await assertOrganiser(deps.organisers, actor, 'see who answered');
   const now = deps.clock.now();
   const people: Record<RsvpResponse, string[]> = { going: [], maybe: [], notGoing: [] };
   if (event.kind === 'workshop') {

@@ -21,6 +21,8 @@ export interface EventStore {
   createEvent(event: NlcEvent): Promise<boolean>;
   /** Scheduled events starting in (from, to], soonest first (the reminder scheduler's window). */
   listStartingBetween(from: Date, to: Date): Promise<NlcEvent[]>;
+  /** Scheduled workshops whose booking deadline is in (from, to] (reminders to book). */
+  listBookingClosingBetween(from: Date, to: Date): Promise<NlcEvent[]>;
   /** Idempotent: one record per (event, user), whatever the number of calls. */
   saveRsvp(rsvp: Rsvp): Promise<void>;
   getRsvp(eventId: string, userId: string): Promise<Rsvp | undefined>;

@@ -5,10 +5,12 @@
  */
 export const PERSONAL_DATA_KINDS = {
   rsvps: 'answers to events (Going, Maybe, Can\'t go)',
-  bookings: 'workshop bookings and waitlist places, with role, school and needs',
+  bookings: 'workshop bookings and waitlist places (yours, and those you made for colleagues), with role, school and needs',
+  bookingReminders: 'your "Remind me to book" requests on workshops',
   memberships: 'task-group memberships',
   contributions: 'contributions to task groups (their text is deleted)',
   leadRoles: 'task-group lead roles',
+  organiserRoles: 'an organiser role given to you through the bot',
   conversations: 'the address of your personal chat with the bot, and whether it may message you',
   teamMemberships: 'which teams and group chats with the bot you are in (ids only, read from Teams)',
   deliveries: 'records of broadcast messages sent to you',

@@ -25,10 +25,10 @@ export interface RetentionReport {
 
 /**
  * What is removed of someone who removed the bot RETENTION_DAYS ago (bot/data/retention-rules.ts,
- * `whenPersonGone`): the groups they were in. Their answers, bookings and contributions
+ * `whenPersonGone`): the groups they were in and the roles they were given. Their answers, bookings and contributions
  * have rules of their own, counted from their events and calls.
  */
-const GONE_PERSON_KINDS: readonly PersonalDataKind[] = ['memberships', 'leadRoles'];
+const GONE_PERSON_KINDS: readonly PersonalDataKind[] = ['memberships', 'leadRoles', 'organiserRoles'];
 
 const DAY_MS = 86_400_000;
 

@@ -1,3 +1,4 @@
+import { z } from 'zod/v4';
 import type { Clock } from '../../clock';
 import { aadObjectIdSchema, type Actor } from '../actor';
 import { DomainError } from '../errors';
@@ -6,6 +7,7 @@ import type { EventStore } from '../events/ports';
 import { assertOrganiser, type Organisers } from '../organisers';
 import { type BookingEntry, type Ledger } from '../workshops/ledger';
 import { promote } from '../workshops/ledger-changes';
+import { colleagueKey, colleagueKeySchema } from '../workshops/colleague';
 import type { WorkshopStore } from '../workshops/ports';
 import { addCounts, emptyCounts, type KnownPerson, type PersonalDataCounts } from './privacy';
 import { type PersonalDataStore } from './ports';
@@ -50,45 +52,52 @@ export function forgetMe(deps: ForgetDeps, actor: Actor): Promise<ForgetReport> 
  * a name, so the organiser picks one from what each holds.
  */
 export async function findPeopleToForget(deps: ForgetDeps, actor: Actor, who: string): Promise<ForgetPreview[]> {
-  mayForgetOthers(deps, actor);
+  await mayForgetOthers(deps, actor);
   const query = who.trim();
   if (query.length < 2 || query.length > 120) {
-    throw new DomainError('invalid_input', 'Say whose data to remove: their name as Teams shows it, or their Entra object id.', {
+    throw new DomainError('invalid_input', 'Say whose data to remove: their name as Teams shows it, their Entra object id, or the email of a colleague booked onto a workshop.', {
       hint: 'For example: "forget person Jane Smith".',
     });
   }
   const id = aadObjectIdSchema.safeParse(query);
-  const people = id.success ? [await knownPerson(deps, id.data)] : await deps.personalData.findByName(query);
+  // A colleague someone booked a workshop place for, whom the bot does not know in Teams, is found by their email.
+  const email = z.email().safeParse(query);
+  const people = id.success
+    ? [await knownPerson(deps, id.data)]
+    : email.success
+      ? [await knownPerson(deps, colleagueKey(email.data))]
+      : await deps.personalData.findByName(query);
   const previews = await Promise.all(people.map(async (person) => ({ person, self: false, held: await holdings(deps, person.userId) })));
   return previews.filter((p) => Object.values(p.held).some((n) => n > 0));
 }
 
 /** What the bot holds about one person, for an organiser to review before removing it. */
 export async function previewForgetSomeone(deps: ForgetDeps, actor: Actor, userId: string): Promise<ForgetPreview> {
-  mayForgetOthers(deps, actor);
+  await mayForgetOthers(deps, actor);
   const person = await knownPerson(deps, userId);
   return { person, self: person.userId === actor.aadObjectId, held: await holdings(deps, person.userId) };
 }
 
 /** An organiser's confirmed removal of one person's data (the id comes from their own search card). */
 export async function forgetSomeone(deps: ForgetDeps, actor: Actor, userId: string): Promise<ForgetReport> {
-  mayForgetOthers(deps, actor);
+  await mayForgetOthers(deps, actor);
   const person = await knownPerson(deps, userId);
   return erase(deps, person, person.userId === actor.aadObjectId);
 }
 
-const mayForgetOthers = (deps: ForgetDeps, actor: Actor): void => assertOrganiser(deps.organisers, actor, "remove another person's data");
+const mayForgetOthers = (deps: ForgetDeps, actor: Actor): Promise<void> => assertOrganiser(deps.organisers, actor, "remove another person's data");
 
-/** The person behind an id, with the name the bot last recorded for them. */
+/** The person behind an id, with the name the bot last recorded for them (a colleague booked by email: that email). */
 async function knownPerson(deps: ForgetDeps, userId: string): Promise<KnownPerson> {
   const id = userId.toLowerCase();
-  return { userId: id, name: await deps.personalData.nameOf(id) };
+  const name = (await deps.personalData.nameOf(id)) ?? (colleagueKeySchema.safeParse(id).success ? id.slice('email:'.length) : undefined);
+  return { userId: id, name };
 }
 
 async function holdings(deps: ForgetDeps, userId: string): Promise<PersonalDataCounts> {
   const [stored, workshops] = await Promise.all([deps.personalData.count(userId), deps.workshops.workshopsOfUser(userId)]);
   const ledgers = await Promise.all(workshops.map((id) => deps.workshops.getLedger(id)));
-  const bookings = ledgers.reduce((n, ledger) => n + (ledger?.entries.filter((e) => e.userId === userId).length ?? 0), 0);
+  const bookings = ledgers.reduce((n, ledger) => n + (ledger?.entries.filter((e) => e.userId === userId || e.bookedBy?.userId === userId).length ?? 0), 0);
   return addCounts(addCounts(emptyCounts(), stored), { bookings });
 }
 
@@ -107,7 +116,7 @@ async function erase(deps: ForgetDeps, person: KnownPerson, self: boolean): Prom
     const result = await deps.workshops.updateLedger<{ removed: number; promoted: BookingEntry[] }>(eventId, (current) => {
       if (!current) return { result: { removed: 0, promoted: [] } };
       const outcome = forgetPerson(current, person.userId, now.toISOString(), refill);
-      return { next: outcome.removed > 0 ? outcome.ledger : undefined, result: outcome };
+      return { next: outcome.ledger !== current ? outcome.ledger : undefined, result: outcome };
     });
     bookings += result.removed;
     if (result.promoted.length > 0) promoted.push({ eventId, entries: result.promoted });
@@ -118,7 +127,7 @@ async function erase(deps: ForgetDeps, person: KnownPerson, self: boolean): Prom
 
 export interface ForgetResult {
   ledger: Ledger;
-  /** How many of the person's entries were removed (any status). */
+  /** How many of the person's entries were removed (any status), or kept for a colleague without them as booker. */
   removed: number;
   /** People moved up into a place the person held. */
   promoted: BookingEntry[];
@@ -127,13 +136,20 @@ export interface ForgetResult {
 /**
  * Removes every entry of one person ("forget me"): unlike a cancellation, nothing of
  * theirs is kept, not even the history. A place they held goes to the first in line, as
- * when they cancel, unless `refill` is false (the workshop has started).
+ * when they cancel, unless `refill` is false (the workshop has started). Places they
+ * booked for colleagues stay the colleagues', without their booker.
  */
 export function forgetPerson(ledger: Ledger, userId: string, at: string, refill: boolean): ForgetResult {
-  const entries = ledger.entries.filter((e) => e.userId !== userId);
+  const stripped = ledger.entries.filter((e) => e.userId !== userId && e.bookedBy?.userId === userId).length;
+  const entries = ledger.entries.filter((e) => e.userId !== userId).map((e) => (e.bookedBy?.userId === userId ? withoutBooker(e) : e));
   const removed = ledger.entries.length - entries.length;
-  if (removed === 0) return { ledger, removed, promoted: [] };
+  if (removed === 0 && stripped === 0) return { ledger, removed: 0, promoted: [] };
   const without = { ...ledger, entries };
-  const { ledger: next, promoted } = refill ? promote(without, at) : { ledger: without, promoted: [] };
-  return { ledger: next, removed, promoted };
+  const { ledger: next, promoted } = refill && removed > 0 ? promote(without, at) : { ledger: without, promoted: [] };
+  return { ledger: next, removed: removed + stripped, promoted };
 }
+
+const withoutBooker = (entry: BookingEntry): BookingEntry => {
+  const { bookedBy: _booker, ...rest } = entry;
+  return rest;
+};

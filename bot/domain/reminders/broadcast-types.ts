@@ -1,65 +1,32 @@
 import { z } from 'zod/v4';
-import type { Clock } from '../../clock';
 import type { AudienceType } from '../broadcasts/audience-types';
-import type { Recipient } from '../broadcasts/broadcast';
 import type { ContentType, PreparedContent } from '../broadcasts/content-types';
-import { refreshIdsOf } from '../broadcasts/recipients';
-import type { ContentCards } from '../broadcasts/ports';
 import { deadlineIdSchema } from '../deadlines/deadline';
-import { DomainError } from '../errors';
 import { eventIdSchema, type NlcEvent } from '../events/event';
 import { emptyCounts, type RsvpResponse } from '../events/rsvp';
 import type { CardJson } from '../messaging';
-import type { DownloadLinks } from '../workshops/ports';
 import { asWorkshop } from '../workshops/workshop';
-import { workshopView } from '../workshops/service';
-import { type PeopleDeps, peopleComingTo, peopleFollowing, reachable } from './people';
-import { civilHours, nextCivilStart, overReason } from './schedule';
+import { peopleComingTo, peopleFollowing, reachable } from './people';
+import { overReason } from './schedule';
+import { gone, notComposable, personalReminder, type ReminderKindDeps, timing, workshopCardFor } from './reminder-content';
+import { bookingReminderAudience, bookingReminderContent } from './booking-types';
 import { DEADLINE_REMINDER, deadlineSubject, EVENT_REMINDER, eventSubject } from './reminders';
 
 /**
- * Reminders are sent as broadcasts (bot/jobs/broadcasts: paced by the process's one rate
- * limiter, each copy claimed and recorded, resumed after a crash), one broadcast per due
- * reminder. These are their audience and content types: not offered to organisers.
+ * The audience and content types reminders go out as (one broadcast per due reminder,
+ * queued by planner.ts): the people coming to an event, or who asked to be reminded of a
+ * deadline or to book a workshop (booking-types.ts). Not offered to organisers.
  */
-export interface ReminderKindDeps extends PeopleDeps {
-  clock: Clock;
-  links: DownloadLinks;
-  /** London "HH:MM" reminders go out at (REMINDER_TIME). */
-  reminderTime: string;
-  cards: ContentCards;
-}
 
 const eventSpec = z.object({ eventId: eventIdSchema });
 const deadlineSpec = z.object({ deadlineId: deadlineIdSchema });
-
-/** Its subject has gone from the store: nothing more is posted, and the broadcast winds down. */
-const gone = (cards: ContentCards, what: string): PreparedContent => {
-  const card = cards.reminderGone(what);
-  return { title: 'Reminder', version: Number.MAX_SAFE_INTEGER, sample: card, messageFor: () => ({ cards: [card] }), expired: `${what.toLowerCase()} is no longer listed` };
-};
-
-/** Who is reached in a personal chat; the card refreshes there to that person's own state. */
-export const userOf = (recipient: Pick<Recipient, 'reference'>): { teamsId: string[]; aadId: string | undefined } => ({
-  teamsId: refreshIdsOf({ scope: 'personal', reference: recipient.reference }),
-  aadId: recipient.reference.user?.aadObjectId?.toLowerCase(),
-});
-
-/** When a reminder found outside the civil hours (a restart at night) may go. */
-function timing(deps: ReminderKindDeps, over: string | undefined, now: Date): Pick<PreparedContent, 'expired' | 'notBefore'> {
-  if (over) return { expired: over };
-  const opens = nextCivilStart(now, civilHours(deps.reminderTime));
-  return opens > now ? { notBefore: opens } : {};
-}
 
 async function eventReminder(deps: ReminderKindDeps, event: NlcEvent): Promise<PreparedContent> {
   const now = deps.clock.now();
   const text = deps.cards.eventReminderText(event, now);
   let cardFor: (aadId: string | undefined, teamsId: string[]) => CardJson;
   if (event.kind === 'workshop') {
-    const workshop = asWorkshop(event);
-    const ledger = await deps.workshops.getLedger(event.id);
-    cardFor = (aadId, teamsId) => deps.cards.workshop(workshopView(workshop, ledger, aadId, now, deps.links), teamsId);
+    cardFor = await workshopCardFor(deps, asWorkshop(event), now);
   } else {
     const rsvps = await deps.events.listRsvpsOfEvent(event.id);
     const counts = emptyCounts();
@@ -72,26 +39,6 @@ async function eventReminder(deps: ReminderKindDeps, event: NlcEvent): Promise<P
   }
   return personalReminder({ title: event.title, version: event.sequence, text, cardFor }, timing(deps, overReason(eventSubject(event), now), now));
 }
-
-/** A reminder's content: the line above, and the card as the person it goes to sees it. */
-function personalReminder(
-  what: { title: string; version: number; text: string; cardFor: (aadId: string | undefined, teamsId: string[]) => CardJson },
-  when: Pick<PreparedContent, 'expired' | 'notBefore'>,
-): PreparedContent {
-  return {
-    title: `Reminder: ${what.title}`,
-    version: what.version,
-    sample: what.cardFor(undefined, []),
-    messageFor: (recipient) => {
-      const { aadId, teamsId } = userOf(recipient);
-      return { text: what.text, cards: [what.cardFor(aadId, teamsId)] };
-    },
-    ...when,
-  };
-}
-
-/** Reminders are not offered to organisers: the bot queues them itself (planner.ts). */
-const notComposable = () => Promise.reject(new DomainError('invalid_input', 'Reminders are sent by the bot on their own.'));
 
 const eventReminderContent = (deps: ReminderKindDeps): ContentType => ({
   kind: EVENT_REMINDER,
@@ -152,7 +99,7 @@ const deadlineReminderAudience = (deps: ReminderKindDeps): AudienceType => ({
 /** The broadcast types reminders need, to add to the catalogue (bot/start.ts). */
 export function reminderKinds(deps: ReminderKindDeps): { audiences: AudienceType[]; contents: ContentType[] } {
   return {
-    audiences: [eventReminderAudience(deps), deadlineReminderAudience(deps)],
-    contents: [eventReminderContent(deps), deadlineReminderContent(deps)],
+    audiences: [eventReminderAudience(deps), deadlineReminderAudience(deps), bookingReminderAudience(deps)],
+    contents: [eventReminderContent(deps), deadlineReminderContent(deps), bookingReminderContent(deps)],
   };
 }

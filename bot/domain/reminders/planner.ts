@@ -6,7 +6,7 @@ import type { DeadlineStore } from '../deadlines/ports';
 import type { EventStore } from '../events/ports';
 import type { ReminderStore } from './ports';
 import { decideSlots, type ReminderSlot } from './schedule';
-import { DEADLINE_REMINDER, deadlineSubject, EVENT_REMINDER, eventSubject, MAX_REMINDER_DAYS, type ReminderSubject, subjectKey } from './reminders';
+import { BOOKING_REMINDER, bookingSubject, DEADLINE_REMINDER, deadlineSubject, EVENT_REMINDER, eventSubject, MAX_REMINDER_DAYS, type ReminderSubject, subjectKey } from './reminders';
 
 /**
  * One run of the reminder scheduler. Everything it knows comes from Cosmos: the events
@@ -54,10 +54,15 @@ export const reminderBroadcastId = (subject: string, slotKey: string): string =>
 export async function subjectsInWindow(deps: Pick<PlannerDeps, 'events' | 'deadlines'>, now: Date): Promise<{ subject: ReminderSubject; version: number }[]> {
   const from = new Date(now.getTime() - LOOKBACK_MS);
   const to = new Date(now.getTime() + HORIZON_MS);
-  const [events, deadlines] = await Promise.all([deps.events.listStartingBetween(from, to), deps.deadlines.listClosingBetween(from, to)]);
+  const [events, deadlines, bookings] = await Promise.all([
+    deps.events.listStartingBetween(from, to),
+    deps.deadlines.listClosingBetween(from, to),
+    deps.events.listBookingClosingBetween(from, to),
+  ]);
   return [
     ...events.map((e) => ({ subject: eventSubject(e), version: e.sequence })),
     ...deadlines.map((d) => ({ subject: deadlineSubject(d), version: d.sequence })),
+    ...bookings.flatMap((w) => (w.booking ? [{ subject: bookingSubject({ ...w, booking: w.booking }), version: w.sequence }] : [])),
   ];
 }
 
@@ -95,18 +100,24 @@ export async function planReminders(deps: PlannerDeps): Promise<PlanReport> {
   return report;
 }
 
+/** Each subject's broadcast kind (content and audience), what names it, and who it goes to in words. */
+const KINDS: Record<ReminderSubject['kind'], { kind: string; field: 'eventId' | 'deadlineId'; audience: (title: string) => string; title: (days: number, title: string) => string }> = {
+  event: { kind: EVENT_REMINDER, field: 'eventId', audience: (t) => `people coming to "${t}"`, title: (d, t) => `Reminder (${d} ${d === 1 ? 'day' : 'days'} before): ${t}` },
+  deadline: { kind: DEADLINE_REMINDER, field: 'deadlineId', audience: (t) => `people who asked to be reminded of "${t}"`, title: (d, t) => `Reminder (${d} ${d === 1 ? 'day' : 'days'} before): ${t}` },
+  booking: { kind: BOOKING_REMINDER, field: 'eventId', audience: (t) => `people who asked to be reminded to book "${t}"`, title: (d, t) => `Reminder to book (${d} days before booking closes): ${t}` },
+};
+
 function reminderBroadcast(subject: ReminderSubject, version: number, slot: ReminderSlot, now: Date): Broadcast {
   const at = now.toISOString();
-  const event = subject.kind === 'event';
-  const spec = event ? { eventId: subject.id } : { deadlineId: subject.id };
-  const kind = event ? EVENT_REMINDER : DEADLINE_REMINDER;
+  const { kind, field, audience, title } = KINDS[subject.kind];
+  const spec = { [field]: subject.id };
   return {
     id: reminderBroadcastId(subjectKey(subject), slot.key),
     status: 'queued',
     content: { kind, ...spec, days: slot.days, dueAt: slot.dueAt.toISOString() },
     audience: { kind, ...spec },
-    title: `Reminder (${slot.days} ${slot.days === 1 ? 'day' : 'days'} before): ${subject.title}`,
-    audienceText: event ? `people coming to "${subject.title}"` : `people who asked to be reminded of "${subject.title}"`,
+    title: title(slot.days, subject.title),
+    audienceText: audience(subject.title),
     createdBy: REMINDER_SENDER,
     createdAt: at,
     queuedAt: at,

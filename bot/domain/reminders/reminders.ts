@@ -19,9 +19,9 @@ export const reminderDaysSchema = z
 
 export const DEFAULT_EVENT_REMINDER_DAYS: readonly number[] = [7, 1];
 
-/** Something people can be reminded of: an event (or workshop) or a consultation deadline. */
+/** Something people can be reminded of: an event (or workshop), a consultation deadline, or a workshop's booking deadline. */
 export interface ReminderSubject {
-  kind: 'event' | 'deadline';
+  kind: 'event' | 'deadline' | 'booking';
   id: string;
   title: string;
   /** When it starts (an event) or closes (a deadline). */
@@ -36,6 +36,10 @@ export const subjectKey = (subject: Pick<ReminderSubject, 'kind' | 'id'>): strin
 /** The broadcast audience and content kinds of reminders (broadcast-types.ts). */
 export const EVENT_REMINDER = 'event-reminder';
 export const DEADLINE_REMINDER = 'deadline-reminder';
+export const BOOKING_REMINDER = 'booking-reminder';
+
+/** "Remind me to book" goes this many days before a workshop's booking deadline. */
+export const BOOK_REMINDER_DAYS = 2;
 
 /** An event (or workshop) as the reminder scheduler sees it. */
 export const eventSubject = (event: NlcEvent): ReminderSubject => ({
@@ -47,14 +51,27 @@ export const eventSubject = (event: NlcEvent): ReminderSubject => ({
   live: event.status === 'scheduled',
 });
 
-/** A consultation deadline as the reminder scheduler sees it: reminders count back from its close. */
+/** The latest instant a Date holds: an open offer never closes. */
+const NEVER = new Date(8.64e15);
+
+/** A consultation deadline as the reminder scheduler sees it: reminders count back from its close (an open offer has none). */
 export const deadlineSubject = (deadline: Deadline): ReminderSubject => ({
   kind: 'deadline',
   id: deadline.id,
   title: deadline.title,
-  at: new Date(deadline.closesAt),
-  days: deadline.reminderDays,
+  at: deadline.closesAt ? new Date(deadline.closesAt) : NEVER,
+  days: deadline.closesAt ? deadline.reminderDays : [],
   live: deadline.status === 'open',
+});
+
+/** A workshop's booking deadline, for the people who pressed "Remind me to book" (workshops/book-reminders.ts). */
+export const bookingSubject = (workshop: NlcEvent & { booking: { deadline: string } }): ReminderSubject => ({
+  kind: 'booking',
+  id: workshop.id,
+  title: workshop.title,
+  at: new Date(workshop.booking.deadline),
+  days: [BOOK_REMINDER_DAYS],
+  live: workshop.status === 'scheduled',
 });
 
 /**

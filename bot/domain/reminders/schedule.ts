@@ -81,9 +81,15 @@ export function decideSlots(subject: ReminderSubject, handled: (slotKey: string)
   return decisions;
 }
 
+const OVER: Record<ReminderSubject['kind'], { gone: string; past: string }> = {
+  event: { gone: 'the event was cancelled', past: 'the event has started' },
+  deadline: { gone: 'the deadline was withdrawn', past: 'the deadline has closed' },
+  booking: { gone: 'the workshop was cancelled', past: 'booking has closed' },
+};
+
 /** Why a reminder about this subject is no use any more, if it is not. */
 export function overReason(subject: Pick<ReminderSubject, 'kind' | 'live' | 'at'>, now: Date): string | undefined {
-  if (!subject.live) return subject.kind === 'event' ? 'the event was cancelled' : 'the deadline was withdrawn';
-  if (now >= subject.at) return subject.kind === 'event' ? 'the event has started' : 'the deadline has closed';
+  if (!subject.live) return OVER[subject.kind].gone;
+  if (now >= subject.at) return OVER[subject.kind].past;
   return undefined;
 }

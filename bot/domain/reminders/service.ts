@@ -36,7 +36,7 @@ export interface ReminderOverview {
 }
 
 export async function reminderOverview(deps: OverviewDeps, actor: Actor, id: string): Promise<ReminderOverview> {
-  assertOrganiser(deps.organisers, actor, 'see who will be reminded');
+  await assertOrganiser(deps.organisers, actor, 'see who will be reminded');
   const [event, deadline] = await Promise.all([deps.events.getEvent(id), deps.deadlines.getDeadline(id)]);
   const subject = event ? eventSubject(event) : deadline ? deadlineSubject(deadline) : undefined;
   if (!subject) throw new DomainError('not_found', `No event or deadline is called "${id}".`, { hint: 'Type "events" or "deadlines" to find its id.' });

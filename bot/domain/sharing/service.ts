@@ -49,7 +49,7 @@ export interface Searcher {
  * colleague is personal to Teams too, but a card dropped there is seen by both.
  */
 export async function viewerOf(deps: Pick<SharingDeps, 'organisers' | 'conversations'>, searcher: Searcher): Promise<Viewer> {
-  const organiser = deps.organisers.includes(searcher.actor.aadObjectId);
+  const organiser = await deps.organisers.includes(searcher.actor.aadObjectId);
   if (!searcher.personal) return { organiser, ownChat: false };
   const chat = await deps.conversations.get(searcher.conversationId);
   const ownChat = chat?.active === true && chat.scope === 'personal' && chat.userAadObjectId === searcher.actor.aadObjectId;

@@ -83,14 +83,18 @@ export function entryOfEvent(event: EventFields): IndexEntry {
   };
 }
 
+/** Where an open offer (no closing date) sorts: after every dated item, and never past. */
+const OPEN_ENDED = '9999-12-31T23:59:59.999Z';
+
 export function entryOfDeadline(deadline: Pick<Deadline, 'id' | 'title' | 'from' | 'closesAt' | 'status'>): IndexEntry {
   return {
     kind: 'deadline',
     id: deadline.id,
     title: deadline.title,
     series: deadline.from,
-    startsAt: deadline.closesAt,
-    endsAt: deadline.closesAt,
+    // An open offer has no closing date: it stays findable, after everything dated.
+    startsAt: deadline.closesAt ?? OPEN_ENDED,
+    endsAt: deadline.closesAt ?? OPEN_ENDED,
     publication: deadline.status === 'open' ? 'published' : 'cancelled',
   };
 }

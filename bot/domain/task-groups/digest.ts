@@ -2,7 +2,8 @@ import type { Actor } from '../actor';
 import { DomainError } from '../errors';
 import { CONTRIBUTION_KINDS, type ContributionKind } from './contribution-kinds';
 import type { Contribution, Membership, TaskGroup } from './task-group';
-import { assertLead, canLead, requireGroup, type TaskGroupsDeps } from './service';
+import { assertLead, canLead, requireCall, requireGroup, type TaskGroupsDeps } from './service';
+import type { ContributionView } from './contributions';
 
 export const DIGEST_LATEST = 10;
 
@@ -21,7 +22,9 @@ export interface Digest {
  * a number ("1", "tg1", "task group 1") or a group id.
  */
 export async function groupsToDigest(deps: TaskGroupsDeps, actor: Actor, which: string): Promise<TaskGroup[]> {
-  const groups = (await deps.taskGroups.listGroups()).filter((g) => canLead(deps, g, actor));
+  const all = await deps.taskGroups.listGroups();
+  const leading = await Promise.all(all.map((g) => canLead(deps, g, actor)));
+  const groups = all.filter((_, i) => leading[i]);
   const wanted = which.trim().toLowerCase();
   if (!wanted) return groups;
   const number = /^(?:task group |tg ?)?(\d{1,2})$/.exec(wanted)?.[1];
@@ -37,7 +40,7 @@ export async function groupsToDigest(deps: TaskGroupsDeps, actor: Actor, which: 
 /** What came in, for a lead: counts straight from queries, so nothing can drift. */
 export async function digestFor(deps: TaskGroupsDeps, actor: Actor, groupId: string): Promise<Digest> {
   const group = await requireGroup(deps, groupId);
-  assertLead(deps, group, actor, 'see what has come in');
+  await assertLead(deps, group, actor, 'see what has come in');
   const [counts, latest, members, contributors] = await Promise.all([
     deps.taskGroups.countByKind(groupId),
     deps.taskGroups.latestContributions(groupId, DIGEST_LATEST),
@@ -57,11 +60,20 @@ export async function digestFor(deps: TaskGroupsDeps, actor: Actor, groupId: str
 
 export async function markUsed(deps: TaskGroupsDeps, actor: Actor, groupId: string, contributionId: string, used: boolean): Promise<Contribution> {
   const group = await requireGroup(deps, groupId);
-  assertLead(deps, group, actor, 'mark contributions as used');
+  await assertLead(deps, group, actor, 'mark contributions as used');
   const now = deps.clock.now().toISOString();
   const saved = await deps.taskGroups.updateContribution(groupId, contributionId, (current) =>
     current ? { ...current, status: used ? 'used' : 'submitted', usedAt: used ? now : undefined } : undefined,
   );
   if (!saved) throw new DomainError('not_found', 'That contribution no longer exists (it may have been withdrawn).');
   return saved;
+}
+
+/** One contribution as a lead reads it: every answer in full, and who sent it. */
+export async function readContribution(deps: TaskGroupsDeps, actor: Actor, groupId: string, contributionId: string): Promise<ContributionView> {
+  const group = await requireGroup(deps, groupId);
+  await assertLead(deps, group, actor, 'read what has come in');
+  const contribution = await deps.taskGroups.getContribution(groupId, contributionId);
+  if (!contribution) throw new DomainError('not_found', 'That contribution no longer exists (it may have been withdrawn).', { hint: 'Type "digest" to see what has come in.' });
+  return { contribution, call: await requireCall(deps, groupId, contribution.callId), group };
 }

@@ -12,7 +12,7 @@ export type ExportDeps = Pick<TaskGroupsDeps, 'taskGroups' | 'organisers' | 'clo
 /** A link to every contribution of a group as CSV, for a lead; it works for a short while. */
 export async function exportContributions(deps: ExportDeps, actor: Actor, groupId: string): Promise<{ url: string; expiresAt: Date }> {
   const group = await requireGroup(deps, groupId);
-  assertLead(deps, group, actor, 'export contributions');
+  await assertLead(deps, group, actor, 'export contributions');
   const { url, expiresAt, grant } = issueExportLink(deps.links.contributions, groupId, actor.aadObjectId, deps.clock.now());
   await deps.taskGroups.saveExportGrant({ groupId, ...grant });
   return { url, expiresAt };
@@ -49,7 +49,7 @@ export async function openContributionsExport(deps: ExportDeps, request: Downloa
 
 /** Every contribution of a group as a CSV file, for a lead (the organiser tab downloads it directly). */
 export async function contributionsDownload(deps: ExportDeps, actor: Actor, groupId: string): Promise<DownloadFile> {
-  assertLead(deps, await requireGroup(deps, groupId), actor, 'export contributions');
+  await assertLead(deps, await requireGroup(deps, groupId), actor, 'export contributions');
   return contributionsFile(deps, groupId, deps.clock.now());
 }
 

@@ -46,7 +46,7 @@ function inFull(contribution: Contribution, call: Call | undefined): Contributio
 
 export async function leadWorkspace(deps: TaskGroupsDeps, actor: Actor, groupId: string, filter: LeadFilter = {}): Promise<LeadWorkspace> {
   const group = await requireGroup(deps, groupId);
-  assertLead(deps, group, actor, 'read what has come in');
+  await assertLead(deps, group, actor, 'read what has come in');
   const [contributions, calls, members] = await Promise.all([deps.taskGroups.listContributions(groupId), deps.taskGroups.listCalls(groupId), deps.taskGroups.listMembers(groupId)]);
   const callsById = new Map(calls.map((c) => [c.id, c]));
   const wanted = contributions.filter((c) => (!filter.callId || c.callId === filter.callId) && (!filter.kind || c.kind === filter.kind));

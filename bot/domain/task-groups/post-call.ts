@@ -12,7 +12,7 @@ export type PostCallDeps = TaskGroupsDeps & { broadcasting: BroadcastDeps };
 /** A lead's own call, open, in their own group: what they may post (organisers may post any). */
 export async function callToPost(deps: PostCallDeps, actor: Actor, groupId: string, callId: string): Promise<{ group: TaskGroup; call: Call }> {
   const group = await requireGroup(deps, groupId);
-  assertLead(deps, group, actor, 'post its calls for contributions');
+  await assertLead(deps, group, actor, 'post its calls for contributions');
   const call = await requireCall(deps, groupId, callId);
   assertCallOpen(call, deps.clock.now());
   return { group, call };

@@ -2,8 +2,9 @@ import type { Clock } from '../../clock';
 import type { Actor } from '../actor';
 import { DomainError } from '../errors';
 import { checkForm, type FieldSpec } from '../forms';
-import { assertOrganiser, type Organisers } from '../organisers';
+import { assertLeadOf, assertOrganiser, canLeadGroup, isOrganiser, type Organisers } from '../organisers';
 import { slug } from '../slug';
+import { LEAD_CHANGES_KEPT } from '../roles/roles';
 import { isOpen, type Call, type TaskGroup } from './task-group';
 import type { TaskGroupStore } from './ports';
 
@@ -27,16 +28,10 @@ export interface GroupView {
   openCalls: Call[];
 }
 
-export const canLead = (deps: Pick<TaskGroupsDeps, 'organisers'>, group: TaskGroup, actor: Actor): boolean =>
-  group.leadIds.includes(actor.aadObjectId) || deps.organisers.includes(actor.aadObjectId);
+export const canLead = (deps: Pick<TaskGroupsDeps, 'organisers'>, group: TaskGroup, actor: Actor): Promise<boolean> => canLeadGroup(deps.organisers, group, actor);
 
-export function assertLead(deps: Pick<TaskGroupsDeps, 'organisers'>, group: TaskGroup, actor: Actor, what: string): void {
-  if (!canLead(deps, group, actor)) {
-    throw new DomainError('forbidden', `Only the leads of ${group.name} (and NLC organisers) can ${what}.`, {
-      hint: 'If you lead this group and see this, ask the NLC team to add you as a lead.',
-    });
-  }
-}
+export const assertLead = (deps: Pick<TaskGroupsDeps, 'organisers'>, group: TaskGroup, actor: Actor, what: string): Promise<void> =>
+  assertLeadOf(deps.organisers, group, actor, what);
 
 export async function requireGroup(deps: Pick<TaskGroupsDeps, 'taskGroups'>, groupId: string): Promise<TaskGroup> {
   const group = await deps.taskGroups.getGroup(groupId);
@@ -62,24 +57,25 @@ export function assertCallOpen(call: Call, now: Date): void {
   }
 }
 
-async function viewOf(deps: TaskGroupsDeps, group: TaskGroup, actor: Actor, openCalls: Call[]): Promise<GroupView> {
-  const [memberCount, isMember] = await Promise.all([
+async function viewOf(deps: TaskGroupsDeps, group: TaskGroup, actor: Actor, openCalls: Call[], organiser?: boolean): Promise<GroupView> {
+  const [memberCount, isMember, canOrganise] = await Promise.all([
     deps.taskGroups.countMembers(group.id),
     deps.taskGroups.isMember(group.id, actor.aadObjectId),
+    organiser ?? isOrganiser(deps.organisers, actor),
   ]);
   return {
     group,
     memberCount,
     isMember,
-    canLead: canLead(deps, group, actor),
-    canOrganise: deps.organisers.includes(actor.aadObjectId),
+    canLead: canOrganise || group.leadIds.includes(actor.aadObjectId),
+    canOrganise,
     openCalls: openCalls.filter((c) => c.groupId === group.id),
   };
 }
 
 export async function listGroupViews(deps: TaskGroupsDeps, actor: Actor): Promise<GroupView[]> {
-  const [groups, calls] = await Promise.all([deps.taskGroups.listGroups(), deps.taskGroups.listOpenCalls(deps.clock.now())]);
-  return Promise.all(groups.map((g) => viewOf(deps, g, actor, calls)));
+  const [groups, calls, organiser] = await Promise.all([deps.taskGroups.listGroups(), deps.taskGroups.listOpenCalls(deps.clock.now()), isOrganiser(deps.organisers, actor)]);
+  return Promise.all(groups.map((g) => viewOf(deps, g, actor, calls, organiser)));
 }
 
 export async function viewGroup(deps: TaskGroupsDeps, actor: Actor, groupId: string): Promise<GroupView> {
@@ -116,7 +112,7 @@ export const NEW_GROUP_FIELDS: FieldSpec[] = [
 ];
 
 export async function createGroup(deps: TaskGroupsDeps, actor: Actor, submitted: Record<string, unknown>): Promise<TaskGroup> {
-  assertOrganiser(deps.organisers, actor, 'create task groups');
+  await assertOrganiser(deps.organisers, actor, 'create task groups');
   const checked = checkForm(NEW_GROUP_FIELDS, submitted);
   if (!checked.ok) throw new DomainError('invalid_input', 'Some answers need another look; nothing was saved yet.', { fields: checked.problems });
   const { number, name, purpose, projects } = checked.values as { number?: number; name: string; purpose: string; projects?: string };
@@ -127,7 +123,7 @@ export async function createGroup(deps: TaskGroupsDeps, actor: Actor, submitted:
     .map((p) => p.trim())
     .filter((p) => p.length >= 3)
     .slice(0, 8);
-  const group: TaskGroup = { id, number, name, purpose, projects: projectList, leadIds: [], leadNames: [], createdAt: deps.clock.now().toISOString() };
+  const group: TaskGroup = { id, number, name, purpose, projects: projectList, leadIds: [], leadNames: [], leadChanges: [], createdAt: deps.clock.now().toISOString() };
   if (!(await deps.taskGroups.createGroup(group))) {
     throw new DomainError('invalid_input', 'A task group with that number and name already exists.', {
       fields: [{ field: 'name', message: 'There is already a group with this name.' }],
@@ -138,7 +134,7 @@ export async function createGroup(deps: TaskGroupsDeps, actor: Actor, submitted:
 
 /** Leads are chosen from the group's members: the bot knows their Teams identity. */
 export async function leadFormFields(deps: TaskGroupsDeps, actor: Actor, groupId: string): Promise<{ group: TaskGroup; fields: FieldSpec[] }> {
-  assertOrganiser(deps.organisers, actor, 'choose task group leads');
+  await assertOrganiser(deps.organisers, actor, 'choose task group leads');
   const group = await requireGroup(deps, groupId);
   const members = await deps.taskGroups.listMembers(groupId);
   const options = members.map((m) => ({ title: m.userName ?? 'A member', value: m.userId }));
@@ -151,9 +147,16 @@ export async function setLeads(deps: TaskGroupsDeps, actor: Actor, groupId: stri
   if (!checked.ok) throw new DomainError('invalid_input', 'Please choose the leads from the list.', { fields: checked.problems });
   const chosen = (checked.values.leads as string[] | undefined) ?? [];
   const members = new Map((await deps.taskGroups.listMembers(groupId)).map((m) => [m.userId, m]));
-  const saved = await deps.taskGroups.updateGroup(group.id, (current) =>
-    current ? { ...current, leadIds: chosen, leadNames: chosen.map((id) => members.get(id)?.userName ?? 'A member') } : undefined,
-  );
+  const at = deps.clock.now().toISOString();
+  const saved = await deps.taskGroups.updateGroup(group.id, (current) => {
+    if (!current) return undefined;
+    // Who changed the leads and when, as adding and removing one at a time records it (bot/domain/roles/leads.ts).
+    const changes = [
+      ...chosen.filter((id) => !current.leadIds.includes(id)).map((userId) => ({ kind: 'added' as const, userId, by: actor.aadObjectId, at })),
+      ...current.leadIds.filter((id) => !chosen.includes(id)).map((userId) => ({ kind: 'removed' as const, userId, by: actor.aadObjectId, at })),
+    ];
+    return { ...current, leadIds: chosen, leadNames: chosen.map((id) => members.get(id)?.userName ?? 'A member'), leadChanges: [...current.leadChanges, ...changes].slice(-LEAD_CHANGES_KEPT) };
+  });
   if (!saved) throw new DomainError('not_found', 'That task group no longer exists.');
   return saved;
 }

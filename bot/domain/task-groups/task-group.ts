@@ -2,6 +2,8 @@ import { z } from 'zod/v4';
 import type { FormValues } from '../forms';
 import { CONTRIBUTION_KINDS, MAX_SURVEY_QUESTIONS, type ContributionKind } from './contribution-kinds';
 import { requestKeySchema } from '../request-key';
+import { LEAD_CHANGES_KEPT, leadChangeSchema } from '../roles/roles';
+import { exampleSchema, httpsUrlSchema } from '../content-fields';
 
 /** Ids travel in card data and Cosmos ids: short lower-case slugs or generated ids. */
 export const groupIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,59}$/, 'a task group id is lower-case letters, digits and dashes');
@@ -21,6 +23,8 @@ export const taskGroupSchema = z.object({
   leadIds: z.array(aadId).max(10),
   /** Lead names as last seen, for the card (ids are what permissions use). */
   leadNames: z.array(z.string().max(120)).max(10).default([]),
+  /** Who added or removed each lead and when, the latest LEAD_CHANGES_KEPT. */
+  leadChanges: z.array(leadChangeSchema).max(LEAD_CHANGES_KEPT).default([]),
   createdAt: utc,
 });
 export type TaskGroup = z.infer<typeof taskGroupSchema>;
@@ -41,6 +45,13 @@ export const callSchema = z
     asks: z.string().trim().min(3).max(600),
     closesAt: utc,
     survey: z.array(surveyQuestionSchema).max(MAX_SURVEY_QUESTIONS).default([]),
+    /**
+     * A public form the lead provides for people who are not in Teams (a survey for pupils,
+     * parents and carers): shown on the card to share. Staff still answer on the card.
+     */
+    shareUrl: httpsUrlSchema.optional(),
+    /** What on its card is illustrative rather than fact (demo data). */
+    example: exampleSchema.optional(),
     createdBy: aadId.optional(),
     createdAt: utc,
     /** The request that created it (request-key.ts): a repeat of that request finds this instead of making a copy. */

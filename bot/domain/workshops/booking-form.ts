@@ -10,7 +10,7 @@ export const ROLES = {
   other: 'Other',
 } as const;
 export type Role = keyof typeof ROLES;
-const ROLE_KEYS = Object.keys(ROLES) as [Role, ...Role[]];
+export const ROLE_KEYS = Object.keys(ROLES) as [Role, ...Role[]];
 
 export const MAX_SCHOOL_LENGTH = 120;
 export const MAX_NEEDS_LENGTH = 500;

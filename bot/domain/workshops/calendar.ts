@@ -1,5 +1,6 @@
-import { createEvent, type EventAttributes } from 'ics';
+import { createEvent, type DateTime, type EventAttributes } from 'ics';
 import type { Workshop } from './workshop';
+import { addDaysToDate, londonDate } from '../time';
 import type { BookingEntry } from './ledger';
 
 /**
@@ -30,12 +31,7 @@ export function calendarFile(workshop: Workshop, entry: BookingEntry, now: Date)
     ]
       .filter(Boolean)
       .join('\n'),
-    start: new Date(workshop.startsAt).getTime(),
-    startInputType: 'utc',
-    startOutputType: 'utc',
-    end: new Date(workshop.endsAt).getTime(),
-    endInputType: 'utc',
-    endOutputType: 'utc',
+    ...times(workshop),
     location: location.type === 'venue' ? [location.name, location.address].filter(Boolean).join(', ') : 'Online (Microsoft Teams)',
     ...(location.type === 'online' && location.joinUrl ? { url: location.joinUrl } : {}),
     organizer: { name: workshop.booking.organiser.name, email: workshop.booking.organiser.email },
@@ -46,6 +42,25 @@ export function calendarFile(workshop: Workshop, entry: BookingEntry, now: Date)
   // Our own attributes failing the package's schema is a bug, not something a person can fix.
   if (error || !value) throw error ?? new Error('calendar file was not created');
   return value;
+}
+
+/** UTC instants; a workshop whose time is to be confirmed is an all-day entry on its London date (DTSTART;VALUE=DATE). */
+type Times = Pick<EventAttributes, 'start' | 'startInputType' | 'startOutputType' | 'endInputType' | 'endOutputType'> & { end: DateTime };
+
+function times(workshop: Workshop): Times {
+  if (workshop.timeToBeConfirmed) {
+    const day = (iso: string): [number, number, number] => iso.split('-').map(Number) as [number, number, number];
+    const date = londonDate(new Date(workshop.startsAt));
+    return { start: day(date), end: day(addDaysToDate(date, 1)) };
+  }
+  return {
+    start: new Date(workshop.startsAt).getTime(),
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    end: new Date(workshop.endsAt).getTime(),
+    endInputType: 'utc',
+    endOutputType: 'utc',
+  };
 }
 
 /** A file name people recognise in their downloads folder. */

@@ -1,14 +1,17 @@
 import { type DownloadFile, type DownloadRequest, grantStillValid, hashToken } from '../downloads';
 import { londonDate } from '../time';
 import { attendeesCsv } from './attendees';
+import { answersCsv } from '../events/answers';
+import type { NlcEvent } from '../events/event';
 import { asWorkshop } from './workshop';
 import { calendarFile, calendarFileName } from './calendar';
 import { calendarLinksEnd, entryForCalendarToken } from './calendar-links';
 import type { WorkshopsDeps } from './service';
 
-/** A booking's calendar file, or an organiser's attendee export (see ../downloads.ts). */
+/** A booking's calendar file, or an organiser's attendee export, of a workshop or any event (see ../downloads.ts). */
 export async function openWorkshopDownload(deps: WorkshopsDeps, request: DownloadRequest): Promise<DownloadFile | undefined> {
   const event = await deps.events.getEvent(request.subject);
+  if (event && event.kind !== 'workshop' && request.kind === 'attendees') return eventAnswersFile(deps, event, request.token);
   if (event?.kind !== 'workshop' || !event.booking) return undefined;
   const workshop = asWorkshop(event);
   const now = deps.clock.now();
@@ -31,3 +34,10 @@ export const attendeesFile = async (deps: Pick<WorkshopsDeps, 'workshops'>, work
   contentType: 'text/csv; charset=utf-8',
   body: attendeesCsv(await deps.workshops.getLedger(workshopId)),
 });
+
+/** An event's answers (Going, Maybe, Can't go) as CSV, behind an organiser's export link (events/answers.ts). */
+async function eventAnswersFile(deps: WorkshopsDeps, event: NlcEvent, token: string): Promise<DownloadFile | undefined> {
+  const now = deps.clock.now();
+  if (!grantStillValid(await deps.workshops.getExportGrant(event.id, hashToken(token)), now)) return undefined;
+  return { filename: `${event.id}-answers-${londonDate(now)}.csv`, contentType: 'text/csv; charset=utf-8', body: answersCsv(await deps.events.listRsvpsOfEvent(event.id)) };
+}

@@ -23,6 +23,9 @@ export interface BookingRequest {
   bookingId: string;
   /** SHA-256 of the new booking's calendar link secret. */
   calendarTokenHash: string;
+  /** A colleague's booking: their email, and who booked it for them. */
+  email?: string;
+  bookedBy?: { userId: string; name?: string };
 }
 
 export type BookingDecision =
@@ -59,6 +62,8 @@ export function decideBookings(current: Ledger | undefined, requests: readonly B
       bookingId: request.bookingId,
       userId: request.userId,
       ...(request.name ? { name: request.name } : {}),
+      ...(request.email ? { email: request.email } : {}),
+      ...(request.bookedBy ? { bookedBy: request.bookedBy } : {}),
       ...request.form,
       status,
       seq: ledger.nextSeq++,
@@ -101,7 +106,7 @@ export interface CancelResult {
   changed: boolean;
 }
 
-/** Cancels the person's own booking or waitlist place; a freed place goes to the first in line at once. */
+/** Cancels the person's own booking or waitlist place, or one they made for a colleague; a freed place goes to the first in line at once. */
 export function cancelEntry(ledger: Ledger | undefined, bookingId: string, userId: string, at: string): CancelResult {
   const entry = ledger?.entries.find((e) => e.bookingId === bookingId);
   if (!ledger || !entry) {
@@ -109,9 +114,9 @@ export function cancelEntry(ledger: Ledger | undefined, bookingId: string, userI
       hint: 'Type "my bookings" to see your places.',
     });
   }
-  if (entry.userId !== userId) {
+  if (entry.userId !== userId && entry.bookedBy?.userId !== userId) {
     throw new DomainError('forbidden', 'That booking belongs to someone else, so nothing was changed.', {
-      hint: 'You can only cancel your own booking. Type "my bookings" to see yours.',
+      hint: 'You can cancel your own booking and those you made for colleagues. Type "my bookings" to see them.',
     });
   }
   if (entry.status === 'cancelled') return { ledger, cancelled: entry, promoted: [], changed: false };

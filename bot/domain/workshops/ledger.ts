@@ -24,10 +24,18 @@ export type PromotionNotice =
 
 export interface BookingEntry extends BookingForm {
   bookingId: string;
-  /** Entra object id of the person who booked. */
+  /**
+   * Who the place is for: their Entra object id, or, for a colleague booked by someone
+   * else whom the bot does not know in Teams, `email:<their email>` (colleague.ts). One
+   * entry per attendee, whoever clicked.
+   */
   userId: string;
-  /** Display name from Teams, for the attendee list. */
+  /** Display name from Teams (or as a colleague's booker typed it), for the attendee list. */
   name?: string;
+  /** A colleague's work email, as their booker gave it. */
+  email?: string;
+  /** Someone who booked this place for a colleague (and may cancel it). */
+  bookedBy?: { userId: string; name?: string };
   status: BookingStatus;
   /** Arrival order within this workshop; the waitlist is served in this order. */
   seq: number;
@@ -79,6 +87,10 @@ export const newLedger = (eventId: string, capacity: number, eventEndsAt?: strin
 
 export const activeEntryOf = (ledger: Ledger | undefined, userId: string): BookingEntry | undefined =>
   ledger?.entries.find((e) => e.userId === userId && e.status !== 'cancelled');
+
+/** Places a person booked for colleagues and that still stand. */
+export const bookedForOthers = (ledger: Ledger | undefined, userId: string): BookingEntry[] =>
+  (ledger?.entries ?? []).filter((e) => e.bookedBy?.userId === userId && e.status !== 'cancelled');
 
 export const bookedCount = (ledger: Ledger | undefined): number => ledger?.entries.filter((e) => e.status === 'booked').length ?? 0;
 

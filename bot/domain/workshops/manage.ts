@@ -30,7 +30,7 @@ export interface AttendeeList {
  * none, the one upcoming workshop (several ask which).
  */
 export async function resolveWorkshop(deps: OrganiserDeps, actor: Actor, typed: string, what: string): Promise<Workshop> {
-  assertOrganiser(deps.organisers, actor, what);
+  await assertOrganiser(deps.organisers, actor, what);
   if (typed !== '') return requireWorkshop(deps, parseInput(eventIdSchema, typed, 'workshop id'));
   const upcoming = (await deps.events.listUpcoming(deps.clock.now(), 50)).filter((e) => e.kind === 'workshop');
   if (upcoming.length === 1) return asWorkshop(upcoming[0]);
@@ -45,7 +45,7 @@ function listOf(deps: OrganiserDeps, workshop: Workshop, ledger: Ledger | undefi
 }
 
 export async function attendeeList(deps: OrganiserDeps, actor: Actor, eventId: string): Promise<AttendeeList> {
-  assertOrganiser(deps.organisers, actor, 'see who has booked');
+  await assertOrganiser(deps.organisers, actor, 'see who has booked');
   const workshop = await requireWorkshop(deps, eventId);
   return listOf(deps, workshop, await deps.workshops.getLedger(eventId));
 }
@@ -61,7 +61,7 @@ export async function changeWorkshopCapacity(
   eventId: string,
   values: unknown,
 ): Promise<{ list: AttendeeList; promoted: BookingEntry[] }> {
-  assertOrganiser(deps.organisers, actor, 'change the number of places');
+  await assertOrganiser(deps.organisers, actor, 'change the number of places');
   const workshop = await requireWorkshop(deps, eventId);
   const now = deps.clock.now();
   assertCanManage(workshop, now);
@@ -75,7 +75,7 @@ export async function changeWorkshopCapacity(
 
 /** Close or reopen booking; cancellations and promotions carry on while it is closed. */
 export async function setWorkshopBookingClosed(deps: OrganiserDeps, actor: Actor, eventId: string, closed: boolean): Promise<AttendeeList> {
-  assertOrganiser(deps.organisers, actor, closed ? 'close booking' : 'reopen booking');
+  await assertOrganiser(deps.organisers, actor, closed ? 'close booking' : 'reopen booking');
   const workshop = await requireWorkshop(deps, eventId);
   const now = deps.clock.now();
   assertCanManage(workshop, now);
@@ -88,7 +88,7 @@ export async function setWorkshopBookingClosed(deps: OrganiserDeps, actor: Actor
 
 /** A link to the attendee list as CSV, working for a short while; only the token's hash is stored. */
 export async function exportAttendees(deps: OrganiserDeps, actor: Actor, eventId: string): Promise<AttendeeList> {
-  assertOrganiser(deps.organisers, actor, 'export the attendee list');
+  await assertOrganiser(deps.organisers, actor, 'export the attendee list');
   const workshop = await requireWorkshop(deps, eventId);
   const { url, expiresAt, grant } = issueExportLink(deps.links.attendees, eventId, actor.aadObjectId, deps.clock.now());
   await deps.workshops.saveExportGrant({ eventId, ...grant });
@@ -97,7 +97,7 @@ export async function exportAttendees(deps: OrganiserDeps, actor: Actor, eventId
 
 /** The attendee list as a CSV file, for an organiser (the organiser tab downloads it directly, no link). */
 export async function attendeesDownload(deps: OrganiserDeps, actor: Actor, eventId: string): Promise<DownloadFile> {
-  assertOrganiser(deps.organisers, actor, 'export the attendee list');
+  await assertOrganiser(deps.organisers, actor, 'export the attendee list');
   const workshop = await requireWorkshop(deps, eventId);
   return attendeesFile(deps, workshop.id, deps.clock.now());
 }

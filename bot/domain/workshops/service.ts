@@ -7,8 +7,9 @@ import { asWorkshop, assertCanBook, assertCanCancel, closedReason, type Workshop
 import { parseBookingForm } from './booking-form';
 import { tooManyChangesError } from './entry-history';
 import { calendarLinksOpen, isCalendarTokenOf, newCalendarToken, withNewCalendarLink } from './calendar-links';
-import { activeEntryOf, bookedCount, type BookingEntry, type Ledger, waitlist, waitlistPosition } from './ledger';
+import { activeEntryOf, bookedCount, bookedForOthers, type BookingEntry, type Ledger, waitlist, waitlistPosition } from './ledger';
 import { cancelEntry } from './ledger-changes';
+import { withBookReminder } from './book-reminders';
 import type { DownloadLinks, WorkshopStore } from './ports';
 
 export interface WorkshopsDeps {
@@ -16,6 +17,8 @@ export interface WorkshopsDeps {
   workshops: WorkshopStore;
   clock: Clock;
   links: DownloadLinks;
+  /** London "HH:MM" reminders go out at (REMINDER_TIME): without it, no reminder to book is offered. */
+  reminderTime?: string;
 }
 
 export type Availability = 'open' | 'full' | 'closed';
@@ -39,6 +42,10 @@ export interface WorkshopView {
   availability: Availability;
   closedReason?: string;
   mine?: MyPlace;
+  /** Places this person booked for colleagues, still standing (they may cancel them). */
+  forColleagues: BookingEntry[];
+  /** "Remind me to book": when it would go, and whether they asked (book-reminders.ts); absent when it cannot be asked for. */
+  remindToBook?: { dueAt: Date; on: boolean };
   now: Date;
 }
 
@@ -70,6 +77,7 @@ export function workshopView(
     availability: reason ? 'closed' : booked >= capacity ? 'full' : 'open',
     closedReason: reason,
     mine: ledger && entry ? myPlace(ledger, entry, links, calendarLinksOpen(workshop, now), calendarToken) : undefined,
+    forColleagues: userId ? bookedForOthers(ledger, userId) : [],
     now,
   };
 }
@@ -80,7 +88,7 @@ export const requireWorkshop = async (deps: Pick<WorkshopsDeps, 'events'>, event
 export async function viewWorkshop(deps: WorkshopsDeps, actor: Actor | undefined, workshop: Workshop | string): Promise<WorkshopView> {
   const found = typeof workshop === 'string' ? await requireWorkshop(deps, workshop) : workshop;
   const ledger = await deps.workshops.getLedger(found.id);
-  return workshopView(found, ledger, actor?.aadObjectId, deps.clock.now(), deps.links);
+  return withBookReminder(deps, workshopView(found, ledger, actor?.aadObjectId, deps.clock.now(), deps.links), actor?.aadObjectId);
 }
 
 export interface BookingResult {
@@ -114,6 +122,8 @@ export async function bookWorkshop(deps: WorkshopsDeps, actor: Actor, eventId: s
   if (decision.kind === 'busy') throw tooManyChangesError();
   // An organiser closed booking between our check and the write.
   if (decision.kind === 'closed') assertCanBook(workshop, now, true);
+  // Booked: no reminder to book any more (the reminder's audience leaves out anyone with a place, should this fail).
+  await deps.workshops.deleteBookingReminder(eventId, actor.aadObjectId);
   const view = workshopView(workshop, decision.ledger, actor.aadObjectId, now, deps.links, calendar.token);
   return { view, outcome: decision.kind === 'closed' ? 'existing' : decision.kind };
 }
@@ -132,11 +142,13 @@ export async function issueCalendarLink(deps: WorkshopsDeps, actor: Actor, event
 
 export interface CancelOutcome {
   view: WorkshopView;
+  /** The entry as cancelled: the clicker's own, or a colleague's they had booked. */
+  cancelled: BookingEntry;
   /** People moved up from the waitlist into the freed place: tell them (see promotions.ts). */
   promoted: BookingEntry[];
 }
 
-/** Cancel one's own booking or waitlist spot; a freed place goes to the first in line in the same write. */
+/** Cancel one's own booking or waitlist spot, or one booked for a colleague; a freed place goes to the first in line in the same write. */
 export async function cancelBooking(deps: WorkshopsDeps, actor: Actor, eventId: string, bookingId: string): Promise<CancelOutcome> {
   const workshop = await requireWorkshop(deps, eventId);
   const now = deps.clock.now();
@@ -145,10 +157,10 @@ export async function cancelBooking(deps: WorkshopsDeps, actor: Actor, eventId: 
     const outcome = cancelEntry(current, bookingId, actor.aadObjectId, now.toISOString());
     return { next: outcome.changed ? outcome.ledger : undefined, result: outcome };
   });
-  return { view: workshopView(workshop, result.ledger, actor.aadObjectId, now, deps.links), promoted: result.promoted };
+  return { view: workshopView(workshop, result.ledger, actor.aadObjectId, now, deps.links), cancelled: result.cancelled, promoted: result.promoted };
 }
 
-/** The person's places and waitlist spots in workshops that have not ended, soonest first. */
+/** The person's places and waitlist spots (and those they booked for colleagues) in workshops that have not ended, soonest first. */
 export async function listMyBookings(deps: WorkshopsDeps, actor: Actor): Promise<WorkshopView[]> {
   const now = deps.clock.now();
   const ids = await deps.workshops.workshopsOfUser(actor.aadObjectId);
@@ -160,6 +172,6 @@ export async function listMyBookings(deps: WorkshopsDeps, actor: Actor): Promise
     }),
   );
   return views
-    .filter((v): v is WorkshopView => v?.mine !== undefined)
+    .filter((v): v is WorkshopView => v !== undefined && (v.mine !== undefined || v.forColleagues.length > 0))
     .sort((a, b) => a.workshop.startsAt.localeCompare(b.workshop.startsAt));
 }

@@ -1,12 +1,14 @@
 import { z } from 'zod/v4';
 import { renderForgetChoiceCard, renderForgetDoneCard, renderForgetPreviewCard } from '../../../cards/forget';
 import { aadObjectIdSchema } from '../../domain/actor';
+import { colleagueKeySchema } from '../../domain/workshops/colleague';
 import { findPeopleToForget, forgetMe, type ForgetDeps, type ForgetReport, forgetSomeone, previewForgetMe, previewForgetSomeone } from '../../domain/privacy/service';
 import { cardAction, personalData, type RouteModule, type Turn } from './route';
 import { type PromotionRouteDeps, tellPromoted } from './workshops';
 import { PRIVACY_FORGET_ME, PRIVACY_FORGET_PERSON, PRIVACY_REVIEW_PERSON } from '../../../cards/verbs';
 
-const personData = z.strictObject({ userId: aadObjectIdSchema });
+/** A person by Entra object id, or a colleague booked onto a workshop by email (workshops/colleague.ts). */
+const personData = z.strictObject({ userId: z.union([aadObjectIdSchema, colleagueKeySchema]) });
 
 export type PrivacyRouteDeps = ForgetDeps & PromotionRouteDeps;
 

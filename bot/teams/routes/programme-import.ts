@@ -29,14 +29,14 @@ export function programmeImportRoutes(deps: AuthoringDeps & { fileDownloads: Fil
         aliases: ['import'],
         hidden: true,
         run: async (turn) => {
-          assertOrganiser(deps.organisers, turn.actor(), 'import a programme');
+          await assertOrganiser(deps.organisers, turn.actor(), 'import a programme');
           await turn.reply(renderImportPreviewCard(undefined, ''));
         },
       },
     ],
     files: {
       run: async (turn, file) => {
-        assertOrganiser(deps.organisers, turn.actor(), 'import a programme');
+        await assertOrganiser(deps.organisers, turn.actor(), 'import a programme');
         if (!READABLE.has(file.fileType)) {
           await turn.reply(
             renderNoticeCard({

@@ -1,11 +1,11 @@
 import { z } from 'zod/v4';
 import { renderStatusCard } from '../../../cards/broadcast-status';
 import { renderCallCard } from '../../../cards/call';
-import { renderDigestCard } from '../../../cards/digest';
+import { renderDigestCard, renderLeadContributionCard } from '../../../cards/digest';
 import { renderNoticeCard } from '../../../cards/notice';
-import { CALL_SEND_TO_MEMBERS, CONTRIBUTION_MARK_USED, CONTRIBUTIONS_EXPORT, DIGEST_VIEW } from '../../../cards/verbs';
+import { CALL_SEND_TO_MEMBERS, CONTRIBUTION_MARK_USED, CONTRIBUTION_READ, CONTRIBUTIONS_EXPORT, DIGEST_VIEW } from '../../../cards/verbs';
 import type { DownloadLinks } from '../../domain/downloads';
-import { digestFor, groupsToDigest, markUsed } from '../../domain/task-groups/digest';
+import { digestFor, groupsToDigest, markUsed, readContribution } from '../../domain/task-groups/digest';
 import { exportContributions } from '../../domain/task-groups/export';
 import { callToPost, type PostCallDeps, sendCallToMembers } from '../../domain/task-groups/post-call';
 import { listOpenCalls } from '../../domain/task-groups/service';
@@ -14,7 +14,8 @@ import { clickedCardOf } from '../turn';
 import { cardAction, type CommandRoute, personalData, type RouteModule } from './route';
 
 const callData = z.strictObject({ groupId: groupIdSchema, callId: callIdSchema });
-const usedData = z.strictObject({ groupId: groupIdSchema, contributionId: contributionIdSchema, used: z.boolean() });
+const usedData = z.strictObject({ groupId: groupIdSchema, contributionId: contributionIdSchema, used: z.boolean(), show: z.literal('contribution').optional() });
+const contributionData = z.strictObject({ groupId: groupIdSchema, contributionId: contributionIdSchema });
 const groupData = z.strictObject({ groupId: groupIdSchema });
 /** What follows "digest": a group number or id, short. */
 const digestArg = z.string().max(60);
@@ -45,11 +46,18 @@ export function taskGroupLeadRoutes(deps: LeadDeps): RouteModule {
         return renderStatusCard(report, { refreshUserIds: [actor.teamsUserId], now: deps.clock.now() });
       }),
       personalData(
-        cardAction(CONTRIBUTION_MARK_USED, usedData, async (turn, { groupId, contributionId, used }) => {
+        cardAction(CONTRIBUTION_MARK_USED, usedData, async (turn, { groupId, contributionId, used, show }) => {
           const actor = turn.actor();
           await markUsed(deps, actor, groupId, contributionId, used);
+          // Pressed on the contribution's own card: that card again, with its new status.
+          if (show === 'contribution') return renderLeadContributionCard(await readContribution(deps, actor, groupId, contributionId));
           return renderDigestCard(await digestFor(deps, actor, groupId));
         }),
+      ),
+      personalData(
+        cardAction(CONTRIBUTION_READ, contributionData, async (turn, { groupId, contributionId }) =>
+          renderLeadContributionCard(await readContribution(deps, turn.actor(), groupId, contributionId)),
+        ),
       ),
     ],
   };

@@ -2,14 +2,14 @@ import { z } from 'zod/v4';
 import { renderFormCard } from '../../../cards/form';
 import { renderNoticeCard } from '../../../cards/notice';
 import { renderTaskGroupCard } from '../../../cards/task-group';
-import { DomainError, type FieldProblem } from '../../domain/errors';
+import type { FieldProblem } from '../../domain/errors';
 import type { FieldSpec } from '../../domain/forms';
 import { assertOrganiser } from '../../domain/organisers';
 import { createGroup, leadFormFields, listGroupViews, NEW_GROUP_FIELDS, setLeads, setMembership, type TaskGroupsDeps, viewGroup } from '../../domain/task-groups/service';
 import { groupIdSchema, type TaskGroup } from '../../domain/task-groups/task-group';
 import { asText, inputsOf, submitForm } from './form-errors';
 import { type ActionRoute, cardAction, personalData, type RouteModule } from './route';
-import { GROUP_CHOOSE_LEADS, GROUP_CREATE, GROUP_JOIN, GROUP_LEAVE, GROUP_SET_LEADS, GROUP_VIEW } from '../../../cards/verbs';
+import { GROUP_CREATE, GROUP_JOIN, GROUP_LEAVE, GROUP_SET_LEADS, GROUP_VIEW } from '../../../cards/verbs';
 
 const groupData = z.strictObject({ groupId: groupIdSchema });
 /** Form submissions: our own keys strictly, the inputs checked by the domain's form. */
@@ -50,7 +50,7 @@ export function taskGroupRoutes(deps: TaskGroupsDeps): RouteModule {
         description: 'Create a task group (organisers)',
         hidden: true,
         run: async (turn) => {
-          assertOrganiser(deps.organisers, turn.actor(), 'create task groups');
+          await assertOrganiser(deps.organisers, turn.actor(), 'create task groups');
           await turn.reply(newGroupForm());
         },
       },
@@ -80,18 +80,12 @@ function membershipActions(deps: TaskGroupsDeps): ActionRoute[] {
   ];
 }
 
-/** Organisers choosing a group's leads from its members: the form lists them by name, so it goes to the organiser's own chat. */
+/**
+ * The members-only leads form of earlier versions, still answered for cards already posted
+ * (choosing leads is now bot/teams/routes/roles.ts: anyone, by name or id, with who and when).
+ */
 function leadActions(deps: TaskGroupsDeps): ActionRoute[] {
   return [
-    personalData(cardAction(GROUP_CHOOSE_LEADS, groupData, async (turn, { groupId }) => {
-      const { group, fields } = await leadFormFields(deps, turn.actor(), groupId);
-      if (fields[0]?.kind === 'multiChoice' && fields[0].options.length === 0) {
-        throw new DomainError('closed', `${group.name} has no members yet, so there is no one to choose.`, {
-          hint: 'Leads are chosen from the members: ask them to join the group first.',
-        });
-      }
-      return leadsForm(group, fields, { leads: group.leadIds.join(',') });
-    })),
     personalData(cardAction(GROUP_SET_LEADS, groupForm, async (turn, data) => {
       const actor = turn.actor();
       const inputs = inputsOf(data, ['groupId']);

@@ -25,7 +25,7 @@ export function weekRoutes(deps: WeekDeps & OverviewDeps): RouteModule {
         hidden: true,
         run: async (turn, rest) => {
           // Refuse non-organisers before telling them anything about the command's shape.
-          assertOrganiser(deps.organisers, turn.actor(), 'see who will be reminded');
+          await assertOrganiser(deps.organisers, turn.actor(), 'see who will be reminded');
           const id = parseInput(eventIdSchema, rest, 'event or deadline id');
           await turn.reply(renderRemindersCard(await reminderOverview(deps, turn.actor(), id)));
         },

@@ -2,7 +2,10 @@ import { renderWelcomeCard } from '../../../cards/welcome';
 import { type ConversationsDeps, recordInstalled, recordPersonRemovedBot, recordRemoved } from '../../domain/conversations/service';
 import type { MemberFacts } from '../../domain/rosters/roster';
 import { assertOrganiser, type Organisers } from '../../domain/organisers';
+import { claimPlacesBookedByEmail } from '../../domain/workshops/colleague';
+import type { WorkshopStore } from '../../domain/workshops/ports';
 import { installFactsOf } from '../turn';
+import { memberEmail } from '../members';
 import type { CommandRoute, RouteModule, Turn } from './route';
 
 export interface LifecycleRoutes {
@@ -20,7 +23,7 @@ export interface LifecycleRoutes {
  * commands that are not hidden, "organiser help" the hidden ones (for organisers only).
  */
 export function welcomeRoutes(
-  deps: ConversationsDeps & { organisers: Organisers },
+  deps: ConversationsDeps & { organisers: Organisers; workshops: Pick<WorkshopStore, 'workshopsOfUser' | 'updateLedger'> },
   featureCommands: readonly CommandRoute[],
 ): RouteModule & LifecycleRoutes & { commands: CommandRoute[] } {
   const help: CommandRoute = {
@@ -37,7 +40,7 @@ export function welcomeRoutes(
     aliases: ['organizer help', 'organisers', 'organizers'],
     hidden: true,
     run: async (turn) => {
-      assertOrganiser(deps.organisers, turn.actor(), 'see the organiser commands');
+      await assertOrganiser(deps.organisers, turn.actor(), 'see the organiser commands');
       await turn.reply(renderWelcomeCard(forOrganisers, { inGroup: turn.inGroup, installed: false, heading: 'Organiser commands' }));
     },
   };
@@ -46,7 +49,13 @@ export function welcomeRoutes(
   const forOrganisers = commands.filter((c) => c.hidden && c !== organiserHelp);
   return {
     installed: async (turn, { greet }) => {
-      await recordInstalled(deps, installFactsOf(turn.context.activity));
+      const facts = installFactsOf(turn.context.activity);
+      const userEmail = facts.scope === 'personal' ? await memberEmail(turn.context, turn.log) : undefined;
+      await recordInstalled(deps, { ...facts, ...(userEmail ? { userEmail } : {}) });
+      // A place a colleague booked for this email becomes theirs; the install stands whatever happens here.
+      if (userEmail && facts.userAadObjectId) {
+        await claimPlacesBookedByEmail(deps, facts.userAadObjectId, userEmail).catch((error: unknown) => turn.log.warn({ err: error }, 'claiming places booked by email failed'));
+      }
       if (greet) await turn.reply(renderWelcomeCard(listed, { inGroup: turn.inGroup, installed: true }));
     },
     removed: async (turn) => {

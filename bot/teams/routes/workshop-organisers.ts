@@ -63,7 +63,7 @@ function organiserCommands(deps: OrganiserRouteDeps): CommandRoute[] {
     }, ['export bookings']),
     command('capacity', 'Change the number of places, e.g. "capacity 45"; raising it books people from the waitlist', async (turn, rest) => {
       // Refuse non-organisers before telling them anything about the command's shape.
-      assertOrganiser(deps.organisers, turn.actor(), 'change the number of places');
+      await assertOrganiser(deps.organisers, turn.actor(), 'change the number of places');
       const [places, id = ''] = parseInput(capacityCommand, rest, 'command').split(' ');
       const workshop = await resolveWorkshop(deps, turn.actor(), id, 'change the number of places');
       await turn.reply(await changeCapacity(deps, turn, workshop.id, places));

@@ -103,9 +103,11 @@ export function workshopRoutes(deps: WorkshopRouteDeps): RouteModule & {
         return renderWorkshopCard(view, { ...own(turn), banner, bannerTone: 'good' });
       }),
       cardAction(WORKSHOP_CANCEL, cancelData, async (turn, data) => {
-        const { view, promoted } = await cancelBooking(deps, turn.actor(), data.eventId, data.bookingId);
+        const actor = turn.actor();
+        const { view, cancelled, promoted } = await cancelBooking(deps, actor, data.eventId, data.bookingId);
         tellPromoted(turn, deps, data.eventId, promoted);
-        return renderWorkshopCard(view, { ...own(turn), banner: 'Your booking is cancelled.', bannerTone: 'good' });
+        const banner = cancelled.userId === actor.aadObjectId ? 'Your booking is cancelled.' : `The place you booked for ${cancelled.name ?? 'your colleague'} is cancelled.`;
+        return renderWorkshopCard(view, { ...own(turn), banner, bannerTone: 'good' });
       }),
     ],
   };

@@ -19,7 +19,7 @@ export function DeadlinesPage(): ReactNode {
 function Deadline({ deadline }: { deadline: DeadlineDto }): ReactNode {
   return (
     <Card>
-      <CardHeader header={<Text weight="semibold">{deadline.title}</Text>} description={`Closes ${deadline.closes}`} />
+      <CardHeader header={<Text weight="semibold">{deadline.title}</Text>} description={deadline.closes} />
       <Text>{`${deadline.following} want reminders; ${deadline.responded} have responded.`}</Text>
       <Table size="small" aria-label={`Reminders for ${deadline.title}`}>
         <TableHeader>
