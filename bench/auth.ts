@@ -61,9 +61,9 @@ async function main(): Promise<void> {
   const tokens = await startTokenService();
   const valid = { authorization: `Bearer ${tokens.channelToken({ appId: APP_ID, serviceUrl: SERVICE_URL })}` };
   const forged = { authorization: `Bearer ${tokens.channelToken({ appId: APP_ID, serviceUrl: SERVICE_URL, key: newSigningKey() })}` };
-  const local = await startNodeProcess('dist/bot/index.js', { LOG_LEVEL: 'warn' }, await freePort());
+  const local = await startNodeProcess('dist/bot.js', { LOG_LEVEL: 'warn' }, await freePort());
   const checked = await startNodeProcess(
-    'dist/bot/index.js',
+    'dist/bot.js',
     // botbuilder prints each refused token to stderr; the bench counts status codes instead.
     { LOG_LEVEL: 'warn', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'unused-by-this-bench', BOT_OPENID_METADATA_URL: tokens.metadataUrl, HOST: '127.0.0.1' },
     await freePort(),

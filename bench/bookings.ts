@@ -2,7 +2,7 @@
  * npm run bench:bookings
  *
  * 500 different people press Book on the 40-place AP framework workshop at the same
- * instant, against the real bot (`node dist/bot/index.js`, its own process, embedded
+ * instant, against the real bot (`node dist/bot.js`, its own process, embedded
  * Cosmos). Each is an `adaptiveCard/action` invoke over HTTP, all sent in one burst.
  * Reports p50/p99/max invoke latency, when the last answer came (from the start of the
  * burst), booked and waitlisted counts, and errors. Then checks what was stored: exactly
@@ -23,7 +23,7 @@ import { createTestInvoke, personalChat, type TestUser } from '../test/helpers/a
 import { withEmbeddedContainer } from './lib/cosmos';
 import { jsonClient } from './lib/http';
 import { freePort, startNodeProcess } from './lib/processes';
-import { median, round, summarise } from './lib/stats';
+import { median, round, summarise, targetLine } from './lib/stats';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const PEOPLE = Number(process.env.PEOPLE ?? 500);
@@ -31,6 +31,8 @@ const PLACES = 40; // the demo workshop's capacity
 const WORKSHOP = 'ap-framework-workshop-2024';
 const SERVICE_URL = 'http://127.0.0.1:9/'; // invokes are answered in the HTTP response; nothing is sent here
 const ANSWER_WITHIN_MS = 5000;
+/** The burst's p99 the bot aims for (issue 18): close to what the same burst of plain card views takes. */
+const P99_TARGET_MS = 500;
 
 const person = (round_: number, n: number): TestUser => {
   const id = round_ * 100_000 + n;
@@ -64,7 +66,7 @@ interface RoundResult {
 
 async function runRound(round_: number): Promise<RoundResult> {
   const cosmosPort = await freePort();
-  const bot = await startNodeProcess('dist/bot/index.js', { LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', EMBEDDED_COSMOS_PORT: String(cosmosPort) }, await freePort());
+  const bot = await startNodeProcess('dist/bot.js', { LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', EMBEDDED_COSMOS_PORT: String(cosmosPort) }, await freePort());
   const client = jsonClient(bot.url, PEOPLE);
   try {
     // Warm the bot (JIT, Cosmos connections) with people looking at the card, as they would before booking.
@@ -136,11 +138,13 @@ async function main(): Promise<void> {
   const med = (pick: (r: RoundResult) => number) => median(results.map(pick));
   console.log('\nsummary (medians of rounds)');
   console.log(`  latency: p50 ${med((r) => r.summary.p50)} ms, p99 ${med((r) => r.summary.p99)} ms, max ${med((r) => r.summary.max)} ms; last answer ${med((r) => r.lastAnswerMs)} ms after the burst  (target: every answer < ${ANSWER_WITHIN_MS} ms)`);
+  const p99 = med((r) => r.summary.p99);
+  console.log(targetLine('p99 of the booking burst', `${p99} ms (rounds ${results.map((r) => r.summary.p99).join(', ')} ms)`, `< ${P99_TARGET_MS} ms`, p99 < P99_TARGET_MS));
   console.log(`  baseline: ${PEOPLE} views at once answered within ${med((r) => r.viewLastAnswerMs)} ms; booking burst / view burst ${round(med((r) => r.lastAnswerMs / r.viewLastAnswerMs), 2)}`);
   console.log(`  outcome: booked ${results.map((r) => r.booked).join('/')}, waitlisted ${results.map((r) => r.waitlisted).join('/')}, errors ${results.map((r) => r.errors).join('/')}  (target: ${PLACES} booked, 0 errors)`);
   const failed = results.some(
     (r) => r.problems.length > 0 || r.errors > 0 || r.booked !== Math.min(PLACES, PEOPLE) || r.lastAnswerMs >= ANSWER_WITHIN_MS,
-  );
+  ) || p99 >= P99_TARGET_MS;
   if (failed) process.exitCode = 1;
 }
 

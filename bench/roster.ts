@@ -1,7 +1,7 @@
 /**
  * npm run bench:roster
  *
- * The bot (`node dist/bot/index.js`, its own process) is added to a team of MEMBERS (10,000)
+ * The bot (`node dist/bot.js`, its own process) is added to a team of MEMBERS (10,000)
  * whose member list the stand-in Bot Connector (its own process) pages as Teams does
  * (GET .../pagedmembers, 500 a page), with the embedded Cosmos server in a third process
  * that counts the requests it serves. Scenarios:
@@ -57,7 +57,7 @@ async function run(kill: boolean): Promise<Outcome> {
   await ask(connector.child, { type: 'members', conversationId: TEAM, count: MEMBERS }, 'members');
   const env = { COSMOS_ENDPOINT: endpoint, COSMOS_KEY: EMBEDDED_KEY, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn' };
   try {
-    bots.push(await startNodeProcess('dist/bot/index.js', env, await freePort()));
+    bots.push(await startNodeProcess('dist/bot.js', env, await freePort()));
     // The bot's jobs poll the store while idle: measured here, and taken off the read's count.
     const idleFrom = await requestsOf(cosmos);
     await sleep(3000);
@@ -80,7 +80,7 @@ async function run(kill: boolean): Promise<Outcome> {
         await once(bots[0]!.child, 'exit');
         killedAt = Date.now();
         pagesAtKill = roster!.pages;
-        bots.push(await startNodeProcess('dist/bot/index.js', env, await freePort()));
+        bots.push(await startNodeProcess('dist/bot.js', env, await freePort()));
       }
       if (killedAt !== undefined && takeoverSeconds === undefined && (roster?.pages ?? 0) > pagesAtKill) takeoverSeconds = (Date.now() - killedAt) / 1000;
       if (roster?.status === 'done') break;

@@ -1,13 +1,16 @@
 /**
  * npm run bench:rsvp
  *
- * Against the real bot (`node dist/bot/index.js`, its own process, embedded Cosmos):
+ * Against the real bot (`node dist/bot.js`, its own process, embedded Cosmos):
  *  1. realistic load: RSVPs from distinct people arriving at 50/s for 20 s (open loop);
  *     p50/p95/p99 invoke latency. Target: p99 < 50 ms.
  *  2. saturation: 100 people clicking as fast as they are answered, each changing their
  *     answer (Going -> Maybe -> Can't go -> ...); RSVPs/s,
  *     and in the same run the same for a bare teams-ai app on the same adapter answering
- *     with a fixed card and no storage (bench/floor-bot.js). Target: >= 0.7 of the floor.
+ *     with a fixed card and no storage (bench/floor-bot.js). Target: >= 0.85 of the floor
+ *     (issue 18). Beside it, steadier on a shared machine: the floor's main-thread CPU time
+ *     per request over the bot's per RSVP (the main thread is what saturates; the bot's
+ *     embedded Cosmos worker runs on the other core, as Azure Cosmos DB runs elsewhere).
  *  3. every click recorded exactly once: one RSVP document per person, holding the answer
  *     of their last acknowledged click.
  * Rounds alternate bot/floor so noise on this shared 2-core machine hits both; the
@@ -19,14 +22,15 @@
  * bot's (from /proc: a busy neighbour on a shared machine steals rate, not CPU time):
  * "no slower than before" as ratios within one run.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createTestInvoke, personalChat, type TestUser } from '../test/helpers/activities';
+import { cpuMsOf } from './lib/cpu';
 import { withEmbeddedContainer } from './lib/cosmos';
 import { jsonClient, type Reply } from './lib/http';
 import { closedLoop, type LoadResult } from './lib/load';
 import { freePort, startNodeProcess } from './lib/processes';
-import { median, round, summarise } from './lib/stats';
+import { median, round, summarise, targetLine } from './lib/stats';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const RATE = Number(process.env.RATE ?? 50);
@@ -108,32 +112,33 @@ async function storedRsvps(cosmosPort: number): Promise<{ userId: string; respon
 
 const BASELINE = process.env.BASELINE;
 
-/** CPU time (user + system, ms) a process has used so far (Linux /proc; clock ticks of 10 ms). */
-function cpuMsOf(pid: number | undefined): number {
-  // utime and stime are the 14th and 15th fields: the 12th and 13th after "(command) ".
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-/** A saturation run with the CPU time the process spent per RSVP answered. */
-async function saturateMeasured(started: { url: string; child: { pid?: number } }, people: TestUser[], record: boolean): Promise<LoadResult & { cpuMsPerRsvp: number }> {
-  const cpuBefore = cpuMsOf(started.child.pid);
+/** A saturation run with the CPU time the process spent per request answered (all threads, and the main thread alone). */
+async function saturateMeasured(
+  started: { url: string; child: { pid?: number } },
+  people: TestUser[] | undefined,
+  record: boolean,
+): Promise<LoadResult & { cpuMsPerRsvp: number; mainCpuMsPerRsvp: number }> {
+  const pid = started.child.pid;
+  const [cpuBefore, mainBefore] = [cpuMsOf(pid), cpuMsOf(pid, { mainThread: true })];
   const result = await saturate(started.url, people, record);
-  return { ...result, cpuMsPerRsvp: (cpuMsOf(started.child.pid) - cpuBefore) / result.ok };
+  return { ...result, cpuMsPerRsvp: (cpuMsOf(pid) - cpuBefore) / result.ok, mainCpuMsPerRsvp: (cpuMsOf(pid, { mainThread: true }) - mainBefore) / result.ok };
 }
 
 async function main(): Promise<void> {
   const cosmosPort = await freePort();
   const botEnv = { LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' };
-  const bot = await startNodeProcess('dist/bot/index.js', { ...botEnv, EMBEDDED_COSMOS_PORT: String(cosmosPort) }, await freePort());
+  const bot = await startNodeProcess('dist/bot.js', { ...botEnv, EMBEDDED_COSMOS_PORT: String(cosmosPort) }, await freePort());
   const floor = await startNodeProcess('bench/floor-bot.js', {}, await freePort());
-  const baseline = BASELINE ? await startNodeProcess(join(resolve(BASELINE), 'dist/bot/index.js'), botEnv, await freePort()) : undefined;
+  // A checkout from before the production bundle has the tsc output instead.
+  const baselineScript = BASELINE && ['dist/bot.js', 'dist/bot/index.js'].map((file) => join(resolve(BASELINE), file)).find((file) => existsSync(file));
+  const baseline = baselineScript ? await startNodeProcess(baselineScript, botEnv, await freePort()) : undefined;
   const realistic: ReturnType<typeof summarise>[] = [];
   const ratios: number[] = [];
   const botRates: number[] = [];
   const floorRates: number[] = [];
   const baselineRatios: number[] = [];
   const cpuRatios: number[] = [];
+  const floorCpuRatios: number[] = [];
   try {
     // Warm all (JIT, connection pools) before measuring.
     const people = Array.from({ length: CONCURRENCY }, newUser);
@@ -151,10 +156,11 @@ async function main(): Promise<void> {
       const baselineFirst = baseline && round_ % 2 === 0 ? await saturateMeasured(baseline, baselinePeople, false) : undefined;
       const ours = await saturateMeasured(bot, people, true);
       const before = baselineFirst ?? (baseline ? await saturateMeasured(baseline, baselinePeople, false) : undefined);
-      const base = await saturate(floor.url, undefined);
+      const base = await saturateMeasured(floor, undefined, false);
       botRates.push(ours.perSecond);
       floorRates.push(base.perSecond);
       ratios.push(ours.perSecond / base.perSecond);
+      floorCpuRatios.push(base.mainCpuMsPerRsvp / ours.mainCpuMsPerRsvp);
       if (before) {
         baselineRatios.push(ours.perSecond / before.perSecond);
         cpuRatios.push(before.cpuMsPerRsvp / ours.cpuMsPerRsvp);
@@ -165,7 +171,8 @@ async function main(): Promise<void> {
       }
       console.log(
         `round ${round_}: realistic ${RATE}/s x ${SECONDS}s -> p50 ${summary.p50} ms, p95 ${summary.p95} ms, p99 ${summary.p99} ms (errors ${open.failed}); ` +
-          `saturation ${CONCURRENCY} users -> bot ${round(ours.perSecond)} RSVPs/s (errors ${ours.failed}), floor ${round(base.perSecond)}/s, ratio ${round(ours.perSecond / base.perSecond, 2)}`,
+          `saturation ${CONCURRENCY} users -> bot ${round(ours.perSecond)} RSVPs/s (errors ${ours.failed}), floor ${round(base.perSecond)}/s, ratio ${round(ours.perSecond / base.perSecond, 2)}; ` +
+          `main-thread CPU per request: bot ${round(ours.mainCpuMsPerRsvp, 3)} ms, floor ${round(base.mainCpuMsPerRsvp, 3)} ms, floor / bot ${round(base.mainCpuMsPerRsvp / ours.mainCpuMsPerRsvp, 2)}`,
       );
     }
     const stored = await storedRsvps(cosmosPort);
@@ -174,16 +181,30 @@ async function main(): Promise<void> {
     // Every acknowledged click is in the store: each person's document holds the answer of
     // their last acknowledged click (later unacknowledged clicks may also have landed).
     const wrong = [...lastAcknowledged].filter(([user, answer]) => byUser.get(user) !== answer).length;
-    console.log('\nsummary (medians of rounds)');
-    console.log(`  realistic: p50 ${median(realistic.map((r) => r.p50))} ms, p95 ${median(realistic.map((r) => r.p95))} ms, p99 ${median(realistic.map((r) => r.p99))} ms  (target p99 < 50 ms)`);
-    console.log(`  saturation: bot ${round(median(botRates))} RSVPs/s, floor ${round(median(floorRates))}/s, ratio ${round(median(ratios), 2)}  (target >= 0.7)`);
+    const p99 = median(realistic.map((r) => r.p99));
+    const ratio = median(ratios);
+    console.log(`\nsummary (medians of ${ROUNDS} rounds; each ratio taken within its round)`);
+    console.log(targetLine('realistic p99 at 50/s', `${p99} ms (p50 ${median(realistic.map((r) => r.p50))} ms, p95 ${median(realistic.map((r) => r.p95))} ms)`, '< 50 ms', p99 < 50));
+    console.log(
+      targetLine(
+        'saturation / bare teams-ai floor',
+        `${round(ratio, 2)} (rounds ${ratios.map((r) => round(r, 2)).join(', ')}; bot ${round(median(botRates))} RSVPs/s, floor ${round(median(floorRates))}/s)`,
+        '>= 0.85',
+        ratio >= 0.85,
+      ),
+    );
+    console.log(`  main-thread CPU per request, floor / bot: ${round(median(floorCpuRatios), 2)} (rounds ${floorCpuRatios.map((r) => round(r, 2)).join(', ')}; steadier on a shared machine)`);
     if (baseline) {
       console.log(`  against BASELINE: rate, this bot / baseline ${round(median(baselineRatios), 3)} (rounds: ${baselineRatios.map((r) => round(r, 3)).join(', ')})`);
       console.log(`  against BASELINE: CPU per RSVP, baseline / this bot ${round(median(cpuRatios), 3)} (rounds: ${cpuRatios.map((r) => round(r, 3)).join(', ')})`);
     }
     console.log(
-      `  recorded: ${clicks} clicks by ${nextUser - 1} people; ${stored.length} RSVP documents for ${byUser.size} people; ` +
-        `duplicates ${duplicates}; people whose document differs from their last acknowledged answer ${wrong}  (target: 0, 0)`,
+      targetLine(
+        'recorded',
+        `${clicks} clicks by ${nextUser - 1} people; ${stored.length} RSVP documents for ${byUser.size} people; duplicates ${duplicates}; documents differing from the last acknowledged answer ${wrong}`,
+        '0 duplicates, 0 different, one document per person',
+        duplicates === 0 && wrong === 0 && byUser.size === nextUser - 1,
+      ),
     );
     if (wrong > 0 || duplicates > 0 || byUser.size !== nextUser - 1) process.exitCode = 1;
   } finally {

@@ -1,7 +1,7 @@
 /**
  * npm run bench:search
  *
- * Against the real bot (`node dist/bot/index.js`, its own process, embedded Cosmos) with
+ * Against the real bot (`node dist/bot.js`, its own process, embedded Cosmos) with
  * EVENTS (2,000) generated events and workshops added to the demo programme:
  *  1. the first search after start, which reads the programme index (cold);
  *  2. searches as people type them, from distinct people in group chats and personal
@@ -100,7 +100,7 @@ async function openLoop(url: string, commandId?: string): Promise<{ latencies: n
 
 async function main(): Promise<void> {
   const cosmosPort = await freePort();
-  const bot = await startNodeProcess('dist/bot/index.js', { LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', EMBEDDED_COSMOS_PORT: String(cosmosPort) }, await freePort());
+  const bot = await startNodeProcess('dist/bot.js', { LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', EMBEDDED_COSMOS_PORT: String(cosmosPort) }, await freePort());
   const searches: ReturnType<typeof summarise>[] = [];
   const bares: ReturnType<typeof summarise>[] = [];
   const ratios: number[] = [];

@@ -1,7 +1,7 @@
 /**
  * npm run bench:soak
  *
- * A steady mixed load on the real bot (`node dist/bot/index.js`, its own process) for
+ * A steady mixed load on the real bot (`node dist/bot.js`, its own process) for
  * SOAK_MINUTES (10): RSVPs (60%: a fixed crowd of 500 people changing their answers),
  * workshop bookings (20%: new people, spread over 30 workshops so each has a waitlist)
  * and contributions (20%: new people sending a case study), sent open loop at SOAK_RATE
@@ -13,7 +13,7 @@
  * Reports per minute: requests, errors, p50 and p99 latency (all, and p99 per kind),
  * and the bot's RSS (resident set, sampled every 2 s: the minute's lowest and highest).
  * Then the drift: the first two minutes after the warm-up minute against the last two
- * (medians). Targets: RSS under 250 MB; no upward drift in p99 (the last minutes within
+ * (medians). Targets: RSS under 200 MB (issue 18: without a heap cap); no upward drift in p99 (the last minutes within
  * 20% of the first) or in the RSS floor (within 10% + 10 MB); 0 errors; the broadcast
  * delivered to every recipient. BENCH_NODE_FLAGS passes Node flags to the bot (e.g.
  * --max-old-space-size=128).
@@ -31,6 +31,8 @@ import { jsonClient } from './lib/http';
 import { freePort, startNodeProcess } from './lib/processes';
 import { median, percentile, round } from './lib/stats';
 
+/** Highest RSS allowed (issue 18: with Node's default heap settings, no --max-old-space-size). */
+const RSS_TARGET_MB = 200;
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 10);
 const RATE = Number(process.env.SOAK_RATE ?? 20);
 const RECIPIENTS = Number(process.env.SOAK_RECIPIENTS ?? 2000);
@@ -116,7 +118,7 @@ async function main(): Promise<void> {
   const recipients = await seedRecipients(store, connector.serviceUrl, RECIPIENTS);
 
   const env = { COSMOS_ENDPOINT: storeProcess.endpoint, COSMOS_KEY: EMBEDDED_KEY, COSMOS_DATABASE: 'nlc', ORGANISER_AAD_IDS: ORGANISER.aadObjectId ?? '', LOG_LEVEL: 'warn' };
-  const bot = await startNodeProcess('dist/bot/index.js', env, await freePort());
+  const bot = await startNodeProcess('dist/bot.js', env, await freePort());
   const pid = bot.child.pid!;
   const client = jsonClient(bot.url, 256);
   const minutes: Minute[] = Array.from({ length: MINUTES }, () => ({ latencies: { rsvp: [], booking: [], contribution: [] }, errors: 0, rss: 0, rssLow: Infinity, broadcasting: false }));
@@ -216,10 +218,10 @@ function summarise(minutes: Minute[], broadcastDone: number | undefined, posts: 
   const p99Drift = late(p99s) / Math.max(early(p99s), 1);
   const rssDrift = late(rss) - early(rss);
   console.log(`p99: ${round(early(p99s))} ms early, ${round(late(p99s))} ms late (x${round(p99Drift, 2)}; target <= 1.2)`);
-  console.log(`RSS floor (lowest in the minute): ${round(early(rss))} MB early, ${round(late(rss))} MB late (+${round(rssDrift)} MB; target <= 10% + 10 MB); highest ${round(maxRss)} MB (target < 250)`);
+  console.log(`RSS floor (lowest in the minute): ${round(early(rss))} MB early, ${round(late(rss))} MB late (+${round(rssDrift)} MB; target <= 10% + 10 MB); highest ${round(maxRss)} MB (target < ${RSS_TARGET_MB}, no heap cap)`);
   console.log(`errors: ${errors} (target 0)`);
   console.log(`broadcast: ${delivered}/${recipients.length} delivered, ${duplicates} duplicates, done ${broadcastDone === undefined ? 'NOT in time' : `at minute ${round(broadcastDone, 2)}`}`);
-  const ok = maxRss < 250 && p99Drift <= 1.2 && rssDrift <= early(rss) * 0.1 + 10 && errors === 0 && delivered === recipients.length;
+  const ok = maxRss < RSS_TARGET_MB && p99Drift <= 1.2 && rssDrift <= early(rss) * 0.1 + 10 && errors === 0 && delivered === recipients.length;
   console.log(ok ? 'targets met' : 'TARGETS NOT MET');
   if (!ok) process.exitCode = 1;
 }

@@ -31,14 +31,17 @@ const EXPANSIONS_KEPT = 256;
  * cost of answering a click; when many people answer one event at once most of them get
  * the same card (same counts, same answer), so recent expansions are remembered by
  * their data. Returned cards are shared: treat them as immutable (add to a copy).
+ * The Template is parsed at its first card, not at import: parsing all of them took
+ * most of the bot's start (docs/benchmarks.md, "Closer to the limits").
  */
 export function cardTemplate<TData extends object>(json: object, verbs: Readonly<Record<string, string>> = {}): (data: TData) => AdaptiveCardJson {
-  const template = new Template(json);
+  let template: Template | undefined;
   const recent = new Map<string, AdaptiveCardJson>();
   return (data) => {
     const key = JSON.stringify(data);
     const known = recent.get(key);
     if (known) return known;
+    template ??= new Template(json);
     const card = template.expand({ $root: { ...data, verbs } }) as AdaptiveCardJson;
     if (recent.size >= EXPANSIONS_KEPT) recent.delete(recent.keys().next().value as string);
     recent.set(key, card);

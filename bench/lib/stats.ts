@@ -19,3 +19,12 @@ export function summarise(latencies: readonly number[]): { n: number; p50: numbe
     max: round(percentile(latencies, 100)),
   };
 }
+
+/**
+ * One line of a benchmark's summary: the figure, its target and whether it is met, so one
+ * block at the end of a run says everything (the coordinator re-runs the scripts on a
+ * quiet machine and reads only that block).
+ */
+export function targetLine(measure: string, figure: string, target: string, met: boolean): string {
+  return `  ${measure}: ${figure}  | target ${target} | ${met ? 'met' : 'NOT MET'}`;
+}

@@ -38,16 +38,18 @@ export interface Replacement {
 }
 
 /**
- * Conditional replaces in one partition: a plain replace when alone, else one bulk
- * request (not a transactional batch: one record changed by someone else must not fail
- * the others). Undefined for a record whose etag no longer matches.
+ * Conditional replaces, each in its own broadcast's partition: a plain replace when alone,
+ * else one bulk request (not a transactional batch: one record changed by someone else
+ * must not fail the others; and a bulk request may span partitions, so the copies of
+ * many broadcasts sent at once, such as the reminders of 200 events, share it).
+ * Undefined for a record whose etag no longer matches.
  */
-export async function replaceAll(container: Container, broadcastId: string, replacements: Replacement[]): Promise<(Delivery | undefined)[]> {
+export async function replaceAll(container: Container, replacements: Replacement[]): Promise<(Delivery | undefined)[]> {
   if (replacements.length === 1) {
     const { current, next } = replacements[0]!;
     try {
       const { etag } = await container
-        .item(current.id, broadcastId)
+        .item(current.id, current.broadcastId)
         .replace(toDeliveryDoc(next), { accessCondition: { type: 'IfMatch', condition: current.version ?? '' } });
       return [{ ...next, version: etag }];
     } catch (error) {
@@ -59,7 +61,7 @@ export async function replaceAll(container: Container, broadcastId: string, repl
     replacements.map(({ current, next }) => ({
       operationType: 'Replace' as const,
       id: current.id,
-      partitionKey: broadcastId,
+      partitionKey: current.broadcastId,
       ifMatch: current.version,
       resourceBody: toDeliveryDoc(next) as unknown as JSONObject,
     })),

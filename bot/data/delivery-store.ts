@@ -19,12 +19,14 @@ const inBroadcast = (broadcastId: string, revision?: number) => [
 ];
 
 export function createDeliveryStore(container: Container): DeliveryMethods {
-  // A busy broadcast writes two records per copy (the claim, the outcome): those that
-  // arrive while a write to the same broadcast is in flight go together in the next
-  // bulk request, each still conditional on its own etag (see cosmos/group-commit.ts).
-  const replaceDeliveries = groupCommit((broadcastId: string, replacements: Replacement[]) => storeCall(() => replaceAll(container, broadcastId, replacements)), {
+  // Every copy costs two record writes (the claim, the outcome): those that arrive while
+  // a record write is in flight go together in the next bulk request, whichever
+  // broadcast they belong to, each still conditional on its own etag (see
+  // cosmos/group-commit.ts). One queue for all: 200 reminders sending at once have one or
+  // two copies each in flight, too few to share a request per broadcast.
+  const replaceDeliveries = groupCommit((_all: 'records', replacements: Replacement[]) => storeCall(() => replaceAll(container, replacements)), {
     maxBatch: BULK_CHUNK,
-    idOf: (r) => r.current.id,
+    idOf: (r) => `${r.current.broadcastId}/${r.current.id}`,
   });
   return {
     addDeliveries: (broadcastId, recipients, now) => storeCall(() => addDeliveries(container, broadcastId, recipients, now.toISOString())),
@@ -41,7 +43,7 @@ export function createDeliveryStore(container: Container): DeliveryMethods {
       ),
     replaceDelivery: (current, next) => {
       if (!current.version) return Promise.reject(new Error('a delivery record must be read before it is replaced'));
-      return replaceDeliveries(current.broadcastId, { current, next });
+      return replaceDeliveries('records', { current, next });
     },
     counts: (broadcastId, revision) => storeCall(() => countDeliveries(container, broadcastId, revision)),
     failureReasons: (broadcastId, revision, limit) => storeCall(() => failureReasons(container, broadcastId, revision, limit)),
@@ -54,7 +56,7 @@ export function createDeliveryStore(container: Container): DeliveryMethods {
         for (const delivery of failed) {
           const next: Delivery = { ...delivery, state: 'pending', attempts: 0, notBefore: '', updatedAt: now.toISOString() };
           // Undefined: changed since we read it (someone else reset it, or a sender is on it), so it is left.
-          const [saved] = await replaceAll(container, broadcastId, [{ current: delivery, next }]);
+          const [saved] = await replaceAll(container, [{ current: delivery, next }]);
           if (saved) reset++;
         }
         return reset;

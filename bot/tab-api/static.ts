@@ -19,10 +19,9 @@ const TYPES: Record<string, string> = {
 /** Teams shows the tab in a frame on its own hosts (web, desktop and mobile clients); no other site may frame it. */
 const FRAME_ANCESTORS = "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com";
 
-/** dist/tab beside the compiled bot (dist/bot), or the repository's dist/tab when run from source (tests, tsx). */
+/** dist/tab beside the bundled bot (dist/app.js, scripts/build.ts), or the repository's dist/tab when run from source (tests, tsx). */
 export function tabDirectory(): string {
-  const root = join(__dirname, '..', '..');
-  return basename(root) === 'dist' ? join(root, 'tab') : join(root, 'dist', 'tab');
+  return basename(__dirname) === 'dist' ? join(__dirname, 'tab') : join(__dirname, '..', '..', 'dist', 'tab');
 }
 
 export function serveTab(server: restify.Server, directory: string): void {

@@ -1,8 +1,8 @@
-import { CallerIdConstants, ConfigurationServiceClientCredentialFactory, StatusCodes } from 'botbuilder';
-import { AuthenticationConstants, AuthenticationError } from 'botframework-connector';
-import { TeamsAdapter } from '@microsoft/teams-ai';
+import { CallerIdConstants, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
 import type { Config } from '../config';
 import type { Logger } from '../log';
+import { TurnAdapter } from './turn-adapter';
 
 const credentialSettings = (bot: Config['bot']) => ({
   MicrosoftAppId: bot.appId ?? '',
@@ -16,13 +16,12 @@ const credentialSettings = (bot: Config['bot']) => ({
  * every outgoing call; with none it runs in local mode (no tokens, loopback only, see
  * config.ts), which is how tests and the Agents Playground talk to it.
  */
-export function createAdapter(bot: Config['bot'], log: Logger): TeamsAdapter {
+export function createAdapter(bot: Config['bot'], log: Logger): TurnAdapter {
   const settings = {
     ...credentialSettings(bot),
     ...(bot.openIdMetadataUrl ? publicCloudTrusting(bot.openIdMetadataUrl) : {}),
   };
-  const adapter = new TeamsAdapter(settings, new ConfigurationServiceClientCredentialFactory(settings));
-  refuseUnverifiedTokensWith401(adapter);
+  const adapter = new TurnAdapter(settings, new ConfigurationServiceClientCredentialFactory(settings));
   // Only reached when something throws outside our own route error handling (which
   // answers the person itself): record it; the adapter answers the HTTP request.
   adapter.onTurnError = (context, error) => {
@@ -48,34 +47,6 @@ function publicCloudTrusting(metadataUrl: string): Record<string, string | boole
     ToBotFromEmulatorOpenIdMetadataUrl: metadataUrl,
     CallerId: CallerIdConstants.PublicAzureChannel,
   };
-}
-
-/** jsonwebtoken's own failures ("invalid signature", "jwt not active", ...). */
-const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
-
-/**
- * botbuilder answers 401 when a token's key id is unknown, but lets jsonwebtoken's error
- * escape when the key id is a trusted one and the signature does not match (a forged
- * token naming a real key): the caller then gets a 500. Such a request is unauthenticated,
- * so it is turned into the same 401 here; the handler never runs either way.
- */
-function refuseUnverifiedTokensWith401(adapter: TeamsAdapter): void {
-  const auth = (adapter as unknown as { botFrameworkAuthentication: Authenticator }).botFrameworkAuthentication;
-  const authenticate = auth.authenticateRequest.bind(auth);
-  auth.authenticateRequest = async (activity, authHeader) => {
-    try {
-      return await authenticate(activity, authHeader);
-    } catch (error) {
-      if (error instanceof Error && TOKEN_ERRORS.has(error.name)) {
-        throw new AuthenticationError(`Unauthorized. ${error.message}`, StatusCodes.UNAUTHORIZED);
-      }
-      throw error;
-    }
-  };
-}
-
-interface Authenticator {
-  authenticateRequest(activity: unknown, authHeader: string): Promise<unknown>;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Request, Response, TurnContext } from 'botbuilder';
-import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
+import { Application } from '@microsoft/teams-ai/lib/Application';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { BroadcastCatalogue } from '../domain/broadcasts/catalogue';
@@ -38,6 +38,7 @@ import { createMessenger } from './proactive';
 import type { ActionRoute, CommandRoute, Turn } from './routes/route';
 import { isTeamsServiceUrl } from './service-urls';
 import { refusedTenant, refuseTenant } from './tenants';
+import type { TurnAdapter } from './turn-adapter';
 import { runLoggedTurn } from './turn-log';
 
 export interface AppDeps {
@@ -82,7 +83,7 @@ export interface AppDeps {
 export interface BotApp {
   /** Handles one POST /api/messages: authenticates, runs the turn, answers the request. */
   process(req: Request, res: Response): Promise<void>;
-  adapter: TeamsAdapter;
+  adapter: TurnAdapter;
   /** Proactive sending with the bot's identity (jobs, notifications). */
   messenger: Messenger;
   /** The process's one limiter for requests to Teams: sends, opened chats, roster pages. */
@@ -139,7 +140,7 @@ export function createApp(given: AppDeps): BotApp {
     commands: routes.commands.filter((c) => !c.hidden),
     routes: { commands: routes.commands, actions: routes.actions },
     process: (req, res) =>
-      adapter.process(req, res, (context) => {
+      adapter.processTurn(req, res, (context) => {
         const refused = refusedTenant(context.activity, deps.allowedTenantIds);
         return refused ? refuseTenant(context, refused, deps.log) : runLoggedTurn(app, context, deps.log);
       }),

@@ -1,5 +1,5 @@
 import { ActivityTypes, CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
-import type { Application } from '@microsoft/teams-ai';
+import type { Application } from '@microsoft/teams-ai/lib/Application';
 import { renderNoticeCard } from '../../cards/notice';
 import type { Logger } from '../log';
 import type { Turn } from './routes/route';

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Activity, TurnContext } from 'botbuilder';
-import type { Application } from '@microsoft/teams-ai';
+import type { Application } from '@microsoft/teams-ai/lib/Application';
 import type { Logger } from '../log';
 import { routeOf } from './turn';
 

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
+import { createBroadcastStore } from '../../bot/data/broadcast-store';
 import type { Store } from '../../bot/data/store';
 import type { Broadcast, Recipient } from '../../bot/domain/broadcasts/broadcast';
-import { openTestStore } from '../helpers/store';
+import { countingWrites, openTestStore } from '../helpers/store';
 
 const NOW = new Date('2024-04-23T08:00:00Z');
 
@@ -54,6 +55,24 @@ describe('broadcast store (embedded Cosmos)', () => {
     assert.equal(claims.filter(Boolean).length, 1);
     assert.deepEqual(await store.broadcasts.dueDeliveries('b-claimrace01', 0, NOW, 10), [], 'a claimed record is not due');
     assert.equal((await store.broadcasts.dueDeliveries('b-claimrace01', 0, new Date(NOW.getTime() + 61_000), 10)).length, 1, 'until its claim runs out');
+  });
+
+  it('when copies of twenty broadcasts are claimed at the same instant, then the claims share bulk requests and each holds', async () => {
+    // Twenty reminders sending at once have a copy or two each in flight: sharing requests
+    // only within a broadcast would cost a request per claim.
+    const ids = Array.from({ length: 20 }, (_, i) => `b-shared${String(i).padStart(2, '0')}`);
+    for (const id of ids) {
+      await store.broadcasts.create(draft(id));
+      await store.broadcasts.addDeliveries(id, [recipientOf(1)], NOW);
+    }
+    const records = await Promise.all(ids.map(async (id) => (await store.broadcasts.dueDeliveries(id, 0, NOW, 1))[0]!));
+    const { container, writes } = countingWrites(store.cosmos.containers.broadcasts);
+    const broadcasts = createBroadcastStore(container);
+    const until = new Date(NOW.getTime() + 60_000).toISOString();
+    const claims = await Promise.all(records.map((record) => broadcasts.replaceDelivery(record, { ...record, claimOwner: 'a', claimUntil: until })));
+    assert.equal(claims.filter(Boolean).length, 20, 'every claim holds');
+    assert.ok(writes() <= 3, `claims made together share requests (${writes()} requests for 20 claims)`);
+    for (const id of ids) assert.deepEqual(await store.broadcasts.dueDeliveries(id, 0, NOW, 10), [], `${id}: its record is claimed`);
   });
 
   it('when a broadcast is revised, then its sent copies are due for an update and the counts say so', async () => {

@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { Agent } from 'node:https';
-import { type Container, CosmosClient } from '@azure/cosmos';
+import { CosmosClient } from '@azure/cosmos';
 import { EMBEDDED_KEY } from '../../bot/data/cosmos/client';
 import { openStore, type Store } from '../../bot/data/store';
 import { createWorkshopStore } from '../../bot/data/workshop-store';
 import { waitlist, waitlistPosition } from '../../bot/domain/workshops/ledger';
 import { type BookingRequest } from '../../bot/domain/workshops/ledger-changes';
-import { countDocs, openTestStore } from '../helpers/store';
+import { countDocs, countingWrites, openTestStore } from '../helpers/store';
 
 const EVENT = 'ap-framework-workshop-2024';
 const userId = (n: number): string => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
@@ -20,30 +20,6 @@ const request = (n: number, capacity = 40): BookingRequest => ({
   bookingId: `${n.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`,
   calendarTokenHash: `hash-of-token-${n}`,
 });
-
-/** The same container, counting the writes made through it. */
-function countingWrites(container: Container): { container: Container; writes: () => number } {
-  let writes = 0;
-  const counted = <T extends object>(target: T, methods: string[]): T =>
-    new Proxy(target, {
-      get(t, prop, receiver) {
-        const value = Reflect.get(t, prop, receiver) as unknown;
-        if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => {
-          if (methods.includes(String(prop))) writes++;
-          return (value as (...a: unknown[]) => unknown).apply(t, args);
-        };
-      },
-    });
-  const proxy = new Proxy(container, {
-    get(target, prop, receiver) {
-      if (prop === 'item') return (id: string, pk: string) => counted(target.item(id, pk), ['replace']);
-      if (prop === 'items') return counted(target.items, ['create', 'upsert']);
-      return Reflect.get(target, prop, receiver) as unknown;
-    },
-  });
-  return { container: proxy, writes: () => writes };
-}
 
 describe('workshop store (embedded Cosmos)', () => {
   let store: Store;

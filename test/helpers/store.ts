@@ -35,3 +35,27 @@ export function changedDocs(before: Map<string, string>, after: Map<string, stri
   const deleted = [...before.keys()].filter((id) => !after.has(id)).map((id) => `${id} (deleted)`);
   return [...changed, ...deleted];
 }
+
+/** The same container, counting the write requests made through it (single writes, bulk and batch requests). */
+export function countingWrites(container: Container): { container: Container; writes: () => number } {
+  let writes = 0;
+  const counted = <T extends object>(target: T, methods: string[]): T =>
+    new Proxy(target, {
+      get(t, prop, receiver) {
+        const value = Reflect.get(t, prop, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (methods.includes(String(prop))) writes++;
+          return (value as (...a: unknown[]) => unknown).apply(t, args);
+        };
+      },
+    });
+  const proxy = new Proxy(container, {
+    get(target, prop, receiver) {
+      if (prop === 'item') return (id: string, pk: string) => counted(target.item(id, pk), ['replace']);
+      if (prop === 'items') return counted(target.items, ['create', 'upsert', 'bulk', 'batch']);
+      return Reflect.get(target, prop, receiver) as unknown;
+    },
+  });
+  return { container: proxy, writes: () => writes };
+}

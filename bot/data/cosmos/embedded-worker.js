@@ -1,5 +1,5 @@
 // The embedded Cosmos DB server's thread (see embedded.ts). Plain JavaScript so
-// the same file runs under tsx (tests) and from dist/ (npm start); tsc copies it.
+// the same file runs under tsx (tests) and, bundled by scripts/build.ts, from dist/ (npm start).
 //
 // It starts @vercel/cosmosdb-server on a loopback port and, when given a data directory,
 // keeps its contents across restarts: it loads the last snapshot before reporting ready,

@@ -43,23 +43,32 @@ export function createLeases(container: Container, clock: Clock): Leases {
       if (!etag) return undefined;
       let expiresAt = new Date(clock.now().getTime() + ttlMs);
       let lost = false;
+      let renewing: Promise<boolean> | undefined;
+      const renew = async (): Promise<boolean> => {
+        if (lost) return false;
+        const next = new Date(clock.now().getTime() + ttlMs);
+        const saved = await write({ id: name, owner, expiresAt: next.toISOString(), acquiredAt: now.toISOString() }, etag);
+        if (!saved) {
+          lost = true;
+          return false;
+        }
+        etag = saved;
+        expiresAt = next;
+        return true;
+      };
       const lease: Lease = {
         name,
         owner,
         held: () => !lost && clock.now() < expiresAt,
-        renew: async () => {
-          if (lost) return false;
-          const next = new Date(clock.now().getTime() + ttlMs);
-          const saved = await write({ id: name, owner, expiresAt: next.toISOString(), acquiredAt: now.toISOString() }, etag);
-          if (!saved) {
-            lost = true;
-            return false;
-          }
-          etag = saved;
-          expiresAt = next;
-          return true;
+        // One renewal at a time: a second one written with the etag the first is about to
+        // replace would fail (412) and take the lease for lost. Asked meanwhile, it shares the first.
+        renew: () => {
+          renewing ??= renew().finally(() => (renewing = undefined));
+          return renewing;
         },
         release: async () => {
+          // After a renewal in flight, whose etag the release must carry to be let in.
+          await renewing?.catch(() => false);
           if (lost) return;
           lost = true;
           // Expired now rather than deleted: the etag guard still protects a lease that

@@ -42,7 +42,12 @@ export interface BroadcastJobDeps extends AudienceDeps, ContentDeps {
 }
 
 export interface BroadcastTiming {
-  /** The sender lease lives this long unless renewed (every third of it). */
+  /**
+   * The sender lease lives this long unless renewed (every third of it): also how long a
+   * dead sender's successor waits before it takes over. Short, because a restart after a
+   * crash should send again within seconds; a renewal is one small write a second, made
+   * only while there is something to send.
+   */
   leaseTtlMs: number;
   /** A claim on one record lives this long; renewed before a send that might outlast it. */
   claimTtlMs: number;
@@ -59,7 +64,7 @@ export interface BroadcastTiming {
 }
 
 export const DEFAULT_TIMING: BroadcastTiming = {
-  leaseTtlMs: 30_000,
+  leaseTtlMs: 3000,
   claimTtlMs: 60_000,
   sendTimeoutMs: 15_000,
   statusEveryMs: 3000,
