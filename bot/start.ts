@@ -9,6 +9,7 @@ import { type BroadcastCatalogue, catalogueWith } from './domain/broadcasts/cata
 import { deadlineContent } from './domain/deadlines/broadcast-content';
 import { reminderKinds } from './domain/reminders/broadcast-types';
 import { reminderJob } from './jobs/reminders';
+import { scheduledBroadcastsJob } from './jobs/scheduled-broadcasts';
 import type { Messenger } from './domain/messaging';
 import { organisersFrom } from './domain/organisers';
 import { shareLinksFrom } from './domain/sharing/links';
@@ -82,6 +83,7 @@ function createJobs(parts: JobParts): Job[] {
     rosterJob({ ...parts.store, reader: people.reader, limiter, clock: parts.clock, log: parts.log }),
     // Reminders are queued as broadcasts, so they share the limiter through the broadcast job.
     reminderJob({ ...parts.store, clock: parts.clock, reminderTime: parts.config.reminderTime }, parts.log),
+    scheduledBroadcastsJob({ broadcasts: parts.store.broadcasts, clock: parts.clock }, parts.log),
     retentionJob({ retention: parts.store.retention, personalData: parts.store.personalData, clock: parts.clock, retentionDays: parts.config.retentionDays }, parts.log),
   ];
 }

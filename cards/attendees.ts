@@ -5,13 +5,13 @@ import { MAX_CAPACITY } from '../bot/domain/workshops/terms';
 import { formatDate, formatDateTime, formatTime } from '../bot/domain/time';
 import { whenText } from '../bot/domain/events/when';
 import json from './attendees.json';
+import { plural } from './plural';
 import { type AdaptiveCardJson, cardTemplate } from './template';
 import { WORKSHOP_ATTENDEES, WORKSHOP_CAPACITY, WORKSHOP_CLOSE, WORKSHOP_EXPORT, WORKSHOP_REOPEN } from './verbs';
 
 interface Section {
   heading: string;
   rows: { line: string; detail: string }[];
-  more: string;
 }
 
 export interface AttendeesCardData {
@@ -24,6 +24,9 @@ export interface AttendeesCardData {
   exportUrl: string;
   exportText: string;
   sections: Section[];
+  /** "People 26 to 50 of 62", or '' when everyone fits on one page. */
+  pageText: string;
+  pager: { title: string; page: number }[];
   changes: string[];
   capacity: number;
   maxCapacity: number;
@@ -34,9 +37,8 @@ export interface AttendeesCardData {
 
 const expand = cardTemplate<AttendeesCardData>(json, { capacity: WORKSHOP_CAPACITY, export: WORKSHOP_EXPORT, close: WORKSHOP_CLOSE, reopen: WORKSHOP_REOPEN, attendees: WORKSHOP_ATTENDEES });
 
-/** Rows shown on the card; the export has everyone. Keeps the card under Teams' 28 KB. */
-export const MAX_BOOKED_ROWS = 40;
-export const MAX_WAITLIST_ROWS = 10;
+/** People on one page of the card: short enough to read at card width; Next and Previous go through the rest, the export has everyone. */
+export const ATTENDEES_PER_PAGE = 25;
 /** Long free text is cut on the card (the export has it whole). */
 const MAX_TEXT_SHOWN = 60;
 const MAX_CHANGES_SHOWN = 5;
@@ -45,14 +47,33 @@ const clip = (text: string, max: number): string => (text.length > max ? `${text
 
 function row({ entry, roleLabel, position, noticeText }: AttendeeRow, n: number): Section['rows'][number] {
   const when = entry.status === 'booked' ? `Booked ${formatDateTime(new Date(entry.bookedAt ?? entry.requestedAt))}` : `Waiting since ${formatDateTime(new Date(entry.requestedAt))}`;
-  const detail = [when, entry.promotedAt ? `moved up from the waitlist, ${noticeText ?? ''}` : '', entry.needs ? `Needs: ${clip(entry.needs, MAX_TEXT_SHOWN)}` : '']
+  const detail = [when, entry.promotedAt ? `moved up from the waiting list, ${noticeText ?? ''}` : '', entry.needs ? `Needs: ${clip(entry.needs, MAX_TEXT_SHOWN)}` : '']
     .filter(Boolean)
     .join(' · ');
   return { line: `**${position ?? n}. ${clip(entry.name ?? 'Unknown name', MAX_TEXT_SHOWN)}** · ${roleLabel} · ${clip(entry.school, MAX_TEXT_SHOWN)}`, detail };
 }
 
-function section(heading: string, rows: readonly AttendeeRow[], max: number, moreText: (n: number) => string): Section {
-  return { heading, rows: rows.slice(0, max).map((r, i) => row(r, i + 1)), more: rows.length > max ? moreText(rows.length - max) : '' };
+/** One page of the booked people then the waiting list, in order, each numbered within its own list. */
+function paged(booked: readonly AttendeeRow[], waiting: readonly AttendeeRow[], requested: number): Pick<AttendeesCardData, 'sections' | 'pageText' | 'pager'> {
+  const everyone = [...booked.map((r, i) => ({ r, n: i + 1, heading: 'Booked' })), ...waiting.map((r, i) => ({ r, n: i + 1, heading: 'Waiting list' }))];
+  const pages = Math.max(1, Math.ceil(everyone.length / ATTENDEES_PER_PAGE));
+  const page = Math.min(Math.max(1, requested), pages);
+  const shown = everyone.slice((page - 1) * ATTENDEES_PER_PAGE, page * ATTENDEES_PER_PAGE);
+  const sections: Section[] = [];
+  for (const { r, n, heading } of shown) {
+    if (sections.at(-1)?.heading !== heading) sections.push({ heading, rows: [] });
+    sections.at(-1)!.rows.push(row(r, n));
+  }
+  const first = (page - 1) * ATTENDEES_PER_PAGE + 1;
+  return {
+    sections,
+    pageText: pages > 1 ? `People ${first} to ${first + shown.length - 1} of ${everyone.length} (page ${page} of ${pages})` : '',
+    pager: [
+      ...(page > 1 ? [{ title: 'Previous', page: page - 1 }] : []),
+      { title: 'Refresh', page },
+      ...(page < pages ? [{ title: 'Next', page: page + 1 }] : []),
+    ],
+  };
 }
 
 function changeText(change: LedgerChange): string {
@@ -65,6 +86,8 @@ export interface AttendeesCardOptions {
   banner?: string;
   /** An invalid capacity: what was typed and why it was refused. */
   capacityForm?: { value?: number; problem: string };
+  /** Which page of people to show (1 = the first); one past the end shows the last. */
+  page?: number;
 }
 
 /** The organisers' view of one workshop: who is booked and waiting, with export, capacity and open/close. */
@@ -82,13 +105,10 @@ export function renderAttendeesCard(list: AttendeeList, options: AttendeesCardOp
     banner: options.banner ?? '',
     when: whenText(workshop),
     bookingText: view.closedReason ? `Closed. ${view.closedReason}` : `Open until the end of ${formatDate(new Date(workshop.booking.deadline))}`,
-    countsText: `${view.capacity} places · ${view.booked} booked · ${view.waitlisted} waiting · ${cancelled} cancelled`,
+    countsText: `${plural(view.capacity, 'place')} · ${view.booked} booked · ${view.waitlisted} on the waiting list · ${cancelled} cancelled`,
     exportUrl: list.export?.url ?? '',
     exportText: list.export ? `The link works until ${formatTime(list.export.expiresAt)}; it holds people's needs, so do not forward it.` : '',
-    sections: [
-      section('Booked', booked, MAX_BOOKED_ROWS, (n) => `and ${n} more booked: export the CSV for everyone.`),
-      section('Waitlist', waiting, MAX_WAITLIST_ROWS, (n) => `and ${n} more waiting: export the CSV for everyone.`),
-    ].filter((s) => s.rows.length > 0),
+    ...paged(booked, waiting, options.page ?? 1),
     changes: (ledger?.changes ?? []).slice(-MAX_CHANGES_SHOWN).map(changeText),
     capacity: options.capacityForm?.value ?? view.capacity,
     maxCapacity: MAX_CAPACITY,

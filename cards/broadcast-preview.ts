@@ -1,5 +1,6 @@
 import type { ComposeForm } from '../bot/domain/broadcasts/compose';
 import type { BroadcastPreview } from '../bot/domain/broadcasts/service';
+import { sendAtText } from '../bot/domain/broadcasts/sending-options';
 import { unreachableText } from '../bot/domain/conversations/reach';
 import json from './broadcast-preview.json';
 import { plural } from './plural';
@@ -15,6 +16,8 @@ export interface PreviewCardData {
   facts: { title: string; value: string }[];
   unreachable: string;
   sendTitle: string;
+  /** The organiser's note, as it will stand above the card ('' = none). */
+  note: string;
   /** The recipients' card body, shown inside the preview. */
   sample: unknown[];
   /** The form's values, so "Change" brings the form back as it was. */
@@ -48,9 +51,11 @@ export function renderPreviewCard(preview: BroadcastPreview, form: ComposeForm):
     title: broadcast.title,
     audienceText: broadcast.audienceText,
     recipients: plural(recipients, 'conversation'),
-    facts: [{ title: 'To', value: broadcast.audienceText }, { title: 'Recipients', value: who(preview) }, ...reachFacts(preview)],
+    facts: [{ title: 'To', value: broadcast.audienceText }, { title: 'Recipients', value: who(preview) }, ...reachFacts(preview), ...(broadcast.sendAt ? [{ title: 'When', value: sendAtText(broadcast.sendAt) }] : [])],
     unreachable: unreachable > 0 ? `${plural(unreachable, 'person', 'people')} in this audience cannot be reached: ${unreachableText(preview.unreachableWhy) || 'they have no chat with the bot'}.` : '',
-    sendTitle: `Send to ${who(preview)}`,
+    // The time is in the facts above; the button says what pressing it does.
+    sendTitle: broadcast.sendAt ? 'Schedule it' : `Send to ${who(preview)}`,
+    note: broadcast.note ?? '',
     sample: preview.sample.body ?? [],
     change: Object.fromEntries(Object.entries(form).filter(([, v]) => v !== undefined && v !== '')),
   });

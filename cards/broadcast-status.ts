@@ -1,4 +1,5 @@
 import type { BroadcastReport } from '../bot/domain/broadcasts/service';
+import { sendAtText } from '../bot/domain/broadcasts/sending-options';
 import { UNREACHABLE_TEXT, type UnreachableReason } from '../bot/domain/conversations/reach';
 import { formatDateTime } from '../bot/domain/time';
 import json from './broadcast-status.json';
@@ -15,14 +16,17 @@ export interface StatusCardData {
   facts: { title: string; value: string }[];
   failures: string[];
   updatedText: string;
+  /** The one main action, under the reasons it answers: '' when there is nothing to resend. */
+  resendTitle: string;
   actions: { title: string; verb: string }[];
 }
 
-const expand = cardTemplate<StatusCardData>(json);
+const expand = cardTemplate<StatusCardData>(json, { resend: BROADCAST_RESEND });
 
 const n = (value: number): string => value.toLocaleString('en-GB');
 
-const FAILURE_LABEL = { failed: 'failed', blocked: 'blocked', not_found: 'not found', unreachable: 'not reached', update_failed: 'not updated' } as const;
+/** Before each reason, which is in people's words already (bot/delivery/failures.ts): "9 not delivered: blocked the app". */
+const FAILURE_LABEL = { failed: 'not delivered', blocked: 'not delivered', not_found: 'not delivered', unreachable: 'not reached', update_failed: 'not updated' } as const;
 
 /**
  * Where the copies to people went, kept apart: delivered in a chat they already had,
@@ -46,10 +50,12 @@ const unreachableLines = (broadcast: BroadcastReport['broadcast']): string[] =>
 function state(report: BroadcastReport): Pick<StatusCardData, 'stateText' | 'stateColor'> {
   const { broadcast, counts, running } = report;
   if (broadcast.status === 'draft') return { stateText: 'Not sent yet: this is a draft.', stateColor: 'Default' };
+  if (broadcast.status === 'scheduled') return { stateText: `Scheduled for ${sendAtText(broadcast.sendAt ?? '')}. Nothing is sent before then; Cancel the send stops it.`, stateColor: 'Accent' };
   if (broadcast.status === 'queued') return { stateText: 'Queued: sending starts in a moment.', stateColor: 'Accent' };
+  if (broadcast.withdrawn && !broadcast.expandedAt) return { stateText: 'Cancelled before it went: nothing was sent.', stateColor: 'Default' };
   if (broadcast.withdrawn) {
     return running
-      ? { stateText: `Withdrawing: ${n(counts.current)} of ${n(counts.sent)} copies replaced so far.`, stateColor: 'Accent' }
+      ? { stateText: `Withdrawing: ${n(counts.current)} of ${plural(counts.sent, 'copy', 'copies')} replaced so far.`, stateColor: 'Accent' }
       : { stateText: `Withdrawn: ${plural(counts.current, 'copy', 'copies')} replaced.`, stateColor: 'Default' };
   }
   if (running && counts.pending > 0) return { stateText: `Sending: ${n(counts.sent)} of ${n(counts.total)} sent so far.`, stateColor: 'Accent' };
@@ -80,8 +86,7 @@ export function renderStatusCard(report: BroadcastReport, options: { refreshUser
   ];
   const actions = [
     { title: 'Refresh', verb: BROADCAST_STATUS },
-    ...(counts.failed > 0 && !broadcast.withdrawn && !report.running ? [{ title: `Resend to failed (${n(counts.failed)})`, verb: BROADCAST_RESEND }] : []),
-    ...(!broadcast.withdrawn && broadcast.status !== 'draft' ? [{ title: 'Withdraw', verb: BROADCAST_WITHDRAW }] : []),
+    ...(!broadcast.withdrawn && broadcast.status !== 'draft' ? [{ title: broadcast.status === 'scheduled' ? 'Cancel the send' : 'Withdraw', verb: BROADCAST_WITHDRAW }] : []),
   ];
   const card = expand({
     broadcastId: broadcast.id,
@@ -91,6 +96,7 @@ export function renderStatusCard(report: BroadcastReport, options: { refreshUser
     facts: broadcast.expandedAt ? facts : [{ title: 'Recipients at preview', value: n(broadcast.previewCount) }],
     failures: [...failures.map((f) => `${n(f.count)} ${FAILURE_LABEL[f.state]}: ${f.reason}`), ...unreachableLines(broadcast)],
     updatedText: `As of ${formatDateTime(options.now)}`,
+    resendTitle: counts.failed > 0 && !broadcast.withdrawn && !report.running ? `Resend to failed (${n(counts.failed)})` : '',
     actions,
   });
   return withRefresh(card, BROADCAST_STATUS, { broadcastId: broadcast.id }, options.refreshUserIds ?? []);

@@ -2,6 +2,7 @@ import { type Deadline, deadlineState, type DeadlineFollow } from '../bot/domain
 import type { DeadlineView } from '../bot/domain/deadlines/service';
 import { formatDate, formatTime, londonDaysBetween } from '../bot/domain/time';
 import json from './deadline.json';
+import { plural } from './plural';
 import { withShareAction } from './share';
 import { type AdaptiveCardJson, cardTemplate, type RefreshAudience, withRefresh } from './template';
 import { DEADLINE_REMIND, DEADLINE_RESPONDED, DEADLINE_VIEW } from './verbs';
@@ -47,11 +48,11 @@ export function closesText(deadline: Deadline, now: Date): string {
   return `Closes ${when}: ${closesOn(deadline)}`;
 }
 
-/** "7, 3 and 1 days" */
+/** "7 days, 3 days and 1 day": each number with its own unit, so one day is never "1 days". */
 export function daysList(days: readonly number[]): string {
-  const words = days.map(String);
+  const words = days.map((d) => plural(d, 'day'));
   const last = words.pop();
-  return `${words.length ? `${words.join(', ')} and ` : ''}${last ?? ''} ${days.length === 1 && days[0] === 1 ? 'day' : 'days'}`;
+  return `${words.length ? `${words.join(', ')} and ` : ''}${last ?? ''}`;
 }
 
 function closesColor(deadline: Deadline, now: Date): Color {
@@ -83,8 +84,9 @@ function status(deadline: Deadline, mine: DeadlineFollow | undefined, now: Date)
     statusColor: mine?.remind ? 'Good' : 'Default',
     buttons: [
       mine?.remind
-        ? { title: 'Stop reminding me', verb: DEADLINE_REMIND, style: 'default', data: data({ remind: false }) }
-        : { title: 'Remind me', verb: DEADLINE_REMIND, style: 'positive', data: data({ remind: true }) },
+        ? { title: 'Stop reminders', verb: DEADLINE_REMIND, style: 'default', data: data({ remind: false }) }
+        : // Respond (the consultation's own link) is the card's one main action.
+          { title: 'Remind me', verb: DEADLINE_REMIND, style: 'default', data: data({ remind: true }) },
       responded,
     ],
   };

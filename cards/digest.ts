@@ -1,4 +1,5 @@
 import type { Digest } from '../bot/domain/task-groups/digest';
+import { plural } from './plural';
 import type { ContributionView } from '../bot/domain/task-groups/contributions';
 import { answersOf } from './contribution';
 import { CONTRIBUTION_KINDS, headlineOf, KIND_LABELS } from '../bot/domain/task-groups/contribution-kinds';
@@ -17,7 +18,7 @@ export function renderDigestCard(digest: Digest, exported?: { url: string; expir
   const waitingText =
     waiting.length === 0
       ? 'Every member has contributed.'
-      : `Not yet responded (${waiting.length} of ${digest.memberCount} members): ${waiting.slice(0, MAX_NAMES).join(', ')}${waiting.length > MAX_NAMES ? ` and ${waiting.length - MAX_NAMES} more` : ''}.`;
+      : `Not yet responded (${waiting.length} of ${plural(digest.memberCount, 'member')}): ${waiting.slice(0, MAX_NAMES).join(', ')}${waiting.length > MAX_NAMES ? ` and ${waiting.length - MAX_NAMES} more` : ''}.`;
   return renderListCard({
     eyebrow: `${groupLabel(group)}: ${group.name}`,
     title: 'What has come in',

@@ -52,7 +52,7 @@ function status(view: EventView): Pick<EventCardData, 'statusText' | 'statusColo
   const { event, now, myResponse } = view;
   if (event.status === 'cancelled') return { statusText: 'This event has been cancelled.', statusColor: 'Attention', open: false };
   if (event.status === 'draft') return { statusText: 'Draft: only organisers see this until it is published.', statusColor: 'Warning', open: false };
-  if (hasEnded(event, now)) return { statusText: 'This event has taken place.', statusColor: 'Default', open: false };
+  if (hasEnded(event, now)) return { statusText: 'This event has taken place; answers are closed.', statusColor: 'Default', open: false };
   if (hasStarted(event, now)) {
     const today = event.timeToBeConfirmed ? 'This event is today; answers are closed.' : 'This event is under way; answers are closed.';
     return { statusText: today, statusColor: 'Default', open: false };
@@ -88,7 +88,8 @@ export function renderEventCard(view: EventView, options: EventCardOptions): Ada
     eyebrow: eyebrowText(event),
     title: event.title,
     example: event.example ?? '',
-    banner: options.banner ?? '',
+    // A closed card's status says why it takes no answers; a banner would say it twice.
+    banner: open ? (options.banner ?? '') : '',
     summary: event.summary ?? '',
     when: whenText(event),
     where: whereText(event),
@@ -96,8 +97,10 @@ export function renderEventCard(view: EventView, options: EventCardOptions): Ada
     links: eventLinks(event, open),
     countsText: countsText(view.counts),
     ...shown,
+    // Going is the card's one main action; the person's own answer is ticked, not
+    // coloured, so Maybe never looks like Going.
     buttons: open
-      ? BUTTONS.map((b) => ({ ...b, style: b.response === view.myResponse ? 'positive' : 'default' }))
+      ? BUTTONS.map((b) => ({ ...b, title: b.response === view.myResponse ? `✓ ${b.title}` : b.title, style: b.response === 'going' ? 'positive' : 'default' }))
       : [],
   });
   return withShareAction(withRefresh(card, EVENT_VIEW, { eventId: event.id }, options.refreshUserIds), open ? options.shareUrl : undefined);

@@ -1,5 +1,6 @@
 import { PERSONAL_DATA_KINDS, type PersonalDataCounts, type PersonalDataKind, totalOf } from '../bot/domain/privacy/privacy';
 import type { ForgetPreview, ForgetReport } from '../bot/domain/privacy/service';
+import { plural } from './plural';
 import json from './forget.json';
 import { type AdaptiveCardJson, cardTemplate } from './template';
 import { PRIVACY_FORGET_ME, PRIVACY_FORGET_PERSON, PRIVACY_REVIEW_PERSON } from './verbs';
@@ -16,8 +17,22 @@ interface ForgetCardData {
 
 const expand = cardTemplate<ForgetCardData>(json, { reviewPerson: PRIVACY_REVIEW_PERSON });
 
+/** What one record of a kind is called, where it differs from the kind's name for several ("1 workshop booking", not "1 workshop bookings"). */
+const ONE: Partial<Record<PersonalDataKind, string>> = {
+  rsvps: "answer to an event (Going, Maybe, Can't go)",
+  bookings: 'workshop booking or waiting list place (yours, or one you made for a colleague), with role, school and needs',
+  bookingReminders: 'your "Remind me to book" request on a workshop',
+  memberships: 'task-group membership',
+  contributions: 'contribution to a task group (its text is deleted)',
+  leadRoles: 'task-group lead role',
+  deliveries: 'record of a broadcast message sent to you',
+  deadlineAnswers: "Remind me or I've responded answer on a consultation deadline",
+};
+
 const items = (counts: PersonalDataCounts): ForgetCardData['items'] =>
-  (Object.keys(PERSONAL_DATA_KINDS) as PersonalDataKind[]).filter((k) => counts[k] > 0).map((k) => ({ count: String(counts[k]), label: PERSONAL_DATA_KINDS[k] }));
+  (Object.keys(PERSONAL_DATA_KINDS) as PersonalDataKind[])
+    .filter((k) => counts[k] > 0)
+    .map((k) => ({ count: counts[k].toLocaleString('en-GB'), label: (counts[k] === 1 ? ONE[k] : undefined) ?? PERSONAL_DATA_KINDS[k] }));
 
 const whose = (p: { self: boolean; person: { name?: string } }): string => (p.self ? 'you' : (p.person.name ?? 'this person'));
 
@@ -79,7 +94,7 @@ export function renderForgetChoiceCard(query: string, previews: readonly ForgetP
     people: previews.map((p) => ({
       userId: p.person.userId,
       name: p.person.name ?? p.person.userId,
-      summary: `Entra id ${p.person.userId}: ${totalOf(p.held)} records`,
+      summary: `Entra id ${p.person.userId}: ${plural(totalOf(p.held), 'record')}`,
     })),
   });
 }

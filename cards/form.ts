@@ -28,6 +28,8 @@ export interface FormAction {
   data: Record<string, unknown>;
   /** "none" for buttons that must not send the inputs (Cancel, Withdraw). */
   associatedInputs?: 'auto' | 'none';
+  /** The first button that sends the inputs is the form's one main action (positive) unless said otherwise. */
+  style?: 'positive' | 'destructive' | 'default';
 }
 
 export interface FormCardData {
@@ -105,7 +107,11 @@ export function renderFormCard(form: FormCard): AdaptiveCardJson {
     banner: [form.banner, formWide].filter(Boolean).join(' '),
     notice: form.notice ?? '',
     fields: form.fields.map((f) => fieldData(f, form.values?.[f.id] ?? '', problems.get(f.id) ?? '')),
-    actions: form.actions.map((a) => ({ associatedInputs: 'auto', ...a })),
+    actions: form.actions.map((a, i) => {
+      const associatedInputs = a.associatedInputs ?? 'auto';
+      const main = associatedInputs === 'auto' && form.actions.findIndex((b) => (b.associatedInputs ?? 'auto') === 'auto') === i;
+      return { ...a, associatedInputs, style: a.style ?? (main ? 'positive' : 'default') };
+    }),
     example: form.example ?? '',
     links: form.links ?? [],
   });

@@ -37,7 +37,7 @@ function rowOf(row: PreviewRow): ImportPreviewCardData['rows'][number] {
   let when = '';
   if (input) {
     const where = input.where === 'online' ? 'Online' : (input.venue ?? '');
-    when = `${whenText(eventTimes(input.date, input.start, input.end))} · ${where}${input.booking ? ` · ${input.booking.capacity} places` : ''}`;
+    when = `${whenText(eventTimes(input.date, input.start, input.end))} · ${where}${input.booking ? ` · ${plural(input.booking.capacity, 'place')}` : ''}`;
   }
   return {
     heading: `Line ${row.line}: ${row.title || '(no title)'}`,

@@ -39,7 +39,7 @@ const colleagueItem = (view: WorkshopView, entry: BookingEntry): Item => ({
   cancelTitle: 'Cancel their place',
 });
 
-/** The answer to "my bookings": places and waitlist spots, soonest first, each with calendar and Cancel; then those booked for colleagues. */
+/** The answer to "my bookings": places and waiting list places, soonest first, each with calendar and Cancel; then those booked for colleagues. */
 export function renderMyBookingsCard(views: readonly WorkshopView[]): AdaptiveCardJson {
   return expand({
     items: views.flatMap((view): Item[] => {
@@ -52,8 +52,8 @@ export function renderMyBookingsCard(views: readonly WorkshopView[]): AdaptiveCa
               title: workshop.title,
               when: whenText(workshop),
               where: whereText(workshop),
-              statusText: mine.entry.status === 'booked' ? "You're booked" : `Waitlist: you're number ${mine.position ?? '?'}`,
-              statusColor: mine.entry.status === 'booked' ? 'Good' : 'Warning',
+              statusText: mine.entry.status === 'booked' ? "You're booked" : `Waiting list: you're number ${mine.position ?? '?'}`,
+              statusColor: mine.entry.status === 'booked' ? ('Good' as const) : ('Warning' as const),
               calendarUrl: mine.calendarUrl ?? '',
               calendarOffer: mine.calendarOffer,
               cancelTitle: 'Cancel my booking',

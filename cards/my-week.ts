@@ -34,7 +34,7 @@ function itemOf(item: WeekItem, now: Date): MyWeekCardData['items'][number] {
       return {
         label: 'Workshop',
         ...sessionLines(item.event),
-        state: item.entry.status === 'booked' ? "You're booked" : `You're number ${item.position ?? '?'} on the waitlist`,
+        state: item.entry.status === 'booked' ? "You're booked" : `You're number ${item.position ?? '?'} on the waiting list`,
         color: item.entry.status === 'booked' ? 'Good' : 'Warning',
       };
     case 'deadline':

@@ -10,7 +10,7 @@ export interface NoticeCardData {
   fields: { field: string; message: string }[];
   hint: string;
   reference: string;
-  actions: { title: string; verb: string; data: Record<string, unknown> }[];
+  actions: { title: string; verb: string; data: Record<string, unknown>; style?: 'positive' | 'destructive' | 'default' }[];
 }
 
 const expand = cardTemplate<NoticeCardData>(json);
@@ -43,6 +43,6 @@ export function renderNoticeCard(notice: Notice): AdaptiveCardJson {
     fields: notice.fields ?? [],
     hint: notice.hint ?? '',
     reference: notice.reference ?? '',
-    actions: notice.actions ?? [],
+    actions: (notice.actions ?? []).map((a) => ({ ...a, style: a.style ?? 'default' })),
   });
 }

@@ -43,7 +43,7 @@ function eventStatus(item: Extract<PublicItem, { kind: 'event' | 'workshop' }>):
   if (item.kind === 'event') return "Say whether you're coming on its card in Microsoft Teams.";
   const { availability, workshop } = item.view;
   if (availability === 'closed') return item.view.closedReason ?? 'Booking is closed.';
-  if (availability === 'full') return 'All places are taken: join the waitlist in Microsoft Teams.';
+  if (availability === 'full') return 'All places are taken: join the waiting list in Microsoft Teams.';
   return `Places are available: book in Microsoft Teams by ${formatDate(new Date(workshop.booking.deadline))}.`;
 }
 

@@ -16,7 +16,7 @@ export interface TaskGroupCardData {
   calls: { title: string; closes: string; buttons: { title: string; verb: string; data: { groupId: string; callId: string } }[] }[];
   statusText: string;
   statusColor: 'Default' | 'Good';
-  buttons: { title: string; verb: string }[];
+  buttons: { title: string; verb: string; style: 'positive' | 'default' }[];
 }
 
 const expand = cardTemplate<TaskGroupCardData>(json);
@@ -48,9 +48,10 @@ export function renderTaskGroupCard(view: GroupView, refreshUserIds: readonly st
     statusText: view.isMember ? "You're a member of this group." : 'Join to hear about its calls for contributions.',
     statusColor: view.isMember ? 'Good' : 'Default',
     buttons: [
-      view.isMember ? { title: 'Leave', verb: GROUP_LEAVE } : { title: 'Join', verb: GROUP_JOIN },
-      ...(view.canLead ? [{ title: 'What has come in', verb: DIGEST_VIEW }] : []),
-      ...(view.canOrganise ? [{ title: 'Choose leads', verb: GROUP_CHOOSE_LEADS }] : []),
+      // Joining is what the card asks of a visitor; a member's buttons are all equal.
+      view.isMember ? { title: 'Leave', verb: GROUP_LEAVE, style: 'default' } : { title: 'Join', verb: GROUP_JOIN, style: 'positive' },
+      ...(view.canLead ? [{ title: 'What has come in', verb: DIGEST_VIEW, style: 'default' as const }] : []),
+      ...(view.canOrganise ? [{ title: 'Choose leads', verb: GROUP_CHOOSE_LEADS, style: 'default' as const }] : []),
     ],
   });
   return withRefresh(card, GROUP_VIEW, { groupId: group.id }, refreshUserIds);

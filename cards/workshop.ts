@@ -86,7 +86,7 @@ export interface WorkshopCardOptions {
 export function placesText(view: WorkshopView): { text: string; color: Color } {
   if (view.availability === 'closed') return { text: 'Booking closed', color: 'Default' };
   if (view.availability === 'full') {
-    return view.mine ? { text: `All ${view.capacity} places are taken`, color: 'Warning' } : { text: 'Full: join the waitlist', color: 'Warning' };
+    return view.mine ? { text: view.capacity === 1 ? 'The one place is taken' : `All ${view.capacity} places are taken`, color: 'Warning' } : { text: 'Full: join the waiting list', color: 'Warning' };
   }
   return { text: `${view.capacity - view.booked} of ${view.capacity} places left`, color: 'Good' };
 }
@@ -98,7 +98,7 @@ function myStatus(view: WorkshopView): Pick<WorkshopCardData, 'statusText' | 'st
   const details = `${ROLES[entry.role]}, ${entry.school}${entry.needs ? `. Needs: ${entry.needs}` : ''}`;
   if (entry.status === 'booked') return { statusText: "You're booked. Your place is confirmed.", statusColor: 'Good', detailsText: details };
   return {
-    statusText: `You're number ${mine.position ?? '?'} on the waitlist. If a place opens you'll be booked at once and we'll message you in Teams.`,
+    statusText: `You're number ${mine.position ?? '?'} on the waiting list. If a place opens you'll be booked at once and we'll message you in Teams.`,
     statusColor: 'Warning',
     detailsText: details,
   };
@@ -139,7 +139,7 @@ export function renderWorkshopCard(view: WorkshopView, options: WorkshopCardOpti
     placesColor: places.color,
     ...myStatus(view),
     showForm: !mine && view.availability !== 'closed',
-    bookTitle: view.availability === 'full' ? 'Join the waitlist' : 'Book a place',
+    bookTitle: view.availability === 'full' ? 'Join the waiting list' : 'Book a place',
     roles: ROLE_CHOICES,
     role: kept('role'),
     school: kept('school'),
@@ -162,7 +162,7 @@ export function renderWorkshopCard(view: WorkshopView, options: WorkshopCardOpti
 
 export const PROMOTION_TEXT = "A place has opened: you're booked";
 
-/** The proactive message to someone moved up from the waitlist: their own booked card, with Cancel and calendar. */
+/** The proactive message to someone moved up from the waiting list: their own booked card, with Cancel and calendar. */
 export function renderPromotionMessage(view: WorkshopView): OutgoingMessage {
   const banner = `${PROMOTION_TEXT} for ${view.workshop.title}.`;
   return { text: PROMOTION_TEXT, cards: [renderWorkshopCard(view, { refreshUserIds: [], banner, bannerTone: 'good' })] };

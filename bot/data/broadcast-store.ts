@@ -20,14 +20,12 @@ function toBroadcast(doc: BroadcastDoc): Broadcast {
 }
 
 export function createBroadcastStore(container: Container): BroadcastStore {
+  const list = (query: string, parameters: { name: string; value: string | number }[] = []): Promise<Broadcast[]> =>
+    storeCall(async () => (await queryAll<BroadcastDoc>(container, query, parameters)).map(toBroadcast));
 
+  // `field` is one of a closed set of names (SubjectField), never text from a person.
   const listShowing = (field: SubjectField, id: string): Promise<Broadcast[]> =>
-    storeCall(async () =>
-      // `field` is one of a closed set of names (SubjectField), never text from a person.
-      (await queryAll<BroadcastDoc>(container, `SELECT * FROM c WHERE c.type = 'broadcast' AND c.content.${field} = @id AND c.status != 'draft'`, [{ name: '@id', value: id }])).map(
-        toBroadcast,
-      ),
-    );
+    list(`SELECT * FROM c WHERE c.type = 'broadcast' AND c.content.${field} = @id AND c.status != 'draft'`, [{ name: '@id', value: id }]);
 
   return {
     ...createDeliveryStore(container),
@@ -54,23 +52,13 @@ export function createBroadcastStore(container: Container): BroadcastStore {
         return saved && saved.type === 'broadcast' ? toBroadcast(saved) : undefined;
       }),
 
-    listActive: () =>
-      storeCall(async () =>
-        (await queryAll<BroadcastDoc>(container, "SELECT * FROM c WHERE c.type = 'broadcast' AND (c.status = 'queued' OR c.status = 'sending')")).map(
-          toBroadcast,
-        ),
-      ),
+    listActive: () => list("SELECT * FROM c WHERE c.type = 'broadcast' AND (c.status = 'queued' OR c.status = 'sending')"),
+
+    listScheduledDue: (now) => list("SELECT * FROM c WHERE c.type = 'broadcast' AND c.status = 'scheduled' AND c.sendAt <= @now", [{ name: '@now', value: now.toISOString() }]),
 
     listShowingEvent: (eventId) => listShowing('eventId', eventId),
     listShowing,
-    listRecent: (limit) =>
-      storeCall(async () =>
-        (
-          await queryAll<BroadcastDoc>(container, "SELECT TOP @limit * FROM c WHERE c.type = 'broadcast' AND c.status != 'draft' ORDER BY c.createdAt DESC", [
-            { name: '@limit', value: limit },
-          ])
-        ).map(toBroadcast),
-      ),
+    listRecent: (limit) => list("SELECT TOP @limit * FROM c WHERE c.type = 'broadcast' AND c.status != 'draft' ORDER BY c.createdAt DESC", [{ name: '@limit', value: limit }]),
 
   };
 }

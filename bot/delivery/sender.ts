@@ -1,4 +1,4 @@
-import type { ConversationReferenceData } from '../domain/conversations/conversation';
+import type { ConversationReferenceData, ConversationScope } from '../domain/conversations/conversation';
 import type { Messenger, OutgoingMessage } from '../domain/messaging';
 import type { RateLimiter } from './rate-limit';
 import { decideAfterFailure, type FailureDecision, type RetryPolicy } from './failures';
@@ -18,6 +18,8 @@ export interface PacedRequest {
   replaces?: string;
   /** Which attempt this is for the caller's records (1 = first); decides when a transient failure is final. */
   attempt: number;
+  /** Where it is going (a person's chat unless said): how a refusal is put in words. */
+  scope?: ConversationScope;
   /**
    * Asked after the rate limiter lets the request go and just before sending. Returning
    * false abandons it, e.g. when the caller's claim on the work ran out while it waited.
@@ -57,7 +59,7 @@ export function createPacedSender(deps: PacedSenderDeps): PacedSender {
         return messageId === ABANDONED ? { kind: 'abandoned' } : { kind: 'sent', messageId };
       } catch (error) {
         if (signal?.aborted && isAbort(error)) throw error;
-        return decideAfterFailure(error, request.attempt, deps.policy);
+        return decideAfterFailure(error, request.attempt, deps.policy, request.scope);
       }
     },
     decide: (error, attempt) => decideAfterFailure(error, attempt, deps.policy),

@@ -36,7 +36,7 @@ export function noticeForError(error: unknown, log: Logger, retry?: RetryTarget)
       tone: error.code === 'invalid_input' || error.code === 'closed' || error.code === 'rate_limited' ? 'warning' : 'error',
       fields: error.details.fields,
       hint: error.details.hint,
-      actions: retry && RETRYABLE.has(error.code) ? [{ title: 'Try again', ...retry }] : undefined,
+      actions: retry && RETRYABLE.has(error.code) ? [{ title: 'Try again', style: 'positive' as const, ...retry }] : undefined,
     };
   }
   const reference = randomUUID().slice(0, 8);
@@ -48,6 +48,6 @@ export function noticeForError(error: unknown, log: Logger, retry?: RetryTarget)
     tone: 'error',
     hint: 'Please try again. If it keeps happening, tell the NLC team and quote the reference below.',
     reference,
-    actions: retry ? [{ title: 'Try again', ...retry }] : undefined,
+    actions: retry ? [{ title: 'Try again', style: 'positive' as const, ...retry }] : undefined,
   };
 }

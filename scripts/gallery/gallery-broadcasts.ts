@@ -12,16 +12,17 @@ const NOW = new Date('2024-04-23T08:00:00Z');
 
 const COMPOSE_CHOICES: ComposeChoices = {
   contents: [
-    { value: 'event', title: 'An event from the programme (choose it below)' },
-    { value: 'announcement', title: 'An announcement (title and text below)' },
-    { value: 'deadline', title: 'A consultation deadline (choose it below)' },
+    { value: 'event', title: 'An event from the programme' },
+    { value: 'announcement', title: 'An announcement: a title and text' },
+    { value: 'deadline', title: 'A consultation deadline' },
   ],
   audiences: [
     { value: 'personal', title: 'Everyone who has the bot (personal chats)' },
     { value: 'channels', title: 'Every team channel the bot is in' },
-    { value: 'channel', title: 'One channel (choose it below)' },
-    { value: 'team', title: 'Everyone in a team, each in a personal chat (choose the team below)' },
-    { value: 'event-answers', title: 'People who answered an event (choose it and the answers below)' },
+    { value: 'channel', title: 'One channel' },
+    { value: 'team', title: 'Everyone in a team, each in a personal chat' },
+    { value: 'event-answers', title: 'People who answered an event (choose which answers next)' },
+    { value: 'event-unanswered', title: 'People who have not answered this event yet (personal chats)' },
   ],
   teams: [{ value: '19:nlc-heads@thread.tacv2', title: 'NLC Secondary Heads' }],
   calls: [{ value: 'tg1-workforce/tg1-ta-apprenticeship-stories', title: 'TA apprenticeship case studies (Task Group 1)' }],
@@ -72,26 +73,36 @@ export const broadcastGallery: GalleryEntry[] = [
   {
     name: 'broadcast-compose',
     template: 'broadcast-compose.json',
-    description: 'What an organiser gets for "broadcast": choose what to send and to whom.',
+    description: 'What an organiser gets for "broadcast": first, what to send and to whom.',
     render: () => renderComposeCard(COMPOSE_CHOICES),
+  },
+  {
+    name: 'broadcast-compose-event',
+    template: 'broadcast-compose.json',
+    description: 'Step 2 for an event to the people who have not answered it: only the event to pick, a note, and a time to send (Send later opened).',
+    render: () =>
+      renderComposeCard(COMPOSE_CHOICES, {
+        values: { content: 'event', audience: 'event-unanswered', eventId: 'ap-framework-workshop-2024', note: 'Places are going fast: do book if you can come.', sendDate: '2024-04-29', sendTime: '09:00' },
+      }),
   },
   {
     name: 'broadcast-compose-empty',
     template: 'broadcast-compose.json',
-    description: 'The compose form when the programme has no upcoming events and the bot is in no channel.',
-    render: () => renderComposeCard({ ...COMPOSE_CHOICES, events: [], channels: [] }),
+    description: 'Step 2 when the programme has no upcoming events to send.',
+    render: () => renderComposeCard({ ...COMPOSE_CHOICES, events: [], channels: [] }, { values: { content: 'event', audience: 'personal' } }),
   },
   {
     name: 'broadcast-compose-problems',
     template: 'broadcast-compose.json',
-    description: 'The compose form after a preview with problems: values kept, each problem under its field.',
+    description: 'Step 2 after a preview with problems: values kept, each problem under its field.',
     render: () =>
       renderComposeCard(COMPOSE_CHOICES, {
-        values: { content: 'announcement', title: 'Hi', audience: 'channel' },
+        values: { content: 'announcement', title: 'Hi', audience: 'channel', sendDate: '2024-04-22', sendTime: '09:00' },
         problems: [
           { field: 'title', message: 'at least 3 characters' },
           { field: 'text', message: 'write the announcement' },
           { field: 'channel', message: 'choose the channel to post in' },
+          { field: 'sendTime', message: 'choose a time at least a few minutes from now, or leave both empty to send at once' },
         ],
       }),
   },
@@ -110,6 +121,41 @@ export const broadcastGallery: GalleryEntry[] = [
           sample: renderEventCard({ event: event('practice-week-2024-conference'), counts: { going: 41, maybe: 9, notGoing: 3 }, now: NOW }, { refreshUserIds: [] }),
         },
         { content: 'event', eventId: 'practice-week-2024-conference', audience: 'personal' },
+      ),
+  },
+  {
+    name: 'broadcast-preview-scheduled',
+    template: 'broadcast-preview.json',
+    description: 'The preview of a broadcast with a note, to be sent at a chosen London time: Schedule instead of Send.',
+    render: () =>
+      renderPreviewCard(
+        {
+          broadcast: {
+            ...BROADCAST,
+            status: 'draft',
+            expandedAt: undefined,
+            audience: { kind: 'event-unanswered' },
+            audienceText: 'people with the bot who have not answered "Practice Week online conference: Learning" yet',
+            note: 'Places are going fast: do answer if you can come.',
+            sendAt: '2024-04-29T08:00:00.000Z',
+          },
+          recipients: 987,
+          opens: 0,
+          unreachable: 0,
+          unreachableWhy: {},
+          sample: renderEventCard({ event: event('practice-week-2024-conference'), counts: { going: 41, maybe: 9, notGoing: 3 }, now: NOW }, { refreshUserIds: [] }),
+        },
+        { content: 'event', eventId: 'practice-week-2024-conference', audience: 'event-unanswered', sendDate: '2024-04-29', sendTime: '09:00' },
+      ),
+  },
+  {
+    name: 'broadcast-status-scheduled',
+    template: 'broadcast-status.json',
+    description: 'The status card of a scheduled broadcast: when it goes, and Cancel the send until then.',
+    render: () =>
+      renderStatusCard(
+        { broadcast: { ...BROADCAST, status: 'scheduled', queuedAt: undefined, expandedAt: undefined, sendAt: '2024-04-29T08:00:00.000Z' }, counts: counts({ total: 0 }), failures: [], running: false },
+        { refreshUserIds: USERS.slice(0, 1), now: NOW },
       ),
   },
   {
@@ -145,9 +191,9 @@ export const broadcastGallery: GalleryEntry[] = [
           broadcast: { ...BROADCAST, status: 'done', finishedAt: '2024-04-23T08:01:30.000Z' },
           counts: counts({ sent: 1196, failed: 7, blocked: 9, notFound: 2, current: 1196 }),
           failures: [
-            { state: 'blocked', reason: 'the bot was blocked or removed (HTTP 403)', count: 9 },
-            { state: 'failed', reason: 'Teams was unavailable (HTTP 503), 5 attempts', count: 7 },
-            { state: 'not_found', reason: 'the conversation no longer exists (HTTP 404)', count: 2 },
+            { state: 'blocked', reason: 'blocked the app', count: 9 },
+            { state: 'failed', reason: 'Teams was busy, retried 4 times', count: 7 },
+            { state: 'not_found', reason: 'left the team (their chat with the app is gone)', count: 2 },
           ],
           running: false,
         },

@@ -24,7 +24,7 @@ const roles = Object.keys(ROLES) as Role[];
 const userId = (n: number): string => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
 /** `people` bookings in arrival order, the longest values the form allows when `longest`. */
-function ledgerWith(people: number, longest = false): Ledger {
+export function ledgerWith(people: number, longest = false): Ledger {
   const requests: BookingRequest[] = Array.from({ length: people }, (_, i) => ({
     eventId: workshop.id,
     initialCapacity: workshop.booking.capacity,
@@ -46,7 +46,7 @@ const full = ledgerWith(52);
 const afterCancel = cancelEntry(full, full.entries[3]!.bookingId, full.entries[3]!.userId, '2024-04-24T09:30:00Z');
 const promotedTold = recordNotice(afterCancel.ledger, afterCancel.promoted[0]!.bookingId, { status: 'no_personal_chat', at: '2024-04-24T09:30:01Z' });
 const view = (ledger: Ledger | undefined, n?: number, now = NOW) => workshopView(workshop, ledger, n ? userId(n) : undefined, now, links);
-const list = (ledger: Ledger, withExport: boolean): AttendeeList => ({
+export const attendeeListOf = (ledger: Ledger, withExport: boolean): AttendeeList => ({
   view: view(ledger),
   rows: attendeeRows(ledger),
   ledger,
@@ -87,7 +87,7 @@ export const workshopGallery: GalleryEntry[] = [
   {
     name: 'workshop-waitlisted',
     template: 'workshop.json',
-    description: 'The answer to Book when the workshop is full: the waitlist position.',
+    description: 'The answer to Book when the workshop is full: the waiting list position.',
     render: () => renderWorkshopCard(view(full, 43), { refreshUserIds: USERS.slice(0, 1) }),
   },
   {
@@ -117,13 +117,13 @@ export const workshopGallery: GalleryEntry[] = [
   {
     name: 'workshop-promoted',
     template: 'workshop.json',
-    description: 'The proactive message to the first person on the waitlist when a place opens.',
+    description: 'The proactive message to the first person on the waiting list when a place opens.',
     render: () => renderPromotionMessage(view(afterCancel.ledger, afterCancel.promoted[0]!.seq)).cards![0] as AdaptiveCardJson,
   },
   {
     name: 'my-bookings',
     template: 'my-bookings.json',
-    description: 'The answer to "my bookings": a place and a waitlist spot.',
+    description: 'The answer to "my bookings": a place and a place on the waiting list.',
     render: () => renderMyBookingsCard([view(full, 5), view(full, 45)]),
   },
   {
@@ -154,12 +154,12 @@ export const workshopGallery: GalleryEntry[] = [
     name: 'attendees',
     template: 'attendees.json',
     description: 'Organisers: the attendee list after a cancellation and a promotion, with an export link.',
-    render: () => renderAttendeesCard(list(promotedTold, true), { banner: 'Your export is ready.' }),
+    render: () => renderAttendeesCard(attendeeListOf(promotedTold, true), { banner: 'Your export is ready.' }),
   },
   {
     name: 'attendees-largest',
     template: 'attendees.json',
     description: 'Organisers: the largest the card gets (every row at the longest values the form allows).',
-    render: () => renderAttendeesCard(list(ledgerWith(500, true), true), { capacityForm: { value: 0, problem: 'A workshop needs at least 1 place.' } }),
+    render: () => renderAttendeesCard(attendeeListOf(ledgerWith(500, true), true), { capacityForm: { value: 0, problem: 'A workshop needs at least 1 place.' } }),
   },
 ];

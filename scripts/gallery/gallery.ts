@@ -105,7 +105,7 @@ export const gallery: GalleryEntry[] = [
         message: 'The NLC data store is busy right now and did not answer in time.',
         tone: 'error',
         hint: 'Please try again in a moment: trying again never records anything twice.',
-        actions: [{ title: 'Try again', verb: 'event.rsvp', data: { eventId: 'new-horizons-2024', response: 'going' } }],
+        actions: [{ title: 'Try again', verb: 'event.rsvp', data: { eventId: 'new-horizons-2024', response: 'going' }, style: 'positive' }],
       }),
   },
   ...workshopGallery,

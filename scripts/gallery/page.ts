@@ -27,6 +27,8 @@ export const PAGE_HTML = `<!doctype html>
 export interface RenderResult {
   problems: string[];
   height: number;
+  /** Buttons whose label does not fit (the renderer cuts it with an ellipsis): their full titles. */
+  truncatedButtons: string[];
 }
 
 /**
@@ -37,8 +39,13 @@ export interface RenderResult {
 export function renderInPage(args: { card: unknown; hostConfig: unknown }): RenderResult {
   interface Element {
     innerHTML: string;
+    textContent: string | null;
+    title?: string;
+    scrollWidth: number;
+    clientWidth: number;
     appendChild(child: Element): void;
-    getBoundingClientRect(): { height: number };
+    getBoundingClientRect(): { height: number; width: number };
+    querySelectorAll(selector: string): ArrayLike<Element>;
   }
   interface PageGlobals {
     document: { getElementById(id: string): Element | null };
@@ -70,7 +77,7 @@ export function renderInPage(args: { card: unknown; hostConfig: unknown }): Rend
     result.didProcess = true;
   };
   const frame = page.document.getElementById('frame');
-  if (!frame) return { problems: ['no #frame in the page'], height: 0 };
+  if (!frame) return { problems: ['no #frame in the page'], height: 0, truncatedButtons: [] };
   frame.innerHTML = '';
   const card = new AC.AdaptiveCard();
   card.hostConfig = new AC.HostConfig(args.hostConfig);
@@ -79,7 +86,15 @@ export function renderInPage(args: { card: unknown; hostConfig: unknown }): Rend
   const problems: string[] = [];
   for (let i = 0; i < context.eventCount; i++) problems.push(context.getEventAt(i).message);
   const element = card.render();
-  if (!element) return { problems: [...problems, 'the renderer returned nothing'], height: 0 };
+  if (!element) return { problems: [...problems, 'the renderer returned nothing'], height: 0, truncatedButtons: [] };
   frame.appendChild(element);
-  return { problems, height: element.getBoundingClientRect().height };
+  // A label cut short shows as "Send to me...": its text is wider than the button (or
+  // than the label's own box inside it). Buttons hidden until a toggle are not measured.
+  const truncatedButtons: string[] = [];
+  for (const button of Array.from(element.querySelectorAll('.ac-pushButton'))) {
+    if (button.getBoundingClientRect().width === 0) continue;
+    const boxes = [button, ...Array.from(button.querySelectorAll('*'))];
+    if (boxes.some((box) => box.scrollWidth > box.clientWidth + 1)) truncatedButtons.push((button.textContent ?? '').trim() || (button.title ?? ''));
+  }
+  return { problems, height: element.getBoundingClientRect().height, truncatedButtons };
 }

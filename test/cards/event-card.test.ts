@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { renderEventCard } from '../../cards/event';
 import { demoEvents } from '../../bot/data/demo/programme';
 import type { NlcEvent } from '../../bot/domain/events/event';
+import { cardNodes } from '../helpers/adaptive-cards';
 import { cardText } from '../helpers/connector';
 
 const demo = (id: string) => demoEvents().find((e) => e.id === id) as NlcEvent;
@@ -9,7 +10,9 @@ const conference = demo('practice-week-2024-bitesize-tue');
 const before = new Date('2024-05-01T08:00:00Z');
 const counts = { going: 3, maybe: 2, notGoing: 1 };
 
-const actionsOf = (card: Record<string, unknown>) => (card.actions ?? []) as { type: string; title: string; verb?: string; data?: Record<string, unknown> }[];
+/** Every button on the card: the action bar and the row of links above it. */
+const actionsOf = (card: Record<string, unknown>) =>
+  cardNodes(card).filter((n) => (n.type as string).startsWith('Action.')) as unknown as { type: string; title: string; verb?: string; data?: Record<string, unknown> }[];
 
 describe('event card', () => {
   it('when rendered, then it shows when in London time, where, who for and the FLOURISH tag', () => {
@@ -21,11 +24,22 @@ describe('event card', () => {
     assert.match(text, /3 going · 2 maybe · 1 can't go/);
   });
 
-  it('when the person has answered going, then the card says so and highlights Going', () => {
+  it('when the person has answered going, then the card says so and ticks Going', () => {
     const card = renderEventCard({ event: conference, counts, myResponse: 'going', now: before }, { refreshUserIds: ['29:a'] });
     assert.match(cardText(card), /You're going\. Change your answer\?/);
-    const going = actionsOf(card).find((a) => a.title === 'Going') as unknown as { style: string };
-    assert.equal(going.style, 'positive');
+    assert.deepEqual(actionsOf(card).filter((a) => a.type === 'Action.Execute').map((a) => a.title), ['✓ Going', 'Maybe', "Can't go"]);
+  });
+
+  it('when the person has answered maybe, then Maybe is ticked but not coloured like Going, which stays the one main action', () => {
+    const card = renderEventCard({ event: conference, counts, myResponse: 'maybe', now: before }, { refreshUserIds: ['29:a'] });
+    const styles = actionsOf(card).filter((a) => a.type === 'Action.Execute').map((a) => [a.title, (a as { style?: string }).style]);
+    assert.deepEqual(styles, [['Going', 'positive'], ['✓ Maybe', 'default'], ["Can't go", 'default']]);
+  });
+
+  it('when a click on a past event\'s card is answered with a reason, then the card says once that it has taken place', () => {
+    const card = renderEventCard({ event: conference, counts, myResponse: 'maybe', now: new Date('2024-05-23T08:00:00Z') }, { refreshUserIds: [], banner: 'It has already started, so answers are closed.' });
+    const text = cardText(card);
+    assert.equal(text.match(/[^.\n]*(taken place|already started|under way|answers are closed)[^.\n]*\./g)?.length, 1, text);
   });
 
   it('when open, then it offers Going, Maybe and Can\'t go as Action.Execute with the event id, and the join link', () => {

@@ -5,7 +5,7 @@ import { PNG } from 'pngjs';
 import { GALLERY_DOCS as DOCS, galleryFingerprints, galleryReadme, readStoredFingerprints, staleEntries } from '../../scripts/gallery/docs';
 import { gallery } from '../../scripts/gallery/gallery';
 
-const REGENERATE = 'run `npm run cards:gallery` (apt-get install chromium first)';
+const REGENERATE = 'run `npm run cards:gallery` (apt-get install chromium chromium-l10n first)';
 
 /**
  * The rendered gallery (npm run cards:gallery, which needs Chromium, so it is not run

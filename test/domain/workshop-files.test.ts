@@ -76,7 +76,7 @@ describe('workshop files', () => {
 
     it('when the list is exported, then every row is quoted, quotes doubled, booked first, with UTC timestamps', () => {
       const csv = attendeesCsv(ledger);
-      assert.ok(csv.startsWith('\uFEFF"status","waitlist position","name"'));
+      assert.ok(csv.startsWith('\uFEFF"status","waiting list position","name"'));
       const rows = csv.slice(1).split('\r\n');
       assert.equal(rows.length, 4, 'header, two people, final empty line');
       assert.match(rows[1]!, /^"booked","","Name a","Headteacher","Acle Academy","","2024-04-23T08:00:00.000Z","2024-04-23T08:00:00.000Z"/);

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { actionsOf } from '../helpers/workshops';
 import { createTestInvoke, personalChat } from '../helpers/activities';
 import { createWithForm, editAndSave, inputValues, problemBeside } from '../helpers/authoring';
 import { invokeCard, startTestBot, type TestBot } from '../helpers/bot';
@@ -55,7 +56,7 @@ describe('authoring the programme in Teams', () => {
     await editAndSave(bot, connector, network, { joinUrl: 'https://teams.microsoft.com/l/meetup-join/trauma-network', start: '15:45', end: '17:15' });
     const card = invokeCard((await bot.post(createTestInvoke(connector.serviceUrl, personalChat(recipient(4)), recipient(4), 'event.view', { eventId: network }))).body);
     assert.match(cardText(card), /Wed 19 June 2024, 15:45 to 17:15[\s\S]*Online \(Microsoft Teams\)\n/);
-    assert.ok((card.actions as { title: string }[]).some((a) => a.title === 'Join online'));
+    assert.ok(actionsOf(card).some((a) => a.title === 'Join online'));
   });
 
   it('when a new event is filled in well, then it is created and listed in "events"', async () => {
@@ -110,7 +111,8 @@ describe('authoring the programme in Teams', () => {
 
   it('when an organiser broadcasts a deadline and then edits and withdraws it, then every posted copy follows', async () => {
     const chats = await installPersonalChats(bot, connector, 0, 3);
-    const compose = await command(bot, connector, 'broadcast');
+    assert.match(JSON.stringify(await command(bot, connector, 'broadcast')), /A consultation deadline/);
+    const compose = await click(bot, connector, 'broadcast.compose', { step: 'details', content: 'deadline', audience: 'personal' });
     assert.match(JSON.stringify(compose), /"id":"deadline"[\s\S]*Safeguarding Children in Schools and Colleges: call for evidence \(closes Thu 20 June 2024\)/);
     await sendBroadcast(bot, connector, { content: 'deadline', deadline: SAFEGUARDING, audience: 'personal' });
     await broadcastJob(bot).run();

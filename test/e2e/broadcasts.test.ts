@@ -16,11 +16,20 @@ import {
 } from '../helpers/broadcasts';
 import { cardsIn, cardText, startConnector, type StandInConnector } from '../helpers/connector';
 import { countDocs, totalDocs } from '../helpers/store';
+import { actionsOf } from '../helpers/workshops';
+import { cardNodes } from '../helpers/adaptive-cards';
 
 /**
  * Organiser broadcasts over HTTP against the real bot and the real embedded Cosmos, with
  * the stand-in Bot Connector playing Teams. The broadcast job is run by hand.
  */
+/** The ids of every input on a card, in order (inside containers too). */
+const inputIds = (card: unknown): string[] =>
+  cardNodes((card as { body?: unknown }).body)
+    .filter((n) => (n.type as string).startsWith('Input.'))
+    .map((n) => n.id as string);
+const actionTitles = (card: unknown): string[] => actionsOf(card).map((a) => a.title ?? '');
+
 describe('broadcasts end to end', () => {
   let connector: StandInConnector;
   let bot: TestBot;
@@ -45,13 +54,34 @@ describe('broadcasts end to end', () => {
   const deliveries = (broadcastId: string, where = 'true') =>
     countDocs(bot.store.cosmos.containers.broadcasts, `c.type = 'delivery' AND c.broadcastId = @b AND ${where}`, [{ name: '@b', value: broadcastId }]);
 
-  it('when an organiser types "broadcast", then the compose form offers what to send, to whom, the upcoming events and the channels', async () => {
+  it('when an organiser types "broadcast", then the first step asks only what to send and to whom', async () => {
     await installChannel(bot, connector, '19:heads@thread.tacv2', 'NLC Secondary Heads');
     const card = await command(bot, connector, 'broadcast');
     const text = JSON.stringify(card);
-    for (const expected of ['An announcement', 'Everyone who has the bot', 'Every team channel', 'People who answered an event', 'Practice Week online conference', 'NLC Secondary Heads › General']) {
+    for (const expected of ['An announcement', 'Everyone who has the bot', 'Every team channel', 'People who answered an event', 'People who have not answered this event yet']) {
       assert.ok(text.includes(expected), expected);
     }
+    assert.deepEqual(inputIds(card), ['content', 'audience']);
+    assert.deepEqual(actionTitles(card), ['Next']);
+  });
+
+  it('when the organiser chooses an event for one channel and presses Next, then the second step asks only for the event, the channel, a note and (folded away) a time', async () => {
+    await installChannel(bot, connector, '19:heads@thread.tacv2', 'NLC Secondary Heads');
+    const card = await click(bot, connector, 'broadcast.compose', { step: 'details', content: 'event', audience: 'channel' });
+    const text = JSON.stringify(card);
+    assert.deepEqual(inputIds(card), ['eventId', 'channel', 'note', 'sendDate', 'sendTime']);
+    for (const expected of ['Practice Week online conference', 'NLC Secondary Heads › General']) assert.ok(text.includes(expected), expected);
+    const later = (card.body as { id?: string; isVisible?: boolean }[]).find((b) => b.id === 'later');
+    assert.equal(later?.isVisible, false, 'the time fields wait behind Send later');
+    assert.deepEqual(actionTitles(card), ['Send later', 'Preview', 'Back']);
+    const announcement = await click(bot, connector, 'broadcast.compose', { step: 'details', content: 'announcement', audience: 'personal' });
+    assert.deepEqual(inputIds(announcement), ['title', 'text', 'note', 'sendDate', 'sendTime']);
+    const unchosen = await click(bot, connector, 'broadcast.compose', { step: 'details', content: 'announcement' });
+    assert.deepEqual(inputIds(unchosen), ['content', 'audience'], 'Next without an audience stays on step 1');
+    assert.match(cardText(unchosen), /choose who it goes to/);
+    const back = await click(bot, connector, 'broadcast.compose', { step: 'choose', content: 'announcement', audience: 'personal' });
+    assert.deepEqual(inputIds(back), ['content', 'audience']);
+    assert.equal((back.body as { id?: string; value?: string }[]).find((b) => b.id === 'content')?.value, 'announcement', 'Back keeps the choice');
   });
 
   it('when the form has problems, then the same form comes back with the values kept, each problem under its field, and nothing is saved', async () => {

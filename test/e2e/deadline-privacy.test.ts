@@ -29,7 +29,7 @@ describe('deadlines, forgetting and retention', () => {
 
   it('when someone who pressed Remind me types "forget me" and deletes their data, then their deadline answer goes and no reminder follows', async () => {
     const preview = await command(bot, connector, 'forget me', person);
-    assert.match(cardText(preview), /Remind me and I've responded answers on consultation deadlines/);
+    assert.match(cardText(preview), /Remind me or I've responded answer on a consultation deadline/);
     assert.equal(await answers(), 1);
     await click(bot, connector, 'privacy.forgetMe', {}, { user: person });
     assert.equal(await answers(), 0);

@@ -79,7 +79,7 @@ describe('reaching team members with the Agents Playground as the Teams client',
       playground.invoke({ conversationId: card.post, replyToId: card.messageId, from: who.id, verb: 'workshop.book', data: { eventId: WORKSHOP, role: 'headteacher', school: `${who.surname} School`, needs: '' } });
     const booked = (await book(megan)).body as { value?: Record<string, unknown> };
     assert.match(cardText(booked.value), /Booked: your place is confirmed/);
-    assert.match(cardText(((await book(patti)).body as { value?: unknown }).value), /waitlist/i);
+    assert.match(cardText(((await book(patti)).body as { value?: unknown }).value), /waiting list/i);
     assert.equal(opened().length, 0, 'nobody has been messaged yet');
 
     const cancel = actionsOf(booked.value).find((a) => a.verb === 'workshop.cancel');
@@ -101,7 +101,7 @@ describe('reaching team members with the Agents Playground as the Teams client',
     const before = playground.messages().length;
     await playground.sendText(playground.context.personalChat.id, 'attendees');
     const attendees = await playground.waitForMessage((m) => m.conversationId === playground.context.personalChat.id && cardText(adaptiveCardOf(m)).includes('Attendees:'), { since: before });
-    assert.match(cardText(adaptiveCardOf(attendees)), /Patti Fernandez[\s\S]*moved up from the waitlist, told in Teams/);
+    assert.match(cardText(adaptiveCardOf(attendees)), /Patti Fernandez[\s\S]*moved up from the waiting list, told in Teams/);
     assert.doesNotMatch(cardText(adaptiveCardOf(attendees)), /not told/);
   });
 

@@ -181,12 +181,12 @@ describe('reminders, end to end', () => {
     assert.equal(remindersTo(connector, recipient(0)).length, 1);
   });
 
-  it('when someone presses Remind me on a deadline, then reminders come 7, 3 and 1 days before it closes, and stop once they say they have responded', async () => {
+  it('when someone presses Remind me on a deadline, then reminders come 7 days, 3 days and 1 day before it closes, and stop once they say they have responded', async () => {
     const [asker, responder] = [recipient(0), recipient(1)];
     await installPersonalChats(bot, connector, 0, 2);
     for (const user of [asker, responder]) {
       const card = invokeCard((await bot.post(createTestInvoke(connector.serviceUrl, personalChat(user), user, 'deadline.remind', { deadlineId: SAFEGUARDING, remind: true }))).body);
-      assert.match(cardText(card), /We'll remind you 7, 3 and 1 days before it closes/);
+      assert.match(cardText(card), /We'll remind you 7 days, 3 days and 1 day before it closes/);
     }
     await bot.post(createTestInvoke(connector.serviceUrl, personalChat(responder), responder, 'deadline.responded', { deadlineId: SAFEGUARDING, responded: true }));
     connector.clear();

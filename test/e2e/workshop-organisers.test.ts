@@ -42,10 +42,19 @@ describe('workshop organisers and downloads end to end over HTTP', () => {
   it('when an organiser asks for the attendees, then the card lists who is booked and waiting with role, school, needs and time', async () => {
     const [card] = await teams.say(organiser, 'attendees');
     const text = cardText(card);
-    assert.match(text, /Attendees: AP framework workshop[\s\S]*2 places · 2 booked · 1 waiting · 0 cancelled/);
+    assert.match(text, /Attendees: AP framework workshop[\s\S]*2 places · 2 booked · 1 on the waiting list · 0 cancelled/);
     assert.match(text, /1\. Test User 21\*\* · Headteacher · School of Test User 21[\s\S]*Booked Tue 23 April 2024, 09:00 · Needs: =1\+1 wheelchair/);
-    assert.match(text, /Waitlist[\s\S]*1\. Test User 23/);
-    assert.deepEqual(actionsOf(card).map((a) => a.title), ['Change places', 'Export CSV', 'Close booking', 'Refresh']);
+    assert.match(text, /Waiting list[\s\S]*1\. Test User 23/);
+    assert.deepEqual(actionsOf(card).map((a) => a.title), ['Refresh', 'Export CSV', 'Change places', 'Save places', 'Close booking']);
+    assert.doesNotMatch(text, /People \d+ to/, 'everyone fits on one page: no page count');
+  });
+
+  it('when an organiser presses Next or Previous on the attendee list, then the page asked for comes back, and a page that is not a number is refused', async () => {
+    const card = await teams.invoke(organiser, 'workshop.attendees', { eventId: WORKSHOP, page: 2 });
+    // Three people fit on one page: a page past the end shows the last (the only) one.
+    assert.match(cardText(card), /1\. Test User 21/);
+    const refused = await teams.invoke(organiser, 'workshop.attendees', { eventId: WORKSHOP, page: 'two' });
+    assert.match(cardText(refused), /Please check what you entered/);
   });
 
   it('when someone who is not an organiser asks for the attendees, capacity, export or organiser help, then they are politely refused and nothing changes', async () => {
@@ -76,10 +85,10 @@ describe('workshop organisers and downloads end to end over HTTP', () => {
 
   it('when an organiser raises capacity, then the first person waiting is booked, and someone in no team or chat with the bot shows as not told, with why', async () => {
     const card = await teams.invoke(organiser, 'workshop.capacity', { eventId: WORKSHOP, capacity: '3' });
-    assert.match(cardText(card), /Places set to 3\. 1 person moves up from the waitlist/);
+    assert.match(cardText(card), /Places set to 3\. 1 person moves up from the waiting list/);
     assert.equal((await entryOf(cat))?.status, 'booked');
     await eventually(async () => assert.equal((await entryOf(cat))?.notice?.status, 'no_personal_chat'));
-    assert.match(cardText((await teams.say(organiser, 'attendees'))[0]), /Test User 23[\s\S]*moved up from the waitlist, not told: in no team or chat with the bot/);
+    assert.match(cardText((await teams.say(organiser, 'attendees'))[0]), /Test User 23[\s\S]*moved up from the waiting list, not told: in no team or chat with the bot/);
     assert.deepEqual((await ledger()).changes.map((c) => `${c.kind} ${c.from}->${c.to}`), ['capacity 40->2', 'capacity 2->3']);
   });
 
@@ -89,7 +98,7 @@ describe('workshop organisers and downloads end to end over HTTP', () => {
     assert.equal(await entryOf(dan), undefined);
     const [reopened] = await teams.say(organiser, 'reopen booking');
     assert.match(cardText(reopened), /Booking is open again/);
-    assert.match(cardText(await teams.invoke(dan, 'workshop.book', { eventId: WORKSHOP, ...formOf(dan) })), /You're number 1 on the waitlist/);
+    assert.match(cardText(await teams.invoke(dan, 'workshop.book', { eventId: WORKSHOP, ...formOf(dan) })), /You're number 1 on the waiting list/);
     assert.deepEqual((await ledger()).changes.slice(-2).map((c) => c.kind), ['closed', 'reopened']);
   });
 

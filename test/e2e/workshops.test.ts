@@ -95,15 +95,15 @@ describe('workshop booking end to end over HTTP', () => {
     assert.equal(form[at('role') + 1]?.id, 'school', 'no problem shown beside a field that was right');
   });
 
-  it('when the workshop is full, then the next people go on the waitlist in order and "my bookings" shows their place', async () => {
+  it('when the workshop is full, then the next people go on the waiting list in order and "my bookings" shows their place', async () => {
     await teams.say(organiser, 'capacity 2');
     assert.match(cardText(await teams.invoke(bob, 'workshop.book', { eventId: WORKSHOP, ...formOf(bob) })), /Booked: your place is confirmed[\s\S]*All 2 places are taken/);
     const carolCard = await teams.invoke(carol, 'workshop.book', { eventId: WORKSHOP, ...formOf(carol) });
-    assert.match(cardText(carolCard), /full, so you're on the waitlist[\s\S]*You're number 1 on the waitlist/);
+    assert.match(cardText(carolCard), /full, so you're on the waiting list[\s\S]*You're number 1 on the waiting list/);
     assert.deepEqual(actionsOf(carolCard).map((a) => a.title).sort(), ['Add to calendar', 'Book for a colleague', 'Cancel my booking', 'Share']);
-    assert.match(cardText(await teams.invoke(dave, 'workshop.book', { eventId: WORKSHOP, ...formOf(dave) })), /You're number 2 on the waitlist/);
+    assert.match(cardText(await teams.invoke(dave, 'workshop.book', { eventId: WORKSHOP, ...formOf(dave) })), /You're number 2 on the waiting list/);
     assert.match(cardText(await teams.invoke(alice, 'workshop.view', { eventId: WORKSHOP })), /You're booked/);
-    assert.match(cardText((await teams.say(carol, 'my bookings'))[0]), /AP framework workshop[\s\S]*Waitlist: you're number 1/);
+    assert.match(cardText((await teams.say(carol, 'my bookings'))[0]), /AP framework workshop[\s\S]*Waiting list: you're number 1/);
   });
 
   it('when a booked person cancels, then the first person waiting is booked at once and told in their personal chat, with their own Cancel and calendar', async () => {
@@ -126,7 +126,7 @@ describe('workshop booking end to end over HTTP', () => {
       return recorded;
     });
     assert.equal(notice?.status === 'sent' && notice.messageId, sent.id);
-    assert.match(cardText((await teams.say(dave, 'my bookings'))[0]), /Waitlist: you're number 1/);
+    assert.match(cardText((await teams.say(dave, 'my bookings'))[0]), /Waiting list: you're number 1/);
   });
 
   it('when the booking deadline has passed, then the card says "Booking closed" and Book is refused even from an old card, but cancelling still works', async () => {

@@ -21,3 +21,23 @@ export function adaptiveCardProblems(json: unknown): string[] {
   problems.push(...card.validateProperties().validationEvents.map((e) => e.message));
   return problems;
 }
+
+/**
+ * Every element and action of a card, depth first, leaving out its refresh block; with
+ * `intoShowCards: false`, not the card an Action.ShowCard opens (a card of its own).
+ */
+export function cardNodes(card: unknown, options: { intoShowCards?: boolean } = {}): Record<string, unknown>[] {
+  const found: Record<string, unknown>[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const record = node as Record<string, unknown>;
+    if (typeof record.type === 'string') found.push(record);
+    for (const [key, value] of Object.entries(record)) {
+      if (key === 'refresh' || (options.intoShowCards === false && record.type === 'Action.ShowCard' && key === 'card')) continue;
+      walk(value);
+    }
+  };
+  walk(card);
+  return found;
+}

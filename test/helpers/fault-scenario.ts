@@ -46,7 +46,7 @@ const DATA: Record<WriteKind, (user: TestUser) => { verb: string; data: Record<s
 const CONFIRMED: Record<WriteKind, RegExp> = {
   rsvp: /You're going/,
   // A retry of a booking that had been stored says so (already booked or waiting).
-  booking: /Booked: your place is confirmed|on the waitlist|You already have a place/,
+  booking: /Booked: your place is confirmed|on the waiting list|You already have a place/,
   contribution: /has been sent/,
 };
 const TRY_AGAIN = /Please try again/;

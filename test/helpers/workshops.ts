@@ -1,3 +1,4 @@
+import { cardNodes } from './adaptive-cards';
 import { personalChat, type TestUser, BOT, createTestConversationUpdate, createTestInvoke, createTestMessage } from './activities';
 import { invokeCard, type TestBot } from './bot';
 import { cardsIn, type StandInConnector } from './connector';
@@ -15,16 +16,7 @@ export interface CardAction {
 
 /** Every action on a card, those inside ActionSets included. */
 export function actionsOf(card: unknown): CardAction[] {
-  const found: CardAction[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const record = node as Record<string, unknown>;
-    if (typeof record.type === 'string' && record.type.startsWith('Action.')) found.push(record as unknown as CardAction);
-    Object.entries(record).forEach(([key, value]) => key !== 'refresh' && walk(value));
-  };
-  walk(card);
-  return found;
+  return cardNodes(card).filter((n) => (n.type as string).startsWith('Action.')) as unknown as CardAction[];
 }
 
 /** Talking to the bot as Teams would, for workshop tests. */

@@ -53,7 +53,7 @@ describe('tab API: a broadcast\'s delivery progress, resend and withdraw', funct
     const last = await progress(id);
     assert.deepEqual([last.running, last.figures], [false, { total: 4, delivered: 2, waiting: 0, retrying: 0, failed: 2, blocked: 0, unreachable: 0, opened: 0 }]);
     assert.deepEqual(last.failures.map((f) => [f.state, f.count]), [['failed', 2]]);
-    assert.match(last.failures[0]?.reason ?? '', /HTTP 502/);
+    assert.match(last.failures[0]?.reason ?? '', /Teams was busy, retried 4 times/);
   });
 
   it('when an organiser resends to failed, then only the failed chats get it; a member may not; withdrawn, it says so and cannot be resent', async () => {

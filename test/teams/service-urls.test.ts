@@ -89,7 +89,7 @@ describe('service URLs the bot sends to with its token', () => {
       const failed = await countDocs(bot.store.cosmos.containers.broadcasts, "c.type = 'delivery' AND c.broadcastId = @b AND c.state = 'failed'", [{ name: '@b', value: broadcastId }]);
       assert.equal(failed, 3, 'each delivery is recorded as failed, not left to retry');
       const report = await click('broadcast.status', { broadcastId });
-      assert.match(cardText(report), /3 failed: not sent: the conversation's address is not a Teams service/);
+      assert.match(cardText(report), /3 not delivered: the chat's address is not a Teams service/);
       const host = new URL(connector.serviceUrl).host;
       const refusals = lines.filter((l) => l.includes('not a Teams connector address') && l.includes(host));
       assert.ok(refusals.length >= 3, `each refusal is logged with the host (${refusals.length})`);

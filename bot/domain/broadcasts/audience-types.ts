@@ -69,7 +69,7 @@ async function activeChannel(deps: AudienceDeps, conversationId: string): Promis
 
 const oneChannel: AudienceType = {
   kind: 'channel',
-  label: 'One channel (choose it below)',
+  label: 'One channel',
   fromForm: async (form, deps) => {
     if (!form.channel) throw fieldProblem('channel', 'choose the channel to post in');
     if (!(await activeChannel(deps, form.channel))) throw fieldProblem('channel', 'the bot is no longer in that channel');
@@ -92,7 +92,7 @@ export const EVENT_ANSWER_CHOICES: readonly { value: EventAnswer; title: string 
   { value: 'going', title: 'Going' },
   { value: 'maybe', title: 'Maybe' },
   { value: 'booked', title: 'Booked (workshops)' },
-  { value: 'waitlisted', title: 'On the waitlist (workshops)' },
+  { value: 'waitlisted', title: 'On the waiting list (workshops)' },
 ];
 
 const eventAnswersSpec = z.object({
@@ -121,7 +121,7 @@ export async function peopleWhoAnswered(deps: AudienceDeps, eventId: string, ans
 
 const eventAnswers: AudienceType = {
   kind: 'event-answers',
-  label: 'People who answered an event (choose it and the answers below)',
+  label: 'People who answered an event (choose which answers next)',
   fromForm: async (form, deps) => {
     const input = parseInput(eventAnswersForm, {
       answersEventId: form.answersEventId ?? '',

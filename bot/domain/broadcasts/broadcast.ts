@@ -12,6 +12,8 @@ export const broadcastIdSchema = z.string().regex(/^b-[a-z0-9]{8,40}$/, 'not a b
 export type BroadcastStatus =
   /** Previewed, not confirmed: nothing will be sent. */
   | 'draft'
+  /** Confirmed to go at `sendAt`: the scheduled-broadcasts job queues it then; Cancel stops it before. */
+  | 'scheduled'
   /** Confirmed; the audience has not been read into delivery records yet. */
   | 'queued'
   /** Delivery records exist and some still have work: a first send or an update. */
@@ -46,6 +48,10 @@ export interface Broadcast {
   title: string;
   /** Who it goes to, in words, as the organiser confirmed it. */
   audienceText: string;
+  /** The organiser's personal note, above the card in every copy. */
+  note?: string;
+  /** When to send it (UTC instant); absent = as soon as it is confirmed. */
+  sendAt?: string;
   createdBy: { aadObjectId: string; name?: string };
   createdAt: string;
   queuedAt?: string;

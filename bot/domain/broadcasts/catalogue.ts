@@ -3,6 +3,7 @@ import { type AudienceType, defaultAudienceTypes } from './audience-types';
 import { type Kinds, kinds } from './compose';
 import { type ContentType, defaultContentTypes } from './content-types';
 import type { ContentCards } from './ports';
+import { eventUnanswered } from './unanswered-audience';
 
 /** The audience and content types this bot offers (features add theirs in audience-types.ts and content-types.ts). */
 export interface BroadcastCatalogue {
@@ -12,7 +13,7 @@ export interface BroadcastCatalogue {
 
 /** The default types, drawn with `cards`, plus ones that need their own dependencies (reminders bring theirs). */
 export const catalogueWith = (cards: ContentCards, extra: { audiences?: readonly AudienceType[]; contents?: readonly ContentType[] }): BroadcastCatalogue => ({
-  audiences: kinds([...defaultAudienceTypes(), ...(extra.audiences ?? [])]),
+  audiences: kinds([...defaultAudienceTypes(), eventUnanswered, ...(extra.audiences ?? [])]),
   contents: kinds([...defaultContentTypes(cards), ...(extra.contents ?? [])]),
 });
 

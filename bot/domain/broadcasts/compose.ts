@@ -8,6 +8,8 @@ import { DomainError } from '../errors';
  * any problem. Unknown keys are refused (strict), like every card's data.
  */
 export const composeFormSchema = z.strictObject({
+  /** The compose card's step: "choose" what and to whom, then the "details" that choice needs. */
+  step: z.enum(['choose', 'details']).optional(),
   content: z.string().max(40).optional(),
   eventId: z.string().max(100).optional(),
   title: z.string().max(500).optional(),
@@ -23,6 +25,11 @@ export const composeFormSchema = z.strictObject({
   team: z.string().max(400).optional(),
   /** A consultation deadline's id. */
   deadline: z.string().max(100).optional(),
+  /** A personal note above the card (sending-options.ts). */
+  note: z.string().max(2000).optional(),
+  /** Send later: a London date ("2024-05-07") and time ("09:00"); both empty = at once. */
+  sendDate: z.string().max(20).optional(),
+  sendTime: z.string().max(20).optional(),
 });
 export type ComposeForm = z.infer<typeof composeFormSchema>;
 

@@ -78,7 +78,7 @@ const eventSpec = z.object({ kind: z.literal('event'), eventId: eventIdSchema })
 
 const eventContent = (cards: ContentCards): ContentType => ({
   kind: 'event',
-  label: 'An event from the programme (choose it below)',
+  label: 'An event from the programme',
   composable: true,
   fromForm: async (form, deps) => {
     if (!form.eventId) throw fieldProblem('eventId', 'choose the event to send');
@@ -137,7 +137,7 @@ export function callRefOf(value: string | undefined): { groupId: string; callId:
 /** A call for contributions, with its form on the card: members answer it where it lands. */
 const callContent = (cards: ContentCards): ContentType => ({
   kind: 'call',
-  label: 'A call for contributions (choose it below)',
+  label: 'A call for contributions',
   composable: true,
   fromForm: async (form, deps) => {
     const ref = callRefOf(form.call);
@@ -163,7 +163,7 @@ const announcementSpec = announcementFields.extend({ kind: z.literal('announceme
 
 const announcementContent = (cards: ContentCards): ContentType => ({
   kind: 'announcement',
-  label: 'An announcement (title and text below)',
+  label: 'An announcement: a title and text',
   composable: true,
   fromForm: (form) => Promise.resolve({ kind: 'announcement', ...parseInput(announcementFields, { title: form.title, text: form.text }, 'form') }),
   prepare: (spec, broadcast) => {

@@ -41,9 +41,9 @@ export async function reviseCopiesShowing(
             revision: current.revision + 1,
             contentVersion: version,
             title: titleOf(current),
-            // Not yet read into records: nothing is posted, and what will be is read fresh.
-            status: current.status === 'queued' ? 'queued' : 'sending',
-            finishedAt: current.status === 'queued' ? current.finishedAt : undefined,
+            // Not yet read into records (queued, or scheduled for later): nothing is posted,
+            // and what will be is read fresh when it goes.
+            ...(current.status === 'queued' || current.status === 'scheduled' ? {} : { status: 'sending' as const, finishedAt: undefined }),
           },
     );
     if (revised?.expandedAt) copies += (await deps.broadcasts.counts(revised.id, revised.revision)).sent;

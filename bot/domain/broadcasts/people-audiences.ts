@@ -15,7 +15,7 @@ const taskGroupSpec = z.object({ kind: z.literal('task-group'), groupId: groupId
 /** The members of one task group, in their personal chats (e.g. a call for contributions). */
 export const taskGroupMembers: AudienceType = {
   kind: 'task-group',
-  label: 'The members of a task group (choose it below)',
+  label: 'The members of a task group',
   fromForm: async (form, deps) => {
     if (!form.taskGroup) throw fieldProblem('taskGroup', 'choose the task group');
     const groupId = groupIdSchema.safeParse(form.taskGroup);
@@ -48,7 +48,7 @@ async function teamName(deps: AudienceDeps, teamId: string): Promise<string | un
  */
 export const teamMembers: AudienceType = {
   kind: 'team',
-  label: 'Everyone in a team, each in a personal chat (choose the team below)',
+  label: 'Everyone in a team, each in a personal chat',
   fromForm: async (form, deps) => {
     if (!form.team) throw fieldProblem('team', 'choose the team');
     const roster = await deps.rosters.getRoster(form.team);

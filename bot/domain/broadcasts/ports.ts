@@ -20,6 +20,8 @@ export interface BroadcastStore {
   update(broadcastId: string, change: (current: Broadcast) => Broadcast | undefined): Promise<Broadcast | undefined>;
   /** Broadcasts with work to do: queued or sending. */
   listActive(): Promise<Broadcast[]>;
+  /** Scheduled broadcasts whose send time is at or before `now`. */
+  listScheduledDue(now: Date): Promise<Broadcast[]>;
   /** Confirmed broadcasts whose content shows this event. */
   listShowingEvent(eventId: string): Promise<Broadcast[]>;
   /** The `limit` newest confirmed broadcasts (the organiser tab's list). */

@@ -1,10 +1,11 @@
 import type { Actor } from '../actor';
 import type { InstalledConversation } from '../conversations/conversation';
-import { DomainError, type FieldProblem, isDomainError } from '../errors';
+import { DomainError, isDomainError } from '../errors';
 import { assertOrganiser } from '../organisers';
 import { formatDate } from '../time';
 import { channelLabel, EVENT_ANSWER_CHOICES } from './audience-types';
 import type { ComposeChoices, ComposeForm } from './compose';
+import { type SendingOptions, sendingOptionsFromForm } from './sending-options';
 import { type BroadcastDeps, type BroadcastPreview, type BroadcastSpecs, createBroadcast, resolveBroadcast, WHAT } from './service';
 
 /**
@@ -50,9 +51,9 @@ function teamChoices(channels: readonly InstalledConversation[]): ComposeChoices
   return [...teams].map(([value, title]) => ({ value, title })).sort((a, b) => a.title.localeCompare(b.title)).slice(0, MAX_CHANNEL_CHOICES);
 }
 
-/** Reads both halves of the form, so every problem is reported at once, each beside its field. */
-async function specsFromForm(deps: BroadcastDeps, form: ComposeForm): Promise<BroadcastSpecs> {
-  const problems: FieldProblem[] = [];
+/** Reads every part of the form, so every problem is reported at once, each beside its field. */
+async function specsFromForm(deps: BroadcastDeps, form: ComposeForm): Promise<BroadcastSpecs & { options: SendingOptions }> {
+  const { options, problems } = sendingOptionsFromForm(form, deps.clock);
   const collect = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
     try {
       return await work();
@@ -71,14 +72,14 @@ async function specsFromForm(deps: BroadcastDeps, form: ComposeForm): Promise<Br
   if (problems.length > 0 || !content || !audience || !contentType || !audienceType) {
     throw new DomainError('invalid_input', 'Some of the form was not right, so nothing was sent.', { fields: problems });
   }
-  return { content, contentType, audience, audienceType };
+  return { content, contentType, audience, audienceType, options };
 }
 
 /** Checks the form, counts the recipients and saves a draft the organiser can confirm. */
 export async function previewBroadcast(deps: BroadcastDeps, actor: Actor, form: ComposeForm): Promise<BroadcastPreview> {
   await assertOrganiser(deps.organisers, actor, WHAT);
-  const { content, contentType, audience, audienceType } = await specsFromForm(deps, form);
-  return createBroadcast(deps, actor, { content, contentType, audience, audienceType }, undefined);
+  const { options, ...specs } = await specsFromForm(deps, form);
+  return createBroadcast(deps, actor, { ...specs, ...options }, undefined);
 }
 
 /** What the form would send and to how many, saving nothing: the organiser tab's live preview. */

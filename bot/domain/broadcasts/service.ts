@@ -8,6 +8,7 @@ import type { DeadlineStore } from '../deadlines/ports';
 import type { CardJson } from '../messaging';
 import type { UnreachableReason } from '../conversations/reach';
 import type { ContentDeps, ContentType, PreparedContent } from './content-types';
+import type { SendingOptions } from './sending-options';
 import type { BroadcastStore } from './ports';
 
 /**
@@ -65,7 +66,7 @@ export interface BroadcastReport {
 export async function createBroadcast(
   deps: BroadcastDeps,
   actor: Actor,
-  specs: BroadcastSpecs,
+  specs: BroadcastSpecs & SendingOptions,
   queued: { statusMessage?: StatusMessage } | undefined,
   id?: string,
 ): Promise<BroadcastPreview> {
@@ -80,6 +81,8 @@ export async function createBroadcast(
     audience,
     title: prepared.title,
     audienceText,
+    ...(specs.note ? { note: specs.note } : {}),
+    ...(specs.sendAt ? { sendAt: specs.sendAt } : {}),
     createdBy: { aadObjectId: actor.aadObjectId, ...(actor.name ? { name: actor.name } : {}) },
     createdAt: now,
     ...(queued ? { queuedAt: now, ...(queued.statusMessage ? { statusMessage: queued.statusMessage } : {}) } : {}),
@@ -143,11 +146,13 @@ async function requireBroadcast(deps: BroadcastDeps, broadcastId: string): Promi
 export async function confirmBroadcast(deps: BroadcastDeps, actor: Actor, broadcastId: string, statusMessage: StatusMessage | undefined): Promise<BroadcastReport> {
   await assertOrganiser(deps.organisers, actor, WHAT);
   await requireBroadcast(deps, broadcastId);
-  await deps.broadcasts.update(broadcastId, (current) =>
-    current.status === 'draft'
-      ? { ...current, status: 'queued', queuedAt: deps.clock.now().toISOString(), ...(statusMessage ? { statusMessage } : {}) }
-      : undefined,
-  );
+  const now = deps.clock.now();
+  await deps.broadcasts.update(broadcastId, (current) => {
+    if (current.status !== 'draft') return undefined;
+    const withCard = { ...current, ...(statusMessage ? { statusMessage } : {}) };
+    // A time that passed while the preview sat unconfirmed means "now".
+    return current.sendAt && new Date(current.sendAt) > now ? { ...withCard, status: 'scheduled' } : { ...withCard, status: 'queued', queuedAt: now.toISOString() };
+  });
   return broadcastReport(deps, actor, broadcastId);
 }
 
@@ -181,7 +186,7 @@ export async function withdrawBroadcast(deps: BroadcastDeps, actor: Actor, broad
   await deps.broadcasts.update(broadcastId, (current) =>
     current.withdrawn || current.status === 'draft'
       ? undefined
-      : current.status === 'queued'
+      : current.status === 'queued' || current.status === 'scheduled'
         ? { ...current, withdrawn: true, status: 'done', finishedAt: deps.clock.now().toISOString() }
         : { ...current, withdrawn: true, revision: current.revision + 1, status: 'sending', finishedAt: undefined },
   );

@@ -18,7 +18,7 @@ const deadlineSpec = z.object({ kind: z.literal('deadline'), deadlineId: deadlin
 export function deadlineContent(deps: { deadlines: DeadlineStore; clock: Clock; cards: ContentCards }): ContentType {
   return {
     kind: 'deadline',
-    label: 'A consultation deadline (choose it below)',
+    label: 'A consultation deadline',
     composable: true,
     fromForm: async (form) => {
       const id = deadlineIdSchema.safeParse(form.deadline ?? '');

@@ -62,7 +62,7 @@ export interface DeadlineFollow {
   userId: string;
   /** Kept for the organisers' reminder list; removed with everything else by "forget me". */
   userName?: string;
-  /** Pressed "Remind me" (and not "Stop reminding me"). */
+  /** Pressed "Remind me" (and not "Stop reminders"). */
   remind: boolean;
   /** Pressed "I've responded". No reminder goes to someone who has. */
   responded: boolean;

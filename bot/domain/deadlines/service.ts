@@ -33,7 +33,7 @@ export async function viewDeadline(deps: DeadlinesDeps, actor: Actor | undefined
 export type FollowChange = { remind: boolean } | { responded: boolean };
 
 /**
- * "Remind me", "Stop reminding me", "I've responded" and "Not yet": one record per
+ * "Remind me", "Stop reminders", "I've responded" and "Not yet": one record per
  * person and deadline, so clicking twice (or racing) leaves one. Nothing changes once
  * the deadline has closed or been cancelled.
  */

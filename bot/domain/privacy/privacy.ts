@@ -5,7 +5,7 @@
  */
 export const PERSONAL_DATA_KINDS = {
   rsvps: 'answers to events (Going, Maybe, Can\'t go)',
-  bookings: 'workshop bookings and waitlist places (yours, and those you made for colleagues), with role, school and needs',
+  bookings: 'workshop bookings and waiting list places (yours, and those you made for colleagues), with role, school and needs',
   bookingReminders: 'your "Remind me to book" requests on workshops',
   memberships: 'task-group memberships',
   contributions: 'contributions to task groups (their text is deleted)',

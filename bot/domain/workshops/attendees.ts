@@ -45,14 +45,14 @@ export function noticeText(notice: PromotionNotice | undefined): string {
 
 const HEADER = [
   'status',
-  'waitlist position',
+  'waiting list position',
   'name',
   'role',
   'school or setting',
   'access or dietary needs',
   'requested at (UTC)',
   'booked at (UTC)',
-  'waitlisted at (UTC)',
+  'joined the waiting list at (UTC)',
   'promoted at (UTC)',
   'cancelled at (UTC)',
   'told of promotion',

@@ -21,11 +21,11 @@ export function calendarFile(workshop: Workshop, entry: BookingEntry, now: Date)
     uid: `${entry.bookingId}@nlc-teams-bot`,
     sequence: workshop.sequence + entry.revision,
     timestamp: now.getTime(),
-    title: waiting ? `${workshop.title} (waitlist)` : workshop.title,
+    title: waiting ? `${workshop.title} (waiting list)` : workshop.title,
     description: [
       workshop.summary,
       `For: ${workshop.audience}.`,
-      waiting ? 'You are on the waitlist: if a place opens you will be booked and told in Teams.' : undefined,
+      waiting ? 'You are on the waiting list: if a place opens you will be booked and told in Teams.' : undefined,
       cancelled ? 'This booking is cancelled.' : undefined,
       `Booking reference: ${entry.bookingId.slice(0, 8)}.`,
     ]

@@ -55,7 +55,7 @@ export async function deliver(run: RunContext, delivery: Delivery, rendition: Re
 
   let result: PacedResult;
   try {
-    const request = { conversation: target.reference, message: rendition.content.messageFor(target), attempt: delivery.attempts + 1, beforeSend };
+    const request = { conversation: target.reference, message: rendition.content.messageFor(target), attempt: delivery.attempts + 1, scope: target.scope, beforeSend };
     result = await deps.sender.send({ ...request, ...(isUpdate ? { replaces: delivery.messageId } : {}) }, run.abandon);
   } catch (error) {
     if (!isAbort(error)) throw error;

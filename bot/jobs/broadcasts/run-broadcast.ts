@@ -1,4 +1,5 @@
 import { type Broadcast, type Delivery, workLeft } from '../../domain/broadcasts/broadcast';
+import { withNote } from '../../domain/broadcasts/sending-options';
 import { reportOf } from '../../domain/broadcasts/service';
 import { isAbort } from '../../delivery/timer';
 import { type RunContext, stopping } from './context';
@@ -93,7 +94,7 @@ async function renditionFor(run: RunContext, broadcast: Broadcast, known: Rendit
     return undefined;
   }
   if (content.expired) run.deps.log.info({ broadcastId: broadcast.id, reason: content.expired }, 'broadcast content expired; copies not yet sent are dropped');
-  return { revision: broadcast.revision, withdrawn: broadcast.withdrawn, content };
+  return { revision: broadcast.revision, withdrawn: broadcast.withdrawn, content: withNote(content, broadcast.note, broadcast.withdrawn) };
 }
 
 /** One delivery record per recipient. Safe to repeat after a crash: records are keyed by conversation. */

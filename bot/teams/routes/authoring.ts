@@ -59,7 +59,7 @@ function formCard(form: AuthoringForm, problems?: readonly FieldProblem[], value
 }
 
 function savedCard(saved: Saved): AdaptiveCardJson {
-  const moved = saved.promoted ? ` ${plural(saved.promoted.entries.length, 'person moves', 'people move')} up from the waitlist and ${saved.promoted.entries.length === 1 ? 'is' : 'are'} being told.` : '';
+  const moved = saved.promoted ? ` ${plural(saved.promoted.entries.length, 'person moves', 'people move')} up from the waiting list and ${saved.promoted.entries.length === 1 ? 'is' : 'are'} being told.` : '';
   return renderNoticeCard({
     title: `${saved.created ? 'Created' : 'Saved'}: ${saved.title}`,
     message: saved.created

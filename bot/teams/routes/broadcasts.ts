@@ -54,12 +54,15 @@ export function broadcastRoutes(deps: BroadcastDeps): RouteModule {
       cardAction(BROADCAST_RESEND, byId, async (turn, { broadcastId }) => status(turn, await resendToFailed(deps, turn.actor(), broadcastId))),
       cardAction(BROADCAST_WITHDRAW, byId, async (turn, { broadcastId }) => {
         const { broadcast } = await broadcastReport(deps, turn.actor(), broadcastId);
+        const scheduled = broadcast.status === 'scheduled';
         return renderNoticeCard({
-          title: `Withdraw "${broadcast.title}"?`,
-          message: 'Every copy already posted is replaced by a short "withdrawn" notice, and nothing more is sent.',
+          title: scheduled ? `Cancel "${broadcast.title}"?` : `Withdraw "${broadcast.title}"?`,
+          message: scheduled
+            ? 'It has not gone yet: nothing will be sent.'
+            : 'Every copy already posted is replaced by a short "withdrawn" notice, and nothing more is sent.',
           tone: 'warning',
           actions: [
-            { title: 'Yes, withdraw it', verb: BROADCAST_WITHDRAW_CONFIRM, data: { broadcastId } },
+            { title: scheduled ? 'Yes, cancel it' : 'Yes, withdraw it', verb: BROADCAST_WITHDRAW_CONFIRM, data: { broadcastId }, style: 'destructive' },
             { title: 'No, keep it', verb: BROADCAST_STATUS, data: { broadcastId } },
           ],
         });

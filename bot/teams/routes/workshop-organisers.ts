@@ -17,6 +17,8 @@ import { tellPromoted, type WorkshopRouteDeps } from './workshops';
 import { WORKSHOP_ATTENDEES, WORKSHOP_CAPACITY, WORKSHOP_CLOSE, WORKSHOP_EXPORT, WORKSHOP_REOPEN } from '../../../cards/verbs';
 
 const eventData = z.strictObject({ eventId: eventIdSchema });
+/** The attendee list's Next and Previous carry the page they go to (templating sends numbers as text). */
+const pageData = eventData.extend({ page: z.coerce.number().int().min(1).max(10_000).optional() });
 const capacityData = z.strictObject({ eventId: eventIdSchema, capacity: z.unknown().optional() });
 
 type OrganiserRouteDeps = WorkshopRouteDeps & OrganiserDeps;
@@ -33,7 +35,7 @@ export function workshopOrganiserRoutes(deps: OrganiserRouteDeps): RouteModule {
   return {
     commands: organiserCommands(deps),
     actions: [
-      cardAction(WORKSHOP_ATTENDEES, eventData, async (turn, data) => renderAttendeesCard(await attendeeList(deps, turn.actor(), data.eventId))),
+      cardAction(WORKSHOP_ATTENDEES, pageData, async (turn, data) => renderAttendeesCard(await attendeeList(deps, turn.actor(), data.eventId), { page: data.page })),
       cardAction(WORKSHOP_EXPORT, eventData, async (turn, data) =>
         renderAttendeesCard(await exportAttendees(deps, turn.actor(), data.eventId), { banner: 'Your export is ready.' }),
       ),
@@ -61,14 +63,14 @@ function organiserCommands(deps: OrganiserRouteDeps): CommandRoute[] {
       const workshop = await resolveWorkshop(deps, turn.actor(), rest, 'export the attendee list');
       await turn.reply(renderAttendeesCard(await exportAttendees(deps, turn.actor(), workshop.id), { banner: 'Your export is ready.' }));
     }, ['export bookings']),
-    command('capacity', 'Change the number of places, e.g. "capacity 45"; raising it books people from the waitlist', async (turn, rest) => {
+    command('capacity', 'Change the number of places, e.g. "capacity 45"; raising it books people from the waiting list', async (turn, rest) => {
       // Refuse non-organisers before telling them anything about the command's shape.
       await assertOrganiser(deps.organisers, turn.actor(), 'change the number of places');
       const [places, id = ''] = parseInput(capacityCommand, rest, 'command').split(' ');
       const workshop = await resolveWorkshop(deps, turn.actor(), id, 'change the number of places');
       await turn.reply(await changeCapacity(deps, turn, workshop.id, places));
     }, ['set capacity', 'places']),
-    command('close booking', 'Stop new bookings (cancelling and the waitlist carry on)', async (turn, rest) => {
+    command('close booking', 'Stop new bookings (cancelling and the waiting list carry on)', async (turn, rest) => {
       const workshop = await resolveWorkshop(deps, turn.actor(), rest, 'close booking');
       await turn.reply(renderAttendeesCard(await setWorkshopBookingClosed(deps, turn.actor(), workshop.id, true), { banner: 'Booking is closed.' }));
     }),
@@ -84,7 +86,7 @@ async function changeCapacity(deps: OrganiserRouteDeps, turn: Turn, eventId: str
   try {
     const { list, promoted } = await changeWorkshopCapacity(deps, turn.actor(), eventId, { capacity });
     tellPromoted(turn, deps, eventId, promoted);
-    const moved = promoted.length === 0 ? '' : ` ${promoted.length} ${promoted.length === 1 ? 'person moves' : 'people move'} up from the waitlist and ${promoted.length === 1 ? 'is' : 'are'} being told.`;
+    const moved = promoted.length === 0 ? '' : ` ${promoted.length} ${promoted.length === 1 ? 'person moves' : 'people move'} up from the waiting list and ${promoted.length === 1 ? 'is' : 'are'} being told.`;
     return renderAttendeesCard(list, { banner: `Places set to ${list.view.capacity}.${moved}` });
   } catch (error) {
     if (!isDomainError(error) || error.code !== 'invalid_input' || error.details.fields?.[0]?.field !== 'capacity') throw error;

@@ -33,8 +33,8 @@ const FORM_FIELDS: readonly (keyof FormValues)[] = ['role', 'school', 'needs'];
 
 const BOOKED_BANNER: Record<BookingResult['outcome'], (entry: BookingEntry | undefined) => string> = {
   booked: () => 'Booked: your place is confirmed.',
-  waitlisted: () => "The workshop is full, so you're on the waitlist.",
-  existing: (entry) => (entry?.status === 'waitlisted' ? "You're already on the waitlist, so nothing changed." : 'You already have a place, so nothing changed.'),
+  waitlisted: () => "The workshop is full, so you're on the waiting list.",
+  existing: (entry) => (entry?.status === 'waitlisted' ? "You're already on the waiting list, so nothing changed." : 'You already have a place, so nothing changed.'),
 };
 
 /** Problems with the form's own fields, as opposed to the card's data (a notice card). */
@@ -69,7 +69,7 @@ export function workshopRoutes(deps: WorkshopRouteDeps): RouteModule & {
     commands: [
       personalData({
         name: 'my bookings',
-        description: 'Your workshop places and waitlist spots, with calendar and cancel',
+        description: 'Your workshop places and waiting list places, with calendar and cancel',
         aliases: ['my workshops', 'my booking'],
         run: async (turn) => {
           await turn.reply(renderMyBookingsCard(await listMyBookings(deps, turn.actor())));
