@@ -116,6 +116,8 @@ export interface BroadcastDto {
   audienceText: string;
   status: string;
   withdrawn: boolean;
+  /** A send scheduled and not gone yet: when it goes, London time. */
+  scheduledFor?: string;
   createdAt: string;
   when: string;
   unreachable: number;
@@ -128,7 +130,7 @@ export interface BroadcastDto {
 
 export interface Broadcasts {
   recent: BroadcastDto[];
-  choices: Record<'contents' | 'audiences' | 'events' | 'channels' | 'answers' | 'calls' | 'taskGroups' | 'deadlines', Choice[]>;
+  choices: Record<'contents' | 'audiences' | 'events' | 'channels' | 'answers' | 'calls' | 'taskGroups' | 'teams' | 'deadlines', Choice[]>;
 }
 
 export interface BroadcastSample {

@@ -56,6 +56,7 @@ export function broadcastDto({ broadcast, counts, failures, running }: Broadcast
     title: broadcast.title,
     audienceText: broadcast.audienceText,
     status: broadcast.status,
+    ...(broadcast.status === 'scheduled' && broadcast.sendAt ? { scheduledFor: formatDateTime(new Date(broadcast.sendAt)) } : {}),
     withdrawn: broadcast.withdrawn,
     createdAt: broadcast.createdAt,
     when: formatDateTime(new Date(broadcast.createdAt)),

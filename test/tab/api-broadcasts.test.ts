@@ -99,4 +99,27 @@ describe('tab API: a broadcast\'s delivery progress, resend and withdraw', funct
     const done = await progress(draft.body.id);
     assert.deepEqual([done.figures.delivered, done.figures.opened, done.unreachableWhy], [3, 2, ['1 person: removed the bot']]);
   });
+
+  it('when an organiser schedules a broadcast with a note from the tab, then it waits as scheduled with its London time, and nothing is sent until then', async () => {
+    const chats = await installPersonalChats(bot, connector, 0, 2);
+    const tomorrow = new Date(bot.clock.now().getTime() + 24 * 3600_000);
+    const sendDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(tomorrow);
+    const form = { content: 'announcement', title: 'Room change', text: 'The June meeting moves to room 2.', audience: 'personal', note: 'Please pass this on.', sendDate, sendTime: '09:30' };
+    const draft = await call<{ id: string }>(ORGANISER, 'POST', 'broadcasts', { form });
+    assert.equal((await call(ORGANISER, 'POST', `broadcasts/${draft.body.id}/confirm`)).status, 200);
+    const waiting = await progress(draft.body.id);
+    assert.equal(waiting.status, 'scheduled');
+    assert.match(waiting.scheduledFor ?? '', /, 09:30$/);
+    await broadcastJob(bot).run();
+    assert.deepEqual(postsPer(connector, chats), [0, 0], 'nothing goes before its time');
+  });
+
+  it('when a send time is in the past, then the tab is told beside the field and no broadcast is saved', async () => {
+    const form = { content: 'announcement', title: 'Room change', text: 'Room 2.', audience: 'personal', sendDate: '2020-01-01', sendTime: '09:00' };
+    const before = (await bot.store.broadcasts.listRecent(50)).length;
+    const refused = await call<{ fields?: { field: string }[] }>(ORGANISER, 'POST', 'broadcasts', { form });
+    assert.equal(refused.status, 400);
+    assert.ok(refused.body.fields?.some((f) => f.field === 'sendTime' || f.field === 'sendDate'), JSON.stringify(refused.body));
+    assert.equal((await bot.store.broadcasts.listRecent(50)).length, before);
+  });
 });

@@ -56,7 +56,7 @@ function BroadcastProgress({ initial }: { initial: BroadcastDto }): ReactNode {
   const total = Math.max(1, b.figures.total);
   return (
     <Card>
-      <CardHeader header={<Text weight="semibold">{b.title}{b.withdrawn ? ' (withdrawn)' : ''}</Text>} description={`${b.when} · to ${b.audienceText}`} />
+      <CardHeader header={<Text weight="semibold">{b.title}{b.withdrawn ? ' (withdrawn)' : ''}</Text>} description={`${b.scheduledFor ? `Scheduled for ${b.scheduledFor}` : b.when} · to ${b.audienceText}`} />
       {error ? <Problem error={error} /> : null}
       <div className={styles.bars}>
         {STATES.map((s) => (

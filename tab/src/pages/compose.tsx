@@ -15,7 +15,9 @@ const useStyles = makeStyles({
 type Form = Record<string, string>;
 
 /** What each content and audience kind reads from the form (bot/domain/broadcasts: content-types.ts, audience-types.ts). */
-const NEEDS: Record<string, string[]> = { event: ['eventId'], announcement: ['title', 'text'], call: ['call'], deadline: ['deadline'], channel: ['channel'], 'event-answers': ['answersEventId', 'answers'], 'task-group': ['taskGroup'] };
+const NEEDS: Record<string, string[]> = { event: ['eventId'], announcement: ['title', 'text'], call: ['call'], deadline: ['deadline'], channel: ['channel'], 'event-answers': ['answersEventId', 'answers'], 'task-group': ['taskGroup'], team: ['team'] };
+/** Any broadcast may carry a note above its card and a London time to go at (bot/domain/broadcasts/sending-options.ts). */
+const ALWAYS = ['content', 'audience', 'note', 'sendDate', 'sendTime'];
 
 /** Compose with a live sample of the card and the number of people it reaches; sending asks once more. */
 export function Compose({ choices, sent }: { choices: Broadcasts['choices']; sent: () => void }): ReactNode {
@@ -25,7 +27,7 @@ export function Compose({ choices, sent }: { choices: Broadcasts['choices']; sen
   const [sample, setSample] = useState<BroadcastSample>();
   const [error, setError] = useState<Error>();
   const wanted = [...(NEEDS[form.content ?? ''] ?? []), ...(NEEDS[form.audience ?? ''] ?? [])];
-  const body = { form: Object.fromEntries(Object.entries(form).filter(([k, v]) => v !== '' && (k === 'content' || k === 'audience' || wanted.includes(k)))) };
+  const body = { form: Object.fromEntries(Object.entries(form).filter(([k, v]) => v !== '' && (ALWAYS.includes(k) || wanted.includes(k)))) };
   const bodyText = JSON.stringify(body);
   useEffect(() => {
     // A sample saves nothing; asked for a moment after the last keystroke.
@@ -40,7 +42,7 @@ export function Compose({ choices, sent }: { choices: Broadcasts['choices']; sen
   const set = (key: string) => (_: unknown, d: { value: string }) => setForm({ ...form, [key]: d.value });
   const problem = (key: string): string | undefined => (error instanceof ApiError ? error.fieldProblem(key) : undefined);
   const field = (key: string, label: string, input: ReactNode): ReactNode =>
-    key === 'content' || key === 'audience' || wanted.includes(key) ? (
+    ALWAYS.includes(key) || wanted.includes(key) ? (
       <Field key={key} label={label} validationMessage={problem(key)} validationState={problem(key) ? 'error' : 'none'}>
         {input}
       </Field>
@@ -65,6 +67,10 @@ export function Compose({ choices, sent }: { choices: Broadcasts['choices']; sen
         {field('answersEventId', 'People who answered', select('answersEventId', choices.events))}
         {field('answers', 'Which answers', select('answers', choices.answers))}
         {field('taskGroup', 'Task group', select('taskGroup', choices.taskGroups))}
+        {field('team', 'Team', select('team', choices.teams))}
+        {field('note', 'A note above the card (optional)', <Textarea value={form.note ?? ''} onChange={set('note')} rows={2} resize="vertical" />)}
+        {field('sendDate', 'Send on (optional, London time)', <Input type="date" value={form.sendDate ?? ''} onChange={set('sendDate')} />)}
+        {field('sendTime', 'at', <Input type="time" value={form.sendTime ?? ''} onChange={set('sendTime')} />)}
         {error && !(error instanceof ApiError && error.body.fields?.length) ? <Problem error={error} /> : null}
         <p role="status" aria-live="polite">
           {sample ? sample.reach : 'Fill in the form to see who it reaches.'}
