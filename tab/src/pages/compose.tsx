@@ -24,21 +24,10 @@ export function Compose({ choices, sent }: { choices: Broadcasts['choices']; sen
   const styles = useStyles();
   // Starts on the next event, so the preview shows a card at once.
   const [form, setForm] = useState<Form>({ content: choices.events[0] ? 'event' : 'announcement', eventId: choices.events[0]?.value ?? '', audience: 'personal', answers: 'going' });
-  const [sample, setSample] = useState<BroadcastSample>();
-  const [error, setError] = useState<Error>();
   const wanted = [...(NEEDS[form.content ?? ''] ?? []), ...(NEEDS[form.audience ?? ''] ?? [])];
   const body = { form: Object.fromEntries(Object.entries(form).filter(([k, v]) => v !== '' && (ALWAYS.includes(k) || wanted.includes(k)))) };
   const bodyText = JSON.stringify(body);
-  useEffect(() => {
-    // A sample saves nothing; asked for a moment after the last keystroke.
-    const timer = setTimeout(() => {
-      postJson<BroadcastSample>('broadcasts/sample', JSON.parse(bodyText)).then(
-        (s) => (setSample(s), setError(undefined)),
-        (e: Error) => (setSample(undefined), setError(e)),
-      );
-    }, 400);
-    return () => clearTimeout(timer);
-  }, [bodyText]);
+  const { sample, error } = useSample(bodyText);
   const set = (key: string) => (_: unknown, d: { value: string }) => setForm({ ...form, [key]: d.value });
   const problem = (key: string): string | undefined => (error instanceof ApiError ? error.fieldProblem(key) : undefined);
   const field = (key: string, label: string, input: ReactNode): ReactNode =>
@@ -68,9 +57,7 @@ export function Compose({ choices, sent }: { choices: Broadcasts['choices']; sen
         {field('answers', 'Which answers', select('answers', choices.answers))}
         {field('taskGroup', 'Task group', select('taskGroup', choices.taskGroups))}
         {field('team', 'Team', select('team', choices.teams))}
-        {field('note', 'A note above the card (optional)', <Textarea value={form.note ?? ''} onChange={set('note')} rows={2} resize="vertical" />)}
-        {field('sendDate', 'Send on (optional, London time)', <Input type="date" value={form.sendDate ?? ''} onChange={set('sendDate')} />)}
-        {field('sendTime', 'at', <Input type="time" value={form.sendTime ?? ''} onChange={set('sendTime')} />)}
+        {sendingFields(field, form, set)}
         {error && !(error instanceof ApiError && error.body.fields?.length) ? <Problem error={error} /> : null}
         <p role="status" aria-live="polite">
           {sample ? sample.reach : 'Fill in the form to see who it reaches.'}
@@ -83,4 +70,34 @@ export function Compose({ choices, sent }: { choices: Broadcasts['choices']; sen
       </div>
     </div>
   );
+}
+
+type FieldOf = (key: string, label: string, input: ReactNode) => ReactNode;
+type SetOf = (key: string) => (_: unknown, d: { value: string }) => void;
+
+/** What any broadcast may carry: a note above its card, and a London date and time to go at. */
+function sendingFields(field: FieldOf, form: Form, set: SetOf): ReactNode {
+  return (
+    <>
+      {field('note', 'A note above the card (optional)', <Textarea value={form.note ?? ''} onChange={set('note')} rows={2} resize="vertical" />)}
+      {field('sendDate', 'Send on (optional, London time)', <Input type="date" value={form.sendDate ?? ''} onChange={set('sendDate')} />)}
+      {field('sendTime', 'at', <Input type="time" value={form.sendTime ?? ''} onChange={set('sendTime')} />)}
+    </>
+  );
+}
+
+/** The live sample of what the form would send: it saves nothing, and is asked for a moment after the last keystroke. */
+function useSample(bodyText: string): { sample?: BroadcastSample; error?: Error } {
+  const [sample, setSample] = useState<BroadcastSample>();
+  const [error, setError] = useState<Error>();
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      postJson<BroadcastSample>('broadcasts/sample', JSON.parse(bodyText)).then(
+        (s) => (setSample(s), setError(undefined)),
+        (e: Error) => (setSample(undefined), setError(e)),
+      );
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [bodyText]);
+  return { sample, error };
 }
