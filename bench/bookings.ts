@@ -41,10 +41,10 @@ const person = (round_: number, n: number): TestUser => {
 const book = (user: TestUser) =>
   createTestInvoke(SERVICE_URL, personalChat(user), user, 'workshop.book', { eventId: WORKSHOP, role: 'headteacher', school: `School of ${user.name}`, needs: '' });
 
-/** What the answer card told the person: "booked", a waitlist position, or undefined (an error). */
+/** What the answer card told the person: "booked", a waiting-list position, or undefined (an error). */
 function toldOf(body: string): 'booked' | number | undefined {
   if (body.includes('Booked: your place is confirmed')) return 'booked';
-  const position = /You're number (\d+) on the waitlist/.exec(body);
+  const position = /You're number (\d+) on the waiting list/.exec(body);
   return position ? Number(position[1]) : undefined;
 }
 
@@ -95,7 +95,7 @@ async function runRound(round_: number): Promise<RoundResult> {
     viewClient.close();
     const ledger = await storedLedger(cosmosPort);
     const problems: string[] = [];
-    if (views.some((v) => v.status !== 200 || !v.body.includes('Full: join the waitlist'))) problems.push('a view failed');
+    if (views.some((v) => v.status !== 200 || !v.body.includes('Full: join the waiting list'))) problems.push('a view failed');
     const booked = ledger.entries.filter((e) => e.status === 'booked');
     const waiting = ledger.entries.filter((e) => e.status === 'waitlisted');
     if (booked.length !== Math.min(PLACES, PEOPLE)) problems.push(`${booked.length} booked`);

@@ -48,7 +48,7 @@ type Kind = 'rsvp' | 'booking' | 'contribution';
 const ANSWERS = ['going', 'maybe', 'notGoing'] as const;
 const CONFIRMED: Record<Kind, RegExp> = {
   rsvp: /You're going|You said maybe|You can't go/,
-  booking: /Booked: your place is confirmed|on the waitlist/,
+  booking: /Booked: your place is confirmed|on the waiting list/,
   contribution: /has been sent/,
 };
 
