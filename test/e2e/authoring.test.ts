@@ -2,11 +2,11 @@ import { strict as assert } from 'node:assert';
 import { actionsOf } from '../helpers/workshops';
 import { createTestInvoke, personalChat } from '../helpers/activities';
 import { createWithForm, editAndSave, inputValues, problemBeside } from '../helpers/authoring';
-import { invokeCard, startTestBot, type TestBot } from '../helpers/bot';
+import { botPerTest, invokeCard, type TestBot } from '../helpers/bot';
 import { actionData, broadcastJob, click, command, installPersonalChats, organiserEnv, recipient, sendBroadcast } from '../helpers/broadcasts';
 import { reminderJob } from '../helpers/reminders';
 import { formOf } from '../helpers/workshops';
-import { cardsIn, cardText, startConnector, type StandInConnector } from '../helpers/connector';
+import { cardsIn, cardText, type StandInConnector } from '../helpers/connector';
 import { totalDocs } from '../helpers/store';
 
 const SAFEGUARDING = 'dfe-safeguarding-call-for-evidence-2024';
@@ -17,13 +17,8 @@ describe('authoring the programme in Teams', () => {
   let connector: StandInConnector;
   let bot: TestBot;
 
-  beforeEach(async () => {
-    connector = await startConnector();
-    bot = await startTestBot({ env: organiserEnv() });
-  });
-  afterEach(async () => {
-    await bot.close();
-    await connector.close();
+  botPerTest(() => ({ env: organiserEnv() }), (b, c) => {
+    [bot, connector] = [b, c];
   });
 
   const goodEvent = {

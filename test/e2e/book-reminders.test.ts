@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { startTestBot, type TestBot } from '../helpers/bot';
+import { botPerTest, type TestBot } from '../helpers/bot';
 import { click, installPersonalChats, organiserEnv, recipient } from '../helpers/broadcasts';
-import { cardsIn, cardText, startConnector, type StandInConnector } from '../helpers/connector';
+import { cardsIn, cardText, type StandInConnector } from '../helpers/connector';
 import { remindersTo, runReminders } from '../helpers/reminders';
 import { countDocs, totalDocs } from '../helpers/store';
 import { actionsOf, formOf, WORKSHOP } from '../helpers/workshops';
@@ -18,13 +18,8 @@ describe('"Remind me to book" on a workshop', () => {
   let connector: StandInConnector;
   let bot: TestBot;
 
-  beforeEach(async () => {
-    connector = await startConnector();
-    bot = await startTestBot({ env: organiserEnv() });
-  });
-  afterEach(async () => {
-    await bot.close();
-    await connector.close();
+  botPerTest(() => ({ env: organiserEnv() }), (b, c) => {
+    [bot, connector] = [b, c];
   });
 
   const requests = () => countDocs(bot.store.cosmos.containers.events, "c.type = 'bookingReminder' AND c.eventId = @e", [{ name: '@e', value: WORKSHOP }]);

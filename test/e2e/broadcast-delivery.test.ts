@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { startTestBot, type TestBot } from '../helpers/bot';
+import { botPerTest, startTestBot, type TestBot } from '../helpers/bot';
 import { broadcastJob, click, installPersonalChats, organiserEnv, postsPer, RecordingLimiter, sendBroadcast, sharedCosmos } from '../helpers/broadcasts';
-import { cardText, startConnector, type StandInConnector } from '../helpers/connector';
+import { cardText, type StandInConnector } from '../helpers/connector';
 import { countDocs } from '../helpers/store';
 import { maxInWindow } from '../helpers/teams-limits';
 
@@ -13,13 +13,8 @@ describe('broadcast delivery against Teams-like limits and failures', () => {
   let connector: StandInConnector;
   let bot: TestBot;
 
-  beforeEach(async () => {
-    connector = await startConnector();
-    bot = await startTestBot({ env: organiserEnv(), demoData: false });
-  });
-  afterEach(async () => {
-    await bot.close();
-    await connector.close();
+  botPerTest(() => ({ env: organiserEnv(), demoData: false }), (b, c) => {
+    [bot, connector] = [b, c];
   });
 
   const announce = (title = 'Attendance survey closes 17 May') =>

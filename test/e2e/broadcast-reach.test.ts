@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { createTestInstallationUpdate, personalChat } from '../helpers/activities';
-import { startTestBot, type TestBot } from '../helpers/bot';
+import { botPerTest, type TestBot } from '../helpers/bot';
 import { broadcastJob, click, installPersonalChats, organiserEnv, RecordingLimiter, sendBroadcast } from '../helpers/broadcasts';
-import { cardText, createdChatId, startConnector, type StandInConnector } from '../helpers/connector';
+import { cardText, createdChatId, type StandInConnector } from '../helpers/connector';
 import { installInTeam, peopleFrom, rosterJob, TEAM } from '../helpers/rosters';
 import { countDocs } from '../helpers/store';
 
@@ -15,13 +15,8 @@ describe('broadcasting to everyone in a team', () => {
   let connector: StandInConnector;
   let bot: TestBot;
 
-  beforeEach(async () => {
-    connector = await startConnector();
-    bot = await startTestBot({ env: organiserEnv(), demoData: false });
-  });
-  afterEach(async () => {
-    await bot.close();
-    await connector.close();
+  botPerTest(() => ({ env: organiserEnv(), demoData: false }), (b, c) => {
+    [bot, connector] = [b, c];
   });
 
   const toTeam = () => sendBroadcast(bot, connector, { content: 'announcement', title: 'Heads briefing moved', text: 'Now on Thursday at 16:00.', audience: 'team', team: TEAM.id });

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { inputValues, problemBeside } from '../helpers/authoring';
-import { startTestBot, type TestBot } from '../helpers/bot';
+import { botPerTest, type TestBot } from '../helpers/bot';
 import { actionData, click, command, installPersonalChats, ORGANISER, organiserEnv, recipient } from '../helpers/broadcasts';
-import { cardText, startConnector, type StandInConnector } from '../helpers/connector';
+import { cardText, type StandInConnector } from '../helpers/connector';
 import { testUser } from '../helpers/activities';
 
 /** A second organiser, working at the same moment as the first. */
@@ -54,13 +54,8 @@ describe('organisers editing and cancelling the same thing at once', function ()
   let connector: StandInConnector;
   let bot: TestBot;
 
-  beforeEach(async () => {
-    connector = await startConnector();
-    bot = await startTestBot({ env: twoOrganisers() });
-  });
-  afterEach(async () => {
-    await bot.close();
-    await connector.close();
+  botPerTest(() => ({ env: twoOrganisers() }), (b, c) => {
+    [bot, connector] = [b, c];
   });
 
   const save = (form: Record<string, unknown>, changes: Record<string, string>, user = ORGANISER) =>

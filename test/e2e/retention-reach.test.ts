@@ -3,9 +3,9 @@ import type { Container } from '@azure/cosmos';
 import { CONTAINERS, type ContainerName } from '../../bot/data/containers';
 import { RETENTION_RULES } from '../../bot/data/retention-rules';
 import { createTestInstallationUpdate, personalChat, type TestUser } from '../helpers/activities';
-import { startTestBot, type TestBot } from '../helpers/bot';
+import { botPerTest, type TestBot } from '../helpers/bot';
 import { broadcastJob, click, command, installPersonalChats, ORGANISER, organiserEnv, recipient, sendBroadcast } from '../helpers/broadcasts';
-import { startConnector, type StandInConnector } from '../helpers/connector';
+import type { StandInConnector } from '../helpers/connector';
 import { reminderJob } from '../helpers/reminders';
 import { botRemovedFromTeam, installInTeam, rosterJob, TEAM } from '../helpers/rosters';
 import { countDocs } from '../helpers/store';
@@ -27,13 +27,8 @@ describe('retention reaches every personal record by itself', () => {
   const container = (name: ContainerName): Container => bot.store.cosmos.containers[name];
   const inWorkshop = (type: string) => countDocs(container('events'), 'c.eventId = @e AND c.type = @t', [{ name: '@e', value: WORKSHOP }, { name: '@t', value: type }]);
 
-  beforeEach(async () => {
-    connector = await startConnector();
-    bot = await startTestBot({ env: organiserEnv() });
-  });
-  afterEach(async () => {
-    await bot.close();
-    await connector.close();
+  botPerTest(() => ({ env: organiserEnv() }), (b, c) => {
+    [bot, connector] = [b, c];
   });
 
   it('when the event document is already gone (as Cosmos TTL does), then the job still removes its booking ledger and export links a year after the workshop', async () => {

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { createTestMessage, personalChat } from '../helpers/activities';
-import { startTestBot, type TestBot } from '../helpers/bot';
+import { botPerTest, type TestBot } from '../helpers/bot';
 import { click, command, ORGANISER, organiserEnv, recipient } from '../helpers/broadcasts';
-import { cardsIn, cardText, startConnector, type StandInConnector } from '../helpers/connector';
+import { cardsIn, cardText, type StandInConnector } from '../helpers/connector';
 import { storeFingerprint, changedDocs } from '../helpers/store';
 import { buttonsOf } from '../helpers/card-buttons';
 import type { OrganiserGrant } from '../../bot/domain/roles/roles';
@@ -18,13 +18,8 @@ describe('organisers and leads without a redeploy', () => {
   let connector: StandInConnector;
   let bot: TestBot;
 
-  beforeEach(async () => {
-    connector = await startConnector();
-    bot = await startTestBot({ env: organiserEnv() });
-  });
-  afterEach(async () => {
-    await bot.close();
-    await connector.close();
+  botPerTest(() => ({ env: organiserEnv() }), (b, c) => {
+    [bot, connector] = [b, c];
   });
 
   const refusedText = /Only NLC organisers can/;

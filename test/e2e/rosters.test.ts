@@ -5,7 +5,7 @@ import { RateLimiter } from '../../bot/delivery/rate-limit';
 import { realTimer } from '../../bot/delivery/timer';
 import { rosterJob as makeRosterJob } from '../../bot/jobs/rosters';
 import { silentLogger } from '../../bot/log';
-import { chatsOf, startTestBot, type TestBot } from '../helpers/bot';
+import { botPerTest, chatsOf, startTestBot, type TestBot } from '../helpers/bot';
 import { click, command } from '../helpers/broadcasts';
 import { cardText, startConnector, type StandInConnector } from '../helpers/connector';
 import { collectingLogger } from '../helpers/logs';
@@ -24,13 +24,8 @@ describe('rosters: the members of the teams the bot is in', function () {
   let bot: TestBot;
   const team = peopleFrom(1, 1200);
 
-  beforeEach(async () => {
-    connector = await startConnector();
-    bot = await startTestBot({ demoData: false });
-  });
-  afterEach(async () => {
-    await bot.close();
-    await connector.close();
+  botPerTest(() => ({ demoData: false }), (b, c) => {
+    [bot, connector] = [b, c];
   });
 
   it('when the bot is added to a team of 1,200, then the install reads nobody, and the rosters job records everyone once, 500 a page', async () => {

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { actorFrom } from '../../bot/domain/actor';
 import { bookWorkshop, cancelBooking, type WorkshopsDeps } from '../../bot/domain/workshops/service';
-import { startTestBot, type TestBot } from '../helpers/bot';
-import { cardText, startConnector, type StandInConnector } from '../helpers/connector';
+import { botPerTest, type TestBot } from '../helpers/bot';
+import { cardText, type StandInConnector } from '../helpers/connector';
 import { recipient } from '../helpers/broadcasts';
 import { formOf, WORKSHOP, workshopDriver } from '../helpers/workshops';
 
@@ -16,13 +16,8 @@ describe('one person booking and cancelling a workshop over and over', function 
   let connector: StandInConnector;
   let bot: TestBot;
 
-  beforeEach(async () => {
-    connector = await startConnector();
-    bot = await startTestBot();
-  });
-  afterEach(async () => {
-    await bot.close();
-    await connector.close();
+  botPerTest(() => ({}), (b, c) => {
+    [bot, connector] = [b, c];
   });
 
   const ledgerBytes = async (): Promise<number> => {

@@ -5,6 +5,7 @@ import type { CosmosTarget } from '../../bot/data/cosmos/client';
 import { createPersonalChats, type PersonalChats } from '../../bot/domain/conversations/personal-chats';
 import { silentLogger, type Logger } from '../../bot/log';
 import { type RunningBot, startBot } from '../../bot/start';
+import { startConnector, type StandInConnector } from './connector';
 
 /** 23 April 2024, 09:00 London: the date of the NLC letter, before every demo event. */
 export const DEMO_NOW = '2024-04-23T08:00:00Z';
@@ -64,3 +65,22 @@ export function invokeCard(body: unknown): Record<string, unknown> {
 
 /** The one place personal chats come from, over this bot's store and connector (unpaced): for tests that call the domain directly. */
 export const chatsOf = (bot: RunningBot & { clock: ManualClock }): PersonalChats => createPersonalChats({ ...bot.store, ...bot.people, clock: bot.clock });
+
+/**
+ * A fresh stand-in connector and bot for every test of the enclosing `describe` (each test
+ * stands alone), closed after it: `given` receives them for the test's own variables.
+ * `options` is called per test, so it may read what an outer `before` set up.
+ */
+export function botPerTest(options: () => TestBotOptions, given: (bot: TestBot, connector: StandInConnector) => void): void {
+  let started: { bot: TestBot; connector: StandInConnector } | undefined;
+  beforeEach(async () => {
+    const connector = await startConnector();
+    started = { connector, bot: await startTestBot(options()) };
+    given(started.bot, connector);
+  });
+  afterEach(async () => {
+    await started?.bot.close();
+    await started?.connector.close();
+    started = undefined;
+  });
+}

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import type { BroadcastDto } from '../../bot/tab-api/contract';
-import { startTestBot, type TestBot } from '../helpers/bot';
+import { botPerTest, type TestBot } from '../helpers/bot';
 import { broadcastJob, installPersonalChats, postsPer } from '../helpers/broadcasts';
-import { startConnector, type StandInConnector } from '../helpers/connector';
+import type { StandInConnector } from '../helpers/connector';
 import { createTestInstallationUpdate, personalChat } from '../helpers/activities';
 import { installInTeam, peopleFrom, rosterJob, TEAM } from '../helpers/rosters';
 import { MEMBER, ORGANISER, tabApi } from '../helpers/tab';
@@ -19,13 +19,8 @@ describe('tab API: a broadcast\'s delivery progress, resend and withdraw', funct
   const call = <T = Record<string, unknown>>(who: { id: string }, method: string, path: string, body?: unknown) => tabApi<T>(bot, who, method, path, body);
   const progress = async (id: string): Promise<BroadcastDto> => (await call<BroadcastDto>(ORGANISER, 'GET', `broadcasts/${id}`)).body;
 
-  beforeEach(async () => {
-    connector = await startConnector();
-    bot = await startTestBot({ env: { ORGANISER_AAD_IDS: ORGANISER.id, BROADCAST_MAX_RPS: '1000' }, demoData: false });
-  });
-  afterEach(async () => {
-    await bot.close();
-    await connector.close();
+  botPerTest(() => ({ env: { ORGANISER_AAD_IDS: ORGANISER.id, BROADCAST_MAX_RPS: '1000' }, demoData: false }), (b, c) => {
+    [bot, connector] = [b, c];
   });
 
   async function sendToFour(): Promise<{ id: string; chats: string[]; failing: Set<string> }> {
