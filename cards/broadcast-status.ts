@@ -1,6 +1,6 @@
 import type { BroadcastReport } from '../bot/domain/broadcasts/service';
 import { sendAtText } from '../bot/domain/broadcasts/sending-options';
-import { UNREACHABLE_TEXT, type UnreachableReason } from '../bot/domain/conversations/reach';
+import { UNREACHABLE_TEXT, unreachableEntries } from '../bot/domain/conversations/reach';
 import { formatDateTime } from '../bot/domain/time';
 import json from './broadcast-status.json';
 import { plural } from './plural';
@@ -45,7 +45,7 @@ function reachFacts(report: BroadcastReport): { title: string; value: string }[]
 
 /** Why people were not reached when the audience was read, in the words the failures list uses. */
 const unreachableLines = (broadcast: BroadcastReport['broadcast']): string[] =>
-  (Object.entries(broadcast.unreachableWhy ?? {}) as [UnreachableReason, number][]).filter(([, c]) => c > 0).map(([reason, c]) => `${n(c)} not reached: ${UNREACHABLE_TEXT[reason]}`);
+  unreachableEntries(broadcast.unreachableWhy).map(([reason, c]) => `${n(c)} not reached: ${UNREACHABLE_TEXT[reason]}`);
 
 function state(report: BroadcastReport): Pick<StatusCardData, 'stateText' | 'stateColor'> {
   const { broadcast, counts, running } = report;

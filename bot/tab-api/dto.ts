@@ -1,4 +1,4 @@
-import { UNREACHABLE_TEXT, type UnreachableReason } from '../domain/conversations/reach';
+import { UNREACHABLE_TEXT, type UnreachableReason, unreachableEntries } from '../domain/conversations/reach';
 import type { BroadcastReport } from '../domain/broadcasts/service';
 import type { ProgrammeRow } from '../domain/events/overview';
 import type { ContributionInFull } from '../domain/task-groups/lead-view';
@@ -90,7 +90,7 @@ const people = (n: number): string => `${n} ${n === 1 ? 'person' : 'people'}`;
 
 /** Each reason with its count, in the words the cards use (bot/domain/conversations/reach.ts). */
 export const whyUnreachable = (why: Partial<Record<UnreachableReason, number>> | undefined): string[] =>
-  (Object.entries(why ?? {}) as [UnreachableReason, number][]).filter(([, count]) => count > 0).map(([reason, count]) => `${people(count)}: ${UNREACHABLE_TEXT[reason]}`);
+  unreachableEntries(why).map(([reason, count]) => `${people(count)}: ${UNREACHABLE_TEXT[reason]}`);
 
 /** A preview's reach in one sentence: copies to chats people have, to chats the bot opens, and who cannot be reached and why. */
 export function reachText(preview: { recipients: number; opens: number; unreachable: number; unreachableWhy?: Partial<Record<UnreachableReason, number>> }): string {

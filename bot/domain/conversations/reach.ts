@@ -96,10 +96,13 @@ export interface ReachPlan {
 export const unreachableTotal = (counts: Partial<Record<UnreachableReason, number>>): number =>
   Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
 
+/** Each reason that counts anyone, with its count, in the order recorded. */
+export const unreachableEntries = (counts: Partial<Record<UnreachableReason, number>> | undefined): [UnreachableReason, number][] =>
+  (Object.entries(counts ?? {}) as [UnreachableReason, number][]).filter(([, n]) => n > 0);
+
 /** "2 in no team or chat with the bot, 1 removed the bot": the most common first. */
 export function unreachableText(counts: Partial<Record<UnreachableReason, number>>): string {
-  return (Object.entries(counts) as [UnreachableReason, number][])
-    .filter(([, n]) => n > 0)
+  return unreachableEntries(counts)
     .sort((a, b) => b[1] - a[1])
     .map(([reason, n]) => `${n.toLocaleString('en-GB')} ${UNREACHABLE_TEXT[reason]}`)
     .join(', ');
