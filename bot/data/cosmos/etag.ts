@@ -26,6 +26,13 @@ export interface VersionSlot<T> {
 
 type Doc = ItemDefinition & { id: string };
 
+/** Replaces the version with `etag` (If-Match), or creates the document when there was none (409 if someone did first). */
+function writeOver<T extends Doc>(container: Container, id: string, partitionKey: string, next: T, etag: string | undefined) {
+  return etag
+    ? container.item(id, partitionKey).replace<T>(next, { accessCondition: { type: 'IfMatch', condition: etag } })
+    : container.items.create<T>(next);
+}
+
 /** Transient store failures one read-modify-write absorbs before the person is asked to try again. */
 const MAX_TRANSIENT_FAILURES = 3;
 
@@ -63,14 +70,9 @@ export async function readModifyWrite<T extends Doc>(
       const next = change(resource);
       if (next === undefined) return resource;
       try {
-        if (resource && etag) {
-          const saved = await container.item(id, partitionKey).replace<T>(next, { accessCondition: { type: 'IfMatch', condition: etag } });
-          remember(saved.resource, saved.etag);
-          return saved.resource ?? next;
-        }
-        const created = await container.items.create<T>(next);
-        remember(created.resource, created.etag);
-        return created.resource ?? next;
+        const written = await writeOver(container, id, partitionKey, next, resource ? etag : undefined);
+        remember(written.resource, written.etag);
+        return written.resource ?? next;
       } catch (error) {
         // Whatever failed, what we knew may be out of date: the next try reads.
         known?.set(undefined);
