@@ -76,7 +76,8 @@ export async function readModifyWrite<T extends Doc>(
       } catch (error) {
         // Whatever failed, what we knew may be out of date: the next try reads.
         known?.set(undefined);
-        staleKnown = kept !== undefined && (isStatus(error, 412) || isStatus(error, 409));
+        // Written or deleted since (412, 404), or created when we knew of none (409).
+        staleKnown = kept !== undefined && (isStatus(error, 412) || isStatus(error, 409) || isStatus(error, 404));
         throw error;
       }
     },
@@ -85,7 +86,7 @@ export async function readModifyWrite<T extends Doc>(
       // A store failure in passing (a 503, a dropped connection: the SDK retries neither
       // on a write) is met like a lost race: read again and re-decide. Safe even when the
       // lost answer hid a write that landed: the re-read sees it.
-      retryable: (error) => isStatus(error, 412) || isStatus(error, 409) || (isTransient(error) && ++transientFailures < MAX_TRANSIENT_FAILURES),
+      retryable: (error) => staleKnown || isStatus(error, 412) || isStatus(error, 409) || (isTransient(error) && ++transientFailures < MAX_TRANSIENT_FAILURES),
       exhausted: () =>
         new DomainError('conflict', 'Lots of people changed this at the same moment and we could not save yours.', {
           hint: 'Please try again.',

@@ -118,4 +118,14 @@ describe('read-modify-write with etags (embedded Cosmos)', () => {
     assert.deepEqual(result?.writers, ['us', 'other', 'us again']);
     assert.deepEqual(known.get()?.resource.writers, ['us', 'other', 'us again'], 'the version written is kept');
   });
+
+  it('when the document was deleted since this process kept its version, then the change is made against nothing, and the document created anew', async () => {
+    const known = versionSlots<Counter>(5)('counter');
+    await readModifyWrite<Counter>(container, 'counter', 'counter', increment('before'), {}, known);
+    await container.item('counter', 'counter').delete();
+    const result = await readModifyWrite<Counter>(container, 'counter', 'counter', increment('after'), { sleep: () => Promise.resolve() }, known);
+    assert.deepEqual(result?.writers, ['after']);
+    const { resource } = await container.item('counter', 'counter').read<Counter>();
+    assert.deepEqual(resource?.writers, ['after']);
+  });
 });
