@@ -24,10 +24,9 @@ export const MAX_REFRESH_USERS = 60;
 /**
  * Distinct expansions remembered per template. Few: the cards that repeat are those of
  * one moment (many people answering one event at once see the same counts); counts move
- * on with every answer, so older expansions are rarely asked for again. 256 per template
- * (40 templates) kept thousands of cards alive, each outliving a young-generation GC,
- * which under a steady load filled old space with cards that were never reused
- * (docs/benchmarks.md, "Soak").
+ * on with every answer, so older expansions are rarely asked for again. With 256 per
+ * template (40 templates) each card outlived young-generation GCs and reached old space
+ * without being reused under a steady load (docs/benchmarks.md, "Soak").
  */
 export const EXPANSIONS_KEPT = 16;
 
