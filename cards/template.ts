@@ -25,6 +25,20 @@ export const MAX_REFRESH_USERS = 60;
 const EXPANSIONS_KEPT = 256;
 
 /**
+ * A stand-in for one person's value while a card's shared part is expanded: its number
+ * between two private-use characters, which no one types and JSON leaves as they are.
+ */
+const OPEN = '\uE000';
+const standIn = (n: number): string => `${OPEN}${n}\uE001`;
+const STAND_INS = /\uE000(\d+)\uE001/g;
+
+function remember<V>(map: Map<string, V>, key: string, value: V): V {
+  if (map.size >= EXPANSIONS_KEPT) map.delete(map.keys().next().value as string);
+  map.set(key, value);
+  return value;
+}
+
+/**
  * Wraps one template so each card has a typed render function. The Template is built
  * once per file, not per card. `verbs` are the card's action verbs (cards/verbs.ts), which
  * the template reads as `${$root.verbs.<name>}`. Expansion costs tens of microseconds, the largest single
@@ -33,19 +47,42 @@ const EXPANSIONS_KEPT = 256;
  * their data. Returned cards are shared: treat them as immutable (add to a copy).
  * The Template is parsed at its first card, not at import: parsing all of them took
  * most of the bot's start (docs/benchmarks.md, "Closer to the limits").
+ *
+ * `personal` names the text fields that differ from person to person (their place in the
+ * queue, their school, their booking's id): 500 people booking at once would otherwise
+ * cost 500 expansions. The card is expanded once per shape with a stand-in for each of
+ * those fields that is not empty, and each person's card is that expansion with their own
+ * values put in. So the template may only show such a field as it is or compare it with
+ * '' (a test checks the workshop card against a plain expansion); what is remembered
+ * holds no one's personal values.
  */
-export function cardTemplate<TData extends object>(json: object, verbs: Readonly<Record<string, string>> = {}): (data: TData) => AdaptiveCardJson {
+export function cardTemplate<TData extends object>(
+  json: object,
+  verbs: Readonly<Record<string, string>> = {},
+  personal: readonly (keyof TData & string)[] = [],
+): (data: TData) => AdaptiveCardJson {
   let template: Template | undefined;
-  const recent = new Map<string, AdaptiveCardJson>();
-  return (data) => {
-    const key = JSON.stringify(data);
-    const known = recent.get(key);
-    if (known) return known;
+  const expanded = (data: TData): AdaptiveCardJson => {
     template ??= new Template(json);
-    const card = template.expand({ $root: { ...data, verbs } }) as AdaptiveCardJson;
-    if (recent.size >= EXPANSIONS_KEPT) recent.delete(recent.keys().next().value as string);
-    recent.set(key, card);
-    return card;
+    return template.expand({ $root: { ...data, verbs } }) as AdaptiveCardJson;
+  };
+  const recent = new Map<string, AdaptiveCardJson>();
+  const shapes = new Map<string, string>();
+  const whole = (data: TData): AdaptiveCardJson => {
+    const key = JSON.stringify(data);
+    return recent.get(key) ?? remember(recent, key, expanded(data));
+  };
+  return (data) => {
+    const values = data as Record<string, unknown>;
+    const own = personal.filter((field) => typeof values[field] === 'string' && values[field] !== '');
+    if (own.length === 0) return whole(data);
+    const shape = { ...data };
+    own.forEach((field, i) => ((shape as Record<string, unknown>)[field] = standIn(i)));
+    const key = JSON.stringify(shape);
+    // Some other text holds the marker: no shortcut for this card.
+    if (key.split(OPEN).length - 1 !== own.length) return whole(data);
+    const skeleton = shapes.get(key) ?? remember(shapes, key, JSON.stringify(expanded(shape)));
+    return JSON.parse(skeleton.replace(STAND_INS, (_, i: string) => JSON.stringify(values[own[Number(i)]!]).slice(1, -1))) as AdaptiveCardJson;
   };
 }
 

@@ -58,13 +58,18 @@ export interface WorkshopCardData {
   remindData: { eventId: string; remind: boolean };
 }
 
-const expand = cardTemplate<WorkshopCardData>(json, {
+/** What differs from person to person on the card (cards/template.ts: `personal`). */
+export const WORKSHOP_PERSONAL_FIELDS = ['statusText', 'detailsText', 'bookingId', 'calendarUrl', 'colleaguesText', 'role', 'school', 'needs'] as const;
+
+export const WORKSHOP_VERBS = {
   book: WORKSHOP_BOOK,
   calendar: WORKSHOP_CALENDAR,
   cancel: WORKSHOP_CANCEL,
   colleague: WORKSHOP_COLLEAGUE_FORM,
   remind: WORKSHOP_REMIND_TO_BOOK,
-});
+};
+
+const expand = cardTemplate<WorkshopCardData>(json, WORKSHOP_VERBS, WORKSHOP_PERSONAL_FIELDS);
 
 const ROLE_CHOICES = Object.entries(ROLES).map(([value, title]) => ({ title, value }));
 
@@ -117,13 +122,13 @@ function forOthersAndLater(view: WorkshopView): Pick<WorkshopCardData, 'colleagu
   };
 }
 
-/** One workshop as one person sees it: places left, their own booking, and the form while they can book. */
-export function renderWorkshopCard(view: WorkshopView, options: WorkshopCardOptions): AdaptiveCardJson {
+/** What the card shows one person: places left, their own booking, and the form while they can book. */
+export function workshopCardData(view: WorkshopView, options: WorkshopCardOptions): WorkshopCardData {
   const { workshop, mine } = view;
   const places = placesText(view);
   const problem = (field: keyof FormValues): string => options.form?.problems.find((p) => p.field === field)?.message ?? '';
   const kept = (field: keyof FormValues): string => (options.form?.values[field] ?? '').slice(0, KEPT_VALUE_LIMIT);
-  const card = expand({
+  return {
     eventId: workshop.id,
     eyebrow: eyebrowText(workshop),
     title: workshop.title,
@@ -155,7 +160,13 @@ export function renderWorkshopCard(view: WorkshopView, options: WorkshopCardOpti
     ...forOthersAndLater(view),
     // A workshop books here: only its joining link (for those with a place) and brochure.
     links: eventLinks({ ...workshop, bookingUrl: undefined }, mine?.entry.status === 'booked' && !hasStarted(workshop, view.now)),
-  });
+  };
+}
+
+/** One workshop as one person sees it: places left, their own booking, and the form while they can book. */
+export function renderWorkshopCard(view: WorkshopView, options: WorkshopCardOptions): AdaptiveCardJson {
+  const { workshop } = view;
+  const card = expand(workshopCardData(view, options));
   const shareUrl = view.availability === 'closed' ? undefined : options.shareUrl;
   return withShareAction(withRefresh(card, WORKSHOP_VIEW, { eventId: workshop.id }, options.refreshUserIds), shareUrl);
 }

@@ -5,7 +5,7 @@ import type { ExportGrant, WorkshopStore } from '../domain/workshops/ports';
 import { coalesce } from './cosmos/coalesce';
 import { ttlAfter, type TtlOptions } from './cosmos/ttl';
 import { storeCall } from './cosmos/errors';
-import { readModifyWrite } from './cosmos/etag';
+import { readModifyWrite, type VersionSlot, versionSlots } from './cosmos/etag';
 import { groupCommit } from './cosmos/group-commit';
 import { bookingReminderMethods } from './booking-reminder-store';
 
@@ -52,13 +52,14 @@ async function changeLedger<R>(
   ttlOf: (ledger: Ledger) => Ttl,
   eventId: string,
   change: (current: Ledger | undefined) => { next?: Ledger; result: R },
+  known: VersionSlot<LedgerDoc>,
 ): Promise<R> {
   let result: R | undefined;
   await readModifyWrite<LedgerDoc>(container, LEDGER_ID, eventId, (current) => {
     const outcome = change(current ? toLedger(current) : undefined);
     result = outcome.result;
     return outcome.next ? toDoc(outcome.next, ttlOf(outcome.next)) : undefined;
-  });
+  }, {}, known);
   // readModifyWrite runs `change` at least once before it returns.
   return result as R;
 }
@@ -70,16 +71,27 @@ async function changeLedger<R>(
  * together by the next one; other instances of the bot still race through the etag.
  */
 const MAX_REQUESTS_PER_WRITE = 1000;
+const GATHER_ROUNDS = 64;
+
+/**
+ * Ledgers whose last version this process keeps to write over without reading it first
+ * (a full workshop's is about 150 kB: reading it back before each write of a burst was a
+ * third of the burst's JSON). Another instance's write makes it stale: one 412, one read.
+ */
+const LEDGERS_KNOWN = 20;
 
 export function createWorkshopStore(container: Container, options: TtlOptions = {}): WorkshopStore {
   // Cosmos TTL in Azure only (cosmos/ttl.ts): a ledger RETENTION_DAYS after its workshop, an export grant when it expires.
   const ledgerTtl = (ledger: Ledger): Ttl => ttlAfter(options, ledger.eventEndsAt, options.retentionDays ?? 0);
+  const known = versionSlots<LedgerDoc>(LEDGERS_KNOWN);
+  const change = <R>(eventId: string, decide: (current: Ledger | undefined) => { next?: Ledger; result: R }): Promise<R> =>
+    storeCall(() => changeLedger(container, ledgerTtl, eventId, decide, known(eventId)));
   const book = groupCommit<string, BookingRequest, BookingDecision>(
-    (eventId, requests) => storeCall(() => changeLedger(container, ledgerTtl, eventId, (current) => {
+    (eventId, requests) => change(eventId, (current) => {
       const { next, results } = decideBookings(current, requests);
       return { next, result: results };
-    })),
-    { maxBatch: MAX_REQUESTS_PER_WRITE },
+    }),
+    { maxBatch: MAX_REQUESTS_PER_WRITE, gatherRounds: GATHER_ROUNDS },
   );
 
   // A posted card refreshes for every member who sees it, and a full workshop's ledger
@@ -98,7 +110,7 @@ export function createWorkshopStore(container: Container, options: TtlOptions = 
 
     book: (request) => book(request.eventId, request),
 
-    updateLedger: (eventId, change) => storeCall(() => changeLedger(container, ledgerTtl, eventId, change)),
+    updateLedger: change,
 
     workshopsOfUser: (userId) =>
       storeCall(async () => {

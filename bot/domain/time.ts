@@ -9,15 +9,35 @@ export const LONDON = 'Europe/London';
 
 const inLondon = (instant: Date): DateTime => DateTime.fromJSDate(instant, { zone: LONDON });
 
-/** "Tue 7 May 2024" */
-export function formatDate(instant: Date): string {
-  return inLondon(instant).toFormat('ccc d LLLL yyyy');
+/** Answers remembered per function (each is pure; the same few dates recur on every card). */
+const REMEMBERED = 1000;
+
+/**
+ * Time-zone arithmetic is the costliest part of drawing a card, and every card of a
+ * workshop works out the same few dates (its deadline, its links' end, its reminder):
+ * a burst of 500 views spent a tenth of its time in luxon. So each answer is remembered
+ * by its arguments. A Date comes back as a new copy, since a Date can be changed.
+ */
+function remembered<A extends unknown[], R>(key: (...args: A) => string, work: (...args: A) => R): (...args: A) => R {
+  const answers = new Map<string, R>();
+  const copy = (value: R): R => (value instanceof Date ? (new Date(value.getTime()) as R) : value);
+  return (...args) => {
+    const k = key(...args);
+    if (answers.has(k)) return copy(answers.get(k) as R);
+    const value = work(...args);
+    if (answers.size >= REMEMBERED) answers.clear();
+    answers.set(k, value);
+    return copy(value);
+  };
 }
 
+const instantKey = (instant: Date, ...rest: unknown[]): string => `${instant.getTime()}/${rest.join('/')}`;
+
+/** "Tue 7 May 2024" */
+export const formatDate = remembered(instantKey, (instant: Date): string => inLondon(instant).toFormat('ccc d LLLL yyyy'));
+
 /** "09:00" (24-hour clock, as NLC letters write times) */
-export function formatTime(instant: Date): string {
-  return inLondon(instant).toFormat('HH:mm');
-}
+export const formatTime = remembered(instantKey, (instant: Date): string => inLondon(instant).toFormat('HH:mm'));
 
 /** "Tue 7 May 2024, 09:00" */
 export function formatDateTime(instant: Date): string {
@@ -25,34 +45,25 @@ export function formatDateTime(instant: Date): string {
 }
 
 /** "Wed 22 May 2024, 09:30 to 12:30", or both dates when the range crosses midnight. */
-export function formatRange(start: Date, end: Date): string {
-  const key = `${start.getTime()}/${end.getTime()}`;
-  const cached = rangeCache.get(key);
-  if (cached !== undefined) return cached;
-  const sameDay = inLondon(start).hasSame(inLondon(end), 'day');
-  const text = sameDay
-    ? `${formatDate(start)}, ${formatTime(start)} to ${formatTime(end)}`
-    : `${formatDateTime(start)} to ${formatDateTime(end)}`;
-  if (rangeCache.size >= RANGE_CACHE_SIZE) rangeCache.clear();
-  rangeCache.set(key, text);
-  return text;
-}
-
-/**
- * Every event card shows its range, and time-zone arithmetic is the costliest part of
- * rendering one; the same few events are shown over and over, so remember the text.
- */
-const RANGE_CACHE_SIZE = 1000;
-const rangeCache = new Map<string, string>();
+export const formatRange = remembered(
+  (start: Date, end: Date) => instantKey(start, end.getTime()),
+  (start: Date, end: Date): string =>
+    inLondon(start).hasSame(inLondon(end), 'day')
+      ? `${formatDate(start)}, ${formatTime(start)} to ${formatTime(end)}`
+      : `${formatDateTime(start)} to ${formatDateTime(end)}`,
+);
 
 /** The UTC instant of a London wall-clock time: ("2024-05-07", "09:00") -> 08:00Z. */
-export function londonToUtc(date: string, time: string): Date {
-  const local = DateTime.fromISO(`${date}T${time}`, { zone: LONDON });
-  if (!local.isValid) {
-    throw new RangeError(`not a date and time: ${date} ${time} (${local.invalidExplanation ?? 'invalid'})`);
-  }
-  return local.toJSDate();
-}
+export const londonToUtc = remembered(
+  (date: string, time: string) => `${date}T${time}`,
+  (date: string, time: string): Date => {
+    const local = DateTime.fromISO(`${date}T${time}`, { zone: LONDON });
+    if (!local.isValid) {
+      throw new RangeError(`not a date and time: ${date} ${time} (${local.invalidExplanation ?? 'invalid'})`);
+    }
+    return local.toJSDate();
+  },
+);
 
 /** The last instant of the London calendar day that contains `instant`. */
 export function endOfLondonDay(instant: Date): Date {
@@ -60,9 +71,7 @@ export function endOfLondonDay(instant: Date): Date {
 }
 
 /** Calendar-day arithmetic in London: "1 day before 09:00" stays 09:00 across a clock change. */
-export function addLondonDays(instant: Date, days: number): Date {
-  return inLondon(instant).plus({ days }).toJSDate();
-}
+export const addLondonDays = remembered(instantKey, (instant: Date, days: number): Date => inLondon(instant).plus({ days }).toJSDate());
 
 /** A real calendar date written "YYYY-MM-DD" (no 30 February). */
 export function isCalendarDate(text: string): boolean {
@@ -70,9 +79,10 @@ export function isCalendarDate(text: string): boolean {
 }
 
 /** Calendar arithmetic on a London date: ("2025-03-31", -1) -> "2025-03-30", whatever the clocks do. */
-export function addDaysToDate(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: LONDON }).plus({ days }).toISODate() ?? '';
-}
+export const addDaysToDate = remembered(
+  (date: string, days: number) => `${date}/${days}`,
+  (date: string, days: number): string => DateTime.fromISO(date, { zone: LONDON }).plus({ days }).toISODate() ?? '',
+);
 
 /** London calendar days from the day of `from` to the day of `to`: 0 the same day, 1 the next. */
 export function londonDaysBetween(from: Date, to: Date): number {
@@ -80,9 +90,7 @@ export function londonDaysBetween(from: Date, to: Date): number {
 }
 
 /** The London calendar date ("2024-05-07") of an instant. */
-export function londonDate(instant: Date): string {
-  return inLondon(instant).toISODate() ?? '';
-}
+export const londonDate = remembered(instantKey, (instant: Date): string => inLondon(instant).toISODate() ?? '');
 
 /** Stored form of an instant: ISO 8601 in UTC, so string order is time order in queries. */
 export const toUtcIso = (instant: Date): string => instant.toISOString();

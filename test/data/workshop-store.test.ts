@@ -6,7 +6,7 @@ import { openStore, type Store } from '../../bot/data/store';
 import { createWorkshopStore } from '../../bot/data/workshop-store';
 import { waitlist, waitlistPosition } from '../../bot/domain/workshops/ledger';
 import { type BookingRequest } from '../../bot/domain/workshops/ledger-changes';
-import { countDocs, countingWrites, openTestStore } from '../helpers/store';
+import { countDocs, countingCalls, countingWrites, openTestStore } from '../helpers/store';
 
 const EVENT = 'ap-framework-workshop-2024';
 const userId = (n: number): string => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
@@ -77,6 +77,32 @@ describe('workshop store (embedded Cosmos)', () => {
     } finally {
       client.dispose();
     }
+  });
+
+  it('when this process wrote the ledger last, then the next booking is written over that version without reading the ledger first', async () => {
+    const { container, calls } = countingCalls(store.cosmos.containers.events);
+    const workshops = createWorkshopStore(container);
+    await workshops.book(request(1));
+    const reads = calls('read');
+    const second = await workshops.book(request(2));
+    assert.equal(calls('read'), reads, 'no read of the ledger before the second write');
+    assert.equal(second.kind, 'booked');
+    assert.deepEqual((await store.workshops.getLedger(EVENT))?.entries.map((e) => e.seq), [1, 2]);
+  });
+
+  it('when another instance wrote the ledger since this one did, then the booking is decided against what the other wrote, at the cost of one refused write', async () => {
+    const { container, calls } = countingCalls(store.cosmos.containers.events);
+    const here = createWorkshopStore(container);
+    const elsewhere = createWorkshopStore(store.cosmos.containers.events);
+    await here.book(request(1, 2));
+    await elsewhere.book(request(2, 2));
+    const [replaces, reads] = [calls('replace'), calls('read')];
+    const third = await here.book(request(3, 2));
+    assert.equal(third.kind, 'waitlisted', 'the two places were taken, one of them by the other instance');
+    assert.equal(calls('replace') - replaces, 2, 'one write refused for its old etag, then one that holds');
+    assert.equal(calls('read') - reads, 1);
+    const ledger = (await store.workshops.getLedger(EVENT))!;
+    assert.deepEqual(ledger.entries.map((e) => [e.seq, e.status]), [[1, 'booked'], [2, 'booked'], [3, 'waitlisted']]);
   });
 
   it('when the same person presses Book twenty times at once, then they hold one entry', async () => {

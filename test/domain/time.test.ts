@@ -45,4 +45,18 @@ describe('London time', () => {
   it('when a local time is not a real date, then it is refused', () => {
     assert.throws(() => londonToUtc('2024-02-30', '09:00'), RangeError);
   });
+
+  it('when a caller changes a date it was given, then the next answer for the same question is still right (answers are remembered)', () => {
+    const first = addLondonDays(new Date('2025-03-31T08:00:00Z'), -1);
+    first.setFullYear(1999);
+    assert.equal(addLondonDays(new Date('2025-03-31T08:00:00Z'), -1).toISOString(), '2025-03-30T08:00:00.000Z');
+    const utc = londonToUtc('2024-05-07', '09:00');
+    utc.setTime(0);
+    assert.equal(londonToUtc('2024-05-07', '09:00').toISOString(), '2024-05-07T08:00:00.000Z');
+  });
+
+  it('when a local time is not a real date a second time, then it is refused again (a refusal is not remembered as an answer)', () => {
+    assert.throws(() => londonToUtc('2025-02-30', '09:00'), RangeError);
+    assert.throws(() => londonToUtc('2025-02-30', '09:00'), RangeError);
+  });
 });

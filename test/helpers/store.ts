@@ -36,26 +36,32 @@ export function changedDocs(before: Map<string, string>, after: Map<string, stri
   return [...changed, ...deleted];
 }
 
-/** The same container, counting the write requests made through it (single writes, bulk and batch requests). */
-export function countingWrites(container: Container): { container: Container; writes: () => number } {
-  let writes = 0;
-  const counted = <T extends object>(target: T, methods: string[]): T =>
+/** The same container, counting each method called on its items (read, replace, delete; create, upsert, query, bulk, batch). */
+export function countingCalls(container: Container): { container: Container; calls: (method: string) => number } {
+  const counts = new Map<string, number>();
+  const counted = <T extends object>(target: T): T =>
     new Proxy(target, {
       get(t, prop, receiver) {
         const value = Reflect.get(t, prop, receiver) as unknown;
         if (typeof value !== 'function') return value;
         return (...args: unknown[]) => {
-          if (methods.includes(String(prop))) writes++;
+          counts.set(String(prop), (counts.get(String(prop)) ?? 0) + 1);
           return (value as (...a: unknown[]) => unknown).apply(t, args);
         };
       },
     });
   const proxy = new Proxy(container, {
     get(target, prop, receiver) {
-      if (prop === 'item') return (id: string, pk: string) => counted(target.item(id, pk), ['replace']);
-      if (prop === 'items') return counted(target.items, ['create', 'upsert', 'bulk', 'batch']);
+      if (prop === 'item') return (id: string, pk: string) => counted(target.item(id, pk));
+      if (prop === 'items') return counted(target.items);
       return Reflect.get(target, prop, receiver) as unknown;
     },
   });
-  return { container: proxy, writes: () => writes };
+  return { container: proxy, calls: (method) => counts.get(method) ?? 0 };
+}
+
+/** The same container, counting the write requests made through it (single writes, bulk and batch requests). */
+export function countingWrites(container: Container): { container: Container; writes: () => number } {
+  const { container: proxy, calls } = countingCalls(container);
+  return { container: proxy, writes: () => ['replace', 'create', 'upsert', 'bulk', 'batch'].reduce((n, method) => n + calls(method), 0) };
 }

@@ -22,6 +22,14 @@ export interface GroupCommitOptions<T> {
    * every item is committed in arrival order.
    */
   idOf?: (item: T) => string;
+  /**
+   * Before each commit, hand the event loop back up to this many times while more items
+   * keep arriving (default 0: commit at once). For a commit whose cost grows with what it
+   * rewrites rather than with its items (a workshop's whole ledger), a burst then costs a
+   * few large commits instead of one per handful of arrivals; a lone item waits one turn
+   * of the loop, with no timer.
+   */
+  gatherRounds?: number;
 }
 
 interface Waiter<T, R> {
@@ -47,7 +55,19 @@ export function groupCommit<K, T, R = void>(
     return { items: [...latest.values()], indexOf: waiters.map((w) => index.get(idOf(w.item))!) };
   };
 
+  const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+  const gather = async (key: K): Promise<void> => {
+    for (let round = 0; round < (options.gatherRounds ?? 0); round++) {
+      const before = queues.get(key)?.length ?? 0;
+      if (before >= options.maxBatch) return;
+      await nextTurn();
+      if ((queues.get(key)?.length ?? 0) === before) return;
+    }
+  };
+
   const flush = async (key: K): Promise<void> => {
+    // Without gathering, the first write goes out in this very turn (nothing else can join it).
+    if (options.gatherRounds) await gather(key);
     const queue = queues.get(key) ?? [];
     const waiters = queue.splice(0, options.maxBatch);
     if (waiters.length === 0) {

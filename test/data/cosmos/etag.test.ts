@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import type { Container } from '@azure/cosmos';
-import { readModifyWrite } from '../../../bot/data/cosmos/etag';
+import { readModifyWrite, versionSlots } from '../../../bot/data/cosmos/etag';
 import type { Store } from '../../../bot/data/store';
 import { DomainError } from '../../../bot/domain/errors';
-import { openTestStore } from '../../helpers/store';
+import { countingCalls, openTestStore } from '../../helpers/store';
 
 type Counter = { id: string; n: number; writers: string[] };
 
@@ -82,5 +82,50 @@ describe('read-modify-write with etags (embedded Cosmos)', () => {
     );
     const { resource } = await container.item('counter', 'counter').read<Counter>();
     assert.deepEqual(resource?.writers, ['other3']);
+  });
+
+  it('when this process wrote the document last and keeps that version, then the next change is written over it without reading it first', async () => {
+    const { container: counted, calls } = countingCalls(container);
+    const known = versionSlots<Counter>(5)('counter');
+    await readModifyWrite<Counter>(counted, 'counter', 'counter', increment('first'), {}, known);
+    const readsAfterFirst = calls('read');
+    const result = await readModifyWrite<Counter>(counted, 'counter', 'counter', increment('second'), {}, known);
+    assert.equal(calls('read'), readsAfterFirst, 'no read before the second write');
+    assert.deepEqual(result?.writers, ['first', 'second']);
+    const { resource } = await container.item('counter', 'counter').read<Counter>();
+    assert.deepEqual(resource?.writers, ['first', 'second']);
+  });
+
+  it('when the kept version is out of date (another writer changed it), then the refused write is followed at once by a read, and both changes survive', async () => {
+    const known = versionSlots<Counter>(5)('counter');
+    await readModifyWrite<Counter>(container, 'counter', 'counter', increment('us'), {}, known);
+    await readModifyWrite<Counter>(container, 'counter', 'counter', increment('other'));
+    const waits: number[] = [];
+    let calls = 0;
+    const result = await readModifyWrite<Counter>(
+      container,
+      'counter',
+      'counter',
+      (current) => {
+        calls++;
+        return increment('us again')(current);
+      },
+      { sleep: (ms) => Promise.resolve(void waits.push(ms)) },
+      known,
+    );
+    assert.equal(calls, 2, 'decided once against the kept version, once against what the store holds');
+    assert.deepEqual(waits, [0], 'no back-off: there was no crowd, only an old version');
+    assert.deepEqual(result?.writers, ['us', 'other', 'us again']);
+    assert.deepEqual(known.get()?.resource.writers, ['us', 'other', 'us again'], 'the version written is kept');
+  });
+
+  it('when the document was deleted since this process kept its version, then the change is made against nothing, and the document created anew', async () => {
+    const known = versionSlots<Counter>(5)('counter');
+    await readModifyWrite<Counter>(container, 'counter', 'counter', increment('before'), {}, known);
+    await container.item('counter', 'counter').delete();
+    const result = await readModifyWrite<Counter>(container, 'counter', 'counter', increment('after'), { sleep: () => Promise.resolve() }, known);
+    assert.deepEqual(result?.writers, ['after']);
+    const { resource } = await container.item('counter', 'counter').read<Counter>();
+    assert.deepEqual(resource?.writers, ['after']);
   });
 });

@@ -104,4 +104,52 @@ describe('group commit (batched writes)', () => {
     assert.deepEqual(await Promise.all(later), ['b#0', 'a#1', 'c#2']);
     assert.deepEqual(seen, [['a'], ['b', 'a', 'c']], 'repeats are kept: each request is decided on its own');
   });
+
+  it('when gathering is asked for and writes keep arriving over several turns of the event loop, then they go together in one commit', async () => {
+    const { commit, batches } = recordingCommit();
+    const write = groupCommit(commit, { maxBatch: 100, gatherRounds: 8 });
+    const later: Promise<void>[] = [];
+    // Arrivals in the next two turns of the loop, as requests of a burst are read.
+    setImmediate(() => {
+      later.push(write('e1', { id: 'b', value: 2 }));
+      setImmediate(() => later.push(write('e1', { id: 'c', value: 3 })));
+    });
+    const first = write('e1', { id: 'a', value: 1 });
+    while (batches.length === 0) await tick();
+    assert.deepEqual(batches[0]!.items.map((w) => w.id), ['a', 'b', 'c']);
+    batches[0]!.release();
+    await Promise.all([first, ...later]);
+    assert.equal(batches.length, 1);
+  });
+
+  it('when gathering is asked for and a write arrives alone, then it is sent after one turn of the loop, with no timer', async () => {
+    const { commit, batches } = recordingCommit();
+    const write = groupCommit(commit, { maxBatch: 100, gatherRounds: 64 });
+    const done = write('e1', { id: 'a', value: 1 });
+    await tick();
+    await tick();
+    assert.deepEqual(batches.map((b) => b.items.map((w) => w.id)), [['a']]);
+    batches[0]!.release();
+    await done;
+  });
+
+  it('when gathering is asked for, then no more than gatherRounds turns are waited, however long writes keep arriving', async () => {
+    const { commit, batches } = recordingCommit();
+    const write = groupCommit(commit, { maxBatch: 1000, gatherRounds: 3 });
+    let arriving = true;
+    const all: Promise<void>[] = [];
+    const arrive = (n: number): void => {
+      if (!arriving) return;
+      all.push(write('e1', { id: `w${n}`, value: n }));
+      setImmediate(() => arrive(n + 1));
+    };
+    arrive(0);
+    while (batches.length === 0) await tick();
+    arriving = false;
+    assert.ok(batches[0]!.items.length <= 5, `the first commit went after at most 3 turns (${batches[0]!.items.length} writes in it)`);
+    batches[0]!.release();
+    while (batches.length < 2) await tick();
+    batches[1]!.release();
+    await Promise.all(all);
+  });
 });
