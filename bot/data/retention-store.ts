@@ -8,18 +8,18 @@ import { isMain, RETENTION_RULES, ruleFor } from './retention-rules';
 
 type Parameters = { name: string; value: string }[];
 
-const select = <T>(container: Container, query: string, parameters: Parameters): Promise<T[]> => queryAll<T>(container, query, parameters);
+const select = <T>(container: Container, query: string, parameters: Parameters, partitionKey?: string): Promise<T[]> => queryAll<T>(container, query, parameters, partitionKey);
 
 /** Deletes one document; one already gone counts for nothing (another run, or Cosmos TTL, got there first). */
 const deleteOne = async (container: Container, id: string, partitionKey: string): Promise<number> => ((await deleteIfPresent(container, id, partitionKey)) ? 1 : 0);
 
 /**
  * Deletes the documents of one partition that match `where`, one by one (the embedded
- * server has no delete-by-partition, and Azure's is a preview feature). The partition
- * key is repeated in WHERE because the embedded server does not scope by the option.
+ * server has no delete-by-partition, and Azure's is a preview feature). The query is
+ * sent for that partition alone; the key is in WHERE too (see cosmos/query.ts).
  */
 async function deleteInPartition(container: Container, keyField: string, key: string, where: string, parameters: Parameters = []): Promise<number> {
-  const ids = await select<string>(container, `SELECT VALUE c.id FROM c WHERE c.${keyField} = @key AND (${where})`, [{ name: '@key', value: key }, ...parameters]);
+  const ids = await select<string>(container, `SELECT VALUE c.id FROM c WHERE c.${keyField} = @key AND (${where})`, [{ name: '@key', value: key }, ...parameters], key);
   for (const id of ids) await deleteOne(container, id, key);
   return ids.length;
 }

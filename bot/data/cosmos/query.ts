@@ -1,9 +1,9 @@
 import type { Container, SqlParameter } from '@azure/cosmos';
 
 /**
- * Every result of one query. Queries about one partition name its key in WHERE too: the
- * embedded server does not scope a query by the `partitionKey` option (Azure does, and
- * then runs it in that partition alone).
+ * Every result of one query. A query about one partition passes its key: Azure, and the
+ * patched embedded server, then read that partition alone. Such queries name the key in
+ * WHERE too, so they mean the same with or without it.
  */
 export async function queryAll<T>(container: Container, query: string, parameters: SqlParameter[] = [], partitionKey?: string): Promise<T[]> {
   const { resources } = await container.items.query<T>({ query, parameters }, partitionKey ? { partitionKey } : {}).fetchAll();
