@@ -15,7 +15,8 @@
  * Then the drift: the first two minutes after the warm-up minute against the last two
  * (medians). Targets: RSS under 200 MB (issue 18: without a heap cap); no upward drift in p99 (the last minutes within
  * 20% of the first) or in the RSS floor (within 10% + 10 MB); 0 errors; the broadcast
- * delivered to every recipient. BENCH_NODE_FLAGS passes Node flags to the bot (e.g.
+ * delivered to every recipient. The bot runs with `npm start`'s Node flags
+ * (--heap-growing-percent, docs/benchmarks.md "Soak"); BENCH_NODE_FLAGS adds more (e.g.
  * --max-old-space-size=128).
  */
 import { readFileSync } from 'node:fs';

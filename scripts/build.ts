@@ -11,13 +11,13 @@
  * which the bot never uses, brought in openai, tokenizers and botbuilder-dialogs. The
  * bundle leaves those out and throws if anything reaches them.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import Module from 'node:module';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { Script } from 'node:vm';
 import { build, type Metafile, type Plugin } from 'esbuild';
 import { buildTab } from './build-tab';
 import { devOnlyPackages, packageOfFile } from './lib/packages';
+import { startFlags } from './lib/start-flags';
 
 const ROOT = join(__dirname, '..');
 
@@ -83,11 +83,19 @@ export async function buildBundle(outDir = join(ROOT, 'dist')): Promise<number> 
     writeFileSync(file.path, file.path.endsWith('.js') ? asciiOnly(file.text) : file.contents);
   }
   writeFileSync(join(outDir, 'meta.json'), JSON.stringify(result.metafile));
-  // Compiled as bot/launch.ts compiles it; a Node that rejects this cache writes its own.
+  // Compiled as bot/launch.ts compiles it, under npm start's flags (V8 rejects a cache made
+  // under other V8 flags); a Node that rejects this cache anyway writes its own.
   const app = join(outDir, 'app.js');
-  writeFileSync(`${app}.cache`, new Script(Module.wrap(readFileSync(app, 'latin1')), { filename: app }).createCachedData());
+  writeCodeCache(app);
   await buildTab(join(outDir, 'tab'));
   return result.metafile.outputs[relative(ROOT, app).replace(/\\/g, '/')]?.bytes ?? 0;
+}
+
+/** A child Node with npm start's flags compiles the bundle and writes its code cache. */
+function writeCodeCache(app: string): void {
+  const compile = `const { Script } = require('node:vm'); const fs = require('node:fs');
+    fs.writeFileSync(process.argv[1] + '.cache', new Script(require('node:module').wrap(fs.readFileSync(process.argv[1], 'latin1')), { filename: process.argv[1] }).createCachedData());`;
+  execFileSync(process.execPath, [...startFlags(), '-e', compile, app], { stdio: 'inherit' });
 }
 
 if (require.main === module) {

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startFlags } from '../../scripts/lib/start-flags';
 import { type NodeProcess, startNodeProcess as startProcess } from '../../test/helpers/bot-process';
 
 export { freePort, ROOT } from '../../test/helpers/bot-process';
@@ -9,7 +10,8 @@ export type Started = NodeProcess;
 
 /**
  * Starts a Node script (the built bot, a floor bot) as its own process and waits until
- * `readyPath` answers 200; BENCH_NODE_FLAGS adds Node flags (e.g. a heap profile).
+ * `readyPath` answers 200. The built bot gets `npm start`'s flags, so a benchmark
+ * measures it as deployed; BENCH_NODE_FLAGS adds more (e.g. a heap profile).
  */
 export function startNodeProcess(
   script: string,
@@ -19,7 +21,7 @@ export function startNodeProcess(
   stderr: 'inherit' | 'ignore' = 'inherit',
 ): Promise<Started> {
   return startProcess({
-    args: [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), script],
+    args: [...(script.endsWith('dist/bot.js') ? startFlags() : []), ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), script],
     // A fresh data directory per run: a benchmark must not start from the last one's data.
     env: { DATA_DIR: mkdtempSync(join(tmpdir(), 'nlc-bench-')), ...env },
     port,

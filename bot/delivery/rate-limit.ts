@@ -1,5 +1,5 @@
 import { SlidingWindow } from './sliding-window';
-import { abortable, type Timer } from './timer';
+import { abortable, napUnless, type Timer } from './timer';
 
 /**
  * Teams' limits on a bot's messages (msteams-docs, rate-limit.md): per conversation 7 in
@@ -108,12 +108,7 @@ export class RateLimiter {
         await abortable(answered, signal);
         continue;
       }
-      const nap = new AbortController();
-      try {
-        await Promise.race([this.timer.sleep(wait, signal ? AbortSignal.any([signal, nap.signal]) : nap.signal), answered]);
-      } finally {
-        nap.abort();
-      }
+      await napUnless(this.timer, wait, answered, signal);
       signal?.throwIfAborted();
     }
   }

@@ -36,6 +36,29 @@ export function abortReason(signal: AbortSignal | undefined): Error {
   return reason instanceof Error ? reason : Object.assign(new Error('aborted'), { name: 'AbortError' });
 }
 
+/** Ends a nap that is no longer needed: one shared reason, not a DOMException (and its stack) per nap. */
+const NAP_OVER = Object.assign(new Error('nap over'), { name: 'AbortError' });
+
+/**
+ * Sleeps `ms`, or less if `wake` settles first; rejects with the reason if `signal` is
+ * aborted. Either way the timer is cleared at once. Why not `AbortSignal.any`: on Node
+ * 20 each composite signal is held through WeakRefs, which a young-generation GC treats
+ * as strong, so every nap reached old space, and its WeakRef stayed in the long-lived
+ * signal's set until that aborted (docs/benchmarks.md, "Soak").
+ */
+export async function napUnless(timer: Timer, ms: number, wake: Promise<unknown>, signal?: AbortSignal): Promise<void> {
+  signal?.throwIfAborted();
+  const nap = new AbortController();
+  const stop = (): void => nap.abort(signal?.reason);
+  signal?.addEventListener('abort', stop, { once: true });
+  try {
+    await Promise.race([timer.sleep(ms, nap.signal), wake]);
+  } finally {
+    signal?.removeEventListener('abort', stop);
+    nap.abort(NAP_OVER);
+  }
+}
+
 export const isAbort = (error: unknown): boolean => error instanceof Error && error.name === 'AbortError';
 
 /** `promise`, or the signal's abort, whichever comes first. */

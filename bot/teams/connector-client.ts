@@ -52,7 +52,7 @@ const abortError = (signal: AbortSignal): Error =>
   signal.reason instanceof Error ? signal.reason : Object.assign(new Error('aborted'), { name: 'AbortError' });
 
 /** A connector answer: its JSON body for a 2xx, else a ConnectorHttpError with the status, headers and the start of the body. */
-function answerOf(res: IncomingMessage, resolve: (value: unknown) => void, reject: (error: unknown) => void): void {
+function answerOf(res: IncomingMessage, resolve: (value: unknown) => void, reject: (error: Error) => void): void {
   const chunks: Buffer[] = [];
   res.on('data', (chunk: Buffer) => chunks.push(chunk));
   res.on('error', reject);
@@ -69,6 +69,49 @@ function answerOf(res: IncomingMessage, resolve: (value: unknown) => void, rejec
       // The message was accepted; a body we cannot read only loses its id.
       resolve(undefined);
     }
+  });
+}
+
+/** One request on a keep-alive connection, given up after `timeoutMs`. */
+function send(url: URL, method: string, payload: Buffer | undefined, token: string | undefined, signal: AbortSignal | undefined, how: { agent: HttpAgent; timeoutMs: number }): Promise<unknown> {
+  return new Promise<unknown>((resolve, reject) => {
+    // A plain timer cleared with the answer, not AbortSignal.timeout/any: on Node 20 those
+    // signals are held through WeakRefs (which every young-generation GC keeps) and a 15 s
+    // timer each, so every proactive request left its signals to old space
+    // (docs/benchmarks.md, "Soak").
+    let timedOut = false;
+    const done = (value: unknown): void => {
+      clearTimeout(timer);
+      resolve(value);
+    };
+    // The caller's own abort stays an AbortError (the sender is stopping); our timeout
+    // becomes a TimeoutError, which is transient like any network failure.
+    const fail = (error: Error): void => {
+      clearTimeout(timer);
+      if (signal?.aborted) reject(abortError(signal));
+      else if (timedOut) reject(Object.assign(new Error(`no answer within ${how.timeoutMs} ms`), { name: 'TimeoutError' }));
+      else reject(error);
+    };
+    const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(
+      url,
+      {
+        method,
+        agent: how.agent,
+        ...(signal ? { signal } : {}),
+        headers: {
+          accept: 'application/json',
+          ...(payload ? { 'content-type': 'application/json; charset=utf-8', 'content-length': payload.length } : {}),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+      },
+      (res) => answerOf(res, done, fail),
+    );
+    const timer = setTimeout(() => {
+      timedOut = true;
+      req.destroy();
+    }, how.timeoutMs);
+    req.on('error', fail);
+    req.end(payload);
   });
 }
 
@@ -90,33 +133,7 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
       const url = new URL(path.replace(/^\//, ''), base);
       const token = await options.token();
       const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-      const timeout = AbortSignal.timeout(timeoutMs);
-      const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
-      const secure = url.protocol === 'https:';
-      return new Promise<unknown>((resolve, reject) => {
-        const req = (secure ? httpsRequest : httpRequest)(
-          url,
-          {
-            method,
-            agent: secure ? agents.https : agents.http,
-            signal: combined,
-            headers: {
-              accept: 'application/json',
-              ...(payload ? { 'content-type': 'application/json; charset=utf-8', 'content-length': payload.length } : {}),
-              ...(token ? { authorization: `Bearer ${token}` } : {}),
-            },
-          },
-          (res) => answerOf(res, resolve, reject),
-        );
-        req.on('error', (error) => {
-          // The caller's own abort stays an AbortError (the sender is stopping); our
-          // timeout becomes a TimeoutError, which is transient like any network failure.
-          if (signal?.aborted) reject(abortError(signal));
-          else if (timeout.aborted) reject(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { name: 'TimeoutError' }));
-          else reject(error);
-        });
-        req.end(payload);
-      });
+      return send(url, method, payload, token, signal, { agent: url.protocol === 'https:' ? agents.https : agents.http, timeoutMs });
     },
     close: () => {
       agents.http.destroy();

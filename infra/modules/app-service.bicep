@@ -62,7 +62,7 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
       // npm start's command with the heap cap. The cap is a flag here rather than
       // NODE_OPTIONS in the app settings, because the Application Insights agent sets
       // NODE_OPTIONS itself and a setting of ours would replace it (no telemetry).
-      appCommandLine: 'node --max-old-space-size=${nodeHeapMb} --disable-warning=DEP0111 dist/bot.js'
+      appCommandLine: 'node --max-old-space-size=${nodeHeapMb} --heap-growing-percent=25 --disable-warning=DEP0111 dist/bot.js'
       // Without Always On the site sleeps when idle, and scheduled reminders stop.
       alwaysOn: true
       healthCheckPath: '/healthz'

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { getEventListeners, setMaxListeners } from 'node:events';
 import { RateLimiter } from '../../bot/delivery/rate-limit';
 import { maxInWindow } from '../helpers/teams-limits';
 import { VirtualTimer } from '../helpers/virtual-timer';
@@ -89,5 +90,24 @@ describe('rate limiter (Teams limits, virtual time)', () => {
     await waiting;
     second();
     assert.equal(third, 6000, 'a second after the slow answer, not a second after it was sent');
+  });
+});
+
+describe('rate limiter waits (what they leave behind)', () => {
+  /** Signals Node 20 keeps hold of for a composite signal made from this one (AbortSignal.any), if any. */
+  const dependants = (signal: AbortSignal): number => {
+    const key = Object.getOwnPropertySymbols(signal).find((s) => s.description === 'kDependantSignals');
+    return key ? ((signal as unknown as Record<symbol, Set<unknown>>)[key]?.size ?? 0) : 0;
+  };
+
+  it('when 200 requests wait on the limiter under one long-lived stop signal, then once all are granted the signal holds no listener and no dependant signal', async () => {
+    const timer = new VirtualTimer();
+    const limiter = new RateLimiter({ perSecond: 50, timer });
+    const stop = new AbortController();
+    setMaxListeners(0, stop.signal);
+    const settles = await Promise.all(Array.from({ length: 200 }, (_, i) => limiter.acquire(`w:${i}`, stop.signal).then((settle) => (settle(), timer.now()))));
+    assert.ok(Math.max(...settles) >= 3000, 'the requests did wait (200 at 50 a second)');
+    assert.equal(getEventListeners(stop.signal, 'abort').length, 0);
+    assert.equal(dependants(stop.signal), 0);
   });
 });

@@ -1,9 +1,8 @@
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Script } from 'node:vm';
 import { EMBEDDED_KEY } from '../../bot/data/cosmos/client';
 import { openStore, type Store } from '../../bot/data/store';
 import { createTestInvoke, personalChat, testUser } from '../helpers/activities';
@@ -14,8 +13,16 @@ import { demoEventInAYear } from '../helpers/future-events';
 import { readRepoFile } from '../helpers/infra';
 import { countDocs } from '../helpers/store';
 import { buildBundle } from '../../scripts/build';
+import { startFlags } from '../../scripts/lib/start-flags';
 
 const EVENT = 'practice-week-2024-conference';
+
+/** Whether V8 rejects the code cache in a Node started as `npm start` starts the bot (V8 checks its flags too). */
+function cacheRejected(app: string, cache: string): string {
+  const check = `const { Script } = require('node:vm'); const fs = require('node:fs');
+    process.stdout.write(String(new Script(require('node:module').wrap(fs.readFileSync(process.argv[1], 'latin1')), { filename: process.argv[1], cachedData: fs.readFileSync(process.argv[2]) }).cachedDataRejected));`;
+  return execFileSync(process.execPath, [...startFlags(), '-e', check, app, cache], { encoding: 'utf8' });
+}
 
 /** The bot from source, with every package the Azure bundle leaves out unloadable (test/helpers/without-dev-packages.ts). */
 const startWithoutDevPackages = (env: Record<string, string>): Promise<NodeProcess> =>
@@ -83,7 +90,7 @@ describe('the bot without its development packages, as in the Azure bundle', fun
       assert.doesNotMatch(readFileSync(join(folder, 'dist', 'app.js'), 'latin1'), /[\u0080-\u00ff]/, 'ASCII only: one other character and V8 holds the source as a two-byte string');
       const script = join(folder, 'dist', 'bot.js');
       const [app, cache] = [join(folder, 'dist', 'app.js'), join(folder, 'dist', 'app.js.cache')];
-      assert.equal(new Script(Module.wrap(readFileSync(app, 'latin1')), { filename: app, cachedData: readFileSync(cache) }).cachedDataRejected, false, "the build's code cache fits this Node");
+      assert.equal(cacheRejected(app, cache), 'false', "the build's code cache fits this Node, started with npm start's flags");
       // A Node that has no cache it can use (other flags, other version) writes its own once started.
       rmSync(cache);
       bundled = await startNodeProcess({ args: [script], env: { LOG_LEVEL: 'warn', COSMOS_ENDPOINT: storeProcess.endpoint, COSMOS_KEY: EMBEDDED_KEY, COSMOS_DATABASE: 'nlc' } });

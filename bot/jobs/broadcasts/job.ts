@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { Semaphore } from '../../delivery/semaphore';
-import { isAbort } from '../../delivery/timer';
+import { isAbort, napUnless } from '../../delivery/timer';
 import type { Job } from '../runner';
 import { type BroadcastJobDeps, DEFAULT_TIMING, type RunContext, stopping } from './context';
 import { runBroadcast } from './run-broadcast';
@@ -38,6 +38,8 @@ export function createBroadcastJob(deps: BroadcastJobDeps): BroadcastJob {
       const lease = await deps.leases.acquire(deps.leaseName ?? BROADCAST_LEASE, owner, timing.leaseTtlMs);
       if (!lease) return;
       const abandon = new AbortController();
+      // Likewise every send in flight or waiting on the limiter (its request, its nap).
+      setMaxListeners(0, abandon.signal);
       const over = new AbortController();
       const onStop = (): void => {
         deps.timer.sleep(timing.graceMs, over.signal).then(
@@ -90,14 +92,11 @@ async function sendAll(run: RunContext): Promise<void> {
       running.add(work);
     }
     if (running.size === 0) break;
-    const nap = new AbortController();
     try {
-      await Promise.race([...running, run.deps.timer.sleep(run.timing.rescanMs, AbortSignal.any([nap.signal, run.stop]))]);
+      // Whichever comes first, the nap's timer is cleared: it must not keep the process alive.
+      await napUnless(run.deps.timer, run.timing.rescanMs, Promise.race(running), run.stop);
     } catch (error) {
       if (!isAbort(error)) throw error;
-    } finally {
-      // Whichever came first, the other must not keep a timer (and the process) alive.
-      nap.abort();
     }
   }
   await Promise.all(running);
