@@ -38,6 +38,7 @@ export function createDeliveryStore(container: Container): DeliveryMethods {
             'SELECT TOP @limit * FROM c WHERE c.broadcastId = @b AND c.type = \'delivery\' AND c.claimUntil < @now AND c.notBefore <= @now' +
               " AND (c.state = 'pending' OR (c.state = 'sent' AND c.revision < @rev AND c.failedRevision < @rev))",
             [{ name: '@limit', value: limit }, { name: '@now', value: now.toISOString() }, ...inBroadcast(broadcastId, revision)],
+            broadcastId,
           )
         ).map(toDelivery),
       ),
@@ -49,7 +50,7 @@ export function createDeliveryStore(container: Container): DeliveryMethods {
     failureReasons: (broadcastId, revision, limit) => storeCall(() => failureReasons(container, broadcastId, revision, limit)),
     resetFailed: (broadcastId, now) =>
       storeCall(async () => {
-        const failed = (await queryAll<DeliveryDoc>(container, "SELECT * FROM c WHERE c.broadcastId = @b AND c.type = 'delivery' AND c.state = 'failed'", inBroadcast(broadcastId))).map(
+        const failed = (await queryAll<DeliveryDoc>(container, "SELECT * FROM c WHERE c.broadcastId = @b AND c.type = 'delivery' AND c.state = 'failed'", inBroadcast(broadcastId), broadcastId)).map(
           toDelivery,
         );
         let reset = 0;
@@ -98,6 +99,7 @@ async function countDeliveries(container: Container, broadcastId: string, revisi
       " SUM(c.state = 'sent' AND c.revision < @rev AND c.failedRevision >= @rev ? 1 : 0) AS updateFailed" +
       " FROM c WHERE c.broadcastId = @b AND c.type = 'delivery'",
     inBroadcast(broadcastId, revision),
+    broadcastId,
   );
   const counts = emptyDeliveryCounts();
   for (const key of Object.keys(counts) as (keyof DeliveryCounts)[]) {
@@ -114,6 +116,7 @@ async function failureReasons(container: Container, broadcastId: string, revisio
     "SELECT c.state, c.reason, c.failedRevision FROM c WHERE c.broadcastId = @b AND c.type = 'delivery'" +
       " AND (c.state IN ('failed', 'blocked', 'not_found', 'unreachable') OR (c.state = 'sent' AND c.failedRevision >= @rev))",
     inBroadcast(broadcastId, revision),
+    broadcastId,
   );
   const tally = new Map<string, FailureReason>();
   for (const row of rows) {

@@ -36,8 +36,9 @@ export function createRsvpStore(container: Container, options: TtlOptions = {}):
   // writes (see cosmos/coalesce.ts and cosmos/group-commit.ts); alone, each is one plain request.
   const countRsvps = coalesce((eventId: string) => storeCall(() => queryCounts(container, eventId)));
   const saveRsvp = batchedWriter<RsvpDoc>(container, 'Upsert');
-  const rsvpsWhere = (where: string, name: string, value: string) =>
-    storeCall(async () => (await queryAll<RsvpDoc>(container, `SELECT * FROM c WHERE ${where}`, [{ name, value }])).map(toRsvp));
+  // `partitionKey`: the event, when the query is about one (see cosmos/query.ts).
+  const rsvpsWhere = (where: string, name: string, value: string, partitionKey?: string) =>
+    storeCall(async () => (await queryAll<RsvpDoc>(container, `SELECT * FROM c WHERE ${where}`, [{ name, value }], partitionKey)).map(toRsvp));
   return {
     saveRsvp: (rsvp) => saveRsvp(rsvp.eventId, { ...rsvp, type: 'rsvp', id: rsvpId(rsvp.userId), ...ttlAfter(options, rsvp.eventEndsAt, options.retentionDays ?? 0) }),
     getRsvp: (eventId, userId) =>
@@ -48,7 +49,7 @@ export function createRsvpStore(container: Container, options: TtlOptions = {}):
     countRsvps,
     countRsvpsOf: (eventIds) => storeCall(() => queryCountsOf(container, eventIds)),
     listRsvpsOfUser: (userId) => rsvpsWhere("c.type = 'rsvp' AND c.userId = @userId", '@userId', userId),
-    listRsvpsOfEvent: (eventId) => rsvpsWhere("c.eventId = @eventId AND c.type = 'rsvp'", '@eventId', eventId),
+    listRsvpsOfEvent: (eventId) => rsvpsWhere("c.eventId = @eventId AND c.type = 'rsvp'", '@eventId', eventId, eventId),
   };
 }
 
