@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
 import { testUser } from '../helpers/activities';
-import { startTestBot, type TestBot } from '../helpers/bot';
-import { startConnector, type StandInConnector } from '../helpers/connector';
+import { botPerTest, type TestBot } from '../helpers/bot';
+import { type StandInConnector } from '../helpers/connector';
 import { actionsOf, formOf, WORKSHOP, workshopDriver } from '../helpers/workshops';
 
 /** The AP framework workshop ends at 12:00 London on Tue 7 May 2024 (11:00Z). */
@@ -22,14 +22,9 @@ describe('calendar links', () => {
   let bot: TestBot;
   let teams: ReturnType<typeof workshopDriver>;
 
-  beforeEach(async () => {
-    connector = await startConnector();
-    bot = await startTestBot();
+  botPerTest(() => ({}), (b, c) => {
+    [bot, connector] = [b, c];
     teams = workshopDriver(bot, connector);
-  });
-  afterEach(async () => {
-    await bot.close();
-    await connector.close();
   });
 
   const calendarUrlIn = (card: unknown): string | undefined => actionsOf(card).find((a) => a.title === 'Add to calendar' && a.type === 'Action.OpenUrl')?.url;

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { personalChat, testUser, type TestUser } from '../helpers/activities';
-import { startTestBot, type TestBot } from '../helpers/bot';
-import { cardsIn, cardText, startConnector, type StandInConnector } from '../helpers/connector';
+import { botPerTest, type TestBot } from '../helpers/bot';
+import { cardsIn, cardText, type StandInConnector } from '../helpers/connector';
 import { totalDocs } from '../helpers/store';
 import { actionsOf, formOf, WORKSHOP, workshopDriver } from '../helpers/workshops';
 
@@ -20,14 +20,9 @@ describe('booking a workshop place for a colleague', () => {
   let teams: ReturnType<typeof workshopDriver>;
   const [head, colleague, otherHead, stranger] = [testUser(41), testUser(42), testUser(43), testUser(44)];
 
-  beforeEach(async () => {
-    connector = await startConnector();
-    bot = await startTestBot();
+  botPerTest(() => ({}), (b, c) => {
+    [bot, connector] = [b, c];
     teams = workshopDriver(bot, connector);
-  });
-  afterEach(async () => {
-    await bot.close();
-    await connector.close();
   });
 
   const active = async () => ((await bot.store.workshops.getLedger(WORKSHOP))?.entries ?? []).filter((e) => e.status !== 'cancelled');
