@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { startTestBot, type TestBot } from '../helpers/bot';
+import { type TestBot } from '../helpers/bot';
+import { playgroundPerSuite } from '../helpers/playground/suite';
 import { cardText } from '../helpers/connector';
-import { adaptiveCardOf, startPlayground, type Playground } from '../helpers/playground';
+import { adaptiveCardOf, type Playground } from '../helpers/playground';
 
 /**
  * A broadcast from Microsoft's own client: the organiser composes, previews and sends in
@@ -13,13 +14,8 @@ describe('broadcasting with the Agents Playground as the Teams client', function
   let bot: TestBot;
   let playground: Playground;
 
-  before(async () => {
-    bot = await startTestBot({ env: { ORGANISER_AAD_IDS: '00000000-0000-4000-8000-0000000000a0' } });
-    playground = await startPlayground({ botEndpoint: `${bot.url}/api/messages`, port: 0 });
-  });
-  after(async () => {
-    await playground?.stop();
-    await bot?.close();
+  playgroundPerSuite({ env: { ORGANISER_AAD_IDS: '00000000-0000-4000-8000-0000000000a0' } }, (b, p) => {
+    [bot, playground] = [b, p];
   });
 
   it('when the organiser sends an announcement to every channel, then it is posted in the channel and their card becomes the report', async () => {

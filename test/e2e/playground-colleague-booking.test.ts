@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { startTestBot, type TestBot } from '../helpers/bot';
+import { type TestBot } from '../helpers/bot';
+import { playgroundPerSuite } from '../helpers/playground/suite';
 import { buttonsOf } from '../helpers/card-buttons';
 import { cardText } from '../helpers/connector';
-import { adaptiveCardOf, type Playground, startPlayground } from '../helpers/playground';
+import { adaptiveCardOf, type Playground } from '../helpers/playground';
 import { WORKSHOP } from '../helpers/workshops';
 
 /**
@@ -16,15 +17,10 @@ describe('booking a place for a colleague, with the Agents Playground as the Tea
   let bot: TestBot;
   let playground: Playground;
 
-  before(async () => {
-    bot = await startTestBot();
-    playground = await startPlayground({ botEndpoint: `${bot.url}/api/messages`, port: 0 });
+  playgroundPerSuite({}, async (b, p) => {
+    [bot, playground] = [b, p];
     await playground.install(chat());
     await playground.waitForMessage((m) => m.conversationId === chat());
-  });
-  after(async () => {
-    await playground?.stop();
-    await bot?.close();
   });
 
   const chat = () => playground.context.personalChat.id;

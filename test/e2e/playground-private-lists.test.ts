@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { createTestInvoke, personalChat } from '../helpers/activities';
-import { startTestBot, type TestBot } from '../helpers/bot';
+import { type TestBot } from '../helpers/bot';
+import { playgroundPerSuite } from '../helpers/playground/suite';
 import { cardText } from '../helpers/connector';
-import { adaptiveCardOf, type Playground, type PlaygroundMessage, startPlayground } from '../helpers/playground';
+import { adaptiveCardOf, type Playground, type PlaygroundMessage } from '../helpers/playground';
 import { eventually, WORKSHOP } from '../helpers/workshops';
 
 /** Alex, the Playground's current user, is the organiser. */
@@ -23,9 +24,8 @@ describe('organiser lists in a channel, with the Agents Playground as the Teams 
   let playground: Playground;
   let secrets: string[] = [];
 
-  before(async () => {
-    bot = await startTestBot({ env: { ORGANISER_AAD_IDS: ALEX_AAD } });
-    playground = await startPlayground({ botEndpoint: `${bot.url}/api/messages`, port: 0 });
+  playgroundPerSuite({ env: { ORGANISER_AAD_IDS: ALEX_AAD } }, async (b, p) => {
+    [bot, playground] = [b, p];
     await playground.install(playground.context.teams[0]!.id);
     // Megan and Adele book from their own chats: their clicks reach the bot as Teams would send them.
     const people = playground.context.users.slice(0, 2);
@@ -34,10 +34,6 @@ describe('organiser lists in a channel, with the Agents Playground as the Teams 
       await bot.post(createTestInvoke(playground.serviceUrl, chat, user, 'workshop.book', { eventId: WORKSHOP, role: 'headteacher', ...BOOKINGS[n]! }));
     }
     secrets = [...people.map((u) => u.name), ...BOOKINGS.flatMap((b) => [b.school, b.needs])];
-  });
-  after(async () => {
-    await playground?.stop();
-    await bot?.close();
   });
 
   const team = () => playground.context.teams[0]!;

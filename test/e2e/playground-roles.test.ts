@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { startTestBot, type TestBot } from '../helpers/bot';
+import { playgroundPerSuite } from '../helpers/playground/suite';
 import { buttonsOf } from '../helpers/card-buttons';
 import { cardText } from '../helpers/connector';
-import { adaptiveCardOf, type Playground, type PlaygroundMessage, startPlayground } from '../helpers/playground';
+import { adaptiveCardOf, type Playground, type PlaygroundMessage } from '../helpers/playground';
 
 /** Alex, the Playground's current user, is the one organiser in the settings. */
 const ALEX_AAD = '00000000-0000-4000-8000-0000000000a0';
@@ -15,21 +15,15 @@ const ALEX_AAD = '00000000-0000-4000-8000-0000000000a0';
  */
 describe('adding an organiser, with the Agents Playground as the Teams client', function () {
   this.timeout(60_000);
-  let bot: TestBot;
   let playground: Playground;
 
-  before(async () => {
-    bot = await startTestBot({ env: { ORGANISER_AAD_IDS: ALEX_AAD } });
-    playground = await startPlayground({ botEndpoint: `${bot.url}/api/messages`, port: 0 });
+  playgroundPerSuite({ env: { ORGANISER_AAD_IDS: ALEX_AAD } }, async (_bot, p) => {
+    playground = p;
     // Each install greets once; the greetings are in before anything is asked.
     for (const chat of [group(), playground.context.personalChat.id]) {
       await playground.install(chat);
       await playground.waitForMessage((m) => m.conversationId === chat);
     }
-  });
-  after(async () => {
-    await playground?.stop();
-    await bot?.close();
   });
 
   const group = () => playground.context.groupChats[0]!.id;

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { startTestBot, type TestBot } from '../helpers/bot';
+import { type TestBot } from '../helpers/bot';
+import { playgroundPerSuite } from '../helpers/playground/suite';
 import { cardText } from '../helpers/connector';
-import { startPlayground, type ComposeInvokeResult, type Playground } from '../helpers/playground';
+import { type ComposeInvokeResult, type Playground } from '../helpers/playground';
 
 const WORKSHOP = 'ap-framework-workshop-2024';
 const ADAPTIVE = 'application/vnd.microsoft.card.adaptive';
@@ -16,13 +17,8 @@ describe('with the Agents Playground: find and share from the compose box', func
   let bot: TestBot;
   let playground: Playground;
 
-  before(async () => {
-    bot = await startTestBot();
-    playground = await startPlayground({ botEndpoint: `${bot.url}/api/messages`, port: 0 });
-  });
-  after(async () => {
-    await playground?.stop();
-    await bot?.close();
+  playgroundPerSuite({}, (b, p) => {
+    [bot, playground] = [b, p];
   });
 
   const groupChat = () => playground.context.groupChats[0]!.id;

@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { startTestBot, type TestBot } from '../helpers/bot';
+import { type TestBot } from '../helpers/bot';
+import { playgroundPerSuite } from '../helpers/playground/suite';
 import { cardText } from '../helpers/connector';
 import { countDocs } from '../helpers/store';
-import { adaptiveCardOf, startPlayground, type Playground, type TrafficEntry } from '../helpers/playground';
+import { adaptiveCardOf, type Playground, type TrafficEntry } from '../helpers/playground';
 
 /**
  * Microsoft's own client: the Agents Playground (offline, no browser), driven over its
@@ -14,13 +15,8 @@ describe('with the Agents Playground as the Teams client', function () {
   let bot: TestBot;
   let playground: Playground;
 
-  before(async () => {
-    bot = await startTestBot();
-    playground = await startPlayground({ botEndpoint: `${bot.url}/api/messages`, port: 0 });
-  });
-  after(async () => {
-    await playground?.stop();
-    await bot?.close();
+  playgroundPerSuite({}, (b, p) => {
+    [bot, playground] = [b, p];
   });
 
   /** Types "events" in the personal chat and presses a button on the carousel that comes back. */
